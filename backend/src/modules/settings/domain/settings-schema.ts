@@ -1,0 +1,117 @@
+/**
+ * Every versioned setting: its default, its meaning and how a value is read. Changed with
+ * `npm run grounds -- settings set KEY VALUE`, which creates a new settings version, so a
+ * month's figures can be recomputed identically under the version they used.
+ */
+export const DOSE_METHODS = ['AAPM_REPORT_96', 'ICRP_103_DEAK_2010'] as const;
+
+interface SettingSpec<T> {
+  readonly defaultValue: T;
+  readonly description: string;
+  readonly parse: (raw: string) => T;
+}
+
+const positiveNumber = (raw: string): number => {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error('expected a number >= 0');
+  return value;
+};
+
+const positiveInteger = (raw: string): number => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error('expected a whole number >= 1');
+  return value;
+};
+
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (raw: string): T => {
+    const value = raw.trim().toUpperCase() as T;
+    if (!values.includes(value)) throw new Error(`expected one of ${values.join(', ')}`);
+    return value;
+  };
+
+const wordList = (raw: string): string[] => {
+  const words = raw
+    .split(',')
+    .map((word) => word.trim())
+    .filter(Boolean);
+  if (words.length === 0) throw new Error('expected a comma-separated list of words');
+  return words;
+};
+
+export const SETTINGS_SCHEMA = {
+  'band.high_ced_5y_msv': {
+    defaultValue: 50,
+    description: 'HIGH dose-history band when CED over 5 years reaches this many mSv',
+    parse: positiveNumber,
+  } satisfies SettingSpec<number>,
+  'band.high_ct_12m': {
+    defaultValue: 3,
+    description: 'HIGH dose-history band when the patient had this many CTs in 12 months',
+    parse: positiveInteger,
+  } satisfies SettingSpec<number>,
+  'band.moderate_ced_5y_msv': {
+    defaultValue: 10,
+    description: 'MODERATE dose-history band when CED over 5 years reaches this many mSv',
+    parse: positiveNumber,
+  } satisfies SettingSpec<number>,
+  'dose.method': {
+    defaultValue: 'AAPM_REPORT_96' as (typeof DOSE_METHODS)[number],
+    description: 'DLP-to-effective-dose coefficient set',
+    parse: oneOf(DOSE_METHODS),
+  } satisfies SettingSpec<(typeof DOSE_METHODS)[number]>,
+  'outcome.not_performed_days': {
+    defaultValue: 30,
+    description: 'An order with no exam this many days after it (to the newest data) is NOT_PERFORMED',
+    parse: positiveInteger,
+  } satisfies SettingSpec<number>,
+  'cascade.days': {
+    defaultValue: 30,
+    description: 'E5: window after a substitute or cancellation for an exam of the original kind',
+    parse: positiveInteger,
+  } satisfies SettingSpec<number>,
+  'pchart.baseline_months': {
+    defaultValue: 12,
+    description: 'p-chart centre line: the first N months loaded',
+    parse: positiveInteger,
+  } satisfies SettingSpec<number>,
+  'qa.patterns': {
+    defaultValue: ['QA', 'phantom', 'physics'],
+    description: 'Whole words in PatientID or StudyDescription that mark a QA or phantom study',
+    parse: wordList,
+  } satisfies SettingSpec<string[]>,
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS_SCHEMA;
+export type Settings = {
+  -readonly [K in SettingKey]: (typeof SETTINGS_SCHEMA)[K]['defaultValue'] extends readonly string[]
+    ? string[]
+    : (typeof SETTINGS_SCHEMA)[K]['defaultValue'];
+};
+
+export const isSettingKey = (key: string): key is SettingKey => key in SETTINGS_SCHEMA;
+
+export function defaultSettings(): Settings {
+  const entries = Object.entries(SETTINGS_SCHEMA).map(([key, spec]) => [key, spec.defaultValue]);
+  return Object.fromEntries(entries) as Settings;
+}
+
+/** Reads one setting's text value; throws an Error with one sentence when it is invalid. */
+export function parseSetting(key: string, raw: string): Settings[SettingKey] {
+  if (!isSettingKey(key)) {
+    throw new Error(
+      `Unknown setting "${key}". Known settings: ${Object.keys(SETTINGS_SCHEMA).join(', ')}.`,
+    );
+  }
+  try {
+    return SETTINGS_SCHEMA[key].parse(raw) as Settings[SettingKey];
+  } catch (error) {
+    throw new Error(`Setting ${key}: ${(error as Error).message}, not "${raw}".`);
+  }
+}
+
+/** Completes a stored settings row with defaults for keys added after it was written. */
+export function completeSettings(stored: Record<string, unknown>): Settings {
+  return { ...defaultSettings(), ...stored } as Settings;
+}
