@@ -34,6 +34,7 @@ export default {
       },
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
       testEnvironment: 'jsdom',
+      setupFiles: ['<rootDir>/frontend/jest.setup.ts'],
     },
   ],
 };

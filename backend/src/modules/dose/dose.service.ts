@@ -1,0 +1,33 @@
+import type { EntityManager } from 'typeorm';
+import type { VersionedSettings } from '../settings/settings.service.js';
+import { TOUCHED_SCOPE, cumulativeDoseSql, effectiveDoseSql } from './dose.sql.js';
+
+export interface DoseRecomputation {
+  readonly examsUpdated: number;
+  readonly ordersUpdated: number;
+}
+
+const affected = (result: unknown): number =>
+  Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+
+/**
+ * Recomputes effective doses and cumulative dose at order time. Incremental by default: only
+ * the patients in touched_patients (filled by the normaliser in the same transaction).
+ */
+export class DoseService {
+  async recompute(
+    manager: EntityManager,
+    settings: VersionedSettings,
+    scope: 'touched' | 'all' = 'touched',
+  ): Promise<DoseRecomputation> {
+    const where = scope === 'all' ? 'IS NOT NULL' : TOUCHED_SCOPE;
+    const exams = await manager.query(effectiveDoseSql(where), [settings.values['dose.method']]);
+    const orders = await manager.query(cumulativeDoseSql(where), [
+      settings.values['band.high_ced_5y_msv'],
+      settings.values['band.high_ct_12m'],
+      settings.values['band.moderate_ced_5y_msv'],
+      settings.version,
+    ]);
+    return { examsUpdated: affected(exams), ordersUpdated: affected(orders) };
+  }
+}

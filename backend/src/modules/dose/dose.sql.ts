@@ -1,0 +1,120 @@
+/**
+ * Effective dose per exam and cumulative dose at order time (DESIGN.md section 2), set-based,
+ * for the patients in the temporary table touched_patients (or for everyone: see the
+ * `scope` helpers). Timestamps are compared in the session time zone (SITE_TIME_ZONE), so
+ * `ordered_at - interval '12 months'` is the calendar interval PostgreSQL computes there.
+ */
+
+/** Region whose coefficient applies: ABDOMEN, PELVIS, SPINE -> ABDOMEN_PELVIS; ... */
+export const K_REGION = `
+  CASE
+    WHEN e.body_region IN ('ABDOMEN', 'PELVIS', 'SPINE') THEN 'ABDOMEN_PELVIS'
+    WHEN e.body_region IN ('CARDIAC', 'BREAST') THEN 'CHEST'
+    WHEN e.body_region = 'WHOLE_BODY' THEN 'CHEST_ABDOMEN_PELVIS'
+    WHEN e.body_region IN ('HEAD', 'NECK', 'CHEST', 'ABDOMEN_PELVIS', 'CHEST_ABDOMEN_PELVIS')
+      THEN e.body_region
+  END`;
+
+export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
+
+/**
+ * $1 = coefficient method. Precedence: non-ionizing 0; recorded; (rdsr_estimate, kept as
+ * computed by the dose-report import); CT with a DLP x k for the exam's region (its own, else
+ * the mapped one) and the patient's age band; typical dose of modality and region; unknown.
+ */
+export const effectiveDoseSql = (scope: string): string => `
+  WITH computed AS (
+    SELECT e.id,
+      CASE
+        WHEN e.modality IN ('US', 'MR') THEN 0
+        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN e.recorded_effective_dose_msv
+        WHEN e.dose_source = 'rdsr_estimate' THEN e.effective_dose_msv
+        WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL
+          THEN round(e.dlp_mgycm * k.k, 6)
+        ELSE t.typical_msv
+      END AS dose,
+      CASE
+        WHEN e.modality IN ('US', 'MR') THEN 'non_ionizing'
+        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'recorded'
+        WHEN e.dose_source = 'rdsr_estimate' THEN 'rdsr_estimate'
+        WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL THEN 'dlp_estimate'
+        WHEN t.typical_msv IS NOT NULL THEN 'typical'
+        ELSE 'unknown'
+      END AS source,
+      CASE
+        WHEN e.modality IN ('US', 'MR') THEN NULL
+        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'as recorded by the source'
+        WHEN e.dose_source = 'rdsr_estimate' THEN e.dose_method
+        WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL
+          THEN format('%s %s age %s', $1::text, k.region, k.age_years)
+        WHEN t.typical_msv IS NOT NULL THEN 'typical effective dose table'
+      END AS method
+    FROM exams e
+    JOIN patients p ON p.patient_id = e.patient_id
+    LEFT JOIN LATERAL (
+      SELECT c.k_msv_per_mgycm AS k, c.body_region AS region, c.age_years
+      FROM dlp_coefficients c
+      WHERE c.method = $1
+        AND c.body_region IN (e.body_region, ${K_REGION})
+        AND c.age_years <= date_part('year', age(e.performed_at::date, p.birth_date))
+      ORDER BY (c.body_region = e.body_region) DESC, c.age_years DESC
+      LIMIT 1
+    ) k ON true
+    LEFT JOIN typical_doses t ON t.modality = e.modality AND t.body_region = e.body_region
+    WHERE e.patient_id ${scope}
+  )
+  UPDATE exams e
+  SET effective_dose_msv = computed.dose, dose_source = computed.source, dose_method = computed.method
+  FROM computed
+  WHERE computed.id = e.id
+    AND (e.effective_dose_msv, e.dose_source, e.dose_method)
+      IS DISTINCT FROM (computed.dose, computed.source, computed.method)`;
+
+/**
+ * $1 = HIGH when CED 5 y >= this, $2 = HIGH when this many CTs in 12 months,
+ * $3 = MODERATE when CED 5 y >= this, $4 = settings version.
+ * Exams in [ordered_at - interval, ordered_at); QA studies never count; an unknown dose adds
+ * nothing to the sum and is counted in unknown_dose_*.
+ */
+export const cumulativeDoseSql = (scope: string): string => `
+  WITH ced AS (
+    SELECT o.id AS order_pk,
+      coalesce(sum(e.effective_dose_msv)
+        FILTER (WHERE e.performed_at >= o.ordered_at - interval '12 months'), 0) AS ced_12m,
+      coalesce(sum(e.effective_dose_msv)
+        FILTER (WHERE e.performed_at >= o.ordered_at - interval '5 years'), 0) AS ced_5y,
+      coalesce(sum(e.effective_dose_msv), 0) AS ced_all,
+      count(e.id) FILTER (WHERE e.modality = 'CT'
+        AND e.performed_at >= o.ordered_at - interval '12 months')::int AS ct_12m,
+      count(e.id) FILTER (WHERE e.dose_source = 'unknown'
+        AND e.performed_at >= o.ordered_at - interval '12 months')::int AS unknown_12m,
+      count(e.id) FILTER (WHERE e.dose_source = 'unknown'
+        AND e.performed_at >= o.ordered_at - interval '5 years')::int AS unknown_5y,
+      count(e.id) FILTER (WHERE e.dose_source = 'unknown')::int AS unknown_all
+    FROM orders o
+    LEFT JOIN exams e
+      ON e.patient_id = o.patient_id AND e.performed_at < o.ordered_at AND NOT e.is_qa
+    WHERE o.patient_id ${scope}
+    GROUP BY o.id
+  )
+  INSERT INTO order_dose (order_pk, ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m,
+    unknown_dose_12m, unknown_dose_5y, unknown_dose_all, band, settings_version)
+  SELECT order_pk, ced_12m, ced_5y, ced_all, ct_12m, unknown_12m, unknown_5y, unknown_all,
+    CASE WHEN ced_5y >= $1 OR ct_12m >= $2 THEN 'HIGH'
+         WHEN ced_5y >= $3 THEN 'MODERATE'
+         ELSE 'LOW' END,
+    $4
+  FROM ced
+  ON CONFLICT (order_pk) DO UPDATE SET
+    (ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m, unknown_dose_12m, unknown_dose_5y,
+     unknown_dose_all, band, settings_version) =
+    (EXCLUDED.ced_12m_msv, EXCLUDED.ced_5y_msv, EXCLUDED.ced_all_msv, EXCLUDED.prior_ct_12m,
+     EXCLUDED.unknown_dose_12m, EXCLUDED.unknown_dose_5y, EXCLUDED.unknown_dose_all,
+     EXCLUDED.band, EXCLUDED.settings_version)
+  WHERE (order_dose.ced_12m_msv, order_dose.ced_5y_msv, order_dose.ced_all_msv,
+         order_dose.prior_ct_12m, order_dose.unknown_dose_12m, order_dose.unknown_dose_5y,
+         order_dose.unknown_dose_all, order_dose.band, order_dose.settings_version)
+    IS DISTINCT FROM
+        (EXCLUDED.ced_12m_msv, EXCLUDED.ced_5y_msv, EXCLUDED.ced_all_msv, EXCLUDED.prior_ct_12m,
+         EXCLUDED.unknown_dose_12m, EXCLUDED.unknown_dose_5y, EXCLUDED.unknown_dose_all,
+         EXCLUDED.band, EXCLUDED.settings_version)`;

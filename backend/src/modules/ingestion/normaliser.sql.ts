@@ -1,0 +1,193 @@
+/**
+ * The normaliser: landing rows of one run ($1) into the model, set-based. Each statement is a
+ * named constant so the SQL stays visible for review. Rows that fail a database check get
+ * their error written onto the landing row, then every errored landing row becomes a
+ * rejection (once per file, line, field and reason, however often the file is imported).
+ * Patients whose data changed are collected in the temporary table touched_patients, so the
+ * dose and assessment steps recompute only them.
+ */
+
+export const CREATE_TOUCHED_PATIENTS = `
+  CREATE TEMPORARY TABLE IF NOT EXISTS touched_patients (patient_id text PRIMARY KEY)
+  ON COMMIT DROP`;
+
+/** Moves errored landing rows of the run into rejections ($2 = entity, table name follows). */
+export const insertRejectionsSql = (table: string): string => `
+  INSERT INTO rejections (run_id, source, entity, file, line, field, reason, severity, raw, fingerprint)
+  SELECT l.run_id, l.source, $2::text, l.file, l.line, l.error_field, l.error_reason, 'error', l.raw,
+         md5(concat_ws('|', l.source, $2::text, regexp_replace(l.file, '^.*/', ''), l.line,
+                       l.error_field, l.error_reason, l.raw))
+  FROM ${table} l
+  WHERE l.run_id = $1 AND l.error_reason IS NOT NULL
+  ON CONFLICT (fingerprint) DO NOTHING`;
+
+/**
+ * Within one file the last occurrence of a key wins; the earlier ones are kept as warnings.
+ * $2 = entity, $3 = the key's field name for the message.
+ */
+export const insertDuplicateWarningsSql = (table: string, keyExpression: string): string => `
+  INSERT INTO rejections (run_id, source, entity, file, line, field, reason, severity, raw, fingerprint)
+  SELECT d.run_id, d.source, $2::text, d.file, d.line, $3::text,
+         format('duplicate %s in this file: line %s wins', $3::text, d.winner), 'warning', d.raw,
+         md5(concat_ws('|', d.source, $2::text, regexp_replace(d.file, '^.*/', ''), d.line, 'duplicate', d.raw))
+  FROM (
+    SELECT l.*, first_value(l.line) OVER w AS winner, row_number() OVER w AS position
+    FROM ${table} l
+    WHERE l.run_id = $1 AND l.error_reason IS NULL
+    WINDOW w AS (PARTITION BY l.file, ${keyExpression} ORDER BY l.line DESC)
+  ) d
+  WHERE d.position > 1
+  ON CONFLICT (fingerprint) DO NOTHING`;
+
+export const UPSERT_PATIENTS = `
+  WITH latest AS (
+    SELECT DISTINCT ON (patient_id) patient_id, birth_date::date AS birth_date, sex
+    FROM landing_patients
+    WHERE run_id = $1 AND error_reason IS NULL
+    ORDER BY patient_id, line DESC
+  ), upserted AS (
+    INSERT INTO patients (patient_id, birth_date, sex, last_run_id)
+    SELECT patient_id, birth_date, sex, $1 FROM latest
+    ON CONFLICT (patient_id) DO UPDATE
+      SET birth_date = EXCLUDED.birth_date, sex = EXCLUDED.sex, last_run_id = EXCLUDED.last_run_id
+      WHERE (patients.birth_date, patients.sex) IS DISTINCT FROM (EXCLUDED.birth_date, EXCLUDED.sex)
+    RETURNING patient_id
+  )
+  INSERT INTO touched_patients SELECT patient_id FROM upserted ON CONFLICT DO NOTHING`;
+
+/** Rejects rows naming a patient that is neither in this load nor already known. */
+export const markUnknownPatientsSql = (table: string): string => `
+  UPDATE ${table} l SET error_field = 'patient_id', error_reason = 'unknown patient'
+  WHERE l.run_id = $1 AND l.error_reason IS NULL
+    AND NOT EXISTS (SELECT 1 FROM patients p WHERE p.patient_id = l.patient_id)`;
+
+export const UPSERT_DEPARTMENTS = `
+  INSERT INTO departments (name)
+  SELECT DISTINCT btrim(department) FROM landing_orders
+  WHERE run_id = $1 AND error_reason IS NULL AND department IS NOT NULL
+  ON CONFLICT (name) DO NOTHING`;
+
+export const UPSERT_PROVIDERS = `
+  INSERT INTO providers (provider_id, name)
+  SELECT DISTINCT ON (provider_id) provider_id, provider_name FROM landing_orders
+  WHERE run_id = $1 AND error_reason IS NULL AND provider_id IS NOT NULL
+  ORDER BY provider_id, (provider_name IS NULL), line DESC
+  ON CONFLICT (provider_id) DO UPDATE SET name = EXCLUDED.name
+    WHERE EXCLUDED.name IS NOT NULL AND providers.name IS DISTINCT FROM EXCLUDED.name`;
+
+const ORDER_COLUMNS = `patient_id, ordered_at, provider_id, department_id, setting, indication_code,
+  indication_text, requested_modality, requested_procedure, pregnancy_status, contrast_allergy,
+  egfr, dose_alert_shown, comment`;
+
+export const UPSERT_ORDERS = `
+  WITH latest AS (
+    SELECT DISTINCT ON (l.source, l.order_id)
+      l.source, l.order_id, l.patient_id, l.ordered_at::timestamptz AS ordered_at, l.provider_id,
+      d.id AS department_id, l.setting, l.indication_code, l.indication_text,
+      l.requested_modality, l.requested_procedure, l.pregnancy_status,
+      l.contrast_allergy::boolean AS contrast_allergy, l.egfr::numeric AS egfr,
+      l.dose_alert_shown::boolean AS dose_alert_shown, l.comment
+    FROM landing_orders l
+    LEFT JOIN departments d ON d.name = btrim(l.department)
+    WHERE l.run_id = $1 AND l.error_reason IS NULL
+    ORDER BY l.source, l.order_id, l.line DESC
+  ), moved AS (
+    -- an order re-sent for another patient: the old patient's history changes too
+    INSERT INTO touched_patients
+    SELECT o.patient_id FROM orders o JOIN latest USING (source, order_id)
+    WHERE o.patient_id <> latest.patient_id
+    ON CONFLICT DO NOTHING
+  ), upserted AS (
+    INSERT INTO orders (source, order_id, ${ORDER_COLUMNS}, last_run_id)
+    SELECT source, order_id, ${ORDER_COLUMNS}, $1 FROM latest
+    ON CONFLICT (source, order_id) DO UPDATE SET
+      (${ORDER_COLUMNS}, last_run_id) = (
+        EXCLUDED.patient_id, EXCLUDED.ordered_at, EXCLUDED.provider_id, EXCLUDED.department_id,
+        EXCLUDED.setting, EXCLUDED.indication_code, EXCLUDED.indication_text,
+        EXCLUDED.requested_modality, EXCLUDED.requested_procedure, EXCLUDED.pregnancy_status,
+        EXCLUDED.contrast_allergy, EXCLUDED.egfr, EXCLUDED.dose_alert_shown, EXCLUDED.comment,
+        EXCLUDED.last_run_id)
+      WHERE (orders.${ORDER_COLUMNS.replace(/,\s*/g, ', orders.')})
+        IS DISTINCT FROM (EXCLUDED.${ORDER_COLUMNS.replace(/,\s*/g, ', EXCLUDED.')})
+    RETURNING patient_id
+  )
+  INSERT INTO touched_patients SELECT patient_id FROM upserted ON CONFLICT DO NOTHING`;
+
+/** Rejects order changes and exams that name an order we do not have. */
+export const markUnknownOrdersSql = (table: string): string => `
+  UPDATE ${table} l SET error_field = 'order_id', error_reason = 'unknown order'
+  WHERE l.run_id = $1 AND l.error_reason IS NULL AND l.order_id IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.source = l.source AND o.order_id = l.order_id)`;
+
+export const UPSERT_ORDER_CHANGES = `
+  WITH latest AS (
+    SELECT DISTINCT ON (o.id, l.changed_at::timestamptz, l.action)
+      o.id AS order_pk, o.patient_id, l.changed_at::timestamptz AS changed_at, l.action,
+      l.new_modality, l.new_procedure, l.reason, l.changed_by
+    FROM landing_order_changes l
+    JOIN orders o ON o.source = l.source AND o.order_id = l.order_id
+    WHERE l.run_id = $1 AND l.error_reason IS NULL
+    ORDER BY o.id, l.changed_at::timestamptz, l.action, l.line DESC
+  ), upserted AS (
+    INSERT INTO order_changes
+      (order_pk, changed_at, action, new_modality, new_procedure, reason, changed_by, last_run_id)
+    SELECT order_pk, changed_at, action, new_modality, new_procedure, reason, changed_by, $1
+    FROM latest
+    ON CONFLICT (order_pk, changed_at, action) DO UPDATE SET
+      (new_modality, new_procedure, reason, changed_by, last_run_id) = (
+        EXCLUDED.new_modality, EXCLUDED.new_procedure, EXCLUDED.reason, EXCLUDED.changed_by,
+        EXCLUDED.last_run_id)
+      WHERE (order_changes.new_modality, order_changes.new_procedure, order_changes.reason,
+             order_changes.changed_by)
+        IS DISTINCT FROM (EXCLUDED.new_modality, EXCLUDED.new_procedure, EXCLUDED.reason,
+                          EXCLUDED.changed_by)
+    RETURNING order_pk
+  )
+  INSERT INTO touched_patients
+  SELECT DISTINCT o.patient_id FROM upserted JOIN orders o ON o.id = upserted.order_pk
+  ON CONFLICT DO NOTHING`;
+
+export const MARK_EXAM_PATIENT_MISMATCH = `
+  UPDATE landing_exams l
+  SET error_field = 'patient_id', error_reason = 'patient differs from the order''s patient'
+  FROM orders o
+  WHERE l.run_id = $1 AND l.error_reason IS NULL AND l.order_id IS NOT NULL
+    AND o.source = l.source AND o.order_id = l.order_id AND o.patient_id <> l.patient_id`;
+
+const EXAM_COLUMNS = `patient_id, order_pk, performed_at, modality, procedure, body_region,
+  ctdivol_mgy, dlp_mgycm, recorded_effective_dose_msv`;
+
+export const UPSERT_EXAMS = `
+  WITH latest AS (
+    SELECT DISTINCT ON (l.source, l.accession)
+      l.source, l.accession, l.patient_id, o.id AS order_pk,
+      l.performed_at::timestamptz AS performed_at, l.modality, l.procedure, l.body_region,
+      l.ctdivol_mgy::numeric AS ctdivol_mgy, l.dlp_mgycm::numeric AS dlp_mgycm,
+      l.effective_dose_msv::numeric AS recorded_effective_dose_msv
+    FROM landing_exams l
+    LEFT JOIN orders o ON o.source = l.source AND o.order_id = l.order_id
+    WHERE l.run_id = $1 AND l.error_reason IS NULL
+    ORDER BY l.source, l.accession, l.line DESC
+  ), moved AS (
+    INSERT INTO touched_patients
+    SELECT e.patient_id FROM exams e JOIN latest USING (source, accession)
+    WHERE e.patient_id <> latest.patient_id
+    ON CONFLICT DO NOTHING
+  ), upserted AS (
+    INSERT INTO exams (source, accession, ${EXAM_COLUMNS}, last_run_id)
+    SELECT source, accession, ${EXAM_COLUMNS}, $1 FROM latest
+    ON CONFLICT (source, accession) DO UPDATE SET
+      (${EXAM_COLUMNS}, last_run_id) = (
+        EXCLUDED.patient_id, EXCLUDED.order_pk, EXCLUDED.performed_at, EXCLUDED.modality,
+        EXCLUDED.procedure, EXCLUDED.body_region, EXCLUDED.ctdivol_mgy, EXCLUDED.dlp_mgycm,
+        EXCLUDED.recorded_effective_dose_msv, EXCLUDED.last_run_id)
+      WHERE (exams.${EXAM_COLUMNS.replace(/,\s*/g, ', exams.')})
+        IS DISTINCT FROM (EXCLUDED.${EXAM_COLUMNS.replace(/,\s*/g, ', EXCLUDED.')})
+    RETURNING patient_id
+  )
+  INSERT INTO touched_patients SELECT patient_id FROM upserted ON CONFLICT DO NOTHING`;
+
+/** Landing rows of the run: read, errored, warned. */
+export const countLandingSql = (table: string): string => `
+  SELECT count(*)::int AS read, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected
+  FROM ${table} WHERE run_id = $1`;
