@@ -2,7 +2,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { IMPORT_COLUMNS, type ImportEntity } from '../../backend/src/modules/ingestion/import-format.js';
+import {
+  IMPORT_COLUMNS,
+  type ImportEntity,
+} from '../../backend/src/modules/ingestion/import-format.js';
 
 type Row = Record<string, string | number | boolean | null | undefined>;
 

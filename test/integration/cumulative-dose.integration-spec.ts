@@ -40,31 +40,118 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
         makeOrder({ order_id: 'LEAP', patient_id: 'P1', ordered_at: '2024-02-29T12:00:00Z' }),
         makeOrder({ order_id: 'CHILD', patient_id: 'P2', ordered_at: '2024-01-01T00:00:00Z' }),
         // another UTC offset: 2024-02-29T22:30Z; read as UTC it would miss both exams
-        makeOrder({ order_id: 'OFFSET', patient_id: 'P3', ordered_at: '2024-03-01T00:30:00+02:00' }),
+        makeOrder({
+          order_id: 'OFFSET',
+          patient_id: 'P3',
+          ordered_at: '2024-03-01T00:30:00+02:00',
+        }),
         makeOrder({ order_id: 'HIGH', patient_id: 'P4', ordered_at: '2024-06-01T00:00:00Z' }),
       ],
       exams: [
-        makeExam({ accession: 'A', patient_id: 'P1', performed_at: '2023-02-28T12:00:00Z', effective_dose_msv: 1 }),
-        makeExam({ accession: 'B', patient_id: 'P1', performed_at: '2023-02-28T11:59:59Z', effective_dose_msv: 2 }),
-        makeExam({ accession: 'C', patient_id: 'P1', performed_at: '2024-02-29T12:00:00Z', effective_dose_msv: 4 }),
-        makeExam({ accession: 'D', patient_id: 'P1', performed_at: '2019-02-28T12:00:00Z', effective_dose_msv: 8 }),
-        makeExam({ accession: 'E', patient_id: 'P1', performed_at: '2019-02-28T11:00:00Z', effective_dose_msv: 16 }),
+        makeExam({
+          accession: 'A',
+          patient_id: 'P1',
+          performed_at: '2023-02-28T12:00:00Z',
+          effective_dose_msv: 1,
+        }),
+        makeExam({
+          accession: 'B',
+          patient_id: 'P1',
+          performed_at: '2023-02-28T11:59:59Z',
+          effective_dose_msv: 2,
+        }),
+        makeExam({
+          accession: 'C',
+          patient_id: 'P1',
+          performed_at: '2024-02-29T12:00:00Z',
+          effective_dose_msv: 4,
+        }),
+        makeExam({
+          accession: 'D',
+          patient_id: 'P1',
+          performed_at: '2019-02-28T12:00:00Z',
+          effective_dose_msv: 8,
+        }),
+        makeExam({
+          accession: 'E',
+          patient_id: 'P1',
+          performed_at: '2019-02-28T11:00:00Z',
+          effective_dose_msv: 16,
+        }),
         // DLP only: adult head k 0.0021 -> 2.1 mSv
-        makeExam({ accession: 'F', patient_id: 'P1', performed_at: '2023-06-01T00:00:00Z', body_region: 'HEAD', dlp_mgycm: 1000 }),
+        makeExam({
+          accession: 'F',
+          patient_id: 'P1',
+          performed_at: '2023-06-01T00:00:00Z',
+          body_region: 'HEAD',
+          dlp_mgycm: 1000,
+        }),
         // nothing recorded: typical DX chest 0.1 mSv
-        makeExam({ accession: 'G', patient_id: 'P1', performed_at: '2023-07-01T00:00:00Z', modality: 'DX', body_region: 'CHEST' }),
+        makeExam({
+          accession: 'G',
+          patient_id: 'P1',
+          performed_at: '2023-07-01T00:00:00Z',
+          modality: 'DX',
+          body_region: 'CHEST',
+        }),
         // ionizing with no typical dose: unknown, not zero
-        makeExam({ accession: 'H', patient_id: 'P1', performed_at: '2023-08-01T00:00:00Z', modality: 'XA', body_region: 'EXTREMITY' }),
-        makeExam({ accession: 'I', patient_id: 'P1', performed_at: '2023-09-01T00:00:00Z', modality: 'US', body_region: 'ABDOMEN' }),
+        makeExam({
+          accession: 'H',
+          patient_id: 'P1',
+          performed_at: '2023-08-01T00:00:00Z',
+          modality: 'XA',
+          body_region: 'EXTREMITY',
+        }),
+        makeExam({
+          accession: 'I',
+          patient_id: 'P1',
+          performed_at: '2023-09-01T00:00:00Z',
+          modality: 'US',
+          body_region: 'ABDOMEN',
+        }),
         // child aged 6: head band 5 (0.0040) and abdomen mapped to ABDOMEN_PELVIS band 5 (0.020)
-        makeExam({ accession: 'K1', patient_id: 'P2', performed_at: '2022-06-01T00:00:00Z', body_region: 'HEAD', dlp_mgycm: 500 }),
-        makeExam({ accession: 'K2', patient_id: 'P2', performed_at: '2022-07-01T00:00:00Z', body_region: 'ABDOMEN', dlp_mgycm: 100 }),
+        makeExam({
+          accession: 'K1',
+          patient_id: 'P2',
+          performed_at: '2022-06-01T00:00:00Z',
+          body_region: 'HEAD',
+          dlp_mgycm: 500,
+        }),
+        makeExam({
+          accession: 'K2',
+          patient_id: 'P2',
+          performed_at: '2022-07-01T00:00:00Z',
+          body_region: 'ABDOMEN',
+          dlp_mgycm: 100,
+        }),
         // infant (age 0): chest band 0 (0.039) -> 7.8, outside 5 years of the order
-        makeExam({ accession: 'K3', patient_id: 'P2', performed_at: '2017-01-01T00:00:00Z', body_region: 'CHEST', dlp_mgycm: 200 }),
-        makeExam({ accession: 'M1', patient_id: 'P3', performed_at: '2023-02-28T22:30:00Z', effective_dose_msv: 1 }),
-        makeExam({ accession: 'M2', patient_id: 'P3', performed_at: '2023-02-28T22:29:59Z', effective_dose_msv: 2 }),
+        makeExam({
+          accession: 'K3',
+          patient_id: 'P2',
+          performed_at: '2017-01-01T00:00:00Z',
+          body_region: 'CHEST',
+          dlp_mgycm: 200,
+        }),
+        makeExam({
+          accession: 'M1',
+          patient_id: 'P3',
+          performed_at: '2023-02-28T22:30:00Z',
+          effective_dose_msv: 1,
+        }),
+        makeExam({
+          accession: 'M2',
+          patient_id: 'P3',
+          performed_at: '2023-02-28T22:29:59Z',
+          effective_dose_msv: 2,
+        }),
         ...['2023-07-01', '2023-09-01', '2024-01-01'].map((day, index) =>
-          makeExam({ accession: `H${index}`, patient_id: 'P4', performed_at: `${day}T00:00:00Z`, body_region: 'HEAD', effective_dose_msv: 2 }),
+          makeExam({
+            accession: `H${index}`,
+            patient_id: 'P4',
+            performed_at: `${day}T00:00:00Z`,
+            body_region: 'HEAD',
+            effective_dose_msv: 2,
+          }),
         ),
       ],
     });
@@ -120,22 +207,27 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
   });
 
   it('leaves the first hospital untouched when a second hospital is imported', async () => {
-    const before = await database.dataSource.query(
-      'SELECT * FROM order_dose ORDER BY order_pk',
-    );
+    const before = await database.dataSource.query('SELECT * FROM order_dose ORDER BY order_pk');
     const examsBefore = await database.dataSource.query('SELECT * FROM exams ORDER BY id');
     const second = await writeCsvFolder({
       patients: [makePatient({ patient_id: 'Q1' })],
-      orders: [makeOrder({ order_id: 'Q-O1', patient_id: 'Q1', ordered_at: '2024-05-01T00:00:00Z' })],
-      exams: [makeExam({ accession: 'Q-A', patient_id: 'Q1', performed_at: '2024-01-01T00:00:00Z', effective_dose_msv: 7 })],
+      orders: [
+        makeOrder({ order_id: 'Q-O1', patient_id: 'Q1', ordered_at: '2024-05-01T00:00:00Z' }),
+      ],
+      exams: [
+        makeExam({
+          accession: 'Q-A',
+          patient_id: 'Q1',
+          performed_at: '2024-01-01T00:00:00Z',
+          effective_dose_msv: 7,
+        }),
+      ],
     });
     const summary = await new ImportService(database.dataSource).importCsvFolder(second, {
       source: 'second-hospital',
     });
     expect(summary.touchedPatients).toBe(1);
-    const after = await database.dataSource.query(
-      'SELECT * FROM order_dose ORDER BY order_pk',
-    );
+    const after = await database.dataSource.query('SELECT * FROM order_dose ORDER BY order_pk');
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after).toHaveLength(before.length + 1);
     expect(Number(after[after.length - 1].ced_5y_msv)).toBeCloseTo(7, 6);

@@ -19,7 +19,11 @@ export function registerGenerateCommand(program: Command): void {
     .option('--months <n>', 'months of orders', '24')
     .option('--seed <n>', 'random seed (same seed, same files)', '1')
     .option('--format <format>', 'csv (fhir and rdsr arrive with their importers)', 'csv')
-    .option('--steering <style>', 'mixed, or silent: steering clinicians never write a reason', 'mixed')
+    .option(
+      '--steering <style>',
+      'mixed, or silent: steering clinicians never write a reason',
+      'mixed',
+    )
     .action(
       async (options: {
         out: string;
@@ -29,7 +33,8 @@ export function registerGenerateCommand(program: Command): void {
         format: string;
         steering: string;
       }) => {
-        if (options.format !== 'csv') throw new CliError(`--format ${options.format} is not supported yet; use csv.`);
+        if (options.format !== 'csv')
+          throw new CliError(`--format ${options.format} is not supported yet; use csv.`);
         if (!['mixed', 'silent'].includes(options.steering)) {
           throw new CliError('--steering must be mixed or silent.');
         }

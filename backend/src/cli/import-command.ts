@@ -27,17 +27,26 @@ export function registerImportCommand(program: Command): void {
             `${summary.touchedPatients} patients updated, in ${formatDuration(summary.durationMs)}.`,
         );
         if (summary.rowsRejected + summary.rowsWarned > 0) {
-          const rows: { file: string; line: number; field: string | null; reason: string; severity: string }[] =
-            await database.dataSource.query(
-              `SELECT file, line, field, reason, severity FROM rejections
+          const rows: {
+            file: string;
+            line: number;
+            field: string | null;
+            reason: string;
+            severity: string;
+          }[] = await database.dataSource.query(
+            `SELECT file, line, field, reason, severity FROM rejections
                WHERE run_id = $1 ORDER BY file, line LIMIT 50`,
-              [summary.runId],
-            );
+            [summary.runId],
+          );
           for (const row of rows) {
-            console.log(`${row.severity}: ${row.file}:${row.line}: ${row.field ?? '(record)'}: ${row.reason}`);
+            console.log(
+              `${row.severity}: ${row.file}:${row.line}: ${row.field ?? '(record)'}: ${row.reason}`,
+            );
           }
           if (summary.rowsRejected + summary.rowsWarned > rows.length) {
-            console.log(`(first ${rows.length} shown; all are in the rejections table, run ${summary.runId})`);
+            console.log(
+              `(first ${rows.length} shown; all are in the rejections table, run ${summary.runId})`,
+            );
           }
         }
       });

@@ -15,7 +15,9 @@ export function registerSettingsCommand(program: Command): void {
         console.log(`Settings version ${current.version}`);
         for (const [key, spec] of Object.entries(SETTINGS_SCHEMA)) {
           const value = current.values[key as keyof typeof current.values];
-          console.log(`${key} = ${Array.isArray(value) ? value.join(',') : String(value)}    # ${spec.description}`);
+          console.log(
+            `${key} = ${Array.isArray(value) ? value.join(',') : String(value)}    # ${spec.description}`,
+          );
         }
       });
     });
@@ -24,7 +26,11 @@ export function registerSettingsCommand(program: Command): void {
     .description('Create a new settings version with KEY changed to VALUE')
     .action(async (key: string, value: string) => {
       await withDatabase(async ({ database }) => {
-        const created = await new SettingsService(database.dataSource).set(key, value, currentUser());
+        const created = await new SettingsService(database.dataSource).set(
+          key,
+          value,
+          currentUser(),
+        );
         console.log(`Settings version ${created.version}: ${key} = ${value}`);
       });
     });

@@ -9,6 +9,8 @@ export interface AppConfig {
   /** PostgreSQL to use; when absent an embedded server is started. */
   readonly databaseUrl: string | null;
   readonly port: number;
+  /** Interface the server listens on: loopback by default, 0.0.0.0 in containers. */
+  readonly host: string;
   readonly embeddedPgPort: number;
   /** Where the embedded server keeps its data. */
   readonly dataDir: string;
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: readUrl('DATABASE_URL', env.DATABASE_URL),
     port: readPort('PORT', env.PORT, 3000),
+    host: env.HOST?.trim() || '127.0.0.1',
     embeddedPgPort: readPort('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329),
     dataDir: path.resolve(env.DATA_DIR?.trim() || path.join(REPO_ROOT, '.data')),
     siteTimeZone,

@@ -33,7 +33,9 @@ export async function findFreePort(preferred: number, attempts = 50): Promise<nu
   for (let port = preferred; port < preferred + attempts; port += 1) {
     if (await isPortFree(port)) return port;
   }
-  throw new Error(`No free port for PostgreSQL between ${preferred} and ${preferred + attempts - 1}.`);
+  throw new Error(
+    `No free port for PostgreSQL between ${preferred} and ${preferred + attempts - 1}.`,
+  );
 }
 
 /**

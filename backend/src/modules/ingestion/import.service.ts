@@ -60,7 +60,9 @@ export class ImportService {
   async importCsvFolder(folder: string, options: ImportOptions = {}): Promise<ImportSummary> {
     const plan = await planCsvFolder(folder);
     const notes = [
-      ...plan.ignoredFiles.map((name) => `${folder}/${name}: not part of the import format, ignored`),
+      ...plan.ignoredFiles.map(
+        (name) => `${folder}/${name}: not part of the import format, ignored`,
+      ),
       ...plan.files
         .filter((file) => file.unknownColumns.length > 0)
         .map((file) => `${file.path}: unknown column ${file.unknownColumns.join(', ')} ignored`),
@@ -146,7 +148,11 @@ export class ImportService {
       return summary;
     } catch (error) {
       await runs
-        .update(run.id, { status: 'failed', finishedAt: new Date(), message: (error as Error).message })
+        .update(run.id, {
+          status: 'failed',
+          finishedAt: new Date(),
+          message: (error as Error).message,
+        })
         .catch(() => undefined);
       throw error;
     }

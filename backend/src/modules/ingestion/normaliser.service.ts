@@ -29,10 +29,15 @@ export type NormaliseCounts = Record<ImportEntity, EntityCounts> & { warned: num
  */
 export class NormaliserService {
   async normalise(manager: EntityManager, runId: number): Promise<NormaliseCounts> {
-    const run = (sql: string, ...parameters: unknown[]) => manager.query(sql, [runId, ...parameters]);
+    const run = (sql: string, ...parameters: unknown[]) =>
+      manager.query(sql, [runId, ...parameters]);
     await manager.query(CREATE_TOUCHED_PATIENTS);
 
-    await run(insertDuplicateWarningsSql('landing_patients', 'l.patient_id'), 'patients', 'patient_id');
+    await run(
+      insertDuplicateWarningsSql('landing_patients', 'l.patient_id'),
+      'patients',
+      'patient_id',
+    );
     await run(UPSERT_PATIENTS);
 
     await run(markUnknownPatientsSql('landing_orders'));

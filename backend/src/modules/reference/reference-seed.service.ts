@@ -62,7 +62,10 @@ export class ReferenceSeedService {
         ],
       );
 
-      const contentHash = createHash('sha256').update(groups.text).update(ratings.text).digest('hex');
+      const contentHash = createHash('sha256')
+        .update(groups.text)
+        .update(ratings.text)
+        .digest('hex');
       const existing: { version: number }[] = await manager.query(
         'SELECT version FROM reference_versions WHERE content_hash = $1',
         [contentHash],

@@ -29,9 +29,7 @@ export class SettingsService {
   }
 
   async byVersion(version: number): Promise<VersionedSettings | null> {
-    const row = await this.dataSource
-      .getRepository(SettingsVersionEntity)
-      .findOneBy({ version });
+    const row = await this.dataSource.getRepository(SettingsVersionEntity).findOneBy({ version });
     return row ? { version: row.version, values: completeSettings(row.values) } : null;
   }
 

@@ -10,7 +10,10 @@ const order = (overrides: Record<string, string | null> = {}) => ({
 
 describe('validateRecord', () => {
   it('cleans enums, booleans and empty fields', () => {
-    const result = validateRecord('orders', order({ contrast_allergy: 'Yes', egfr: ' ', setting: 'ed' }));
+    const result = validateRecord(
+      'orders',
+      order({ contrast_allergy: 'Yes', egfr: ' ', setting: 'ed' }),
+    );
     expect(result).toEqual({
       ok: true,
       values: expect.objectContaining({
@@ -41,9 +44,18 @@ describe('validateRecord', () => {
   });
 
   it('requires new_modality for a modality change but not for a cancel', () => {
-    const change = { order_id: 'O1', changed_at: '2024-03-01T11:00:00Z', action: 'MODALITY_CHANGE' };
-    expect(validateRecord('order_changes', change)).toMatchObject({ ok: false, field: 'new_modality' });
-    expect(validateRecord('order_changes', { ...change, action: 'cancel' })).toMatchObject({ ok: true });
+    const change = {
+      order_id: 'O1',
+      changed_at: '2024-03-01T11:00:00Z',
+      action: 'MODALITY_CHANGE',
+    };
+    expect(validateRecord('order_changes', change)).toMatchObject({
+      ok: false,
+      field: 'new_modality',
+    });
+    expect(validateRecord('order_changes', { ...change, action: 'cancel' })).toMatchObject({
+      ok: true,
+    });
   });
 });
 

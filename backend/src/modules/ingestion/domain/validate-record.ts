@@ -145,7 +145,8 @@ export function validateRecord(entity: ImportEntity, record: ImportRecord): Reco
   for (const column of IMPORT_COLUMNS[entity]) {
     const value = emptyToNull(record[column.name]);
     if (value === null) {
-      if (column.required) return { ok: false, field: column.name, reason: 'required field is empty' };
+      if (column.required)
+        return { ok: false, field: column.name, reason: 'required field is empty' };
       values[column.name] = null;
       continue;
     }

@@ -63,7 +63,8 @@ export const SETTINGS_SCHEMA = {
   } satisfies SettingSpec<(typeof DOSE_METHODS)[number]>,
   'outcome.not_performed_days': {
     defaultValue: 30,
-    description: 'An order with no exam this many days after it (to the newest data) is NOT_PERFORMED',
+    description:
+      'An order with no exam this many days after it (to the newest data) is NOT_PERFORMED',
     parse: positiveInteger,
   } satisfies SettingSpec<number>,
   'cascade.days': {

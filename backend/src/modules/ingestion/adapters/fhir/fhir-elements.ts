@@ -13,7 +13,8 @@ export const IDENTIFIER_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v2-
 export const DATA_ABSENT_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
 export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
 /** R4 has no ServiceRequest.statusReason; this standard extension carries it. */
-export const STATUS_REASON_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/request-statusReason';
+export const STATUS_REASON_EXTENSION =
+  'http://hl7.org/fhir/StructureDefinition/request-statusReason';
 /** Our own extensions, for columns FHIR R4 has no element for. */
 export const EXTENSION_BASE = 'urn:clinical-grounds:fhir:extension:';
 export const DOSE_ALERT_SHOWN_EXTENSION = `${EXTENSION_BASE}dose-alert-shown`;
@@ -33,7 +34,8 @@ export const readString = (value: unknown): string | null =>
 export const readObjects = (value: unknown): JsonObject[] =>
   Array.isArray(value) ? value.filter(isJsonObject) : [];
 
-export const readObject = (value: unknown): JsonObject | null => (isJsonObject(value) ? value : null);
+export const readObject = (value: unknown): JsonObject | null =>
+  isJsonObject(value) ? value : null;
 
 export function readCodings(concept: unknown): fhir4.Coding[] {
   const object = readObject(concept);
@@ -80,7 +82,7 @@ export function readReferenceTarget(reference: unknown): ReferenceTarget | null 
   const urn = /^urn:(?:uuid|oid):(.+)$/i.exec(text);
   if (urn) return { type: null, id: urn[1] };
   const path = text.replace(/\/_history\/[^/]+$/, '');
-  const match = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(path);
+  const match = /(?:^|\/)([A-Z][A-Za-z]+)\/([^/]+)$/.exec(path);
   return match ? { type: match[1], id: match[2] } : null;
 }
 

@@ -1,5 +1,11 @@
 import { MODALITIES, type Modality } from '../../import-format.js';
-import { DICOM_MODALITY_SYSTEM, LOINC_SYSTEM, readCodings, readObject, readString } from './fhir-elements.js';
+import {
+  DICOM_MODALITY_SYSTEM,
+  LOINC_SYSTEM,
+  readCodings,
+  readObject,
+  readString,
+} from './fhir-elements.js';
 import type * as fhir4 from './fhir-r4.types.js';
 import { LOINC_MODALITY } from './loinc-modality.data.js';
 

@@ -14,7 +14,9 @@ const pad = (value: number, width = 2): string => String(value).padStart(width, 
 
 const isValidDate = (year: number, month: number, day: number): boolean => {
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 };
 
 /** A DA value (YYYYMMDD; the retired YYYY.MM.DD too) as YYYY-MM-DD, or null. */
@@ -27,9 +29,7 @@ export const parseDicomDate = (value: string | null): string | null => {
 
 /** A TM value (HH, HHMM, HHMMSS, HHMMSS.FFFFFF; the retired HH:MM:SS too), or null. */
 export const parseDicomTime = (value: string | null): TimeOfDay | null => {
-  const match = value
-    ?.trim()
-    .match(/^(\d{2})(?::?(\d{2})(?::?(\d{2})(?:\.(\d{1,6}))?)?)?$/);
+  const match = value?.trim().match(/^(\d{2})(?::?(\d{2})(?::?(\d{2})(?:\.(\d{1,6}))?)?)?$/);
   if (!match) return null;
   const hours = Number(match[1]);
   const minutes = Number(match[2] ?? '0');
@@ -78,7 +78,9 @@ export const parseDicomDateTime = (
   value: string | null,
   defaultOffsetMinutes: number | null = null,
 ): IsoDateTime | null => {
-  const match = value?.trim().match(/^(\d{8})(\d{2}(?:\d{2}(?:\d{2}(?:\.\d{1,6})?)?)?)?([+-]\d{4})?$/);
+  const match = value
+    ?.trim()
+    .match(/^(\d{8})(\d{2}(?:\d{2}(?:\d{2}(?:\.\d{1,6})?)?)?)?([+-]\d{4})?$/);
   if (!match) return null;
   const isoDate = parseDicomDate(match[1] ?? null);
   if (isoDate === null) return null;
@@ -107,7 +109,11 @@ export const parseDicomAgeYears = (value: string | null): number | null => {
 /** Whole years between two ISO dates (age at a date), or null when either is missing. */
 export const computeAgeYears = (birthDate: string | null, atDate: string | null): number | null => {
   if (birthDate === null || atDate === null) return null;
-  const [birthYear, birthMonth, birthDay] = birthDate.split('-').map(Number) as [number, number, number];
+  const [birthYear, birthMonth, birthDay] = birthDate.split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
   const [year, month, day] = atDate.split('-').map(Number) as [number, number, number];
   const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
   const years = year - birthYear - (hadBirthday ? 0 : 1);

@@ -84,7 +84,10 @@ const REGION_BY_MEANING: ReadonlyArray<readonly [RegExp, BodyRegion]> = [
   [/chest|thorax|lung/, 'CHEST'],
   [/abdomen|liver|kidney/, 'ABDOMEN'],
   [/pelvis/, 'PELVIS'],
-  [/finger|hand|wrist|\barms?\b|elbow|shoulder|\blegs?\b|knee|ankle|foot|\btoes?\b|limb|extremit/, 'EXTREMITY'],
+  [
+    /finger|hand|wrist|\barms?\b|elbow|shoulder|\blegs?\b|knee|ankle|foot|\btoes?\b|limb|extremit/,
+    'EXTREMITY',
+  ],
 ];
 
 /** The body region of a Target Region code, or null when it names none we know. */

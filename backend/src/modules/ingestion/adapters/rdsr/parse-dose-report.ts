@@ -109,7 +109,9 @@ const convertMeasurement = (
   if (measurement === null) return null;
   const converted = convert(measurement.value, measurement.unit);
   if (converted === null) {
-    warnings.push(`${label}: unknown unit "${measurement.unit}", value ${measurement.value} ignored`);
+    warnings.push(
+      `${label}: unknown unit "${measurement.unit}", value ${measurement.value} ignored`,
+    );
   }
   return converted;
 };
@@ -309,7 +311,11 @@ const parseProjectionTotals = (root: SrItem, warnings: string[]) => {
         convertToMgy,
         'acquisition dose (RP) total',
       ),
-      acquisitionTimeTotalS: total(C.totalAcquisitionTime, convertToSeconds, 'total acquisition time'),
+      acquisitionTimeTotalS: total(
+        C.totalAcquisitionTime,
+        convertToSeconds,
+        'total acquisition time',
+      ),
     },
     dapTotal: firstPlane ? measurementAt(firstPlane, C.doseAreaProductTotal) : null,
     doseRpTotal: firstPlane ? measurementAt(firstPlane, C.doseRpTotal) : null,

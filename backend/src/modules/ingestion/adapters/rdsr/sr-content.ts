@@ -31,7 +31,10 @@ export interface EncodedMeasurement {
 }
 
 const isRecord = (value: unknown): value is SrItem =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !ArrayBuffer.isView(value);
 
 /** A naturalized sequence (array, single item, or missing) as an array of items. */
 export const toItems = (value: unknown): SrItem[] => {

@@ -9,7 +9,8 @@
  * of storing a value off by a factor of a thousand.
  */
 
-export type DoseQuantity = 'dose_area_product' | 'dose_length_product' | 'dose' | 'time' | 'effective_dose';
+export type DoseQuantity =
+  'dose_area_product' | 'dose_length_product' | 'dose' | 'time' | 'effective_dose';
 
 /** Canonical spelling of a unit code: no separators, ASCII exponents and micro sign. */
 export const canonicaliseUnit = (unit: string): string =>

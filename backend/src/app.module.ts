@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import type { DataSource } from 'typeorm';
+import { FRONTEND_DIST_DIR, SCHEMA_FILE } from './config/paths.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthResolver } from './health.resolver.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+
+export interface AppModuleOptions {
+  readonly dataSource: DataSource;
+  /** Write backend/schema.gql (development and tests); production reads it from memory. */
+  readonly writeSchemaFile?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const serveDashboard = existsSync(FRONTEND_DIST_DIR)
+      ? [
+          ServeStaticModule.forRoot({
+            rootPath: FRONTEND_DIST_DIR,
+            exclude: ['/graphql{*path}'],
+          }),
+        ]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forDataSource(options.dataSource),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: options.writeSchemaFile ? SCHEMA_FILE : true,
+          sortSchema: true,
+          introspection: true,
+        }),
+        ...serveDashboard,
+        AnalyticsModule,
+      ],
+      providers: [HealthResolver],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+
+@Resolver()
+export class HealthResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Query(() => String, { description: 'ok when the server and its database answer' })
+  async health(): Promise<string> {
+    await this.dataSource.query('SELECT 1');
+    return 'ok';
+  }
+}

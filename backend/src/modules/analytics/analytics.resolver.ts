@@ -1,0 +1,30 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { AnalyticsService, InvalidMonthError } from './analytics.service.js';
+import {
+  MonthlyOrderVolumeInput,
+  MonthlyOrderVolumeObject,
+} from './dto/monthly-order-volume.object.js';
+
+@Resolver()
+export class AnalyticsResolver {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Query(() => [MonthlyOrderVolumeObject], {
+    description: 'Orders per month and outcome (the first dashboard chart)',
+  })
+  async monthlyOrderVolume(
+    @Args('input', { type: () => MonthlyOrderVolumeInput, nullable: true })
+    input?: MonthlyOrderVolumeInput,
+  ): Promise<MonthlyOrderVolumeObject[]> {
+    try {
+      const rows = await this.analytics.monthlyOrderVolume(input ?? {});
+      return rows.map((row) => ({ month: row.month, outcome: row.outcome, orders: row.orders }));
+    } catch (error) {
+      if (error instanceof InvalidMonthError) {
+        throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      throw error;
+    }
+  }
+}

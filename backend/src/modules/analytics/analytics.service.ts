@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SettingsService } from '../settings/settings.service.js';
+import { MONTHLY_ORDER_VOLUME } from './order-volume.sql.js';
+
+export interface MonthlyOrderVolumeRow {
+  readonly month: string;
+  readonly outcome: string;
+  readonly orders: number;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export class InvalidMonthError extends Error {}
+
+@Injectable()
+export class AnalyticsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async monthlyOrderVolume(range: {
+    from?: string;
+    to?: string;
+  }): Promise<MonthlyOrderVolumeRow[]> {
+    for (const month of [range.from, range.to]) {
+      if (month !== undefined && month !== null && !MONTH.test(month)) {
+        throw new InvalidMonthError(`"${month}" is not a month; use YYYY-MM.`);
+      }
+    }
+    const settings = await new SettingsService(this.dataSource).current();
+    return this.dataSource.query(MONTHLY_ORDER_VOLUME, [
+      range.from ?? null,
+      range.to ?? null,
+      settings.values['outcome.not_performed_days'],
+    ]);
+  }
+}
