@@ -23,23 +23,23 @@ export function modalityOfCoding(coding: fhir4.Coding | null): Modality | null {
  * Words naming a modality, tried in this order so that "PET/CT" is PET and "CT angiography"
  * is CT. Abbreviations must be upper case; words may be any case.
  */
-const MODALITY_WORDS: readonly (readonly [Modality, RegExp])[] = [
-  ['PT', /\bPET\b|positron emission/i],
-  ['CT', /\bCT\b|\bCTA\b|computed tomograph|\bCAT scan/],
-  ['MR', /\bMRI?\b|\bMRA\b|magnetic resonance/i],
-  ['MG', /mammogra|\bMG\b/i],
-  ['NM', /nuclear medicine|scintigra|\bSPECT\b|\bNM\b|bone scan/i],
-  ['US', /ultrasound|ultrasonograph|sonograph|echograph|doppler|\bUS\b/],
-  ['RF', /fluoroscop|\bRF\b/],
-  ['XA', /angiogra|\bXA\b/i],
-  ['DX', /x-?ray|radiograph|\bXR\b|\bDX\b|\bCR\b/i],
+const MODALITY_WORDS: readonly (readonly [Modality, readonly RegExp[]])[] = [
+  ['PT', [/\bPET\b/, /positron emission/i]],
+  ['CT', [/\bCTA?\b/, /computed tomograph|\bCAT scan/i]],
+  ['MR', [/\bMR[AI]?\b/, /magnetic resonance/i]],
+  ['MG', [/\bMG\b/, /mammogra/i]],
+  ['NM', [/\bNM\b|\bSPECT\b/, /nuclear medicine|scintigra|bone scan/i]],
+  ['US', [/\bUS\b/, /ultrasound|ultrasonograph|sonograph|echograph|doppler/i]],
+  ['RF', [/\bRF\b/, /fluoroscop/i]],
+  ['XA', [/\bXA\b/, /angiogra/i]],
+  ['DX', [/\bXR\b|\bDX\b|\bCR\b/, /x-?ray|radiograph/i]],
 ];
 
 /** The last resort: a modality named in free text ("CT head", "MRI brain", "ultrasound"). */
 export function inferModalityFromText(text: string | null): Modality | null {
   if (text === null) return null;
-  for (const [modality, pattern] of MODALITY_WORDS) {
-    if (pattern.test(text)) return modality;
+  for (const [modality, patterns] of MODALITY_WORDS) {
+    if (patterns.some((pattern) => pattern.test(text))) return modality;
   }
   return null;
 }

@@ -14,7 +14,6 @@ import {
   ICD10CM_SYSTEM,
   IDENTIFIER_TYPE_SYSTEM,
   LOINC_SYSTEM,
-  STATUS_REASON_EXTENSION,
   formatDecimal,
   isJsonObject,
   parseInstantMs,
@@ -103,7 +102,7 @@ interface Source {
 
 interface Fact {
   readonly patientId: string;
-  readonly kind: FactKind;
+  readonly factKind: FactKind;
   /** When the fact became true; -Infinity for an allergy with no date (always applies). */
   readonly atMs: number;
   /** null clears an earlier value (dataAbsentReason, an unconfirmed allergy). */
@@ -181,7 +180,9 @@ export class FhirMapper {
         return [];
       case 'Observation':
       case 'AllergyIntolerance':
-        return this.factOf(parsed).filter((output): output is FhirRejection => 'kind' in output);
+        return this.factOf(parsed).filter(
+          (output): output is FhirRejection => !('factKind' in output),
+        );
       case 'ServiceRequest':
       case 'ImagingStudy':
         if (!this.collected) {
@@ -246,7 +247,7 @@ export class FhirMapper {
       }
     } else if (parsed.type === 'Observation' || parsed.type === 'AllergyIntolerance') {
       for (const output of this.factOf(parsed)) {
-        if (!('kind' in output)) this.storeFact(output);
+        if ('factKind' in output) this.storeFact(output);
       }
     }
   }
@@ -257,9 +258,9 @@ export class FhirMapper {
       facts = new Map();
       this.patientFacts.set(fact.patientId, facts);
     }
-    const values = facts.get(fact.kind) ?? [];
+    const values = facts.get(fact.factKind) ?? [];
     values.push({ atMs: fact.atMs, value: fact.value, sequence: this.sequence++ });
-    facts.set(fact.kind, values);
+    facts.set(fact.factKind, values);
   }
 
   /** The latest value at or before `atMs`; on equal times the one read last wins. */
@@ -309,7 +310,7 @@ export class FhirMapper {
         rejection(source, 'Observation.effective[x]', 'no valid time of the observation'),
       );
     }
-    let value: string | null = null;
+    let value: string | null;
     const absent = readObject(resource.dataAbsentReason) !== null;
     if (isEgfr) {
       const quantity = readObject(resource.valueQuantity);
@@ -344,7 +345,7 @@ export class FhirMapper {
       }
     }
     if (problems.length > 0 || subject === null || atMs === null) return problems;
-    return [{ patientId: subject.id, kind: isEgfr ? 'egfr' : 'pregnancy_status', atMs, value }];
+    return [{ patientId: subject.id, factKind: isEgfr ? 'egfr' : 'pregnancy_status', atMs, value }];
   }
 
   private allergyFact({ source, resource }: Parsed): (Fact | FhirRejection)[] {
@@ -377,7 +378,7 @@ export class FhirMapper {
         rejection(source, 'AllergyIntolerance.recordedDate', `"${recorded}" is not a date-time`),
       ];
     }
-    return [{ patientId: patient.id, kind: 'contrast_allergy', atMs, value }];
+    return [{ patientId: patient.id, factKind: 'contrast_allergy', atMs, value }];
   }
 
   private mapPatient({ source, resource, id }: Parsed): FhirMapperOutput[] {

@@ -114,7 +114,8 @@ export type DoseReportRejection =
   | 'unsupported_template'
   | 'missing_study_instance_uid'
   | 'missing_sop_instance_uid'
-  | 'no_content';
+  | 'no_content'
+  | 'unreadable';
 
 export type DoseReportParseResult =
   | { readonly ok: true; readonly report: DoseReport }

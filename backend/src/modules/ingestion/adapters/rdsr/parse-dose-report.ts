@@ -125,8 +125,8 @@ const sumKnown = (values: ReadonlyArray<number | null>): number | null => {
   return known.length === 0 ? null : known.reduce((total, value) => total + value, 0);
 };
 
-const detectTemplate = (dataset: SrItem, root: SrItem): DoseReportTemplate | null => {
-  const templateId = toItems(dataset.ContentTemplateSequence)
+const detectTemplate = (root: SrItem): DoseReportTemplate | null => {
+  const templateId = toItems(root.ContentTemplateSequence)
     .map((item) => readString(item.TemplateIdentifier))
     .find((id) => id !== null);
   if (templateId === CT_TEMPLATE_ID) return 'CT';
@@ -367,7 +367,7 @@ export const parseDoseReport = (
   } catch (error) {
     // A dataset shaped in a way no check above foresaw: report it rather than crash the folder.
     const detail = error instanceof Error ? error.message : String(error);
-    return reject('truncated', `the DICOM file could not be read as a dose report (${detail})`);
+    return reject('unreadable', `the DICOM file could not be read as a dose report (${detail})`);
   }
 };
 
@@ -396,7 +396,7 @@ const interpretDataset = (
   if (toItems(dataset.ContentSequence).length === 0) {
     return reject('no_content', 'the dose report has no content items (empty or cut short)');
   }
-  const template = detectTemplate(dataset, dataset);
+  const template = detectTemplate(dataset);
   if (template === null) {
     return reject(
       'unsupported_template',
