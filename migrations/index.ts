@@ -1,4 +1,10 @@
 // Every migration, in order. A migration once landed is never edited: add a new one.
 import { InitialSchema1795696630556 } from './1795696630556-InitialSchema.js';
+import { DetectionEngine1795697087273 } from './1795697087273-DetectionEngine.js';
+import { SourceWatermarks1795697130590 } from './1795697130590-SourceWatermarks.js';
 
-export const MIGRATIONS = [InitialSchema1795696630556];
+export const MIGRATIONS = [
+  InitialSchema1795696630556,
+  DetectionEngine1795697087273,
+  SourceWatermarks1795697130590,
+];

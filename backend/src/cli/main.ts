@@ -2,7 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { ImportError } from '../modules/ingestion/import.exception.js';
+import { registerAnalyseCommand, registerExportCommand } from './analyse-command.js';
 import { CliError, withDatabase } from './cli-context.js';
+import { ExportError } from '../modules/export/export.service.js';
+import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerSettingsCommand } from './settings-command.js';
@@ -23,11 +26,19 @@ program
 
 registerImportCommand(program);
 registerSettingsCommand(program);
+registerAnalyseCommand(program);
+registerExportCommand(program);
+registerEvaluateCommand(program);
 registerGenerateCommand(program);
 
 /** Every failure ends as one line on stderr and a non-zero exit. */
 const oneLine = (error: unknown): string => {
-  if (error instanceof ConfigError || error instanceof ImportError || error instanceof CliError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof ImportError ||
+    error instanceof CliError ||
+    error instanceof ExportError
+  ) {
     return error.message;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -22,6 +22,13 @@ import {
   ReferenceVersionEntity,
   TypicalDoseEntity,
 } from '../modules/reference/entities/reference.entity.js';
+import {
+  OrderAssessmentEntity,
+  OrderSignalEntity,
+  OrderTextFactsEntity,
+  ProviderPatternEntity,
+} from '../modules/steering/entities/assessment.entity.js';
+import { SourceWatermarkEntity } from '../modules/ingestion/entities/source-watermark.entity.js';
 import { SettingsVersionEntity } from '../modules/settings/entities/settings-version.entity.js';
 
 export const ENTITIES = [
@@ -44,4 +51,9 @@ export const ENTITIES = [
   IndicationGroupEntity,
   AppropriatenessEntity,
   SettingsVersionEntity,
+  OrderAssessmentEntity,
+  OrderSignalEntity,
+  OrderTextFactsEntity,
+  ProviderPatternEntity,
+  SourceWatermarkEntity,
 ];

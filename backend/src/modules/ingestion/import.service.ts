@@ -1,10 +1,15 @@
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DoseService } from '../dose/dose.service.js';
+import { AssessmentService } from '../steering/assessment.service.js';
 import { SettingsService, type VersionedSettings } from '../settings/settings.service.js';
 import { readCsvRecords, planCsvFolder } from './adapters/csv/read-csv.js';
+import { landFhirPath } from './adapters/fhir/import-fhir.js';
 import { IngestRunEntity } from './entities/landing.entity.js';
+import { ImportError } from './import.exception.js';
 import { landRecords } from './landing-writer.js';
 import { NormaliserService } from './normaliser.service.js';
 
@@ -35,6 +40,31 @@ export interface ImportOptions {
 /** Runs after the model and doses are updated, in the same transaction (the analysis). */
 export type AfterLoadHook = (manager: EntityManager, settings: VersionedSettings) => Promise<void>;
 
+const analyseTouchedPatients: AfterLoadHook = async (manager, settings) => {
+  await new AssessmentService().assess(manager, settings, 'touched');
+};
+
+/**
+ * Advisory lock namespace of ingest runs: a load holds the session lock (namespace, run id)
+ * until it ends, so a run that is 'running' without its lock held belongs to a process that
+ * died (killed, or its server restarted) and is marked failed by the next load.
+ */
+export const INGEST_RUN_LOCK_NAMESPACE = 72_301;
+
+const MARK_STALE_RUNS_SQL = `
+  UPDATE ingest_runs r
+     SET status = 'failed',
+         finished_at = now(),
+         message = concat_ws(E'\n', r.message,
+           'interrupted: its process ended before the run finished; marked failed by run '
+           || $1::integer::text || ', its landing rows were never normalised')
+   WHERE r.status = 'running' AND r.id <> $1::integer AND r.kind = $2 AND r.source = $3
+     AND NOT EXISTS (
+       SELECT 1 FROM pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND l.classid = $4::integer AND l.objid = r.id AND l.objsubid = 2)`;
+
 export const currentUser = (): string => {
   try {
     return os.userInfo().username;
@@ -52,9 +82,10 @@ export class ImportService {
   private readonly normaliser = new NormaliserService();
   private readonly dose = new DoseService();
 
+  /** By default every load is followed by the analysis of the patients it touched. */
   constructor(
     private readonly dataSource: DataSource,
-    private readonly afterLoad?: AfterLoadHook,
+    private readonly afterLoad: AfterLoadHook | null = analyseTouchedPatients,
   ) {}
 
   async importCsvFolder(folder: string, options: ImportOptions = {}): Promise<ImportSummary> {
@@ -83,6 +114,31 @@ export class ImportService {
     });
   }
 
+  /**
+   * Imports FHIR R4 (a Bundle or resource `.json`, `.ndjson`, or a folder of them) through the
+   * same landing tables and normaliser as CSV; the mapper's notes end in the summary and the run.
+   */
+  async importFhir(inputPath: string, options: ImportOptions = {}): Promise<ImportSummary> {
+    try {
+      await stat(inputPath);
+    } catch {
+      throw new ImportError(`Cannot read ${inputPath}.`);
+    }
+    const source = options.source ?? 'fhir';
+    const notes: string[] = [];
+    const summary = await this.load('fhir', source, inputPath, options, notes, async (runId) => {
+      options.onProgress?.({ phase: 'landing' });
+      const landing = await landFhirPath(this.dataSource, inputPath, { runId, source });
+      notes.push(...landing.notes);
+    });
+    if (notes.length > 0) {
+      await this.dataSource
+        .getRepository(IngestRunEntity)
+        .update(summary.runId, { message: notes.join('\n') });
+    }
+    return { ...summary, notes: [...notes] };
+  }
+
   /** The shared path for every adapter: `land` writes landing rows for the given run. */
   async load(
     kind: string,
@@ -94,20 +150,26 @@ export class ImportService {
   ): Promise<ImportSummary> {
     const started = performance.now();
     const runs = this.dataSource.getRepository(IngestRunEntity);
-    const run = await runs.save({
-      kind,
-      source,
-      target,
-      startedBy: options.startedBy ?? currentUser(),
-      status: 'running',
-      message: notes.length > 0 ? notes.join('\n') : null,
-    });
+    const lock = await this.openRunLock();
+    let runId: number;
     try {
-      await land(run.id);
+      runId = await lock.open({
+        kind,
+        source,
+        target,
+        startedBy: options.startedBy ?? currentUser(),
+        message: notes.length > 0 ? notes.join('\n') : null,
+      });
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+    try {
+      await land(runId);
       const settings = await new SettingsService(this.dataSource).current();
       const result = await this.dataSource.transaction(async (manager) => {
         options.onProgress?.({ phase: 'normalising' });
-        const counts = await this.normaliser.normalise(manager, run.id);
+        const counts = await this.normaliser.normalise(manager, runId);
         options.onProgress?.({ phase: 'dose' });
         await this.dose.recompute(manager, settings);
         if (this.afterLoad) {
@@ -128,7 +190,7 @@ export class ImportService {
       const rowsRead = entities.reduce((sum, entity) => sum + entity.read, 0);
       const rowsRejected = entities.reduce((sum, entity) => sum + entity.rejected, 0);
       const summary: ImportSummary = {
-        runId: run.id,
+        runId,
         rowsRead,
         rowsLoaded: rowsRead - rowsRejected,
         rowsRejected,
@@ -137,7 +199,7 @@ export class ImportService {
         touchedPatients: result.touched,
         notes,
       };
-      await runs.update(run.id, {
+      await runs.update(runId, {
         status: 'succeeded',
         finishedAt: new Date(),
         rowsRead: summary.rowsRead,
@@ -148,13 +210,74 @@ export class ImportService {
       return summary;
     } catch (error) {
       await runs
-        .update(run.id, {
+        .update(runId, {
           status: 'failed',
           finishedAt: new Date(),
           message: (error as Error).message,
         })
         .catch(() => undefined);
       throw error;
+    } finally {
+      await lock.release();
     }
+  }
+
+  /**
+   * A dedicated connection that inserts the run and takes its advisory lock in one transaction
+   * (so no other load can see the run without its lock), then marks failed the runs of the
+   * same kind and source left 'running' by a process that died. Their landing rows stay for
+   * the record; the normaliser only ever reads the landing rows of its own run.
+   */
+  private async openRunLock(): Promise<{
+    open(values: {
+      kind: string;
+      source: string;
+      target: string;
+      startedBy: string;
+      message: string | null;
+    }): Promise<number>;
+    release(): Promise<void>;
+  }> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    const client = (await queryRunner.connect()) as PoolClient;
+    // A server restart ends this idle connection with an error event; the load itself fails on
+    // its next statement with the reason, so the event is only absorbed here.
+    const ignore = (): void => undefined;
+    client.on('error', ignore);
+    let released = false;
+    return {
+      open: async (values) => {
+        await client.query('BEGIN');
+        try {
+          const { rows } = await client.query<{ id: number }>(
+            `INSERT INTO ingest_runs (kind, source, target, started_by, status, message)
+             VALUES ($1, $2, $3, $4, 'running', $5) RETURNING id`,
+            [values.kind, values.source, values.target, values.startedBy, values.message],
+          );
+          const id = rows[0].id;
+          await client.query('SELECT pg_advisory_lock($1, $2)', [INGEST_RUN_LOCK_NAMESPACE, id]);
+          await client.query('COMMIT');
+          await client.query(MARK_STALE_RUNS_SQL, [
+            id,
+            values.kind,
+            values.source,
+            INGEST_RUN_LOCK_NAMESPACE,
+          ]);
+          return id;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      },
+      release: async () => {
+        if (released) return;
+        released = true;
+        await client
+          .query('SELECT pg_advisory_unlock_all()')
+          .catch(() => undefined)
+          .finally(() => client.off('error', ignore));
+        await queryRunner.release().catch(() => undefined);
+      },
+    };
   }
 }

@@ -17,7 +17,7 @@ export interface HospitalStaff {
   readonly radiologistIds: readonly string[];
 }
 
-export const PATIENTS_PER_CLINICIAN = 150;
+export const PATIENTS_PER_CLINICIAN = 250;
 export const MINIMUM_CLINICIANS = 20;
 export const STEERING_CLINICIAN_SHARE = 0.15;
 
@@ -50,12 +50,13 @@ const STEERING_WEIGHT_OF: Readonly<Record<DepartmentName, number>> = {
   'Internal Medicine': 3,
   Oncology: 4,
   Surgery: 2,
-  Paediatrics: 0.3,
-  Obstetrics: 0.3,
-  Neurology: 1,
-  Orthopaedics: 0.5,
-  Gastroenterology: 2,
-  Urology: 2,
+  // few indicated-CT opportunities for HIGH-band patients: steering there would be invisible
+  Paediatrics: 0,
+  Obstetrics: 0,
+  Neurology: 0.5,
+  Orthopaedics: 0,
+  Gastroenterology: 1.5,
+  Urology: 1.5,
   Pulmonology: 2,
 };
 

@@ -77,6 +77,12 @@ export const SETTINGS_SCHEMA = {
     description: 'p-chart centre line: the first N months loaded',
     parse: positiveInteger,
   } satisfies SettingSpec<number>,
+  'level.probable_min_clinician_or': {
+    defaultValue: 2,
+    description:
+      'PROBABLE needs the clinician pattern (away-switch OR HIGH vs LOW, shrunk toward the site) at or above this; below it the case is POSSIBLE',
+    parse: positiveNumber,
+  } satisfies SettingSpec<number>,
   'qa.patterns': {
     defaultValue: ['QA', 'phantom', 'physics'],
     description: 'Whole words in PatientID or StudyDescription that mark a QA or phantom study',

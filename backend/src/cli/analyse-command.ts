@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { ExportService } from '../modules/export/export.service.js';
+import { AnalysisService } from '../modules/steering/analysis.service.js';
+import { formatDuration, withDatabase } from './cli-context.js';
+
+export function registerAnalyseCommand(program: Command): void {
+  program
+    .command('analyse')
+    .description('Assess orders (outcomes, signals, levels, clinician patterns); incremental')
+    .option('--all', 'reassess every order, not only missing, stale or pending ones')
+    .action(async (options: { all?: boolean }) => {
+      await withDatabase(async ({ database }) => {
+        const summary = await new AnalysisService(database.dataSource).analyse(
+          options.all ? 'all' : 'stale',
+        );
+        console.log(
+          `Analysis under settings version ${summary.settingsVersion}: ${summary.ordersInScope} orders assessed, ` +
+            `${summary.ordersRedosed} order doses recomputed, ${summary.providersRescored} clinician patterns changed, ` +
+            `in ${formatDuration(summary.durationMs)}.`,
+        );
+      });
+    });
+}
+
+export function registerExportCommand(program: Command): void {
+  const exportCommand = program.command('export').description('Write CSV exports');
+  exportCommand
+    .command('cases')
+    .description('Flagged orders and away-switches cleared by an exclusion')
+    .requiredOption('--out <file>', 'CSV file to write')
+    .option('--from <month>', 'first month, YYYY-MM')
+    .option('--to <month>', 'last month, YYYY-MM')
+    .action(async (options: { out: string; from?: string; to?: string }) => {
+      await withDatabase(async ({ database }) => {
+        const rows = await new ExportService(database.dataSource).exportCases(options.out, options);
+        console.log(`Wrote ${rows} cases to ${options.out}.`);
+      });
+    });
+}

@@ -1,0 +1,54 @@
+import {
+  computeProviderPatterns,
+  SITE,
+  type PatternCountRow,
+} from './compute-provider-patterns.js';
+
+const rows = (
+  providerId: string,
+  stratum: string,
+  high: [number, number],
+  low: [number, number],
+): PatternCountRow[] => [
+  { providerId, stratum, band: 'HIGH', away: high[0], total: high[1] },
+  { providerId, stratum, band: 'LOW', away: low[0], total: low[1] },
+];
+
+describe('computeProviderPatterns', () => {
+  const input = [
+    // a steering clinician: 12 of 30 HIGH switched away, 10 of 250 LOW
+    ...rows('STEER', 'PE|ADULT|ED', [12, 30], [10, 250]),
+    // concordant clinicians: the same 4 % in both bands
+    ...rows('EVEN1', 'PE|ADULT|ED', [1, 25], [10, 250]),
+    ...rows('EVEN2', 'PE|ADULT|ED', [1, 25], [10, 250]),
+    ...rows('EVEN3', 'PE|ADULT|ED', [2, 50], [20, 500]),
+    // a clinician with almost no orders
+    ...rows('FEW', 'PE|ADULT|ED', [1, 1], [0, 2]),
+  ];
+  const patterns = Object.fromEntries(
+    computeProviderPatterns(input).map((pattern) => [pattern.providerId, pattern]),
+  );
+
+  it('gives each clinician their own MH odds ratio and counts', () => {
+    // (12 x 240) / (18 x 10) = 16
+    expect(patterns.STEER.oddsRatio).toBeCloseTo(16, 6);
+    expect(patterns.STEER).toMatchObject({ highAway: 12, highOpportunities: 30, lowAway: 10 });
+    expect(patterns.EVEN1.oddsRatio).toBeCloseTo((1 * 240) / (24 * 10), 6);
+  });
+
+  it('pools the site over all clinicians', () => {
+    // a = 17, b = 114, c = 50, d = 1202 in one stratum: (17 x 1202) / (114 x 50)
+    expect(patterns[SITE].oddsRatio).toBeCloseTo((17 * 1202) / (114 * 50), 6);
+  });
+
+  it('keeps a well-measured steering clinician high and pulls a tiny one to the site', () => {
+    expect(patterns.STEER.shrunkOddsRatio).toBeGreaterThan(8);
+    expect(patterns.EVEN3.shrunkOddsRatio).toBeLessThan(2);
+    // FEW: unbounded own OR with a huge variance: close to the site value
+    expect(
+      Math.abs(Math.log(patterns.FEW.shrunkOddsRatio / patterns[SITE].shrunkOddsRatio)),
+    ).toBeLessThan(
+      Math.abs(Math.log(patterns.STEER.shrunkOddsRatio / patterns[SITE].shrunkOddsRatio)),
+    );
+  });
+});

@@ -1,0 +1,159 @@
+import { computeMantelHaenszel, type Stratum2x2 } from './mantel-haenszel.js';
+import {
+  estimateBetweenUnitVariance,
+  shrinkLogOddsRatio,
+  type LogOddsRatioEstimate,
+} from './shrink-log-odds-ratio.js';
+
+/** Opportunities of one clinician in one stratum and dose-history band. */
+export interface PatternCountRow {
+  readonly providerId: string;
+  readonly stratum: string;
+  readonly band: 'HIGH' | 'LOW';
+  readonly away: number;
+  readonly total: number;
+}
+
+export interface ProviderPattern {
+  /** '*' is the site. */
+  readonly providerId: string;
+  readonly opportunities: number;
+  readonly highOpportunities: number;
+  readonly highAway: number;
+  readonly lowOpportunities: number;
+  readonly lowAway: number;
+  readonly oddsRatio: number | null;
+  readonly lower95: number | null;
+  readonly upper95: number | null;
+  /** Shrunk toward the site's, rounded to 3 significant decimals so noise does not rescore. */
+  readonly shrunkOddsRatio: number;
+}
+
+export const SITE = '*';
+
+const toStrata = (rows: readonly PatternCountRow[]): Stratum2x2[] => {
+  const byStratum = new Map<string, Stratum2x2>();
+  for (const row of rows) {
+    const stratum = byStratum.get(row.stratum) ?? {
+      exposedEvents: 0,
+      exposedNonEvents: 0,
+      unexposedEvents: 0,
+      unexposedNonEvents: 0,
+    };
+    byStratum.set(
+      row.stratum,
+      row.band === 'HIGH'
+        ? {
+            ...stratum,
+            exposedEvents: stratum.exposedEvents + row.away,
+            exposedNonEvents: stratum.exposedNonEvents + row.total - row.away,
+          }
+        : {
+            ...stratum,
+            unexposedEvents: stratum.unexposedEvents + row.away,
+            unexposedNonEvents: stratum.unexposedNonEvents + row.total - row.away,
+          },
+    );
+  }
+  return [...byStratum.values()];
+};
+
+/**
+ * A clinician's log OR for shrinkage. When the MH odds ratio is 0 or unbounded (e.g. away
+ * switches only among HIGH-band patients: exactly the steering pattern), 0.5 is added to every
+ * cell of the strata with an empty cell (Haldane), so the estimate is finite and still large.
+ */
+const estimateForShrinkage = (strata: Stratum2x2[]): LogOddsRatioEstimate => {
+  const plain = computeMantelHaenszel(strata);
+  if (plain.logOddsRatio !== null && plain.logVariance !== null) {
+    return { logOr: plain.logOddsRatio, variance: plain.logVariance };
+  }
+  if (plain.status === 'NO_INFORMATION') return { logOr: null, variance: null };
+  // Counts are doubled and 1 is added (the same odds ratios as +0.5 on the original counts,
+  // in integers); doubling every cell halves the RBG variance exactly, so it is doubled back.
+  const corrected = computeMantelHaenszel(
+    strata.map((stratum) => {
+      const cells = [
+        stratum.exposedEvents,
+        stratum.exposedNonEvents,
+        stratum.unexposedEvents,
+        stratum.unexposedNonEvents,
+      ];
+      const add = cells.includes(0) && cells.reduce((sum, cell) => sum + cell, 0) >= 2 ? 1 : 0;
+      return {
+        exposedEvents: 2 * stratum.exposedEvents + add,
+        exposedNonEvents: 2 * stratum.exposedNonEvents + add,
+        unexposedEvents: 2 * stratum.unexposedEvents + add,
+        unexposedNonEvents: 2 * stratum.unexposedNonEvents + add,
+      };
+    }),
+  );
+  if (corrected.logOddsRatio === null || corrected.logVariance === null) {
+    return { logOr: null, variance: null };
+  }
+  return { logOr: corrected.logOddsRatio, variance: 2 * corrected.logVariance };
+};
+
+const round3 = (value: number): number => Math.round(value * 1000) / 1000;
+
+/**
+ * Each clinician's dose-history sensitivity (Mantel–Haenszel OR of an away-switch, HIGH vs LOW,
+ * pooled over strata) and the same shrunk toward the site's OR with a between-clinician
+ * variance estimated by DerSimonian–Laird, plus the site itself under SITE.
+ */
+export function computeProviderPatterns(rows: readonly PatternCountRow[]): ProviderPattern[] {
+  const byProvider = new Map<string, PatternCountRow[]>();
+  for (const row of rows) {
+    const list = byProvider.get(row.providerId) ?? [];
+    list.push(row);
+    byProvider.set(row.providerId, list);
+  }
+  const site = computeMantelHaenszel(toStrata(rows));
+  const siteLogOr = site.logOddsRatio ?? 0;
+  const estimates = new Map<string, LogOddsRatioEstimate>();
+  for (const [providerId, providerRows] of byProvider) {
+    if (providerId === '') continue;
+    estimates.set(providerId, estimateForShrinkage(toStrata(providerRows)));
+  }
+  const priorVariance = estimateBetweenUnitVariance([...estimates.values()]);
+
+  const summarise = (providerId: string, providerRows: readonly PatternCountRow[]) => {
+    const count = (band: 'HIGH' | 'LOW', field: 'away' | 'total') =>
+      providerRows.filter((row) => row.band === band).reduce((sum, row) => sum + row[field], 0);
+    return {
+      providerId,
+      opportunities: providerRows.reduce((sum, row) => sum + row.total, 0),
+      highOpportunities: count('HIGH', 'total'),
+      highAway: count('HIGH', 'away'),
+      lowOpportunities: count('LOW', 'total'),
+      lowAway: count('LOW', 'away'),
+    };
+  };
+
+  const patterns: ProviderPattern[] = [
+    {
+      ...summarise(SITE, rows),
+      oddsRatio: site.oddsRatio,
+      lower95: site.lower95,
+      upper95: site.upper95,
+      shrunkOddsRatio: round3(Math.exp(siteLogOr)),
+    },
+  ];
+  for (const [providerId, providerRows] of [...byProvider].sort(([a], [b]) => a.localeCompare(b))) {
+    if (providerId === '') continue;
+    const own = computeMantelHaenszel(toStrata(providerRows));
+    const shrunk = shrinkLogOddsRatio(
+      estimates.get(providerId) ?? { logOr: null, variance: null },
+      { logOr: siteLogOr },
+      priorVariance,
+    );
+    patterns.push({
+      ...summarise(providerId, providerRows),
+      oddsRatio: own.oddsRatio,
+      lower95: own.lower95,
+      upper95: own.upper95,
+      shrunkOddsRatio: round3(shrunk.oddsRatio),
+    });
+  }
+  return patterns;
+}

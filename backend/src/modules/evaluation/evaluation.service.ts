@@ -1,0 +1,255 @@
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import type { DataSource, EntityManager } from 'typeorm';
+import { computeMantelHaenszel } from '../analytics/domain/mantel-haenszel.js';
+
+export interface LevelCount {
+  readonly level: string;
+  readonly steered: number;
+  readonly notSteered: number;
+}
+
+export interface CategoryCount {
+  readonly category: string;
+  readonly orders: number;
+  readonly documented: number;
+  readonly probable: number;
+  readonly possible: number;
+  readonly excluded: number;
+}
+
+export interface ClinicianEvaluation {
+  readonly providerId: string;
+  readonly providerSteers: boolean;
+  readonly oddsRatio: number | null;
+  readonly lower95: number | null;
+  readonly upper95: number | null;
+  readonly shrunkOddsRatio: number | null;
+}
+
+export interface Evaluation {
+  readonly truthOrders: number;
+  readonly matchedOrders: number;
+  readonly conflicts: {
+    readonly flagged: number;
+    readonly truePositives: number;
+    readonly steered: number;
+    readonly precision: number | null;
+    readonly recall: number | null;
+  };
+  readonly byLevel: readonly LevelCount[];
+  readonly byCategory: readonly CategoryCount[];
+  /** Orders of an exclusion category flagged DOCUMENTED, PROBABLE or POSSIBLE (must be 0). */
+  readonly exclusionCategoriesFlagged: number;
+  readonly clinicians: {
+    readonly steering: number;
+    readonly steeringWithCiAbove1: number;
+    readonly others: number;
+    readonly othersWithCiContaining1: number;
+    readonly list: readonly ClinicianEvaluation[];
+  };
+  readonly site: { oddsRatio: number | null; lower95: number | null; upper95: number | null };
+}
+
+const ratio = (numerator: number, denominator: number): number | null =>
+  denominator === 0 ? null : numerator / denominator;
+
+async function loadTruth(manager: EntityManager, file: string): Promise<number> {
+  await manager.query(`CREATE TEMPORARY TABLE truth (
+    order_id text PRIMARY KEY, steered boolean, category text, provider_id text,
+    provider_steers boolean) ON COMMIT DROP`);
+  const parser = createReadStream(file).pipe(parse({ columns: true, bom: true, trim: true }));
+  let batch: Record<string, string>[] = [];
+  let count = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await manager.query(
+      `INSERT INTO truth SELECT * FROM unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::boolean[])
+       ON CONFLICT DO NOTHING`,
+      [
+        batch.map((row) => row.order_id),
+        batch.map((row) => row.steered === '1'),
+        batch.map((row) => row.category),
+        batch.map((row) => row.provider_id || null),
+        batch.map((row) => row.provider_steers === '1'),
+      ],
+    );
+    count += batch.length;
+    batch = [];
+  };
+  for await (const row of parser as AsyncIterable<Record<string, string>>) {
+    batch.push(row);
+    if (batch.length >= 10000) await flush();
+  }
+  await flush();
+  return count;
+}
+
+/**
+ * Detection quality against a generator's truth file: precision and recall of conflicts
+ * (DOCUMENTED + PROBABLE), counts per level and per truth category, each clinician's OR against
+ * whether the generator made them steer, and the site OR.
+ */
+export class EvaluationService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async evaluate(truthFile: string, source = 'csv'): Promise<Evaluation> {
+    return this.dataSource.transaction(async (manager) => {
+      const truthOrders = await loadTruth(manager, truthFile);
+      const rows: {
+        category: string;
+        steered: boolean;
+        level: string | null;
+        orders: number;
+      }[] = await manager.query(
+        `SELECT t.category, t.steered, a.level, count(*)::int AS orders
+         FROM truth t
+         JOIN orders o ON o.source = $1 AND o.order_id = t.order_id
+         JOIN order_assessments a ON a.order_pk = o.id
+         GROUP BY 1, 2, 3`,
+        [source],
+      );
+      const matchedOrders = rows.reduce((sum, row) => sum + row.orders, 0);
+      const isConflict = (level: string | null) => level === 'DOCUMENTED' || level === 'PROBABLE';
+      const sum = (filter: (row: (typeof rows)[number]) => boolean) =>
+        rows.filter(filter).reduce((total, row) => total + row.orders, 0);
+      const flagged = sum((row) => isConflict(row.level));
+      const truePositives = sum((row) => isConflict(row.level) && row.steered);
+      const steered = sum((row) => row.steered);
+
+      const levels = ['DOCUMENTED', 'PROBABLE', 'POSSIBLE', 'EXCLUDED', 'none'];
+      const byLevel = levels.map((level) => ({
+        level,
+        steered: sum((row) => (row.level ?? 'none') === level && row.steered),
+        notSteered: sum((row) => (row.level ?? 'none') === level && !row.steered),
+      }));
+      const categories = [...new Set(rows.map((row) => row.category))].sort();
+      const byCategory = categories.map((category) => {
+        const inCategory = (level: string) =>
+          sum((row) => row.category === category && row.level === level);
+        return {
+          category,
+          orders: sum((row) => row.category === category),
+          documented: inCategory('DOCUMENTED'),
+          probable: inCategory('PROBABLE'),
+          possible: inCategory('POSSIBLE'),
+          excluded: inCategory('EXCLUDED'),
+        };
+      });
+      const exclusionCategoriesFlagged = sum(
+        (row) =>
+          /^EXCL/.test(row.category) &&
+          ['DOCUMENTED', 'PROBABLE', 'POSSIBLE'].includes(row.level ?? ''),
+      );
+
+      const clinicianRows: {
+        provider_id: string;
+        provider_steers: boolean;
+        odds_ratio: number | null;
+        lower_95: number | null;
+        upper_95: number | null;
+        shrunk_odds_ratio: number | null;
+      }[] = await manager.query(
+        `SELECT t.provider_id, bool_or(t.provider_steers) AS provider_steers, p.odds_ratio,
+                p.lower_95, p.upper_95, p.shrunk_odds_ratio
+         FROM truth t LEFT JOIN provider_patterns p ON p.provider_id = t.provider_id
+         WHERE t.provider_id IS NOT NULL
+         GROUP BY t.provider_id, p.odds_ratio, p.lower_95, p.upper_95, p.shrunk_odds_ratio
+         ORDER BY t.provider_id`,
+      );
+      const list = clinicianRows.map((row) => ({
+        providerId: row.provider_id,
+        providerSteers: row.provider_steers,
+        oddsRatio: row.odds_ratio,
+        lower95: row.lower_95,
+        upper95: row.upper_95,
+        shrunkOddsRatio: row.shrunk_odds_ratio,
+      }));
+      const steering = list.filter((row) => row.providerSteers);
+      const others = list.filter((row) => !row.providerSteers);
+
+      const strata: {
+        high_away: number;
+        high_total: number;
+        low_away: number;
+        low_total: number;
+      }[] = await manager.query(
+        `SELECT count(*) FILTER (WHERE band = 'HIGH' AND away)::int AS high_away,
+                  count(*) FILTER (WHERE band = 'HIGH')::int AS high_total,
+                  count(*) FILTER (WHERE band = 'LOW' AND away)::int AS low_away,
+                  count(*) FILTER (WHERE band = 'LOW')::int AS low_total
+           FROM (SELECT indication_group, population, setting, band,
+                        outcome IN ('SUBSTITUTED', 'DOWNGRADED') AS away
+                 FROM order_assessments
+                 WHERE is_opportunity AND outcome <> 'PENDING' AND exclusion IS NULL) a
+           GROUP BY indication_group, population, setting`,
+      );
+      const site = computeMantelHaenszel(
+        strata.map((row) => ({
+          exposedEvents: row.high_away,
+          exposedNonEvents: row.high_total - row.high_away,
+          unexposedEvents: row.low_away,
+          unexposedNonEvents: row.low_total - row.low_away,
+        })),
+      );
+      return {
+        truthOrders,
+        matchedOrders,
+        conflicts: {
+          flagged,
+          truePositives,
+          steered,
+          precision: ratio(truePositives, flagged),
+          recall: ratio(truePositives, steered),
+        },
+        byLevel,
+        byCategory,
+        exclusionCategoriesFlagged,
+        clinicians: {
+          steering: steering.length,
+          steeringWithCiAbove1: steering.filter((row) => (row.lower95 ?? 0) > 1).length,
+          others: others.length,
+          othersWithCiContaining1: others.filter(
+            (row) => row.lower95 === null || (row.lower95 <= 1 && (row.upper95 ?? Infinity) >= 1),
+          ).length,
+          list,
+        },
+        site: { oddsRatio: site.oddsRatio, lower95: site.lower95, upper95: site.upper95 },
+      };
+    });
+  }
+}
+
+const percent = (value: number | null): string =>
+  value === null ? 'n/a' : `${(value * 100).toFixed(1)} %`;
+const fixed = (value: number | null, digits = 2): string =>
+  value === null ? 'n/a' : value.toFixed(digits);
+
+/** The evaluation as a reader wants it on a terminal. */
+export function formatEvaluation(evaluation: Evaluation): string {
+  const lines = [
+    `Orders in truth: ${evaluation.truthOrders}, assessed and matched: ${evaluation.matchedOrders}`,
+    `Conflicts (DOCUMENTED + PROBABLE): ${evaluation.conflicts.flagged} flagged, ` +
+      `${evaluation.conflicts.truePositives} steered; precision ${percent(evaluation.conflicts.precision)}, ` +
+      `recall ${percent(evaluation.conflicts.recall)} of ${evaluation.conflicts.steered} steered orders`,
+    '',
+    'Level        steered  not steered',
+    ...evaluation.byLevel.map(
+      (row) =>
+        `${row.level.padEnd(12)} ${String(row.steered).padStart(7)}  ${String(row.notSteered).padStart(11)}`,
+    ),
+    '',
+    'Truth category          orders  DOCUMENTED  PROBABLE  POSSIBLE  EXCLUDED',
+    ...evaluation.byCategory.map(
+      (row) =>
+        `${row.category.padEnd(22)} ${String(row.orders).padStart(7)} ${String(row.documented).padStart(11)} ` +
+        `${String(row.probable).padStart(9)} ${String(row.possible).padStart(9)} ${String(row.excluded).padStart(9)}`,
+    ),
+    '',
+    `Exclusion-category orders flagged at any level: ${evaluation.exclusionCategoriesFlagged}`,
+    `Steering clinicians with OR CI above 1: ${evaluation.clinicians.steeringWithCiAbove1} of ${evaluation.clinicians.steering}`,
+    `Other clinicians whose CI contains 1: ${evaluation.clinicians.othersWithCiContaining1} of ${evaluation.clinicians.others}`,
+    `Site OR HIGH vs LOW: ${fixed(evaluation.site.oddsRatio)} (95 % CI ${fixed(evaluation.site.lower95)}–${fixed(evaluation.site.upper95)})`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,197 @@
+import type { PoolClient } from 'pg';
+import type { EntityManager } from 'typeorm';
+import {
+  computeProviderPatterns,
+  SITE,
+  type PatternCountRow,
+} from '../analytics/domain/compute-provider-patterns.js';
+import type { VersionedSettings } from '../settings/settings.service.js';
+import {
+  BUILD_ASSESS_FACTS,
+  CREATE_ASSESS_SCOPE,
+  CREATE_TEXT_FACTS_STAGE,
+  PATTERN_COUNTS,
+  SCOPE_ALL,
+  SCOPE_STALE,
+  SCOPE_TOUCHED_PATIENTS,
+  SCORE_CASES,
+  SELECT_ORDER_TEXTS,
+  UPSERT_ASSESSMENTS,
+  UPSERT_TEXT_FACTS,
+} from './assessment.sql.js';
+import { summariseOrderTexts, type OrderTexts } from './summarise-order-texts.js';
+import { LEXICON_VERSION } from './domain/index.js';
+
+/**
+ * touched: the patients the load in this transaction changed, plus stale assessments;
+ * stale: never assessed, assessed under other versions, or pending; all: every order.
+ */
+export type AssessmentScope = 'touched' | 'stale' | 'all';
+
+export interface AssessmentSummary {
+  readonly ordersInScope: number;
+  readonly providersRescored: number;
+}
+
+const BATCH = 5000;
+
+/**
+ * The analysis run: text facts by the lexicon, then outcomes, exclusions, signals and case
+ * levels in SQL, then each clinician's pattern, then final levels and scores. It runs inside
+ * the caller's transaction, after a load or from `grounds analyse`.
+ */
+export class AssessmentService {
+  async assess(
+    manager: EntityManager,
+    settings: VersionedSettings,
+    scope: AssessmentScope,
+  ): Promise<AssessmentSummary> {
+    const [{ version: referenceVersion }] = await manager.query(
+      'SELECT max(version)::int AS version FROM reference_versions',
+    );
+    await manager.query(CREATE_ASSESS_SCOPE);
+    await manager.query('TRUNCATE assess_scope');
+    if (scope === 'all') await manager.query(SCOPE_ALL);
+    if (scope === 'touched') await manager.query(SCOPE_TOUCHED_PATIENTS);
+    await manager.query(SCOPE_STALE, [settings.version, referenceVersion, LEXICON_VERSION]);
+    const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM assess_scope');
+    await manager.query('ANALYZE assess_scope');
+
+    await this.readTexts(manager);
+    await manager.query('DROP TABLE IF EXISTS assess_facts');
+    await manager.query(BUILD_ASSESS_FACTS, [
+      referenceVersion,
+      settings.values['outcome.not_performed_days'],
+      settings.values['cascade.days'],
+    ]);
+    await manager.query(UPSERT_ASSESSMENTS, [settings.version, referenceVersion, LEXICON_VERSION]);
+
+    const changedProviders = await this.updatePatterns(manager, settings);
+    const [site] = await manager.query(
+      'SELECT shrunk_odds_ratio FROM provider_patterns WHERE provider_id = $1',
+      [SITE],
+    );
+    await manager.query(SCORE_CASES, [
+      settings.values['level.probable_min_clinician_or'],
+      settings.version,
+      site?.shrunk_odds_ratio ?? 1,
+      changedProviders,
+    ]);
+    return { ordersInScope: count, providersRescored: changedProviders.length };
+  }
+
+  /** Streams the texts of the orders in scope through the lexicon into order_text_facts. */
+  private async readTexts(manager: EntityManager): Promise<void> {
+    const client = (await manager.queryRunner!.connect()) as PoolClient;
+    await client.query(CREATE_TEXT_FACTS_STAGE);
+    await client.query('TRUNCATE text_facts_stage');
+    await client.query(`DECLARE order_texts NO SCROLL CURSOR FOR ${SELECT_ORDER_TEXTS}`);
+    for (;;) {
+      const { rows } = await client.query<OrderTexts>(`FETCH ${BATCH} FROM order_texts`);
+      if (rows.length === 0) break;
+      const facts = rows.map(summariseOrderTexts);
+      await client.query(
+        `INSERT INTO text_facts_stage
+         SELECT order_pk, dose_phrase, dose_text, negated_by,
+                string_to_array(exclusion_codes, ';'), exclusion_phrase, non_dose_reason,
+                lexicon_version
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                     $7::text[], $8::text[])
+           AS t(order_pk, dose_phrase, dose_text, negated_by, exclusion_codes, exclusion_phrase,
+                non_dose_reason, lexicon_version)`,
+        [
+          facts.map((fact) => fact.orderPk),
+          facts.map((fact) => fact.dosePhrase),
+          facts.map((fact) => fact.doseText),
+          facts.map((fact) => fact.negatedBy),
+          facts.map((fact) => fact.exclusionCodes.join(';')),
+          facts.map((fact) => fact.exclusionPhrases.join(' | ') || null),
+          facts.map((fact) => fact.nonDoseReason),
+          facts.map(() => LEXICON_VERSION),
+        ],
+      );
+    }
+    await client.query('CLOSE order_texts');
+    await client.query(UPSERT_TEXT_FACTS);
+  }
+
+  /** Recomputes every clinician's pattern; returns those whose shrunk OR changed. */
+  private async updatePatterns(
+    manager: EntityManager,
+    settings: VersionedSettings,
+  ): Promise<string[]> {
+    const counts: {
+      provider_id: string;
+      indication_group: string;
+      population: string;
+      setting: string;
+      band: 'HIGH' | 'LOW';
+      away: number;
+      total: number;
+    }[] = await manager.query(PATTERN_COUNTS);
+    const patterns = computeProviderPatterns(
+      counts.map((row): PatternCountRow => ({
+        providerId: row.provider_id,
+        stratum: `${row.indication_group}|${row.population}|${row.setting}`,
+        band: row.band,
+        away: row.away,
+        total: row.total,
+      })),
+    );
+    const changed: { provider_id: string }[] = await manager.query(
+      `WITH previous AS (
+         SELECT provider_id, shrunk_odds_ratio FROM provider_patterns
+       ), incoming AS (
+         SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[],
+                              $7::float8[], $8::float8[], $9::float8[], $10::float8[])
+           AS t(provider_id, opportunities, high_opportunities, high_away, low_opportunities,
+                low_away, odds_ratio, lower_95, upper_95, shrunk_odds_ratio)
+       ), upserted AS (
+         INSERT INTO provider_patterns (provider_id, opportunities, high_opportunities, high_away,
+           low_opportunities, low_away, odds_ratio, lower_95, upper_95, shrunk_odds_ratio,
+           settings_version)
+         SELECT incoming.*, $11 FROM incoming
+         ON CONFLICT (provider_id) DO UPDATE SET
+           (opportunities, high_opportunities, high_away, low_opportunities, low_away, odds_ratio,
+            lower_95, upper_95, shrunk_odds_ratio, settings_version, updated_at) =
+           (EXCLUDED.opportunities, EXCLUDED.high_opportunities, EXCLUDED.high_away,
+            EXCLUDED.low_opportunities, EXCLUDED.low_away, EXCLUDED.odds_ratio, EXCLUDED.lower_95,
+            EXCLUDED.upper_95, EXCLUDED.shrunk_odds_ratio, EXCLUDED.settings_version, now())
+         WHERE (provider_patterns.opportunities, provider_patterns.high_opportunities,
+                provider_patterns.high_away, provider_patterns.low_opportunities,
+                provider_patterns.low_away, provider_patterns.odds_ratio,
+                provider_patterns.lower_95, provider_patterns.upper_95,
+                provider_patterns.shrunk_odds_ratio, provider_patterns.settings_version)
+           IS DISTINCT FROM
+               (EXCLUDED.opportunities, EXCLUDED.high_opportunities, EXCLUDED.high_away,
+                EXCLUDED.low_opportunities, EXCLUDED.low_away, EXCLUDED.odds_ratio,
+                EXCLUDED.lower_95, EXCLUDED.upper_95, EXCLUDED.shrunk_odds_ratio,
+                EXCLUDED.settings_version)
+         RETURNING provider_id, shrunk_odds_ratio
+       )
+       SELECT upserted.provider_id FROM upserted
+       LEFT JOIN previous USING (provider_id)
+       WHERE previous.shrunk_odds_ratio IS DISTINCT FROM upserted.shrunk_odds_ratio`,
+      [
+        patterns.map((pattern) => pattern.providerId),
+        patterns.map((pattern) => pattern.opportunities),
+        patterns.map((pattern) => pattern.highOpportunities),
+        patterns.map((pattern) => pattern.highAway),
+        patterns.map((pattern) => pattern.lowOpportunities),
+        patterns.map((pattern) => pattern.lowAway),
+        patterns.map((pattern) => pattern.oddsRatio),
+        patterns.map((pattern) => pattern.lower95),
+        patterns.map((pattern) => pattern.upper95),
+        patterns.map((pattern) => pattern.shrunkOddsRatio),
+        settings.version,
+      ],
+    );
+    // Clinicians with no assessable opportunity left keep no stale pattern.
+    await manager.query(
+      'DELETE FROM provider_patterns WHERE NOT (provider_id = ANY ($1::text[]))',
+      [patterns.map((pattern) => pattern.providerId)],
+    );
+    // SITE among them rescores the cases without a clinician (they use the site's pattern)
+    return changed.map((row) => row.provider_id);
+  }
+}

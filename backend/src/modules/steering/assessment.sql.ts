@@ -1,0 +1,460 @@
+/**
+ * The detection method of DESIGN.md section 3 as set-based SQL over the orders in the
+ * temporary table assess_scope. Parameters are listed above each statement. The session time
+ * zone is SITE_TIME_ZONE, so months and ages are those of the site.
+ */
+
+export const CREATE_ASSESS_SCOPE = `
+  CREATE TEMPORARY TABLE IF NOT EXISTS assess_scope (order_pk bigint PRIMARY KEY)
+  ON COMMIT DROP`;
+
+export const SCOPE_TOUCHED_PATIENTS = `
+  INSERT INTO assess_scope
+  SELECT o.id FROM orders o WHERE o.patient_id IN (SELECT patient_id FROM touched_patients)
+  ON CONFLICT DO NOTHING`;
+
+/**
+ * Orders whose assessment may be stale without any of their data changing: never assessed,
+ * assessed under other versions ($1 settings, $2 reference, $3 lexicon), or still pending
+ * (the newest data moves, and NOT_PERFORMED follows it).
+ */
+export const SCOPE_STALE = `
+  INSERT INTO assess_scope
+  SELECT o.id FROM orders o
+  LEFT JOIN order_assessments a ON a.order_pk = o.id
+  WHERE a.order_pk IS NULL OR a.settings_version <> $1 OR a.reference_version <> $2
+     OR a.lexicon_version <> $3 OR a.outcome_modality = 'PENDING'
+  ON CONFLICT DO NOTHING`;
+
+export const SCOPE_ALL = `INSERT INTO assess_scope SELECT id FROM orders ON CONFLICT DO NOTHING`;
+
+/** The texts the lexicon reads, per order in scope (streamed through a cursor). */
+export const SELECT_ORDER_TEXTS = `
+  SELECT o.id::text AS order_pk, o.comment, o.indication_text,
+    coalesce((SELECT json_agg(json_build_object('action', c.action, 'reason', c.reason)
+                              ORDER BY c.changed_at, c.action)
+              FROM order_changes c WHERE c.order_pk = o.id), '[]'::json) AS changes
+  FROM orders o JOIN assess_scope s ON s.order_pk = o.id`;
+
+export const CREATE_TEXT_FACTS_STAGE = `
+  CREATE TEMPORARY TABLE IF NOT EXISTS text_facts_stage (
+    order_pk bigint PRIMARY KEY, dose_phrase text, dose_text text, negated_by text,
+    exclusion_codes text[] NOT NULL, exclusion_phrase text, non_dose_reason text,
+    lexicon_version text NOT NULL
+  ) ON COMMIT DROP`;
+
+export const UPSERT_TEXT_FACTS = `
+  INSERT INTO order_text_facts (order_pk, dose_phrase, dose_text, negated_by, exclusion_codes,
+    exclusion_phrase, non_dose_reason, lexicon_version)
+  SELECT * FROM text_facts_stage
+  ON CONFLICT (order_pk) DO UPDATE SET
+    (dose_phrase, dose_text, negated_by, exclusion_codes, exclusion_phrase, non_dose_reason,
+     lexicon_version) =
+    (EXCLUDED.dose_phrase, EXCLUDED.dose_text, EXCLUDED.negated_by, EXCLUDED.exclusion_codes,
+     EXCLUDED.exclusion_phrase, EXCLUDED.non_dose_reason, EXCLUDED.lexicon_version)
+  WHERE (order_text_facts.dose_phrase, order_text_facts.dose_text, order_text_facts.negated_by,
+         order_text_facts.exclusion_codes, order_text_facts.exclusion_phrase,
+         order_text_facts.non_dose_reason, order_text_facts.lexicon_version)
+    IS DISTINCT FROM
+        (EXCLUDED.dose_phrase, EXCLUDED.dose_text, EXCLUDED.negated_by, EXCLUDED.exclusion_codes,
+         EXCLUDED.exclusion_phrase, EXCLUDED.non_dose_reason, EXCLUDED.lexicon_version)`;
+
+/**
+ * Everything the case rules need, one row per order in scope, into the temporary table
+ * assess_facts. $1 reference version, $2 not-performed days, $3 cascade days.
+ */
+export const BUILD_ASSESS_FACTS = `
+  CREATE TEMPORARY TABLE assess_facts ON COMMIT DROP AS
+  WITH newest AS (
+    SELECT greatest((SELECT max(ordered_at) FROM orders), (SELECT max(performed_at) FROM exams)) AS at
+  ), ratings AS (
+    SELECT indication_group, population, modality, rating FROM appropriateness
+    WHERE reference_version = $1
+  ), prefixes AS (
+    SELECT DISTINCT indication_group, unnest(icd10_prefixes) AS prefix FROM appropriateness
+    WHERE reference_version = $1
+  ), codes AS (
+    SELECT s.order_pk, c.code, c.position
+    FROM assess_scope s JOIN orders o ON o.id = s.order_pk,
+    LATERAL unnest(string_to_array(
+      upper(regexp_replace(coalesce(o.indication_code, ''), '[.[:space:]]', '', 'g')), ';'))
+      WITH ORDINALITY AS c(code, position)
+    WHERE c.code <> ''
+  ), grouped AS (
+    -- the primary code decides; a secondary code only when the primary maps to nothing
+    SELECT DISTINCT ON (codes.order_pk) codes.order_pk, prefixes.indication_group
+    FROM codes JOIN prefixes ON codes.code LIKE prefixes.prefix || '%'
+    ORDER BY codes.order_pk, codes.position, length(prefixes.prefix) DESC
+  ), code_flags AS (
+    SELECT order_pk,
+      bool_or(code LIKE 'O%' OR code LIKE 'Z331%' OR code LIKE 'Z3A%') AS pregnancy_code,
+      bool_or(code LIKE 'Z91041%') AS contrast_allergy_code,
+      bool_or(code LIKE 'N184%' OR code LIKE 'N185%' OR code LIKE 'N186%' OR code LIKE 'N17%'
+              OR code LIKE 'Z992%') AS renal_code,
+      bool_or(code LIKE 'Z532%') AS refusal_code,
+      string_agg(code, ';' ORDER BY position) AS codes
+    FROM codes GROUP BY order_pk
+  ), base AS (
+    SELECT o.id AS order_pk, o.patient_id, o.provider_id, o.ordered_at, o.requested_modality,
+      coalesce(o.setting, 'UNKNOWN') AS setting, o.egfr, o.contrast_allergy, o.dose_alert_shown,
+      o.pregnancy_status, to_char(o.ordered_at, 'YYYY-MM') AS month,
+      grouped.indication_group, coalesce(ig.needs_iodinated_contrast, false) AS needs_contrast,
+      coalesce(cf.pregnancy_code, false) AS pregnancy_code,
+      coalesce(cf.contrast_allergy_code, false) AS contrast_allergy_code,
+      coalesce(cf.renal_code, false) AS renal_code,
+      coalesce(cf.refusal_code, false) AS refusal_code,
+      CASE
+        WHEN o.pregnancy_status = 'PREGNANT' OR coalesce(cf.pregnancy_code, false) THEN 'PREGNANT'
+        WHEN age(o.ordered_at::date, p.birth_date) < interval '18 years' THEN 'PEDIATRIC'
+        ELSE 'ADULT'
+      END AS population
+    FROM assess_scope s
+    JOIN orders o ON o.id = s.order_pk
+    JOIN patients p ON p.patient_id = o.patient_id
+    LEFT JOIN grouped ON grouped.order_pk = o.id
+    LEFT JOIN code_flags cf ON cf.order_pk = o.id
+    LEFT JOIN indication_groups ig
+      ON ig.reference_version = $1 AND ig.indication_group = grouped.indication_group
+  ), rated AS (
+    SELECT base.*,
+      -- a group with no rows for the population falls back to its ADULT rows
+      CASE WHEN EXISTS (SELECT 1 FROM ratings r WHERE r.indication_group = base.indication_group
+                        AND r.population = base.population)
+           THEN base.population ELSE 'ADULT' END AS rating_population
+    FROM base
+  ), tops AS (
+    SELECT rated.order_pk,
+      max(r.rating) AS top_rating,
+      max(r.rating) FILTER (WHERE r.modality NOT IN ('US', 'MR')) AS top_ionizing_rating
+    FROM rated JOIN ratings r
+      ON r.indication_group = rated.indication_group AND r.population = rated.rating_population
+    GROUP BY rated.order_pk
+  ), outcomes AS (
+    SELECT rated.*,
+      coalesce(tops.top_ionizing_rating >= 7 AND tops.top_ionizing_rating = tops.top_rating, false)
+        AS is_opportunity,
+      exam.id AS exam_id, exam.modality AS exam_modality, exam.performed_at AS exam_at,
+      last_change.action AS change_action, last_change.new_modality AS change_modality,
+      last_change.changed_at AS change_at, last_change.reason AS change_reason,
+      first_change.changed_at AS first_change_at,
+      CASE
+        WHEN exam.modality IS NOT NULL THEN exam.modality
+        WHEN last_change.action = 'CANCEL' THEN 'CANCELLED'
+        WHEN last_change.action = 'MODALITY_CHANGE' THEN last_change.new_modality
+        WHEN rated.ordered_at + make_interval(days => $2::int) <= newest.at THEN 'NOT_PERFORMED'
+        ELSE 'PENDING'
+      END AS outcome_modality,
+      CASE
+        WHEN exam.modality IS NOT NULL THEN 'exam'
+        WHEN last_change.action IS NOT NULL THEN 'change'
+        WHEN rated.ordered_at + make_interval(days => $2::int) <= newest.at THEN 'timeout'
+        ELSE 'none'
+      END AS outcome_event,
+      CASE
+        WHEN exam.modality IS NOT NULL THEN exam.performed_at
+        WHEN last_change.action IS NOT NULL THEN last_change.changed_at
+        WHEN rated.ordered_at + make_interval(days => $2::int) <= newest.at
+          THEN rated.ordered_at + make_interval(days => $2::int)
+      END AS outcome_at
+    FROM rated
+    CROSS JOIN newest
+    LEFT JOIN tops ON tops.order_pk = rated.order_pk
+    LEFT JOIN LATERAL (
+      SELECT e.id, e.modality, e.performed_at FROM exams e
+      WHERE e.order_pk = rated.order_pk ORDER BY e.performed_at DESC, e.id DESC LIMIT 1
+    ) exam ON true
+    LEFT JOIN LATERAL (
+      SELECT c.action, c.new_modality, c.changed_at, c.reason FROM order_changes c
+      WHERE c.order_pk = rated.order_pk ORDER BY c.changed_at DESC, c.action LIMIT 1
+    ) last_change ON true
+    LEFT JOIN LATERAL (
+      SELECT c.changed_at FROM order_changes c
+      WHERE c.order_pk = rated.order_pk ORDER BY c.changed_at, c.action LIMIT 1
+    ) first_change ON true
+  ), classified AS (
+    SELECT outcomes.*,
+      requested.rating AS requested_rating,
+      outcome_rating.rating AS outcome_rating,
+      CASE
+        WHEN outcomes.indication_group IS NULL THEN 'UNMAPPED'
+        WHEN NOT outcomes.is_opportunity THEN 'NOT_OPPORTUNITY'
+        WHEN outcomes.outcome_modality = 'PENDING' THEN 'PENDING'
+        WHEN outcomes.outcome_modality IN ('CANCELLED', 'NOT_PERFORMED') THEN 'DOWNGRADED'
+        WHEN coalesce(outcome_rating.rating, 1) >= 7
+          AND outcomes.outcome_modality NOT IN ('US', 'MR') THEN 'KEPT'
+        WHEN coalesce(outcome_rating.rating, 1) >= 7 THEN 'SUBSTITUTED'
+        ELSE 'DOWNGRADED'
+      END AS outcome
+    FROM outcomes
+    LEFT JOIN ratings requested
+      ON requested.indication_group = outcomes.indication_group
+     AND requested.population = outcomes.rating_population
+     AND requested.modality = outcomes.requested_modality
+    LEFT JOIN ratings outcome_rating
+      ON outcome_rating.indication_group = outcomes.indication_group
+     AND outcome_rating.population = outcomes.rating_population
+     AND outcome_rating.modality = outcomes.outcome_modality
+  )
+  SELECT classified.*,
+    coalesce(classified.requested_rating, 1) AS requested_rating_or_1,
+    coalesce(d.band, 'LOW') AS band, d.ced_5y_msv, d.ced_12m_msv, d.prior_ct_12m,
+    d.unknown_dose_5y,
+    t.dose_phrase, t.dose_text, t.negated_by, coalesce(t.exclusion_codes, '{}') AS text_exclusions,
+    t.exclusion_phrase, t.non_dose_reason,
+    cascade.accession AS cascade_accession, cascade.performed_at AS cascade_at
+  FROM classified
+  LEFT JOIN order_dose d ON d.order_pk = classified.order_pk
+  LEFT JOIN order_text_facts t ON t.order_pk = classified.order_pk
+  LEFT JOIN LATERAL (
+    -- E5: an exam of the originally requested modality within the cascade window after the
+    -- substitute exam or the cancellation (not the order's own exam)
+    SELECT e.accession, e.performed_at FROM exams e
+    WHERE classified.outcome IN ('SUBSTITUTED', 'DOWNGRADED')
+      AND classified.outcome_at IS NOT NULL
+      AND e.patient_id = classified.patient_id
+      AND e.modality = classified.requested_modality
+      AND e.performed_at > classified.outcome_at
+      AND e.performed_at <= classified.outcome_at + make_interval(days => $3::int)
+      AND e.id IS DISTINCT FROM classified.exam_id
+      AND NOT e.is_qa
+    ORDER BY e.performed_at LIMIT 1
+  ) cascade ON true`;
+
+/**
+ * Exclusions, signals and the case-level rule, from assess_facts.
+ * Writes order_assessments (level and score are set by SCORE_CASES).
+ * $1 settings version, $2 reference version, $3 lexicon version.
+ */
+export const UPSERT_ASSESSMENTS = `
+  WITH judged AS (
+    SELECT f.*,
+      f.outcome IN ('SUBSTITUTED', 'DOWNGRADED') AS away,
+      CASE
+        WHEN f.population = 'PREGNANT' OR 'PREGNANCY' = ANY (f.text_exclusions) THEN 'PREGNANCY'
+        WHEN f.refusal_code OR 'PATIENT_REFUSAL' = ANY (f.text_exclusions) THEN 'PATIENT_REFUSAL'
+        WHEN f.needs_contrast AND (f.contrast_allergy IS TRUE OR f.contrast_allergy_code
+             OR 'CONTRAST_ALLERGY' = ANY (f.text_exclusions)) THEN 'CONTRAST_ALLERGY'
+        WHEN f.needs_contrast AND (f.egfr < 30 OR f.renal_code
+             OR 'RENAL_IMPAIRMENT' = ANY (f.text_exclusions)) THEN 'RENAL_IMPAIRMENT'
+        WHEN 'BETTER_TEST' = ANY (f.text_exclusions) THEN 'BETTER_TEST'
+        WHEN 'PRIOR_RESULT' = ANY (f.text_exclusions) THEN 'PRIOR_RESULT'
+      END AS exclusion
+    FROM assess_facts f
+  ), detailed AS (
+    SELECT judged.*,
+      CASE judged.exclusion
+        WHEN 'PREGNANCY' THEN CASE
+          WHEN judged.pregnancy_status = 'PREGNANT' THEN 'pregnancy status PREGNANT'
+          WHEN judged.pregnancy_code THEN 'pregnancy code in the indication'
+          ELSE format('text: "%s"', (string_to_array(judged.exclusion_phrase, ' | '))[
+            array_position(judged.text_exclusions, judged.exclusion)]) END
+        WHEN 'PATIENT_REFUSAL' THEN CASE
+          WHEN judged.refusal_code THEN 'code Z53.2x (procedure not carried out: patient decision)'
+          ELSE format('text: "%s"', (string_to_array(judged.exclusion_phrase, ' | '))[
+            array_position(judged.text_exclusions, judged.exclusion)]) END
+        WHEN 'CONTRAST_ALLERGY' THEN CASE
+          WHEN judged.contrast_allergy IS TRUE THEN 'contrast allergy recorded on the order'
+          WHEN judged.contrast_allergy_code THEN 'code Z91.041 (contrast allergy)'
+          ELSE format('text: "%s"', (string_to_array(judged.exclusion_phrase, ' | '))[
+            array_position(judged.text_exclusions, judged.exclusion)]) END
+          || format('; %s needs iodinated contrast', judged.indication_group)
+        WHEN 'RENAL_IMPAIRMENT' THEN CASE
+          WHEN judged.egfr < 30 THEN format('eGFR %s < 30', judged.egfr)
+          WHEN judged.renal_code THEN 'renal impairment code in the indication'
+          ELSE format('text: "%s"', (string_to_array(judged.exclusion_phrase, ' | '))[
+            array_position(judged.text_exclusions, judged.exclusion)]) END
+          || format('; %s needs iodinated contrast', judged.indication_group)
+        ELSE format('text: "%s"', (string_to_array(judged.exclusion_phrase, ' | '))[
+            array_position(judged.text_exclusions, judged.exclusion)])
+      END AS exclusion_detail,
+      judged.away AND judged.dose_phrase IS NOT NULL AS e1,
+      judged.away AND judged.requested_modality NOT IN ('US', 'MR')
+        AND judged.requested_rating_or_1 >= 7 AND judged.first_change_at IS NOT NULL AS e2,
+      judged.away AND judged.band = 'HIGH' AS e3,
+      judged.away AND judged.dose_alert_shown IS TRUE AS e4,
+      judged.away AND judged.cascade_accession IS NOT NULL AS e5,
+      judged.away AND judged.requested_rating_or_1 <= 6 AND judged.first_change_at IS NULL
+        AS at_entry
+    FROM judged
+  ), leveled AS (
+    SELECT detailed.*,
+      CASE
+        WHEN NOT detailed.away THEN NULL
+        WHEN detailed.exclusion IS NOT NULL THEN 'EXCLUDED'
+        WHEN detailed.outcome = 'DOWNGRADED' AND detailed.e1 THEN 'DOCUMENTED'
+        WHEN detailed.outcome = 'DOWNGRADED' AND detailed.e2 AND (detailed.e3 OR detailed.e4)
+          AND detailed.non_dose_reason IS NULL THEN 'PROBABLE'
+        WHEN detailed.outcome = 'DOWNGRADED' AND detailed.at_entry AND detailed.e3 THEN 'POSSIBLE'
+        WHEN detailed.outcome = 'SUBSTITUTED' AND detailed.e1 THEN 'POSSIBLE'
+      END AS case_level
+    FROM detailed
+  ), stored AS (
+    INSERT INTO order_assessments (order_pk, provider_id, month, indication_group, population,
+      setting, is_opportunity, requested_rating, outcome_modality, outcome_rating, outcome_event,
+      outcome_at, outcome, band, exclusion, exclusion_detail, non_dose_reason, case_level,
+      settings_version, reference_version, lexicon_version)
+    SELECT order_pk, provider_id, month, indication_group, population, setting, is_opportunity,
+      requested_rating, outcome_modality, outcome_rating, outcome_event, outcome_at, outcome, band,
+      exclusion, CASE WHEN exclusion IS NOT NULL THEN exclusion_detail END, non_dose_reason,
+      case_level, $1, $2, $3
+    FROM leveled
+    ON CONFLICT (order_pk) DO UPDATE SET
+      (provider_id, month, indication_group, population, setting, is_opportunity,
+       requested_rating, outcome_modality, outcome_rating, outcome_event, outcome_at, outcome,
+       band, exclusion, exclusion_detail, non_dose_reason, case_level, settings_version,
+       reference_version, lexicon_version, assessed_at) =
+      (EXCLUDED.provider_id, EXCLUDED.month, EXCLUDED.indication_group, EXCLUDED.population,
+       EXCLUDED.setting, EXCLUDED.is_opportunity, EXCLUDED.requested_rating,
+       EXCLUDED.outcome_modality, EXCLUDED.outcome_rating, EXCLUDED.outcome_event,
+       EXCLUDED.outcome_at, EXCLUDED.outcome, EXCLUDED.band, EXCLUDED.exclusion,
+       EXCLUDED.exclusion_detail, EXCLUDED.non_dose_reason, EXCLUDED.case_level,
+       EXCLUDED.settings_version, EXCLUDED.reference_version, EXCLUDED.lexicon_version, now())
+    WHERE (order_assessments.provider_id, order_assessments.month,
+           order_assessments.indication_group, order_assessments.population,
+           order_assessments.setting, order_assessments.is_opportunity,
+           order_assessments.requested_rating, order_assessments.outcome_modality,
+           order_assessments.outcome_rating, order_assessments.outcome_event,
+           order_assessments.outcome_at, order_assessments.outcome, order_assessments.band,
+           order_assessments.exclusion, order_assessments.exclusion_detail,
+           order_assessments.non_dose_reason, order_assessments.case_level,
+           order_assessments.settings_version, order_assessments.reference_version,
+           order_assessments.lexicon_version)
+      IS DISTINCT FROM
+          (EXCLUDED.provider_id, EXCLUDED.month, EXCLUDED.indication_group, EXCLUDED.population,
+           EXCLUDED.setting, EXCLUDED.is_opportunity, EXCLUDED.requested_rating,
+           EXCLUDED.outcome_modality, EXCLUDED.outcome_rating, EXCLUDED.outcome_event,
+           EXCLUDED.outcome_at, EXCLUDED.outcome, EXCLUDED.band, EXCLUDED.exclusion,
+           EXCLUDED.exclusion_detail, EXCLUDED.non_dose_reason, EXCLUDED.case_level,
+           EXCLUDED.settings_version, EXCLUDED.reference_version, EXCLUDED.lexicon_version)
+    RETURNING order_pk
+  ), signals AS (
+    SELECT order_pk, 'E1' AS code,
+      format('dose rationale in text: "%s" (in %s)', dose_phrase, dose_text) AS explanation,
+      jsonb_build_object('phrase', dose_phrase, 'text', dose_text) AS inputs
+    FROM leveled WHERE e1
+    UNION ALL
+    SELECT order_pk, 'E2',
+      CASE WHEN change_action = 'CANCEL'
+        THEN format('cancelled the %s order %s after it was placed; reason: %s', requested_modality,
+                    justify_hours(date_trunc('minute', change_at - ordered_at)),
+                    coalesce('"' || change_reason || '"', 'none given'))
+        ELSE format('changed %s→%s %s after order; reason: %s', requested_modality,
+                    coalesce(change_modality, outcome_modality),
+                    justify_hours(date_trunc('minute', coalesce(change_at, first_change_at) - ordered_at)),
+                    coalesce('"' || change_reason || '"', 'none given'))
+      END,
+      jsonb_build_object('requested', requested_modality, 'requested_rating', requested_rating,
+        'outcome', outcome_modality, 'outcome_rating', outcome_rating, 'action', change_action,
+        'changed_at', change_at, 'reason', change_reason)
+    FROM leveled WHERE e2
+    UNION ALL
+    SELECT order_pk, 'E3',
+      format('CED 5 y %s mSv, 12 months %s mSv, %s CT in 12 months (HIGH)%s',
+             round(ced_5y_msv, 1), round(ced_12m_msv, 1), prior_ct_12m,
+             CASE WHEN unknown_dose_5y > 0
+                  THEN format('; %s prior exam(s) of unknown dose not counted', unknown_dose_5y)
+                  ELSE '' END),
+      jsonb_build_object('ced_5y_msv', ced_5y_msv, 'ced_12m_msv', ced_12m_msv,
+        'prior_ct_12m', prior_ct_12m, 'unknown_dose_5y', unknown_dose_5y, 'band', band)
+    FROM leveled WHERE e3
+    UNION ALL
+    SELECT order_pk, 'E4', 'a dose alert was shown when the order was placed',
+      jsonb_build_object('dose_alert_shown', true)
+    FROM leveled WHERE e4
+    UNION ALL
+    SELECT order_pk, 'E5',
+      format('%s performed %s after the %s (the originally requested modality)',
+             requested_modality, justify_hours(date_trunc('hour', cascade_at - outcome_at)),
+             CASE WHEN outcome_modality IN ('CANCELLED', 'NOT_PERFORMED')
+                  THEN lower(replace(outcome_modality, '_', ' ')) || ' order'
+                  ELSE outcome_modality || ' substitute' END),
+      jsonb_build_object('accession', cascade_accession, 'performed_at', cascade_at)
+    FROM leveled WHERE e5
+  ), removed AS (
+    DELETE FROM order_signals s
+    USING assess_facts f
+    WHERE s.order_pk = f.order_pk AND s.code LIKE 'E%'
+      AND NOT EXISTS (SELECT 1 FROM signals WHERE signals.order_pk = s.order_pk
+                      AND signals.code = s.code)
+  )
+  INSERT INTO order_signals (order_pk, code, explanation, inputs)
+  SELECT order_pk, code, explanation, inputs FROM signals
+  ON CONFLICT (order_pk, code) DO UPDATE SET explanation = EXCLUDED.explanation,
+    inputs = EXCLUDED.inputs
+  WHERE (order_signals.explanation, order_signals.inputs)
+    IS DISTINCT FROM (EXCLUDED.explanation, EXCLUDED.inputs)`;
+
+/** Away-switch counts per clinician, stratum and band, for the Mantel–Haenszel analysis. */
+export const PATTERN_COUNTS = `
+  SELECT coalesce(provider_id, '') AS provider_id, indication_group, population, setting, band,
+    count(*) FILTER (WHERE outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int AS away,
+    count(*)::int AS total
+  FROM order_assessments
+  WHERE is_opportunity AND outcome <> 'PENDING' AND exclusion IS NULL AND band IN ('HIGH', 'LOW')
+  GROUP BY 1, 2, 3, 4, 5`;
+
+/**
+ * Final level and score for the cases in assess_scope and the cases of clinicians whose
+ * pattern changed ($4 text[]). $1 minimum clinician OR for PROBABLE, $2 settings version,
+ * $3 = the site's shrunk OR (for orders without a clinician).
+ */
+export const SCORE_CASES = `
+  WITH cases AS (
+    SELECT a.order_pk, a.case_level, coalesce(pp.shrunk_odds_ratio, $3::float8) AS pattern_or,
+      pp.odds_ratio, pp.lower_95, pp.upper_95, pp.provider_id AS pattern_provider,
+      EXISTS (SELECT 1 FROM order_signals s WHERE s.order_pk = a.order_pk AND s.code = 'E3') AS e3,
+      EXISTS (SELECT 1 FROM order_signals s WHERE s.order_pk = a.order_pk AND s.code = 'E4') AS e4,
+      EXISTS (SELECT 1 FROM order_signals s WHERE s.order_pk = a.order_pk AND s.code = 'E5') AS e5
+    FROM order_assessments a
+    LEFT JOIN provider_patterns pp ON pp.provider_id = a.provider_id
+    WHERE a.order_pk IN (SELECT order_pk FROM assess_scope)
+       OR (a.case_level IS NOT NULL AND a.provider_id = ANY ($4::text[]))
+       OR (a.case_level IS NOT NULL AND a.provider_id IS NULL AND '*' = ANY ($4::text[]))
+  ), scored AS (
+    SELECT cases.*,
+      CASE
+        WHEN case_level = 'PROBABLE' AND pattern_or < $1 THEN 'POSSIBLE'
+        ELSE case_level
+      END AS level,
+      -- a cleared case is not ranked: its score is 0
+      CASE WHEN case_level IS NULL THEN NULL WHEN case_level = 'EXCLUDED' THEN 0 ELSE least(100,
+        CASE case_level WHEN 'DOCUMENTED' THEN 60 WHEN 'PROBABLE' THEN 40
+                        WHEN 'POSSIBLE' THEN 20 ELSE 0 END
+        + CASE WHEN e3 THEN 10 ELSE 0 END + CASE WHEN e4 THEN 10 ELSE 0 END
+        + CASE WHEN e5 THEN 10 ELSE 0 END
+        + round(20 * greatest(0, least(1, ln(greatest(pattern_or, 1e-9)) / ln(10))))::int)
+      END AS score
+    FROM cases
+  ), updated AS (
+    UPDATE order_assessments a SET level = scored.level, score = scored.score
+    FROM scored
+    WHERE a.order_pk = scored.order_pk
+      AND (a.level, a.score) IS DISTINCT FROM (scored.level, scored.score::numeric)
+    RETURNING a.order_pk
+  ), pattern_signals AS (
+    SELECT order_pk, 'PATTERN' AS code,
+      CASE WHEN pattern_provider IS NULL
+        THEN format('no clinician on the order: the site''s away-switch OR HIGH vs LOW (%s) is used',
+                    round(pattern_or::numeric, 2))
+        ELSE format('clinician''s away-switch OR HIGH vs LOW %s (95%% CI %s), shrunk toward the site: %s%s',
+                    coalesce(round(odds_ratio::numeric, 2)::text, 'not estimable'),
+                    CASE WHEN lower_95 IS NULL THEN 'n/a'
+                         ELSE round(lower_95::numeric, 2) || '–' || round(upper_95::numeric, 2) END,
+                    round(pattern_or::numeric, 2),
+                    CASE WHEN case_level = 'PROBABLE' AND pattern_or < $1
+                         THEN format('; below %s, so the case is POSSIBLE, not PROBABLE', $1::float8)
+                         ELSE '' END)
+      END AS explanation,
+      jsonb_build_object('shrunk_odds_ratio', pattern_or, 'odds_ratio', odds_ratio,
+        'lower_95', lower_95, 'upper_95', upper_95, 'settings_version', $2::int) AS inputs
+    FROM scored WHERE case_level IS NOT NULL
+  ), removed AS (
+    DELETE FROM order_signals s USING scored
+    WHERE s.order_pk = scored.order_pk AND s.code = 'PATTERN' AND scored.case_level IS NULL
+  )
+  INSERT INTO order_signals (order_pk, code, explanation, inputs)
+  SELECT order_pk, code, explanation, inputs FROM pattern_signals
+  ON CONFLICT (order_pk, code) DO UPDATE SET explanation = EXCLUDED.explanation,
+    inputs = EXCLUDED.inputs
+  WHERE (order_signals.explanation, order_signals.inputs)
+    IS DISTINCT FROM (EXCLUDED.explanation, EXCLUDED.inputs)`;

@@ -1,0 +1,76 @@
+import { classifyText } from './domain/index.js';
+
+/** The free texts of one order, as SELECT_ORDER_TEXTS returns them. */
+export interface OrderTexts {
+  readonly order_pk: string;
+  readonly comment: string | null;
+  readonly indication_text: string | null;
+  readonly changes: readonly { action: string; reason: string | null }[];
+}
+
+export interface OrderTextFacts {
+  readonly orderPk: string;
+  /** The dose wording found (E1), and in which text. */
+  readonly dosePhrase: string | null;
+  readonly doseText: string | null;
+  /** Dose wording cancelled by a negation ("dose not a factor"), kept for review. */
+  readonly negatedBy: string | null;
+  readonly exclusionCodes: readonly string[];
+  /** The phrase behind each exclusion code, in the same order. */
+  readonly exclusionPhrases: readonly string[];
+  readonly nonDoseReason: string | null;
+}
+
+/**
+ * Reads an order's texts with the lexicon. E1 looks at the order comment, change reasons and
+ * the cancel reason; exclusions at those and the indication text; a recognised non-dose reason
+ * at the comment and change reasons.
+ */
+export function summariseOrderTexts(row: OrderTexts): OrderTextFacts {
+  const texts: { name: string; text: string | null; forDose: boolean }[] = [
+    { name: 'order comment', text: row.comment, forDose: true },
+    ...row.changes.map((change) => ({
+      name: change.action === 'CANCEL' ? 'cancel reason' : 'change reason',
+      text: change.reason,
+      forDose: true,
+    })),
+    { name: 'indication text', text: row.indication_text, forDose: false },
+  ];
+  let dosePhrase: string | null = null;
+  let doseText: string | null = null;
+  let negatedBy: string | null = null;
+  let nonDoseReason: string | null = null;
+  const exclusions = new Map<string, string>();
+  for (const { name, text, forDose } of texts) {
+    if (!text || text.trim() === '') continue;
+    const result = classifyText(text);
+    if (forDose && result.doseRationale.matched && dosePhrase === null) {
+      dosePhrase = result.doseRationale.phrase ?? text;
+      doseText = name;
+    }
+    if (forDose && !result.doseRationale.matched && result.doseRationale.negatedBy) {
+      negatedBy ??= result.doseRationale.negatedBy;
+    }
+    for (const exclusion of result.exclusions) {
+      if (!exclusions.has(exclusion.code)) exclusions.set(exclusion.code, exclusion.phrase);
+    }
+    if (forDose && result.nonDoseReason && nonDoseReason === null) {
+      nonDoseReason = result.nonDoseReason;
+    }
+  }
+  const codes = [...exclusions.keys()].sort();
+  // A reason that explicitly rules dose out ("not because of dose: MRI first for clinical
+  // reasons") is a stated non-dose reason: it stops PROBABLE as an operational reason does.
+  if (nonDoseReason === null && negatedBy !== null && dosePhrase === null) {
+    nonDoseReason = `dose ruled out: "${negatedBy}"`;
+  }
+  return {
+    orderPk: row.order_pk,
+    dosePhrase,
+    doseText,
+    negatedBy,
+    exclusionCodes: codes,
+    exclusionPhrases: codes.map((code) => exclusions.get(code) ?? ''),
+    nonDoseReason,
+  };
+}

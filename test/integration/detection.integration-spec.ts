@@ -1,0 +1,295 @@
+import { AnalysisService } from '../../backend/src/modules/steering/analysis.service.js';
+import { ExportService } from '../../backend/src/modules/export/export.service.js';
+import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
+import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+
+type Row = Record<string, string | number | boolean | null>;
+
+/** Three prior CTs in the 12 months before 2024-06: the HIGH band. */
+const highHistory = (patientId: string): Row[] =>
+  ['2023-09-01', '2023-12-01', '2024-03-01'].map((day, index) =>
+    makeExam({
+      accession: `H-${patientId}-${index}`,
+      patient_id: patientId,
+      performed_at: `${day}T09:00:00Z`,
+      body_region: 'CHEST',
+      effective_dose_msv: 7,
+    }),
+  );
+
+/**
+ * A small hospital. Clinician DR-S switches most HIGH-band patients' indicated CT to US
+ * (a steering pattern); DR-N switches nobody. Named cases test each rule.
+ */
+function buildHospital() {
+  const patients: Row[] = [];
+  const orders: Row[] = [];
+  const changes: Row[] = [];
+  const exams: Row[] = [];
+  const order = (id: string, patientId: string, provider: string, extra: Row = {}) => {
+    orders.push(
+      makeOrder({
+        order_id: id,
+        patient_id: patientId,
+        provider_id: provider,
+        provider_name: provider,
+        ordered_at: '2024-06-10T10:00:00Z',
+        ...extra,
+      }),
+    );
+  };
+  const change = (orderId: string, extra: Row) =>
+    changes.push({ order_id: orderId, changed_at: '2024-06-10T13:00:00Z', ...extra });
+  const performed = (orderId: string, patientId: string, modality: string) =>
+    exams.push(
+      makeExam({
+        accession: `X-${orderId}`,
+        patient_id: patientId,
+        order_id: orderId,
+        performed_at: '2024-06-10T15:00:00Z',
+        modality,
+      }),
+    );
+
+  for (let index = 0; index < 60; index += 1) {
+    const high = index < 20;
+    for (const provider of ['DR-S', 'DR-N']) {
+      const patientId = `${provider}-P${index}`;
+      const orderId = `${provider}-O${index}`;
+      patients.push(makePatient({ patient_id: patientId }));
+      if (high) exams.push(...highHistory(patientId));
+      order(orderId, patientId, provider);
+      const switched = provider === 'DR-S' ? high && index < 14 : index === 30;
+      if (switched) {
+        change(orderId, {
+          action: 'MODALITY_CHANGE',
+          new_modality: 'US',
+          reason: 'changed per provider',
+        });
+        performed(orderId, patientId, 'US');
+      } else {
+        performed(orderId, patientId, 'CT');
+      }
+    }
+  }
+  const named = (patientId: string, history: boolean) => {
+    patients.push(makePatient({ patient_id: patientId }));
+    if (history) exams.push(...highHistory(patientId));
+  };
+  // DOCUMENTED: dose wording in the change reason
+  named('DOC', false);
+  order('O-DOC', 'DOC', 'DR-N');
+  change('O-DOC', { action: 'CANCEL', reason: 'pt has had too many CTs, limit further radiation' });
+  // operational reason: no PROBABLE even for DR-S and a HIGH patient
+  named('OPS', true);
+  order('O-OPS', 'OPS', 'DR-S');
+  change('O-OPS', {
+    action: 'MODALITY_CHANGE',
+    new_modality: 'US',
+    reason: 'CT scanner down for maintenance',
+  });
+  // pregnancy: an away-switch cleared by an exclusion
+  named('PREG', true);
+  order('O-PREG', 'PREG', 'DR-S', {
+    pregnancy_status: 'PREGNANT',
+    indication_code: 'I26.99;Z33.1',
+  });
+  change('O-PREG', {
+    action: 'MODALITY_CHANGE',
+    new_modality: 'US',
+    reason: 'changed per provider',
+  });
+  // contrast allergy with a contrast exam (PE: CT angiography)
+  named('ALLERGY', true);
+  order('O-ALLERGY', 'ALLERGY', 'DR-S', { contrast_allergy: 'true' });
+  change('O-ALLERGY', { action: 'CANCEL', reason: 'changed per provider' });
+  // not an opportunity: RUQ pain is US first
+  named('RUQ', true);
+  order('O-RUQ', 'RUQ', 'DR-S', { indication_code: 'R10.11', requested_modality: 'CT' });
+  change('O-RUQ', {
+    action: 'MODALITY_CHANGE',
+    new_modality: 'US',
+    reason: 'changed per provider',
+  });
+  // unmapped indication
+  named('UNMAPPED', false);
+  order('O-UNMAPPED', 'UNMAPPED', 'DR-N', { indication_code: 'Z00.00' });
+  // downgraded at order entry for a HIGH patient: POSSIBLE
+  named('ENTRY', true);
+  order('O-ENTRY', 'ENTRY', 'DR-N', { requested_modality: 'US' });
+  performed('O-ENTRY', 'ENTRY', 'US');
+  // cascade: CT 5 days after the US substitute
+  exams.push(
+    makeExam({
+      accession: 'CASCADE',
+      patient_id: 'DR-S-P0',
+      performed_at: '2024-06-15T10:00:00Z',
+      body_region: 'CHEST',
+    }),
+  );
+  return { patients, orders, order_changes: changes, exams };
+}
+
+interface AssessmentRow {
+  order_id: string;
+  outcome: string;
+  outcome_modality: string;
+  level: string | null;
+  case_level: string | null;
+  exclusion: string | null;
+  band: string;
+  indication_group: string | null;
+  score: number | null;
+  signals: string | null;
+}
+
+const readAssessments = async (database: TestDatabase): Promise<Record<string, AssessmentRow>> => {
+  const rows: AssessmentRow[] = await database.dataSource.query(`
+    SELECT o.order_id, a.outcome, a.outcome_modality, a.level, a.case_level, a.exclusion, a.band,
+           a.indication_group, a.score::float8 AS score,
+           (SELECT string_agg(code, ';' ORDER BY code) FROM order_signals s
+            WHERE s.order_pk = a.order_pk AND code LIKE 'E%') AS signals
+    FROM order_assessments a JOIN orders o ON o.id = a.order_pk`);
+  return Object.fromEntries(rows.map((row) => [row.order_id, row]));
+};
+
+describe('detection engine on a hand-built hospital', () => {
+  let database: TestDatabase;
+  let assessments: Record<string, AssessmentRow>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const folder = await writeCsvFolder(buildHospital());
+    await new ImportService(database.dataSource).importCsvFolder(folder);
+    assessments = await readAssessments(database);
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('flags dose wording on a cancelled indicated CT as DOCUMENTED with its evidence', async () => {
+    expect(assessments['O-DOC']).toMatchObject({
+      outcome: 'DOWNGRADED',
+      outcome_modality: 'CANCELLED',
+      level: 'DOCUMENTED',
+      signals: 'E1;E2',
+    });
+    const signals: { code: string; explanation: string }[] = await database.dataSource.query(
+      `SELECT code, explanation FROM order_signals s JOIN orders o ON o.id = s.order_pk
+       WHERE o.order_id = 'O-DOC' ORDER BY code`,
+    );
+    expect(signals[0].explanation).toMatch(
+      /^dose rationale in text: ".*too many CTs.*" \(in cancel reason\)$/,
+    );
+    expect(signals[1].explanation).toBe(
+      'cancelled the CT order 03:00:00 after it was placed; reason: "pt has had too many CTs, limit further radiation"',
+    );
+  });
+
+  it('makes a silent switch PROBABLE only for a clinician whose pattern is dose-driven', () => {
+    expect(assessments['DR-S-O1']).toMatchObject({
+      band: 'HIGH',
+      outcome: 'DOWNGRADED', // US is rated 3 for suspected PE
+      case_level: 'PROBABLE',
+      level: 'PROBABLE',
+      signals: 'E2;E3',
+    });
+    // DR-N's single silent switch is of a LOW-band patient: no E3, not flagged
+    expect(assessments['DR-N-O30']).toMatchObject({ band: 'LOW', level: null });
+  });
+
+  it('adds the cascade (E5) and raises the score', () => {
+    expect(assessments['DR-S-O0'].signals).toBe('E2;E3;E5');
+    expect(assessments['DR-S-O0'].score).toBeGreaterThan(assessments['DR-S-O1'].score ?? 0);
+  });
+
+  it('lets a recognised operational reason stop PROBABLE', () => {
+    expect(assessments['O-OPS']).toMatchObject({ outcome: 'DOWNGRADED', level: null });
+  });
+
+  it('clears away-switches with an exclusion and never flags them', () => {
+    expect(assessments['O-PREG']).toMatchObject({ level: 'EXCLUDED', exclusion: 'PREGNANCY' });
+    expect(assessments['O-ALLERGY']).toMatchObject({
+      level: 'EXCLUDED',
+      exclusion: 'CONTRAST_ALLERGY',
+    });
+  });
+
+  it('does not treat a US-first indication as an opportunity, and counts unmapped orders', () => {
+    expect(assessments['O-RUQ']).toMatchObject({ outcome: 'NOT_OPPORTUNITY', level: null });
+    expect(assessments['O-UNMAPPED']).toMatchObject({
+      outcome: 'UNMAPPED',
+      indication_group: null,
+    });
+  });
+
+  it('marks a HIGH-band order placed directly for a low-rated modality as POSSIBLE', () => {
+    expect(assessments['O-ENTRY']).toMatchObject({
+      outcome: 'DOWNGRADED',
+      level: 'POSSIBLE',
+      signals: 'E3',
+    });
+  });
+
+  it('changes nothing when analyse runs again', async () => {
+    const before = await database.dataSource.query(
+      'SELECT * FROM order_assessments ORDER BY order_pk',
+    );
+    const signals = await database.dataSource.query(
+      'SELECT * FROM order_signals ORDER BY order_pk, code',
+    );
+    const summary = await new AnalysisService(database.dataSource).analyse('all');
+    expect(summary.providersRescored).toBe(0);
+    expect(
+      await database.dataSource.query('SELECT * FROM order_assessments ORDER BY order_pk'),
+    ).toEqual(before);
+    expect(
+      await database.dataSource.query('SELECT * FROM order_signals ORDER BY order_pk, code'),
+    ).toEqual(signals);
+  });
+
+  it('exports the cases in the documented format, byte-identical twice', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-export-'));
+    const exporter = new ExportService(database.dataSource);
+    await exporter.exportCases(path.join(folder, 'a.csv'));
+    await exporter.exportCases(path.join(folder, 'b.csv'));
+    const text = await readFile(path.join(folder, 'a.csv'), 'utf8');
+    expect(await readFile(path.join(folder, 'b.csv'), 'utf8')).toBe(text);
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toBe(
+      'order_id,patient_id,ordered_at,department,provider_id,indication_code,requested_modality,' +
+        'outcome_modality,level,score,ced_5y_msv,signals,exclusion,review_status',
+    );
+    const doc = lines.find((line) => line.startsWith('O-DOC,'));
+    expect(doc).toMatch(
+      /^O-DOC,DOC,2024-06-10T10:00:00Z,Emergency,DR-N,I26\.99,CT,CANCELLED,DOCUMENTED,\d+,0,E1;E2,,OPEN$/,
+    );
+    expect(lines.some((line) => line.startsWith('O-PREG,') && line.includes(',EXCLUDED,'))).toBe(
+      true,
+    );
+  });
+
+  it('re-runs under a new settings version and changes only what the setting affects', async () => {
+    const before = await readAssessments(database);
+    // HIGH now needs 4 CTs in 12 months: the three-CT patients fall to MODERATE (CED 5 y 21 < 50)
+    await new SettingsService(database.dataSource).set('band.high_ct_12m', '4', 'test');
+    await new AnalysisService(database.dataSource).analyse();
+    const after = await readAssessments(database);
+    expect(after['DR-S-O1']).toMatchObject({ band: 'MODERATE', level: null });
+    expect(after['O-ENTRY']).toMatchObject({ band: 'MODERATE', level: null });
+    // DOCUMENTED does not depend on the band; only its score follows DR-N's pattern, which the
+    // new bands change
+    expect({ ...after['O-DOC'], score: null }).toEqual({ ...before['O-DOC'], score: null });
+    expect(after['O-PREG']).toEqual({ ...before['O-PREG'], band: 'MODERATE', signals: 'E2' });
+    expect(after['O-PREG'].score).toBe(0); // a cleared case is not ranked
+    const versions = await database.dataSource.query(
+      'SELECT DISTINCT settings_version FROM order_assessments',
+    );
+    expect(versions).toEqual([{ settings_version: 2 }]);
+  });
+});
