@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  let app: Awaited<ReturnType<typeof NestFactory.create>> | undefined;
+  let app: Awaited<ReturnType<typeof NestFactory.create>> | undefined = undefined;
   await ensureDemoData(database.dataSource, config, logger);
   app = await NestFactory.create(AppModule.forRoot({ dataSource: database.dataSource }), {
     logger: ['error', 'warn'],

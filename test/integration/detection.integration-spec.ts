@@ -8,7 +8,7 @@ import path from 'node:path';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
-type Row = Record<string, string | number | boolean | null>;
+type Row = Record<string, string | number | boolean | null | undefined>;
 
 /** Three prior CTs in the 12 months before 2024-06: the HIGH band. */
 const highHistory = (patientId: string): Row[] =>

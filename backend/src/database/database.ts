@@ -71,6 +71,7 @@ export async function openDatabase(
     await embedded?.stop();
     throw new Error(
       `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`,
+      { cause: error },
     );
   }
   await prepareDatabase(dataSource);

@@ -1,3 +1,8 @@
+import {
+  DoseReportEventEntity,
+  DoseReportStudyEntity,
+  LandingDoseReportEntity,
+} from '../modules/ingestion/entities/dose-report.entity.js';
 import { OrderDoseEntity } from '../modules/dose/entities/order-dose.entity.js';
 import {
   IngestRunEntity,
@@ -56,4 +61,7 @@ export const ENTITIES = [
   OrderTextFactsEntity,
   ProviderPatternEntity,
   SourceWatermarkEntity,
+  LandingDoseReportEntity,
+  DoseReportStudyEntity,
+  DoseReportEventEntity,
 ];

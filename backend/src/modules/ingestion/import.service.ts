@@ -40,7 +40,8 @@ export interface ImportOptions {
 /** Runs after the model and doses are updated, in the same transaction (the analysis). */
 export type AfterLoadHook = (manager: EntityManager, settings: VersionedSettings) => Promise<void>;
 
-const analyseTouchedPatients: AfterLoadHook = async (manager, settings) => {
+/** The default after-load hook: assess the patients the load touched. */
+export const analyseTouchedPatients: AfterLoadHook = async (manager, settings) => {
   await new AssessmentService().assess(manager, settings, 'touched');
 };
 

@@ -15,7 +15,9 @@ export const CREATE_TOUCHED_PATIENTS = `
 export const insertRejectionsSql = (table: string): string => `
   INSERT INTO rejections (run_id, source, entity, file, line, field, reason, severity, raw, fingerprint)
   SELECT l.run_id, l.source, $2::text, l.file, l.line, l.error_field, l.error_reason, 'error', l.raw,
-         md5(concat_ws('|', l.source, $2::text, regexp_replace(l.file, '^.*/', ''), l.line,
+         -- a database source's "line" is its position in one run's read: not part of identity
+         md5(concat_ws('|', l.source, $2::text, regexp_replace(l.file, '^.*/', ''),
+                       CASE WHEN l.file LIKE 'postgres:%' THEN NULL ELSE l.line END,
                        l.error_field, l.error_reason, l.raw))
   FROM ${table} l
   WHERE l.run_id = $1 AND l.error_reason IS NOT NULL

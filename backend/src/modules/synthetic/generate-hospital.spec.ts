@@ -415,11 +415,11 @@ describe('generateHospital silent steering and small hospitals', () => {
     );
   }, 60000);
 
-  it('has at least 20 clinicians and one per 150 patients beyond that', async () => {
+  it('has at least 20 clinicians and one per 250 patients beyond that', async () => {
     const small = await generateInto({ patients: 30, months: 3, seed: 1 });
     expect(small.summary.clinicians).toBe(20);
     expect(small.summary.rowCounts.patients).toBe(30);
-    const larger = await generateInto({ patients: 4500, months: 1, seed: 1 });
+    const larger = await generateInto({ patients: 7500, months: 1, seed: 1 });
     expect(larger.summary.clinicians).toBe(30);
     expect(larger.summary.steeringClinicians).toBe(5);
   }, 60000);

@@ -114,7 +114,9 @@ export function parseSetting(key: string, raw: string): Settings[SettingKey] {
   try {
     return SETTINGS_SCHEMA[key].parse(raw) as Settings[SettingKey];
   } catch (error) {
-    throw new Error(`Setting ${key}: ${(error as Error).message}, not "${raw}".`);
+    throw new Error(`Setting ${key}: ${(error as Error).message}, not "${raw}".`, {
+      cause: error,
+    });
   }
 }
 
