@@ -1,4 +1,4 @@
-import { classifyText } from './domain/index.js';
+import { classifyText, classifyTexts } from './domain/index.js';
 
 /** The free texts of one order, as SELECT_ORDER_TEXTS returns them. */
 export interface OrderTexts {
@@ -36,6 +36,10 @@ export function summariseOrderTexts(row: OrderTexts): OrderTextFacts {
     })),
     { name: 'indication text', text: row.indication_text, forDose: false },
   ];
+  // A pregnancy, child-pathway or refusal context in any text of the order silences E1 in all.
+  const doseInContext = classifyTexts(
+    texts.map((entry) => entry.text),
+  ).doseRationale;
   let dosePhrase: string | null = null;
   let doseText: string | null = null;
   let negatedBy: string | null = null;
@@ -44,7 +48,7 @@ export function summariseOrderTexts(row: OrderTexts): OrderTextFacts {
   for (const { name, text, forDose } of texts) {
     if (!text || text.trim() === '') continue;
     const result = classifyText(text);
-    if (forDose && result.doseRationale.matched && dosePhrase === null) {
+    if (forDose && doseInContext.matched && result.doseRationale.matched && dosePhrase === null) {
       dosePhrase = result.doseRationale.phrase ?? text;
       doseText = name;
     }

@@ -49,7 +49,13 @@ describe('classifyText: exclusions', () => {
     ['PRIOR_RESULT', 'already imaged yesterday, no need to repeat', 'already imaged'],
     ['PRIOR_RESULT', 'recent CT already answers the question', 'recent CT already answers'],
     ['PRIOR_RESULT', 'already had a CT this admission', 'already had a CT'],
-    ['PRIOR_RESULT', 'outside MRI showed the diagnosis', 'outside MRI showed'],
+    ['PRIOR_RESULT', 'outside MRI already showed the diagnosis', 'outside MRI already showed'],
+    [
+      'PRIOR_RESULT',
+      'CT from 3 days ago already answers the question',
+      'CT from 3 days ago already answers',
+    ],
+    ['PRIOR_RESULT', 'question answered by imaging done this week', 'question answered'],
     ['PRIOR_RESULT', 'duplicate study', 'duplicate study'],
     ['PATIENT_REFUSAL', 'patient declined', 'patient declined'],
     ['PATIENT_REFUSAL', 'Patient refused CT', 'Patient refused'],
@@ -109,6 +115,9 @@ describe('classifyText: exclusions', () => {
     ['no prior imaging', 'PRIOR_RESULT'],
     ['prior CT did not answer the question', 'PRIOR_RESULT'],
     ['already had 9 CTs', 'PRIOR_RESULT'],
+    ['Prior CT 2 days ago showed obstruction, now worse', 'PRIOR_RESULT'],
+    ['history of AKI in 2019, now resolved', 'RENAL_IMPAIRMENT'],
+    ['MRI preferred', 'BETTER_TEST'],
     ['already imaged multiple times, no need to repeat', 'PRIOR_RESULT'],
     ['patient agreed', 'PATIENT_REFUSAL'],
     ['patient agreed to MRI', 'PATIENT_REFUSAL'],
@@ -125,11 +134,18 @@ describe('classifyText: exclusions', () => {
   });
 
   it('finds several exclusions in one text, in order of appearance', () => {
-    expect(classifyText('Allergic to contrast; eGFR 25. Radiology recommends MRI').exclusions).toEqual([
+    expect(
+      classifyText('Allergic to contrast; eGFR 25. Radiology recommends MRI').exclusions,
+    ).toEqual([
       { code: 'CONTRAST_ALLERGY', phrase: 'Allergic to contrast' },
       { code: 'RENAL_IMPAIRMENT', phrase: 'eGFR 25' },
       { code: 'BETTER_TEST', phrase: 'Radiology recommends' },
     ]);
+  });
+
+  it('does not let a negation of something else cancel an exclusion', () => {
+    expect(codesOf('Pregnant, PE excluded')).toEqual(['PREGNANCY']);
+    expect(codesOf('contrast allergy, no IV access')).toEqual(['CONTRAST_ALLERGY']);
   });
 
   it('keeps an exclusion negated in one place and stated in another', () => {
@@ -146,7 +162,7 @@ describe('classifyText: exclusions', () => {
 describe('classifyText: recognised non-dose reasons', () => {
   it.each([
     ['scanner down', 'scanner down'],
-    ['CT scanner is down, moved to US', 'scanner is down'],
+    ['CT scanner is down, moved to US', 'CT scanner is down'],
     ['CT unavailable', 'CT unavailable'],
     ['MRI not available until next week', 'MRI not available'],
     ['planned maintenance', 'maintenance'],
@@ -165,6 +181,7 @@ describe('classifyText: recognised non-dose reasons', () => {
     ['patient discharged', 'discharged'],
     ['exceeds table weight limit', 'exceeds table weight limit'],
     ['not fasted', 'not fasted'],
+    ['no CT slot available this week \u2013 MR booked', 'no CT slot'],
   ])('finds %j', (text, reason) => {
     expect(classifyText(text).nonDoseReason).toBe(reason);
   });
@@ -203,6 +220,7 @@ describe('classifyText: contentless reasons', () => {
     'physician discretion',
     'clinical decision',
     'provider preference',
+    'see clinical notes',
   ])('%j gives no reason', (text) => {
     expect(classifyText(text).contentless).toBe(true);
   });

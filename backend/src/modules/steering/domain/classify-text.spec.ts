@@ -113,15 +113,16 @@ describe('classifyText: E1 dose rationale', () => {
     ['reduce steroid dose', 'a drug dose'],
     ['concern for exposure to TB', 'another exposure'],
     ['prior CT 2019 showed stable nodule', 'one prior CT'],
+    ['CT dose index 12 mGy', 'a scanner metric of one exam'],
     ['', 'empty'],
   ])('does not fire on %j (%s)', (text) => {
     expect(classifyText(text).doseRationale.matched).toBe(false);
   });
 
   it('explains a negation with the dose phrase and the cue, as written', () => {
-    expect(classifyText('No radiation concerns; changed because scanner down').doseRationale).toEqual(
-      { matched: false, phrase: 'radiation concerns', negatedBy: 'No radiation concerns' },
-    );
+    expect(
+      classifyText('No radiation concerns; changed because scanner down').doseRationale,
+    ).toEqual({ matched: false, phrase: 'radiation concerns', negatedBy: 'No radiation concerns' });
     expect(classifyText('Despite 9 prior CTs, CT indicated').doseRationale).toEqual({
       matched: false,
       phrase: '9 prior CTs',
@@ -139,8 +140,9 @@ describe('classifyText: E1 dose rationale', () => {
 
   it('limits a generic negation to its clause and to a few words', () => {
     expect(classifyText('no contrast, avoid radiation').doseRationale.matched).toBe(true);
-    expect(classifyText('no IV access or help available and multiple prior CTs').doseRationale)
-      .toEqual({ matched: true, phrase: 'multiple prior CTs' });
+    expect(
+      classifyText('no IV access or help available and multiple prior CTs').doseRationale,
+    ).toEqual({ matched: true, phrase: 'multiple prior CTs' });
   });
 
   it('keeps a later dose phrase when only an earlier one is negated', () => {

@@ -3,12 +3,7 @@
  * text) with the lexicon: signal E1 (dose rationale, after negation and context handling), the
  * exclusions the text names, a recognised non-dose reason, and whether the text says nothing.
  */
-import {
-  compileCategory,
-  findMatches,
-  sourceOf,
-  type PatternMatch,
-} from './compile-lexicon.js';
+import { compileCategory, findMatches, sourceOf, type PatternMatch } from './compile-lexicon.js';
 import type { ExclusionCode } from './exclusion-code.js';
 import {
   CONTENTLESS_PATTERNS,
@@ -172,13 +167,6 @@ function analyseText(input: string | null | undefined): TextAnalysis {
   const text = normalised.text;
   const phraseOf = (span: Span): string => sliceOriginal(normalised, span.start, span.end);
 
-  const contentless = CONTENTLESS.test(
-    text
-      .replace(/[^a-z0-9/ ]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
-
   // E1: dose phrases, negations, contexts
   const doseMatches = findMatches(DOSE_RATIONALE, text);
   const doseCues = doseMatches.length > 0 ? findMatches(DOSE_NEGATION, text) : [];
@@ -215,6 +203,16 @@ function analyseText(input: string | null | undefined): TextAnalysis {
 
   const nonDose = findMatches(NON_DOSE_REASON, text)[0];
   const firstDose = effectiveDose[0];
+  const contentless =
+    doseMatches.length === 0 &&
+    exclusionMatches.length === 0 &&
+    nonDose === undefined &&
+    CONTENTLESS.test(
+      text
+        .replace(/[^a-z0-9/ ]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   return {
     dosePhrase: firstDose === undefined ? undefined : phraseOf(firstDose),
     negated,

@@ -58,8 +58,13 @@ export function findMatches<P extends LexiconPattern>(
   if (!category.anyExpression.test(text)) return [];
   const matches: PatternMatch<P>[] = [];
   for (const { pattern, expression } of category.patterns) {
-    for (const match of text.matchAll(expression)) {
-      if (match[0].length === 0) continue;
+    // exec with lastIndex rather than matchAll, which clones the expression on every call
+    expression.lastIndex = 0;
+    for (let match = expression.exec(text); match !== null; match = expression.exec(text)) {
+      if (match[0].length === 0) {
+        expression.lastIndex += 1;
+        continue;
+      }
       matches.push({ pattern, start: match.index, end: match.index + match[0].length });
     }
   }

@@ -29,7 +29,8 @@ export const ICD10_EXCLUSION_RULES: readonly Icd10ExclusionRule[] = [
   {
     exclusion: 'RENAL_IMPAIRMENT',
     prefixes: ['N184', 'N185', 'N186', 'N17', 'Z992'],
-    description: 'N18.4–N18.6 CKD stage 4, 5 and end stage, N17 acute kidney failure, Z99.2 dialysis',
+    description:
+      'N18.4–N18.6 CKD stage 4, 5 and end stage, N17 acute kidney failure, Z99.2 dialysis',
   },
   {
     exclusion: 'PATIENT_REFUSAL',

@@ -130,6 +130,9 @@ const NOT_RADIOTHERAPY = String.raw`(?!\s+(?:therapy|therapies|tx|rx|treatments?
 /** "dose of insulin", "exposure to TB": a dose or exposure of something other than radiation. */
 const NOT_OTHER_SOURCE = String.raw`(?!\s+(?:of|to)\b(?!\s+(?:the\s+)?(?:radiation|ioni[sz]ing|x\s*rays?|ct|cts|imaging|scans)\b))`;
 
+/** "CT dose index", "dose length product": scanner metrics of one exam, not a dose history. */
+const NOT_DOSE_METRIC = String.raw`(?!\s+(?:index|length|product|report|parameters?|protocol|modulation|settings?))`;
+
 const RADIATION = String.raw`(?:radiation|irradiation|ioni[sz]ing\s+radiation|ioni[sz]ing)`;
 
 /** The end of a causal phrase: "changed to US due to radiation." */
@@ -243,12 +246,12 @@ export const DOSE_RATIONALE_PATTERNS: readonly DoseRationalePattern[] = [
   {
     id: 'dose.radiation-noun',
     category: 'DOSE_RATIONALE',
-    source: String.raw`\b(?:radiation|irradiation|ioni[sz]ing\s+radiation|rad)\s+(?:dose|doses|dosage|exposure|exposures|burden|load|risk|risks|concern|concerns|worry|worries|issue|issues|count|tally|total|limit|limits|threshold|thresholds|level|levels|amount|safety|history\s+of\s+ct)\b`,
+    source: String.raw`\b(?:radiation|irradiation|ioni[sz]ing\s+radiation|rad)\s+(?:dose|doses|dosage|exposure|exposures|burden|load|risk|risks|concern|concerns|worry|worries|issue|issues|count|tally|total|limit|limits|threshold|thresholds|level|levels|amount|safety|history\s+of\s+ct)\b${NOT_DOSE_METRIC}`,
   },
   {
     id: 'dose.exam-dose-noun',
     category: 'DOSE_RATIONALE',
-    source: String.raw`\b(?:ct|cat\s+scan|imaging|x\s*ray|scan|prior\s+imaging|previous\s+imaging|prior\s+ct|previous\s+ct|prior\s+scan)\s+(?:dose|doses|dosage|exposure|exposures|burden|radiation)\b`,
+    source: String.raw`\b(?:ct|cat\s+scan|imaging|x\s*ray|scan|prior\s+imaging|previous\s+imaging|prior\s+ct|previous\s+ct|prior\s+scan)\s+(?:dose|doses|dosage|exposure|exposures|burden|radiation)\b${NOT_DOSE_METRIC}`,
   },
   {
     id: 'dose.dose-noun',
@@ -558,7 +561,7 @@ export const EXCLUSION_PATTERNS: readonly ExclusionPattern[] = [
     id: 'renal.egfr-value',
     category: 'EXCLUSION',
     exclusion: 'RENAL_IMPAIRMENT',
-    source: String.raw`\b(?:egfr|gfr|crcl)\s*(?:(?:of|is|was|=|:|now|at|~|approx|today)\s*)*(?:(?:<|<=|less\s+than|below|under)\s*(?:30|[12]?\d)(?:\.\d+)?|(?:[12]?\d)(?:\.\d+)?)(?![\d.])(?!\s*%)`,
+    source: String.raw`\b(?:egfr|gfr|crcl)\s*(?:(?:of|is|was|=|:|now|at|~|approx|today)\s*)*(?:(?:<|<=|less\s+than|below|under)\s*(?:30|[12]?\d)(?:\.\d+)?|(?:[12]?\d)(?:\.\d+)?)(?!\d|\.\d)(?!\s*%)`,
   },
   {
     id: 'renal.raised-creatinine',
@@ -583,7 +586,7 @@ export const EXCLUSION_PATTERNS: readonly ExclusionPattern[] = [
     id: 'better-test.modality-better',
     category: 'EXCLUSION',
     exclusion: 'BETTER_TEST',
-    source: String.raw`\b(?:${MR_TERM}|${US_TERM})\s+(?:\w+\s+){0,2}?(?:(?:is|would\s+be|will\s+be|more|much|far)\s+)?(?:better|superior|preferred|preferable|more\s+sensitive|more\s+specific|more\s+appropriate|more\s+accurate|more\s+informative|more\s+suitable|more\s+diagnostic|(?:the\s+)?(?:better|best|appropriate|preferred|recommended|correct|right)\s+(?:test|exam|study|modality|choice|investigation)|(?:the\s+)?(?:test|modality|exam|imaging|study|investigation|examination)\s+of\s+choice|first\s+line|gold\s+standard|(?:better|best)\s+suited|indicated\s+instead)\b`,
+    source: String.raw`\b(?:${MR_TERM}|${US_TERM})\s+(?:\w+\s+){0,2}?(?:(?:is|would\s+be|will\s+be|more|much|far)\s+)?(?:better|superior|more\s+sensitive|more\s+specific|more\s+appropriate|more\s+accurate|more\s+informative|more\s+suitable|more\s+diagnostic|(?:the\s+)?(?:better|best|appropriate|preferred|recommended|correct|right)\s+(?:test|exam|study|modality|choice|investigation)|(?:the\s+)?(?:test|modality|exam|imaging|study|investigation|examination)\s+of\s+choice|first\s+line|gold\s+standard|(?:better|best)\s+suited|indicated\s+instead)\b`,
   },
   {
     id: 'better-test.better-test-is',
@@ -602,7 +605,7 @@ export const EXCLUSION_PATTERNS: readonly ExclusionPattern[] = [
     id: 'prior-result.prior-answers',
     category: 'EXCLUSION',
     exclusion: 'PRIOR_RESULT',
-    source: String.raw`\b(?:recent|prior|previous|earlier|outside|yesterdays|todays|last|same\s+day|recently\s+performed|existing|current)\s+(?:\w+\s+){0,2}?${ANY_MODALITY}\s+(?:${NO_NEGATING_WORD}\w+\s+){0,3}?(?:already\s+)?(?:answers?|answered|addresses|addressed|shows?|showed|shown|demonstrates?|demonstrated|confirms?|confirmed|sufficient|adequate|diagnostic|conclusive|definitive|excludes?|excluded|ruled\s+out|rules\s+out|explains?|explained|answering|covers?|covered)\b`,
+    source: String.raw`\b(?:recent|prior|previous|earlier|outside|yesterdays|todays|last|same\s+day|recently\s+performed|existing|current)\s+(?:\w+\s+){0,2}?${ANY_MODALITY}\s+(?:${NO_NEGATING_WORD}\w+\s+){0,3}?(?:(?:already\s+)?(?:answers?|answered|addresses|addressed|sufficient|adequate|conclusive|definitive|explains?|explained|answering|covers?|covered)|already\s+(?:shows?|showed|shown|demonstrates?|demonstrated|confirms?|confirmed|diagnostic|excludes?|excluded|ruled\s+out|rules\s+out))\b`,
   },
   {
     id: 'prior-result.done-recently',
@@ -620,7 +623,7 @@ export const EXCLUSION_PATTERNS: readonly ExclusionPattern[] = [
     id: 'prior-result.no-need-to-repeat',
     category: 'EXCLUSION',
     exclusion: 'PRIOR_RESULT',
-    source: String.raw`\b(?:no\s+(?:need|indication|reason)\s+(?:to|for)\s+(?:a\s+)?(?:repeat\w*|re\s*imag\w*|rescan\w*|re\s+scan\w*|duplicat\w*)|repeat\w*\s+(?:\w+\s+)?(?:not|un)\s*(?:needed|necessary|indicated|required|warranted)|duplicate\s+(?:imaging|study|exam|scan|ct|mri|request|investigation)|(?:result|results|findings|diagnosis|answer)\s+(?:\w+\s+){0,2}?already\s+(?:known|available|established|obtained|answered|confirmed|made)|diagnosis\s+(?:already\s+)?(?:established|confirmed)\s+(?:on|by)|(?:question|query)\s+(?:already\s+)?answered|already\s+answered)\b`,
+    source: String.raw`\b(?:no\s+(?:need|indication|reason)\s+(?:to|for)\s+(?:a\s+)?(?:repeat\w*|re\s*imag\w*|rescan\w*|re\s+scan\w*|duplicat\w*)|repeat\w*\s+(?:\w+\s+)?(?:not|un)\s*(?:needed|necessary|indicated|required|warranted)|duplicate\s+(?:imaging|study|exam|scan|ct|mri|request|investigation)|(?:result|results|findings|diagnosis|answer)\s+(?:\w+\s+){0,2}?already\s+(?:known|available|established|obtained|answered|confirmed|made)|diagnosis\s+(?:already\s+)?(?:established|confirmed)\s+(?:on|by)|(?:question|query)\s+(?:already\s+)?answered|already\s+answered|${ANY_MODALITY}\s+(?:${NO_NEGATING_WORD}\w+\s+){1,4}?already\s+(?:answers?|answered|addresses|addressed|shows?|showed|confirms?|confirmed|explains?|explained))\b`,
   },
   // PATIENT_REFUSAL
   {
@@ -698,6 +701,13 @@ export const EXCLUSION_NEGATION_PATTERNS: readonly ExclusionNegationPattern[] = 
     rule: { position: 'after', maxGapWords: 1, scope: 'phrase' },
     appliesTo: ['PREGNANCY', 'CONTRAST_ALLERGY', 'RENAL_IMPAIRMENT'],
   },
+  {
+    id: 'exclusion-negation.renal-recovered',
+    category: 'EXCLUSION_NEGATION',
+    source: String.raw`\b(?:now\s+)?(?:(?:has|have|had|is|was)\s+)?(?:resolved|recovered|resolving)\b`,
+    rule: { position: 'after', maxGapWords: 4, scope: 'clause' },
+    appliesTo: ['RENAL_IMPAIRMENT'],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -723,7 +733,7 @@ export const NON_DOSE_REASON_PATTERNS: readonly NonDoseReasonPattern[] = [
   {
     id: 'non-dose.scheduling',
     category: 'NON_DOSE_REASON',
-    source: String.raw`\b(?:schedul\w*|reschedul\w*|no\s+(?:slots?|appointments?|appts?|openings?|space|room|availability)|slots?\s+(?:unavailable|full|not\s+available)|(?:fully|over)\s*booked|booking\s+(?:issue|problem|conflict)s?|backlog\w*|wait\s*(?:ing)?\s*(?:list|time|times)|waitlist\w*|long\s+waits?|wait\s+too\s+long|delays?\s+(?:in|for|to|of)\s+(?:scan\w*|ct|mri|imaging|appointment|booking|the\s+scan)|(?:earlier|sooner|quicker|faster)\s+(?:slot|appointment|appt|availability|access|results?)|expedit\w*|after\s+hours|out\s+of\s+hours)\b`,
+    source: String.raw`\b(?:schedul\w*|reschedul\w*|no\s+(?:\w+\s+)?(?:slots?|appointments?|appts?|openings?|availability)|no\s+(?:space|room)|slots?\s+(?:unavailable|full|not\s+available)|(?:fully|over)\s*booked|booking\s+(?:issue|problem|conflict)s?|backlog\w*|wait\s*(?:ing)?\s*(?:list|time|times)|waitlist\w*|long\s+waits?|wait\s+too\s+long|delays?\s+(?:in|for|to|of)\s+(?:scan\w*|ct|mri|imaging|appointment|booking|the\s+scan)|(?:earlier|sooner|quicker|faster)\s+(?:slot|appointment|appt|availability|access|results?)|expedit\w*|after\s+hours|out\s+of\s+hours)\b`,
   },
   {
     id: 'non-dose.transport',
@@ -753,7 +763,7 @@ export const NON_DOSE_REASON_PATTERNS: readonly NonDoseReasonPattern[] = [
   {
     id: 'non-dose.patient-cannot-be-scanned',
     category: 'NON_DOSE_REASON',
-    source: String.raw`\b(?:weight\s+limit|(?:exceeds?|over|above)\s+(?:the\s+)?(?:table|weight|scanner)\s+(?:limit|capacity)|too\s+large\s+for|bore\s+size|unable\s+to\s+lie\s+(?:flat|still|supine)|(?:cannot|cant)\s+lie\s+(?:flat|still)|unable\s+to\s+(?:cooperate|hold\s+still|fit)|claustrophobi\w*|pacemaker|mri\s+(?:unsafe|incompatible|contraindicated)|contraindicat\w*\s+(?:to|for)\s+mri?|no\s+iv\s+access|unable\s+to\s+obtain\s+(?:iv|access)|too\s+unstable|(?:hemodynamically|haemodynamically|clinically)\s+unstable)\b`,
+    source: String.raw`\b(?:weight\s+limit|(?:exceeds?|over|above)\s+(?:the\s+)?(?:table\s+|scanner\s+)?(?:weight\s+)?(?:limit|capacity)|too\s+large\s+for|bore\s+size|unable\s+to\s+lie\s+(?:flat|still|supine)|(?:cannot|cant)\s+lie\s+(?:flat|still)|unable\s+to\s+(?:cooperate|hold\s+still|fit)|claustrophobi\w*|pacemaker|mri\s+(?:unsafe|incompatible|contraindicated)|contraindicat\w*\s+(?:to|for)\s+mri?|no\s+iv\s+access|unable\s+to\s+obtain\s+(?:iv|access)|too\s+unstable|(?:hemodynamically|haemodynamically|clinically)\s+unstable)\b`,
   },
   {
     id: 'non-dose.clinical-change',
@@ -778,21 +788,24 @@ export const NON_DOSE_REASON_PATTERNS: readonly NonDoseReasonPattern[] = [
 
 const CLINICIAN = String.raw`(?:provider|providers|md|dr|doctor|physician|clinician|prescriber|team|attending|consultant|resident|registrar|surgeon|ordering\s+(?:provider|md|physician|clinician|doctor)|referrer|referring\s+(?:provider|md|physician|clinician|doctor))`;
 
+/** One name after a title: "per Dr Smith". */
+const CLINICIAN_NAME = String.raw`(?<=(?:dr|doctor|md)\s+)[a-z]+`;
+
 export const CONTENTLESS_PATTERNS: readonly ContentlessPattern[] = [
   {
     id: 'contentless.blank',
     category: 'CONTENTLESS',
-    source: String.raw`(?:|n/?a|none|nil|other|others|misc|miscellaneous|unknown|unk|null|x+|ok|okay|yes|no|tbd|see\s+(?:notes?|comments?|chart|order|above|below|emr|epic|record)|as\s+discussed|discussed|per\s+discussion|by\s+request|requested|on\s+request|reason\s+not\s+(?:given|stated|specified)|no\s+reason(?:\s+given)?|not\s+specified|unspecified)`,
+    source: String.raw`(?:|n/?a|none|nil|other|others|misc|miscellaneous|unknown|unk|null|x+|ok|okay|yes|no|tbd|see\s+(?:(?:clinical|my|previous|prior|progress|admission|ed|the)\s+)?(?:notes?|comments?|chart|order|above|below|emr|epic|record)|as\s+discussed|discussed|per\s+discussion|by\s+request|requested|on\s+request|reason\s+not\s+(?:given|stated|specified)|no\s+reason(?:\s+given)?|not\s+specified|unspecified)`,
   },
   {
     id: 'contentless.order-changed',
     category: 'CONTENTLESS',
-    source: String.raw`(?:(?:order|orders|exam|modality|procedure|study|request)\s+)?(?:changed|modified|updated|amended|cancell?ed|discontinued|change|update|edit|edited|revised)(?:\s+(?:order|request|exam))?(?:\s+(?:per|by)\s+(?:${CLINICIAN}|request)(?:\s+[a-z]+){0,2})?`,
+    source: String.raw`(?:(?:order|orders|exam|modality|procedure|study|request)\s+)?(?:changed|modified|updated|amended|cancell?ed|discontinued|change|update|edit|edited|revised)(?:\s+(?:order|request|exam))?(?:\s+(?:per|by)\s+(?:${CLINICIAN}|request))?(?:\s+${CLINICIAN_NAME})?`,
   },
   {
     id: 'contentless.per-clinician',
     category: 'CONTENTLESS',
-    source: String.raw`(?:changed\s+|as\s+)?per\s+${CLINICIAN}(?:\s+[a-z]+){0,2}`,
+    source: String.raw`(?:changed\s+|as\s+)?per\s+${CLINICIAN}(?:\s+${CLINICIAN_NAME})?`,
   },
   {
     id: 'contentless.clinician-request',

@@ -80,18 +80,29 @@ const DOT_ABBREVIATIONS = new Set([
   'cum',
 ]);
 
-const isWordCharacter = (character: string | undefined): boolean =>
-  character !== undefined && /[\p{L}\p{N}]/u.test(character);
+const isAsciiWordCode = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+const isWordCharacter = (character: string | undefined): boolean => {
+  if (character === undefined) return false;
+  const code = character.charCodeAt(0);
+  return code < 128 ? isAsciiWordCode(code) : /[\p{L}\p{N}]/u.test(character);
+};
 
 const isDigit = (character: string | undefined): boolean =>
   character !== undefined && character >= '0' && character <= '9';
 
 const isWhitespace = (character: string | undefined): boolean =>
-  character !== undefined && /\s/u.test(character);
+  character === ' ' || (character !== undefined && /\s/u.test(character));
 
 /** Lower-cases one character and strips its combining marks (é -> e). */
 const foldCharacter = (character: string): string =>
-  character.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  character.charCodeAt(0) < 128
+    ? character.toLowerCase()
+    : character
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '');
 
 export function normaliseText(original: string): NormalisedText {
   const characters: string[] = [];

@@ -1,12 +1,4 @@
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  OneToOne,
-  PrimaryColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { OrderEntity } from '../../ingestion/entities/model.entity.js';
 
 /**
@@ -28,13 +20,15 @@ export class OrderAssessmentEntity {
   @Column({ name: 'provider_id', type: 'text', nullable: true }) providerId: string | null;
   /** Month of the order in the site time zone, YYYY-MM. */
   @Column({ type: 'text' }) month: string;
-  @Column({ name: 'indication_group', type: 'text', nullable: true }) indicationGroup: string | null;
+  @Column({ name: 'indication_group', type: 'text', nullable: true }) indicationGroup:
+    string | null;
   /** ADULT | PEDIATRIC | PREGNANT */
   @Column({ type: 'text' }) population: string;
   /** ED | IP | OP | UNKNOWN: with group and population, the stratum of the MH analysis. */
   @Column({ type: 'text' }) setting: string;
   @Column({ name: 'is_opportunity', type: 'boolean' }) isOpportunity: boolean;
-  @Column({ name: 'requested_rating', type: 'integer', nullable: true }) requestedRating: number | null;
+  @Column({ name: 'requested_rating', type: 'integer', nullable: true }) requestedRating:
+    number | null;
   /** Modality, or CANCELLED / NOT_PERFORMED / PENDING. */
   @Column({ name: 'outcome_modality', type: 'text' }) outcomeModality: string;
   @Column({ name: 'outcome_rating', type: 'integer', nullable: true }) outcomeRating: number | null;
@@ -46,7 +40,8 @@ export class OrderAssessmentEntity {
   /** LOW | MODERATE | HIGH at order time. */
   @Column({ type: 'text' }) band: string;
   @Column({ type: 'text', nullable: true }) exclusion: string | null;
-  @Column({ name: 'exclusion_detail', type: 'text', nullable: true }) exclusionDetail: string | null;
+  @Column({ name: 'exclusion_detail', type: 'text', nullable: true }) exclusionDetail:
+    string | null;
   @Column({ name: 'non_dose_reason', type: 'text', nullable: true }) nonDoseReason: string | null;
   /** DOCUMENTED | PROBABLE | POSSIBLE | EXCLUDED, or null (not flagged). */
   @Column({ type: 'text', nullable: true }) level: string | null;
@@ -76,7 +71,8 @@ export class OrderTextFactsEntity {
   @Column({ name: 'dose_text', type: 'text', nullable: true }) doseText: string | null;
   @Column({ name: 'negated_by', type: 'text', nullable: true }) negatedBy: string | null;
   @Column({ name: 'exclusion_codes', type: 'text', array: true }) exclusionCodes: string[];
-  @Column({ name: 'exclusion_phrase', type: 'text', nullable: true }) exclusionPhrase: string | null;
+  @Column({ name: 'exclusion_phrase', type: 'text', nullable: true }) exclusionPhrase:
+    string | null;
   @Column({ name: 'non_dose_reason', type: 'text', nullable: true }) nonDoseReason: string | null;
   @Column({ name: 'lexicon_version', type: 'text' }) lexiconVersion: string;
 }
@@ -91,7 +87,8 @@ export class ProviderPatternEntity {
   @Column({ name: 'high_away', type: 'integer' }) highAway: number;
   @Column({ name: 'low_opportunities', type: 'integer' }) lowOpportunities: number;
   @Column({ name: 'low_away', type: 'integer' }) lowAway: number;
-  @Column({ name: 'odds_ratio', type: 'double precision', nullable: true }) oddsRatio: number | null;
+  @Column({ name: 'odds_ratio', type: 'double precision', nullable: true }) oddsRatio:
+    number | null;
   @Column({ name: 'lower_95', type: 'double precision', nullable: true }) lower95: number | null;
   @Column({ name: 'upper_95', type: 'double precision', nullable: true }) upper95: number | null;
   @Column({ name: 'shrunk_odds_ratio', type: 'double precision' }) shrunkOddsRatio: number;
