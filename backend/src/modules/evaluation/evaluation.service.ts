@@ -25,6 +25,10 @@ export interface ClinicianEvaluation {
   readonly lower95: number | null;
   readonly upper95: number | null;
   readonly shrunkOddsRatio: number | null;
+  /** HIGH-band patients of the clinician vs the site's LOW-band patients (the PROBABLE gate). */
+  readonly referenceOddsRatio: number | null;
+  readonly referenceLower95: number | null;
+  readonly referenceUpper95: number | null;
 }
 
 export interface Evaluation {
@@ -43,9 +47,13 @@ export interface Evaluation {
   readonly exclusionCategoriesFlagged: number;
   readonly clinicians: {
     readonly steering: number;
+    /** Own MH OR (HIGH vs LOW among the clinician's patients). */
     readonly steeringWithCiAbove1: number;
     readonly others: number;
     readonly othersWithCiContaining1: number;
+    /** Reference OR (the clinician's HIGH vs the site's LOW). */
+    readonly steeringWithReferenceCiAbove1: number;
+    readonly othersWithReferenceCiContaining1: number;
     readonly list: readonly ClinicianEvaluation[];
   };
   readonly site: { oddsRatio: number | null; lower95: number | null; upper95: number | null };
@@ -149,12 +157,16 @@ export class EvaluationService {
         lower_95: number | null;
         upper_95: number | null;
         shrunk_odds_ratio: number | null;
+        reference_odds_ratio: number | null;
+        reference_lower_95: number | null;
+        reference_upper_95: number | null;
       }[] = await manager.query(
         `SELECT t.provider_id, bool_or(t.provider_steers) AS provider_steers, p.odds_ratio,
-                p.lower_95, p.upper_95, p.shrunk_odds_ratio
+                p.lower_95, p.upper_95, p.shrunk_odds_ratio, p.reference_odds_ratio,
+                p.reference_lower_95, p.reference_upper_95
          FROM truth t LEFT JOIN provider_patterns p ON p.provider_id = t.provider_id
          WHERE t.provider_id IS NOT NULL
-         GROUP BY t.provider_id, p.odds_ratio, p.lower_95, p.upper_95, p.shrunk_odds_ratio
+         GROUP BY t.provider_id, p.provider_id
          ORDER BY t.provider_id`,
       );
       const list = clinicianRows.map((row) => ({
@@ -164,7 +176,12 @@ export class EvaluationService {
         lower95: row.lower_95,
         upper95: row.upper_95,
         shrunkOddsRatio: row.shrunk_odds_ratio,
+        referenceOddsRatio: row.reference_odds_ratio,
+        referenceLower95: row.reference_lower_95,
+        referenceUpper95: row.reference_upper_95,
       }));
+      const containsOne = (lower: number | null, upper: number | null) =>
+        lower === null || (lower <= 1 && (upper ?? Infinity) >= 1);
       const steering = list.filter((row) => row.providerSteers);
       const others = list.filter((row) => !row.providerSteers);
 
@@ -209,8 +226,12 @@ export class EvaluationService {
           steering: steering.length,
           steeringWithCiAbove1: steering.filter((row) => (row.lower95 ?? 0) > 1).length,
           others: others.length,
-          othersWithCiContaining1: others.filter(
-            (row) => row.lower95 === null || (row.lower95 <= 1 && (row.upper95 ?? Infinity) >= 1),
+          othersWithCiContaining1: others.filter((row) => containsOne(row.lower95, row.upper95))
+            .length,
+          steeringWithReferenceCiAbove1: steering.filter((row) => (row.referenceLower95 ?? 0) > 1)
+            .length,
+          othersWithReferenceCiContaining1: others.filter((row) =>
+            containsOne(row.referenceLower95, row.referenceUpper95),
           ).length,
           list,
         },
@@ -247,8 +268,11 @@ export function formatEvaluation(evaluation: Evaluation): string {
     ),
     '',
     `Exclusion-category orders flagged at any level: ${evaluation.exclusionCategoriesFlagged}`,
-    `Steering clinicians with OR CI above 1: ${evaluation.clinicians.steeringWithCiAbove1} of ${evaluation.clinicians.steering}`,
-    `Other clinicians whose CI contains 1: ${evaluation.clinicians.othersWithCiContaining1} of ${evaluation.clinicians.others}`,
+    `Steering clinicians whose OR CI is above 1: ${evaluation.clinicians.steeringWithReferenceCiAbove1} of ${evaluation.clinicians.steering} ` +
+      `(their HIGH-band patients vs the site's LOW-band); ${evaluation.clinicians.steeringWithCiAbove1} of ${evaluation.clinicians.steering} ` +
+      `by their own HIGH vs LOW patients`,
+    `Other clinicians whose OR CI contains 1: ${evaluation.clinicians.othersWithReferenceCiContaining1} of ${evaluation.clinicians.others} ` +
+      `(vs the site's LOW-band); ${evaluation.clinicians.othersWithCiContaining1} of ${evaluation.clinicians.others} by their own patients`,
     `Site OR HIGH vs LOW: ${fixed(evaluation.site.oddsRatio)} (95 % CI ${fixed(evaluation.site.lower95)}–${fixed(evaluation.site.upper95)})`,
   ];
   return lines.join('\n');

@@ -2,7 +2,6 @@ import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import {
   computeProviderPatterns,
-  SITE,
   type PatternCountRow,
 } from '../analytics/domain/compute-provider-patterns.js';
 import type { VersionedSettings } from '../settings/settings.service.js';
@@ -67,14 +66,9 @@ export class AssessmentService {
     await manager.query(UPSERT_ASSESSMENTS, [settings.version, referenceVersion, LEXICON_VERSION]);
 
     const changedProviders = await this.updatePatterns(manager, settings);
-    const [site] = await manager.query(
-      'SELECT shrunk_odds_ratio FROM provider_patterns WHERE provider_id = $1',
-      [SITE],
-    );
     await manager.query(SCORE_CASES, [
-      settings.values['level.probable_min_clinician_or'],
+      settings.values['level.probable_min_clinician_lower95'],
       settings.version,
-      site?.shrunk_odds_ratio ?? 1,
       changedProviders,
     ]);
     return { ordersInScope: count, providersRescored: changedProviders.length };
@@ -140,38 +134,48 @@ export class AssessmentService {
     );
     const changed: { provider_id: string }[] = await manager.query(
       `WITH previous AS (
-         SELECT provider_id, shrunk_odds_ratio FROM provider_patterns
+         SELECT provider_id, shrunk_odds_ratio, reference_lower_95 FROM provider_patterns
        ), incoming AS (
          SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[],
-                              $7::float8[], $8::float8[], $9::float8[], $10::float8[])
+                              $7::float8[], $8::float8[], $9::float8[], $10::float8[],
+                              $12::float8[], $13::float8[], $14::float8[])
            AS t(provider_id, opportunities, high_opportunities, high_away, low_opportunities,
-                low_away, odds_ratio, lower_95, upper_95, shrunk_odds_ratio)
+                low_away, odds_ratio, lower_95, upper_95, shrunk_odds_ratio,
+                reference_odds_ratio, reference_lower_95, reference_upper_95)
        ), upserted AS (
          INSERT INTO provider_patterns (provider_id, opportunities, high_opportunities, high_away,
            low_opportunities, low_away, odds_ratio, lower_95, upper_95, shrunk_odds_ratio,
-           settings_version)
+           reference_odds_ratio, reference_lower_95, reference_upper_95, settings_version)
          SELECT incoming.*, $11 FROM incoming
          ON CONFLICT (provider_id) DO UPDATE SET
            (opportunities, high_opportunities, high_away, low_opportunities, low_away, odds_ratio,
-            lower_95, upper_95, shrunk_odds_ratio, settings_version, updated_at) =
+            lower_95, upper_95, shrunk_odds_ratio, reference_odds_ratio, reference_lower_95,
+            reference_upper_95, settings_version, updated_at) =
            (EXCLUDED.opportunities, EXCLUDED.high_opportunities, EXCLUDED.high_away,
             EXCLUDED.low_opportunities, EXCLUDED.low_away, EXCLUDED.odds_ratio, EXCLUDED.lower_95,
-            EXCLUDED.upper_95, EXCLUDED.shrunk_odds_ratio, EXCLUDED.settings_version, now())
+            EXCLUDED.upper_95, EXCLUDED.shrunk_odds_ratio, EXCLUDED.reference_odds_ratio,
+            EXCLUDED.reference_lower_95, EXCLUDED.reference_upper_95, EXCLUDED.settings_version,
+            now())
          WHERE (provider_patterns.opportunities, provider_patterns.high_opportunities,
                 provider_patterns.high_away, provider_patterns.low_opportunities,
                 provider_patterns.low_away, provider_patterns.odds_ratio,
                 provider_patterns.lower_95, provider_patterns.upper_95,
-                provider_patterns.shrunk_odds_ratio, provider_patterns.settings_version)
+                provider_patterns.shrunk_odds_ratio, provider_patterns.reference_odds_ratio,
+                provider_patterns.reference_lower_95, provider_patterns.reference_upper_95,
+                provider_patterns.settings_version)
            IS DISTINCT FROM
                (EXCLUDED.opportunities, EXCLUDED.high_opportunities, EXCLUDED.high_away,
                 EXCLUDED.low_opportunities, EXCLUDED.low_away, EXCLUDED.odds_ratio,
                 EXCLUDED.lower_95, EXCLUDED.upper_95, EXCLUDED.shrunk_odds_ratio,
-                EXCLUDED.settings_version)
-         RETURNING provider_id, shrunk_odds_ratio
+                EXCLUDED.reference_odds_ratio, EXCLUDED.reference_lower_95,
+                EXCLUDED.reference_upper_95, EXCLUDED.settings_version)
+         RETURNING provider_id, shrunk_odds_ratio, reference_lower_95
        )
        SELECT upserted.provider_id FROM upserted
        LEFT JOIN previous USING (provider_id)
-       WHERE previous.shrunk_odds_ratio IS DISTINCT FROM upserted.shrunk_odds_ratio`,
+       WHERE previous.shrunk_odds_ratio IS DISTINCT FROM upserted.shrunk_odds_ratio
+          OR round(previous.reference_lower_95::numeric, 3)
+             IS DISTINCT FROM round(upserted.reference_lower_95::numeric, 3)`,
       [
         patterns.map((pattern) => pattern.providerId),
         patterns.map((pattern) => pattern.opportunities),
@@ -184,6 +188,9 @@ export class AssessmentService {
         patterns.map((pattern) => pattern.upper95),
         patterns.map((pattern) => pattern.shrunkOddsRatio),
         settings.version,
+        patterns.map((pattern) => pattern.referenceOddsRatio),
+        patterns.map((pattern) => pattern.referenceLower95),
+        patterns.map((pattern) => pattern.referenceUpper95),
       ],
     );
     // Clinicians with no assessable opportunity left keep no stale pattern.

@@ -395,25 +395,39 @@ export const PATTERN_COUNTS = `
 
 /**
  * Final level and score for the cases in assess_scope and the cases of clinicians whose
- * pattern changed ($4 text[]). $1 minimum clinician OR for PROBABLE, $2 settings version,
- * $3 = the site's shrunk OR (for orders without a clinician).
+ * pattern changed ($3 text[]; '*' = the site, used by cases without a clinician).
+ * $1 = PROBABLE needs the clinician's reference OR lower 95 % bound above this;
+ * $2 settings version. The score orders cases within a level: base by level, +10 each for
+ * E3, E4 and E5, and up to +20 for the clinician's pattern (shrunk OR, log scale, 10 = full).
  */
 export const SCORE_CASES = `
-  WITH cases AS (
-    SELECT a.order_pk, a.case_level, coalesce(pp.shrunk_odds_ratio, $3::float8) AS pattern_or,
+  WITH site AS (
+    SELECT * FROM provider_patterns WHERE provider_id = '*'
+  ), cases AS (
+    SELECT a.order_pk, a.case_level,
+      coalesce(pp.shrunk_odds_ratio, site.shrunk_odds_ratio, 1) AS pattern_or,
+      CASE WHEN pp.provider_id IS NULL THEN site.reference_lower_95
+           ELSE pp.reference_lower_95 END AS reference_lower,
+      CASE WHEN pp.provider_id IS NULL THEN site.reference_odds_ratio
+           ELSE pp.reference_odds_ratio END AS reference_or,
+      CASE WHEN pp.provider_id IS NULL THEN site.reference_upper_95
+           ELSE pp.reference_upper_95 END AS reference_upper,
       pp.odds_ratio, pp.lower_95, pp.upper_95, pp.provider_id AS pattern_provider,
       EXISTS (SELECT 1 FROM order_signals s WHERE s.order_pk = a.order_pk AND s.code = 'E3') AS e3,
       EXISTS (SELECT 1 FROM order_signals s WHERE s.order_pk = a.order_pk AND s.code = 'E4') AS e4,
       EXISTS (SELECT 1 FROM order_signals s WHERE s.order_pk = a.order_pk AND s.code = 'E5') AS e5
     FROM order_assessments a
     LEFT JOIN provider_patterns pp ON pp.provider_id = a.provider_id
+    LEFT JOIN site ON true
     WHERE a.order_pk IN (SELECT order_pk FROM assess_scope)
-       OR (a.case_level IS NOT NULL AND a.provider_id = ANY ($4::text[]))
-       OR (a.case_level IS NOT NULL AND a.provider_id IS NULL AND '*' = ANY ($4::text[]))
+       OR (a.case_level IS NOT NULL AND a.provider_id = ANY ($3::text[]))
+       OR (a.case_level IS NOT NULL AND a.provider_id IS NULL AND '*' = ANY ($3::text[]))
   ), scored AS (
     SELECT cases.*,
+      cases.case_level = 'PROBABLE' AND NOT coalesce(cases.reference_lower > $1, false)
+        AS demoted,
       CASE
-        WHEN case_level = 'PROBABLE' AND pattern_or < $1 THEN 'POSSIBLE'
+        WHEN case_level = 'PROBABLE' AND NOT coalesce(reference_lower > $1, false) THEN 'POSSIBLE'
         ELSE case_level
       END AS level,
       -- a cleared case is not ranked: its score is 0
@@ -433,20 +447,23 @@ export const SCORE_CASES = `
     RETURNING a.order_pk
   ), pattern_signals AS (
     SELECT order_pk, 'PATTERN' AS code,
-      CASE WHEN pattern_provider IS NULL
-        THEN format('no clinician on the order: the site''s away-switch OR HIGH vs LOW (%s) is used',
-                    round(pattern_or::numeric, 2))
-        ELSE format('clinician''s away-switch OR HIGH vs LOW %s (95%% CI %s), shrunk toward the site: %s%s',
-                    coalesce(round(odds_ratio::numeric, 2)::text, 'not estimable'),
-                    CASE WHEN lower_95 IS NULL THEN 'n/a'
-                         ELSE round(lower_95::numeric, 2) || '–' || round(upper_95::numeric, 2) END,
-                    round(pattern_or::numeric, 2),
-                    CASE WHEN case_level = 'PROBABLE' AND pattern_or < $1
-                         THEN format('; below %s, so the case is POSSIBLE, not PROBABLE', $1::float8)
-                         ELSE '' END)
-      END AS explanation,
+      format('%s: away-switches of HIGH-band patients vs the site''s LOW-band, OR %s (95%% CI %s); own OR HIGH vs LOW %s (95%% CI %s), shrunk toward the site: %s%s',
+        CASE WHEN pattern_provider IS NULL THEN 'no clinician on the order, site pattern'
+             ELSE 'clinician pattern' END,
+        coalesce(round(reference_or::numeric, 2)::text, 'not estimable'),
+        CASE WHEN reference_lower IS NULL THEN 'n/a'
+             ELSE round(reference_lower::numeric, 2) || '–' || round(reference_upper::numeric, 2) END,
+        coalesce(round(odds_ratio::numeric, 2)::text, 'not estimable'),
+        CASE WHEN lower_95 IS NULL THEN 'n/a'
+             ELSE round(lower_95::numeric, 2) || '–' || round(upper_95::numeric, 2) END,
+        round(pattern_or::numeric, 2),
+        CASE WHEN demoted
+             THEN format('; the lower bound is not above %s, so the case is POSSIBLE, not PROBABLE', $1::float8)
+             ELSE '' END) AS explanation,
       jsonb_build_object('shrunk_odds_ratio', pattern_or, 'odds_ratio', odds_ratio,
-        'lower_95', lower_95, 'upper_95', upper_95, 'settings_version', $2::int) AS inputs
+        'lower_95', lower_95, 'upper_95', upper_95, 'reference_odds_ratio', reference_or,
+        'reference_lower_95', reference_lower, 'reference_upper_95', reference_upper,
+        'settings_version', $2::int) AS inputs
     FROM scored WHERE case_level IS NOT NULL
   ), removed AS (
     DELETE FROM order_signals s USING scored

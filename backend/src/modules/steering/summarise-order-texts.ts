@@ -37,9 +37,7 @@ export function summariseOrderTexts(row: OrderTexts): OrderTextFacts {
     { name: 'indication text', text: row.indication_text, forDose: false },
   ];
   // A pregnancy, child-pathway or refusal context in any text of the order silences E1 in all.
-  const doseInContext = classifyTexts(
-    texts.map((entry) => entry.text),
-  ).doseRationale;
+  const doseInContext = classifyTexts(texts.map((entry) => entry.text)).doseRationale;
   let dosePhrase: string | null = null;
   let doseText: string | null = null;
   let negatedBy: string | null = null;

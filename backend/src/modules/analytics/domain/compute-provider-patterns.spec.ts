@@ -52,3 +52,25 @@ describe('computeProviderPatterns', () => {
     );
   });
 });
+
+describe('computeProviderPatterns reference OR (clinician HIGH vs site LOW)', () => {
+  it('finds an oncologist with few LOW-band patients steering when the own OR cannot', () => {
+    const patterns = Object.fromEntries(
+      computeProviderPatterns([
+        // oncologist: 27 of 69 HIGH switched away, 1 of 11 LOW
+        ...rows('ONC', 'CANCER|ADULT|OP', [27, 69], [1, 11]),
+        // the rest of the site: 5 % of 400 LOW-band patients switched
+        ...rows('OTHER', 'CANCER|ADULT|OP', [2, 40], [20, 400]),
+      ]).map((pattern) => [pattern.providerId, pattern]),
+    );
+    // own: (27 x 10) / (42 x 1) = 6.43 with a CI reaching below 1
+    expect(patterns.ONC.oddsRatio).toBeCloseTo(270 / 42, 6);
+    expect(patterns.ONC.lower95).toBeLessThan(1);
+    // reference: site LOW is 21 of 411: (27 x 390) / (42 x 21) = 11.94
+    expect(patterns.ONC.referenceOddsRatio).toBeCloseTo((27 * 390) / (42 * 21), 6);
+    expect(patterns.ONC.referenceLower95).toBeGreaterThan(1);
+    // a concordant clinician: 2 of 40 HIGH vs site 21 of 411 -> (2 x 390) / (38 x 21) = 0.977
+    expect(patterns.OTHER.referenceOddsRatio).toBeCloseTo(780 / 798, 6);
+    expect(patterns.OTHER.referenceLower95).toBeLessThan(1);
+  });
+});

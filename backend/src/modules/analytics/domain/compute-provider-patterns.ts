@@ -27,6 +27,15 @@ export interface ProviderPattern {
   readonly upper95: number | null;
   /** Shrunk toward the site's, rounded to 3 significant decimals so noise does not rescore. */
   readonly shrunkOddsRatio: number;
+  /**
+   * The clinician's HIGH-band patients against the whole site's LOW-band patients, MH over the
+   * same strata: whether their HIGH-band switches exceed what the site's concordant practice
+   * predicts. Unlike the own OR it does not need the clinician to see many LOW-band patients
+   * (an oncologist's patients are mostly HIGH), so it is the one that gates PROBABLE.
+   */
+  readonly referenceOddsRatio: number | null;
+  readonly referenceLower95: number | null;
+  readonly referenceUpper95: number | null;
 }
 
 export const SITE = '*';
@@ -130,6 +139,35 @@ export function computeProviderPatterns(rows: readonly PatternCountRow[]): Provi
     };
   };
 
+  const siteLow = new Map<string, { away: number; total: number }>();
+  for (const row of rows) {
+    if (row.band !== 'LOW') continue;
+    const low = siteLow.get(row.stratum) ?? { away: 0, total: 0 };
+    siteLow.set(row.stratum, { away: low.away + row.away, total: low.total + row.total });
+  }
+  const againstSiteLow = (providerRows: readonly PatternCountRow[]) => {
+    const strata: Stratum2x2[] = [];
+    const high = toStrata(providerRows.filter((row) => row.band === 'HIGH'));
+    const stratumNames = [
+      ...new Set(providerRows.filter((row) => row.band === 'HIGH').map((row) => row.stratum)),
+    ];
+    stratumNames.forEach((name, index) => {
+      const low = siteLow.get(name) ?? { away: 0, total: 0 };
+      strata.push({
+        exposedEvents: high[index].exposedEvents,
+        exposedNonEvents: high[index].exposedNonEvents,
+        unexposedEvents: low.away,
+        unexposedNonEvents: low.total - low.away,
+      });
+    });
+    const result = computeMantelHaenszel(strata);
+    return {
+      referenceOddsRatio: result.oddsRatio,
+      referenceLower95: result.lower95,
+      referenceUpper95: result.upper95,
+    };
+  };
+
   const patterns: ProviderPattern[] = [
     {
       ...summarise(SITE, rows),
@@ -137,6 +175,9 @@ export function computeProviderPatterns(rows: readonly PatternCountRow[]): Provi
       lower95: site.lower95,
       upper95: site.upper95,
       shrunkOddsRatio: round3(Math.exp(siteLogOr)),
+      referenceOddsRatio: site.oddsRatio,
+      referenceLower95: site.lower95,
+      referenceUpper95: site.upper95,
     },
   ];
   for (const [providerId, providerRows] of [...byProvider].sort(([a], [b]) => a.localeCompare(b))) {
@@ -153,6 +194,7 @@ export function computeProviderPatterns(rows: readonly PatternCountRow[]): Provi
       lower95: own.lower95,
       upper95: own.upper95,
       shrunkOddsRatio: round3(shrunk.oddsRatio),
+      ...againstSiteLow(providerRows),
     });
   }
   return patterns;

@@ -77,10 +77,10 @@ export const SETTINGS_SCHEMA = {
     description: 'p-chart centre line: the first N months loaded',
     parse: positiveInteger,
   } satisfies SettingSpec<number>,
-  'level.probable_min_clinician_or': {
-    defaultValue: 2,
+  'level.probable_min_clinician_lower95': {
+    defaultValue: 1,
     description:
-      'PROBABLE needs the clinician pattern (away-switch OR HIGH vs LOW, shrunk toward the site) at or above this; below it the case is POSSIBLE',
+      "PROBABLE needs the lower 95 % bound of the clinician's OR (their HIGH-band patients vs the site's LOW-band, MH) above this; else the case is POSSIBLE",
     parse: positiveNumber,
   } satisfies SettingSpec<number>,
   'qa.patterns': {

@@ -92,6 +92,13 @@ export class ProviderPatternEntity {
   @Column({ name: 'lower_95', type: 'double precision', nullable: true }) lower95: number | null;
   @Column({ name: 'upper_95', type: 'double precision', nullable: true }) upper95: number | null;
   @Column({ name: 'shrunk_odds_ratio', type: 'double precision' }) shrunkOddsRatio: number;
+  /** HIGH-band patients of the clinician against the site's LOW-band patients (MH). */
+  @Column({ name: 'reference_odds_ratio', type: 'double precision', nullable: true })
+  referenceOddsRatio: number | null;
+  @Column({ name: 'reference_lower_95', type: 'double precision', nullable: true })
+  referenceLower95: number | null;
+  @Column({ name: 'reference_upper_95', type: 'double precision', nullable: true })
+  referenceUpper95: number | null;
   @Column({ name: 'settings_version', type: 'integer' }) settingsVersion: number;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }
