@@ -8,6 +8,8 @@ const esmTsJest = {
 };
 
 export default {
+  // a global option (Jest ignores it per project): integration hooks load whole hospitals
+  testTimeout: 120000,
   projects: [
     {
       ...esmTsJest,
@@ -22,7 +24,6 @@ export default {
       testMatch: ['**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
-      testTimeout: 120000,
     },
     {
       displayName: 'frontend',

@@ -1,0 +1,104 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
+import { makeExam, writeCsvFolder } from '../factories/csv-folder.js';
+import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+
+interface AssessmentSnapshot {
+  order_pk: string;
+  patient_id: string;
+  provider_id: string | null;
+  level: string | null;
+  score: string | null;
+  rest: string;
+  assessed_at: string;
+}
+
+const snapshot = async (database: TestDatabase): Promise<Map<string, AssessmentSnapshot>> => {
+  const rows: AssessmentSnapshot[] = await database.dataSource.query(`
+    SELECT a.order_pk, o.patient_id, a.provider_id, a.level, a.score::text AS score,
+           (to_jsonb(a) - 'level' - 'score' - 'assessed_at')::text AS rest,
+           a.assessed_at::text AS assessed_at
+    FROM order_assessments a JOIN orders o ON o.id = a.order_pk`);
+  return new Map(rows.map((row) => [row.order_pk, row]));
+};
+
+const readPatterns = async (database: TestDatabase): Promise<Map<string, string>> => {
+  const rows: { provider_id: string; pattern: string }[] = await database.dataSource.query(
+    `SELECT provider_id, (shrunk_odds_ratio, round(reference_lower_95::numeric, 3))::text AS pattern
+     FROM provider_patterns`,
+  );
+  return new Map(rows.map((row) => [row.provider_id, row.pattern]));
+};
+
+describe('a delta import touching 100 patients', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-delta-base-'));
+    await generateHospital({ patients: 1500, months: 12, seed: 11, outDir: folder });
+    await new ImportService(database.dataSource).importCsvFolder(folder);
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('reassesses those patients and leaves every other patient untouched', async () => {
+    const before = await snapshot(database);
+    const patternsBefore = await readPatterns(database);
+    const patients: { patient_id: string }[] = await database.dataSource.query(
+      `SELECT DISTINCT patient_id FROM orders ORDER BY patient_id LIMIT 100`,
+    );
+    const touched = new Set(patients.map((row) => row.patient_id));
+    // a prior CT abdomen-pelvis with a recorded 40 mSv a year before the window: raises CED
+    const delta = await writeCsvFolder({
+      orders: [],
+      exams: patients.map((row, index) =>
+        makeExam({
+          accession: `DELTA-${index}`,
+          patient_id: row.patient_id,
+          performed_at: '2024-06-01T10:00:00Z',
+          body_region: 'ABDOMEN_PELVIS',
+          effective_dose_msv: 40,
+        }),
+      ),
+    });
+    const summary = await new ImportService(database.dataSource).importCsvFolder(delta);
+    expect(summary.touchedPatients).toBe(100);
+
+    const after = await snapshot(database);
+    const patternsAfter = await readPatterns(database);
+    const changedProviders = new Set(
+      [...patternsAfter]
+        .filter(([id, pattern]) => patternsBefore.get(id) !== pattern)
+        .map(([id]) => id),
+    );
+    expect(after.size).toBe(before.size);
+    let touchedOrders = 0;
+    let touchedChanged = 0;
+    let rescored = 0;
+    for (const [orderPk, previous] of before) {
+      const current = after.get(orderPk)!;
+      if (touched.has(previous.patient_id)) {
+        touchedOrders += 1;
+        if (current.rest !== previous.rest) touchedChanged += 1;
+        continue;
+      }
+      // another patient's assessment: the same facts, not reassessed
+      expect(current.rest).toBe(previous.rest);
+      expect(current.assessed_at).toBe(previous.assessed_at);
+      if (current.level !== previous.level || current.score !== previous.score) {
+        // only a case of a clinician whose pattern this load changed may be rescored
+        rescored += 1;
+        expect(changedProviders.has(previous.provider_id ?? '*')).toBe(true);
+      }
+    }
+    expect(touchedOrders).toBeGreaterThan(100);
+    // the 40 mSv exam moves these patients' CED, so their assessments were recomputed
+    expect(touchedChanged).toBeGreaterThan(0);
+    expect(rescored).toBeLessThan(before.size / 10);
+  });
+});
