@@ -1,5 +1,20 @@
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { generateHospital } from '../modules/synthetic/generate-hospital.js';
+import { parse } from 'csv-parse';
+import { writeFhirNdjson } from '../modules/ingestion/adapters/fhir/write-fhir.js';
+import {
+  fileNameOf,
+  type ImportEntity,
+  type ImportRecord,
+} from '../modules/ingestion/import-format.js';
+import {
+  generateHospital,
+  type GenerateHospitalOptions,
+  type GenerateSummary,
+} from '../modules/synthetic/generate-hospital.js';
 import { CliError, createProgressBar, formatDuration } from './cli-context.js';
 
 const positiveInteger = (name: string, value: string): number => {
@@ -10,6 +25,50 @@ const positiveInteger = (name: string, value: string): number => {
   return number;
 };
 
+const FORMATS = ['csv', 'fhir'];
+
+/** Streams one generated CSV file as import records (an empty field is null). */
+async function* readGeneratedCsv(
+  folder: string,
+  entity: ImportEntity,
+): AsyncGenerator<ImportRecord> {
+  const parser = createReadStream(path.join(folder, fileNameOf(entity))).pipe(
+    parse({ columns: true, bom: true }),
+  );
+  for await (const row of parser as AsyncIterable<Record<string, string>>) {
+    yield Object.fromEntries(
+      Object.entries(row).map(([name, value]) => [name, value === '' ? null : value]),
+    );
+  }
+}
+
+/**
+ * The same hospital as FHIR R4 NDJSON: the CSV hospital is generated into a temporary folder,
+ * streamed through `writeFhirNdjson` into `outDir`, and truth.csv is copied beside it.
+ */
+export async function generateFhirHospital(
+  options: GenerateHospitalOptions,
+): Promise<{ summary: GenerateSummary; warnings: readonly string[] }> {
+  const csvDir = await mkdtemp(path.join(os.tmpdir(), 'cg-generate-'));
+  try {
+    const summary = await generateHospital({ ...options, outDir: csvDir });
+    await mkdir(options.outDir, { recursive: true });
+    const written = await writeFhirNdjson(
+      {
+        patients: readGeneratedCsv(csvDir, 'patients'),
+        orders: readGeneratedCsv(csvDir, 'orders'),
+        order_changes: readGeneratedCsv(csvDir, 'order_changes'),
+        exams: readGeneratedCsv(csvDir, 'exams'),
+      },
+      options.outDir,
+    );
+    await copyFile(path.join(csvDir, 'truth.csv'), path.join(options.outDir, 'truth.csv'));
+    return { summary: { ...summary, outDir: options.outDir }, warnings: written.warnings };
+  } finally {
+    await rm(csvDir, { recursive: true, force: true });
+  }
+}
+
 export function registerGenerateCommand(program: Command): void {
   program
     .command('generate')
@@ -18,7 +77,11 @@ export function registerGenerateCommand(program: Command): void {
     .option('--patients <n>', 'number of patients', '20000')
     .option('--months <n>', 'months of orders', '24')
     .option('--seed <n>', 'random seed (same seed, same files)', '1')
-    .option('--format <format>', 'csv (fhir and rdsr arrive with their importers)', 'csv')
+    .option(
+      '--format <format>',
+      'csv, or fhir (FHIR R4 NDJSON; rdsr arrives with its importer)',
+      'csv',
+    )
     .option(
       '--steering <style>',
       'mixed, or silent: steering clinicians never write a reason',
@@ -33,22 +96,31 @@ export function registerGenerateCommand(program: Command): void {
         format: string;
         steering: string;
       }) => {
-        if (options.format !== 'csv')
-          throw new CliError(`--format ${options.format} is not supported yet; use csv.`);
+        if (!FORMATS.includes(options.format))
+          throw new CliError(`--format ${options.format} is not supported; use csv or fhir.`);
         if (!['mixed', 'silent'].includes(options.steering)) {
           throw new CliError('--steering must be mixed or silent.');
         }
         const started = performance.now();
         const progress = createProgressBar('Generating');
-        const summary = await generateHospital({
+        const hospital: GenerateHospitalOptions = {
           patients: positiveInteger('patients', options.patients),
           months: positiveInteger('months', options.months),
           seed: positiveInteger('seed', options.seed),
           outDir: options.out,
           steeringStyle: options.steering as 'mixed' | 'silent',
           onProgress: (done, total) => progress.update(done, total),
-        });
-        progress.stop();
+        };
+        let summary: GenerateSummary;
+        if (options.format === 'fhir') {
+          const fhir = await generateFhirHospital(hospital);
+          progress.stop();
+          for (const warning of fhir.warnings) process.stderr.write(`warning: ${warning}\n`);
+          summary = fhir.summary;
+        } else {
+          summary = await generateHospital(hospital);
+          progress.stop();
+        }
         console.log(JSON.stringify(summary, null, 2));
         console.log(`Wrote ${options.out} in ${formatDuration(performance.now() - started)}.`);
       },

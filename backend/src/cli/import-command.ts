@@ -3,11 +3,13 @@ import { ImportService } from '../modules/ingestion/import.service.js';
 import { createProgressBar, formatDuration, withDatabase } from './cli-context.js';
 import { registerImportPostgresCommand } from './import-postgres-command.js';
 import { registerImportFhirCommand } from './import-fhir-command.js';
+import { registerImportRdsrCommand } from './import-rdsr-command.js';
 
 export function registerImportCommand(program: Command): void {
   const importCommand = program.command('import').description('Load data into Clinical Grounds');
   registerImportPostgresCommand(importCommand);
   registerImportFhirCommand(importCommand);
+  registerImportRdsrCommand(importCommand);
   importCommand
     .command('csv <dir>')
     .description('Import a folder in the CSV import format (orders.csv required)')

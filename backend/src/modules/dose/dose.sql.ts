@@ -18,9 +18,11 @@ export const K_REGION = `
 export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
 
 /**
- * $1 = coefficient method. Precedence: non-ionizing 0; recorded; (rdsr_estimate, kept as
- * computed by the dose-report import); CT with a DLP x k for the exam's region (its own, else
- * the mapped one) and the patient's age band; typical dose of modality and region; unknown.
+ * $1 = coefficient method. Precedence: non-ionizing 0; recorded (the exam's own, else one its
+ * dose report carries); rdsr_estimate (the linked dose-report study's sum over its events of
+ * DLP x k, computed by the dose-report import); CT with a DLP x k for the exam's region (its
+ * own, else the mapped one) and the patient's age band; typical dose of modality and region;
+ * unknown. The linked study is the non-QA dose_report_studies row whose exam_id is the exam.
  */
 export const effectiveDoseSql = (scope: string): string => `
   WITH computed AS (
@@ -28,7 +30,8 @@ export const effectiveDoseSql = (scope: string): string => `
       CASE
         WHEN e.modality IN ('US', 'MR') THEN 0
         WHEN e.recorded_effective_dose_msv IS NOT NULL THEN e.recorded_effective_dose_msv
-        WHEN e.dose_source = 'rdsr_estimate' THEN e.effective_dose_msv
+        WHEN r.recorded_msv IS NOT NULL THEN r.recorded_msv
+        WHEN r.estimate_msv IS NOT NULL THEN r.estimate_msv
         WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL
           THEN round(e.dlp_mgycm * k.k, 6)
         ELSE t.typical_msv
@@ -36,7 +39,8 @@ export const effectiveDoseSql = (scope: string): string => `
       CASE
         WHEN e.modality IN ('US', 'MR') THEN 'non_ionizing'
         WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'recorded'
-        WHEN e.dose_source = 'rdsr_estimate' THEN 'rdsr_estimate'
+        WHEN r.recorded_msv IS NOT NULL THEN 'recorded'
+        WHEN r.estimate_msv IS NOT NULL THEN 'rdsr_estimate'
         WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL THEN 'dlp_estimate'
         WHEN t.typical_msv IS NOT NULL THEN 'typical'
         ELSE 'unknown'
@@ -44,13 +48,22 @@ export const effectiveDoseSql = (scope: string): string => `
       CASE
         WHEN e.modality IN ('US', 'MR') THEN NULL
         WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'as recorded by the source'
-        WHEN e.dose_source = 'rdsr_estimate' THEN e.dose_method
+        WHEN r.recorded_msv IS NOT NULL THEN 'as recorded in the dose report'
+        WHEN r.estimate_msv IS NOT NULL THEN r.estimate_method
         WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL
           THEN format('%s %s age %s', $1::text, k.region, k.age_years)
         WHEN t.typical_msv IS NOT NULL THEN 'typical effective dose table'
       END AS method
     FROM exams e
     JOIN patients p ON p.patient_id = e.patient_id
+    LEFT JOIN LATERAL (
+      SELECT s.recorded_effective_dose_msv AS recorded_msv,
+        s.rdsr_effective_dose_msv AS estimate_msv, s.rdsr_dose_method AS estimate_method
+      FROM dose_report_studies s
+      WHERE s.exam_id = e.id AND NOT s.is_qa
+      ORDER BY s.study_instance_uid
+      LIMIT 1
+    ) r ON true
     LEFT JOIN LATERAL (
       SELECT c.k_msv_per_mgycm AS k, c.body_region AS region, c.age_years
       FROM dlp_coefficients c

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { withClient } from '../ingestion/landing-writer.js';
-import { CASES_COLUMNS, EXPORT_CASES } from './export.sql.js';
+import { CASES_COLUMNS, EXAMS_COLUMNS, EXPORT_CASES, EXPORT_EXAMS } from './export.sql.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -67,6 +67,13 @@ export class ExportService {
         CASES_COLUMNS,
         file,
       ),
+    );
+  }
+
+  /** `export exams`: one row per exam or dose-report study (DESIGN.md section 5). */
+  async exportExams(file: string): Promise<number> {
+    return withClient(this.dataSource, (client) =>
+      streamQueryToCsv(client, EXPORT_EXAMS, [], EXAMS_COLUMNS, file),
     );
   }
 }

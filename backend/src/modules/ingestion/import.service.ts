@@ -7,6 +7,12 @@ import { DoseService } from '../dose/dose.service.js';
 import { AssessmentService } from '../steering/assessment.service.js';
 import { SettingsService, type VersionedSettings } from '../settings/settings.service.js';
 import { readCsvRecords, planCsvFolder } from './adapters/csv/read-csv.js';
+import {
+  RDSR_SOURCE,
+  landDoseReports,
+  listDoseReportFiles,
+  normaliseDoseReports,
+} from './adapters/rdsr/import-rdsr.js';
 import { landFhirPath } from './adapters/fhir/import-fhir.js';
 import { IngestRunEntity } from './entities/landing.entity.js';
 import { ImportError } from './import.exception.js';
@@ -37,6 +43,16 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
+export interface RdsrImportOptions extends ImportOptions {
+  /** Files landed so far, of all files found. */
+  readonly onFile?: (done: number, total: number) => void;
+}
+
+export interface RdsrImportSummary extends ImportSummary {
+  /** Distinct dose-report studies the run's reports belong to. */
+  readonly studies: number;
+}
+
 /** Runs after the model and doses are updated, in the same transaction (the analysis). */
 export type AfterLoadHook = (manager: EntityManager, settings: VersionedSettings) => Promise<void>;
 
@@ -65,6 +81,28 @@ const MARK_STALE_RUNS_SQL = `
         WHERE l.locktype = 'advisory' AND l.granted
           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND l.classid = $4::integer AND l.objid = r.id AND l.objsubid = 2)`;
+
+const CONNECTION_LOSS_CODES: ReadonlySet<string> = new Set([
+  'EPIPE',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08003',
+  '08006',
+]);
+
+/** True when an error means the connection to PostgreSQL was lost (server stopped or restarted). */
+export function isConnectionLoss(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    (typeof code === 'string' && CONNECTION_LOSS_CODES.has(code)) ||
+    /Connection terminated|terminating connection|connection error/i.test(error.message)
+  );
+}
 
 export const currentUser = (): string => {
   try {
@@ -138,6 +176,82 @@ export class ImportService {
         .update(summary.runId, { message: notes.join('\n') });
     }
     return { ...summary, notes: [...notes] };
+  }
+
+  /**
+   * Imports DICOM Radiation Dose SRs (a file or a folder, walked in path order). The same path
+   * as `load`, with the dose-report normaliser between the shared normaliser and the dose step
+   * in the one transaction: every file lands (a non-dose or broken file as a rejection), each
+   * study is merged over every report ever received for it, linked to its RIS exam or given
+   * its own exam, and the touched patients' doses and CED are recomputed.
+   */
+  async importRdsr(target: string, options: RdsrImportOptions = {}): Promise<RdsrImportSummary> {
+    const started = performance.now();
+    const files = await listDoseReportFiles(target);
+    const runs = this.dataSource.getRepository(IngestRunEntity);
+    const run = await runs.save({
+      kind: 'rdsr',
+      source: RDSR_SOURCE,
+      target,
+      startedBy: options.startedBy ?? currentUser(),
+      status: 'running',
+      message: null,
+    });
+    try {
+      const settings = await new SettingsService(this.dataSource).current();
+      options.onProgress?.({ phase: 'landing' });
+      await landDoseReports(
+        this.dataSource,
+        run.id,
+        files,
+        settings.values['qa.patterns'],
+        options.onFile,
+      );
+      const result = await this.dataSource.transaction(async (manager) => {
+        options.onProgress?.({ phase: 'normalising' });
+        await this.normaliser.normalise(manager, run.id);
+        const counts = await normaliseDoseReports(manager, run.id, settings.values['dose.method']);
+        options.onProgress?.({ phase: 'dose' });
+        await this.dose.recompute(manager, settings);
+        if (this.afterLoad) {
+          options.onProgress?.({ phase: 'analysing' });
+          await this.afterLoad(manager, settings);
+        }
+        const [{ touched }] = await manager.query(
+          'SELECT count(*)::int AS touched FROM touched_patients',
+        );
+        return { counts, touched: touched as number };
+      });
+      const summary: RdsrImportSummary = {
+        runId: run.id,
+        rowsRead: result.counts.read,
+        rowsLoaded: result.counts.read - result.counts.rejected,
+        rowsRejected: result.counts.rejected,
+        rowsWarned: result.counts.warned,
+        durationMs: performance.now() - started,
+        touchedPatients: result.touched,
+        notes: [],
+        studies: result.counts.studies,
+      };
+      await runs.update(run.id, {
+        status: 'succeeded',
+        finishedAt: new Date(),
+        rowsRead: summary.rowsRead,
+        rowsLoaded: summary.rowsLoaded,
+        rowsRejected: summary.rowsRejected,
+        rowsWarned: summary.rowsWarned,
+      });
+      return summary;
+    } catch (error) {
+      await runs
+        .update(run.id, {
+          status: 'failed',
+          finishedAt: new Date(),
+          message: (error as Error).message,
+        })
+        .catch(() => undefined);
+      throw error;
+    }
   }
 
   /** The shared path for every adapter: `land` writes landing rows for the given run. */
@@ -217,6 +331,13 @@ export class ImportService {
           message: (error as Error).message,
         })
         .catch(() => undefined);
+      if (isConnectionLoss(error)) {
+        throw new ImportError(
+          `The connection to PostgreSQL was lost during import run ${runId} ` +
+            `(${(error as Error).message.split('\n')[0]}); the model holds no part of a run: ` +
+            'run the import again.',
+        );
+      }
       throw error;
     } finally {
       await lock.release();

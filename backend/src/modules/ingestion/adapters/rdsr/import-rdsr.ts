@@ -1,0 +1,323 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ImportError } from '../../import.exception.js';
+import type { DoseReport } from './dose-report.types.js';
+import { mergeStudyReports, type DoseStudy } from './merge-study-events.js';
+import { parseDoseReport } from './parse-dose-report.js';
+import type { CodedConcept } from './sr-content.js';
+import {
+  COUNT_RUN,
+  CREATE_PATIENTS_FROM_STUDIES,
+  CREATE_RDSR_TEMP_TABLES,
+  DELETE_OBSOLETE_RDSR_EXAMS,
+  ESTIMATE_EVENT_DOSES,
+  ESTIMATE_STUDY_DOSES,
+  FILL_RUN_STUDIES,
+  FIND_RIS_EXAMS,
+  INSERT_DOSE_REPORT_REJECTIONS,
+  INSERT_DOSE_REPORT_WARNINGS,
+  SELECT_RUN_STUDY_BATCH,
+  SELECT_STUDY_REPORTS,
+  SET_STUDY_EXAMS,
+  TOUCH_CHANGED_STUDY_PATIENTS,
+  UPSERT_EVENTS,
+  UPSERT_RDSR_EXAMS,
+  UPSERT_STUDIES,
+} from './rdsr.sql.js';
+
+export const RDSR_SOURCE = 'rdsr';
+const LANDING_BATCH_FILES = 100;
+const MERGE_BATCH_STUDIES = 500;
+
+/** Every regular file under `target` (a file or a folder, recursively), sorted by path. */
+export async function listDoseReportFiles(target: string): Promise<string[]> {
+  const info = await stat(target).catch(() => null);
+  if (info === null) throw new ImportError(`${target} does not exist.`);
+  if (info.isFile()) return [target];
+  if (!info.isDirectory()) throw new ImportError(`${target} is neither a file nor a folder.`);
+  const entries = await readdir(target, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+}
+
+/** Remarks the importer adds to the parser's: totals the report does not carry are unknown. */
+export const describeUnknownTotals = (report: DoseReport): string[] => {
+  const remarks: string[] = [];
+  const allNull = (pick: (event: DoseReport['events'][number]) => number | null): boolean =>
+    report.events.every((event) => pick(event) === null);
+  if (report.template === 'CT' && report.totals.dlpTotalMgyCm === null) {
+    remarks.push(
+      allNull((event) => event.dlpMgyCm)
+        ? 'DLP unknown: the report carries no DLP value (empty or missing measured value); stored as unknown, not zero'
+        : 'DLP total missing: the study total is taken from the events',
+    );
+  }
+  if (report.template === 'PROJECTION' && report.totals.dapTotalGyCm2 === null) {
+    remarks.push(
+      allNull((event) => event.dapGyCm2)
+        ? 'DAP unknown: the report carries no DAP value (empty or missing measured value); stored as unknown, not zero'
+        : 'DAP total missing: the study total is taken from the events',
+    );
+  }
+  return remarks;
+};
+
+interface LandingRow {
+  readonly file: string;
+  readonly content_sha256: string;
+  readonly bytes: number;
+  readonly status: 'parsed' | 'rejected';
+  readonly error_code: string | null;
+  readonly error_reason: string | null;
+  readonly sop_instance_uid: string | null;
+  readonly study_instance_uid: string | null;
+  readonly report: DoseReport | null;
+  readonly warnings: readonly string[];
+}
+
+const INSERT_LANDING = `
+  INSERT INTO landing_dose_reports (run_id, source, file, content_sha256, bytes, status,
+    error_code, error_reason, sop_instance_uid, study_instance_uid, report, warnings)
+  SELECT $1, $2, x.file, x.content_sha256, x.bytes, x.status, x.error_code, x.error_reason,
+    x.sop_instance_uid, x.study_instance_uid, x.report, x.warnings
+  FROM jsonb_to_recordset($3::jsonb) AS x(file text, content_sha256 text, bytes integer,
+    status text, error_code text, error_reason text, sop_instance_uid text,
+    study_instance_uid text, report jsonb, warnings text[])`;
+
+/** Reads and parses one file into its landing row. */
+export async function readDoseReportFile(
+  file: string,
+  qaPatterns: readonly string[],
+): Promise<LandingRow> {
+  const bytes = await readFile(file);
+  const base = {
+    file,
+    content_sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+  };
+  const parsed = parseDoseReport(bytes, { qaPatterns });
+  if (!parsed.ok) {
+    return {
+      ...base,
+      status: 'rejected',
+      error_code: parsed.code,
+      error_reason: parsed.reason,
+      sop_instance_uid: null,
+      study_instance_uid: null,
+      report: null,
+      warnings: [],
+    };
+  }
+  const report = parsed.report;
+  return {
+    ...base,
+    status: 'parsed',
+    error_code: null,
+    error_reason: null,
+    sop_instance_uid: report.sopInstanceUid,
+    study_instance_uid: report.studyInstanceUid,
+    report,
+    warnings: [...report.warnings, ...describeUnknownTotals(report)],
+  };
+}
+
+/**
+ * Lands every file of the run, one row per file (parsed or rejected), in batches; `onFile`
+ * reports progress. A file that cannot be read at all (permissions) lands as a rejection too.
+ */
+export async function landDoseReports(
+  dataSource: DataSource,
+  runId: number,
+  files: readonly string[],
+  qaPatterns: readonly string[],
+  onFile?: (done: number, total: number) => void,
+): Promise<void> {
+  let batch: LandingRow[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await dataSource.query(INSERT_LANDING, [runId, RDSR_SOURCE, JSON.stringify(batch)]);
+    batch = [];
+  };
+  for (const [index, file] of files.entries()) {
+    const row = await readDoseReportFile(file, qaPatterns).catch((error: unknown): LandingRow => ({
+      file,
+      content_sha256: createHash('sha256').update(`unreadable:${file}`).digest('hex'),
+      bytes: 0,
+      status: 'rejected',
+      error_code: 'unreadable',
+      error_reason: `the file could not be read (${(error as Error).message})`,
+      sop_instance_uid: null,
+      study_instance_uid: null,
+      report: null,
+      warnings: [],
+    }));
+    batch.push(row);
+    if (batch.length >= LANDING_BATCH_FILES) await flush();
+    onFile?.(index + 1, files.length);
+  }
+  await flush();
+}
+
+/** An event's key within its study: its UID, else its position in its report (as the merge). */
+const withEventKeys = (report: DoseReport): DoseReport => ({
+  ...report,
+  events: report.events.map((event, index) =>
+    event.irradiationEventUid === null
+      ? { ...event, irradiationEventUid: `${report.sopInstanceUid}#${index}` }
+      : event,
+  ),
+});
+
+const describeCode = (concept: CodedConcept | null): string | null =>
+  concept === null ? null : (concept.codeMeaning ?? concept.codeValue);
+
+const describeCodeWithScheme = (concept: CodedConcept | null): string | null =>
+  concept === null
+    ? null
+    : `${concept.codingSchemeDesignator}:${concept.codeValue}${concept.codeMeaning ? ` ${concept.codeMeaning}` : ''}`;
+
+/** The study's region: that of the event with the most DLP (CT) or DAP, else the first named. */
+export const pickStudyBodyRegion = (study: DoseStudy): string | null => {
+  const dose = (event: DoseStudy['events'][number]): number =>
+    event.dlpMgyCm ?? event.dapGyCm2 ?? -1;
+  const withRegion = study.events.filter((event) => event.bodyRegion !== null);
+  if (withRegion.length === 0) return null;
+  const largest = withRegion.reduce((best, event) => (dose(event) > dose(best) ? event : best));
+  return largest.bodyRegion;
+};
+
+/**
+ * Timestamps without a zone are read in the site's time zone (the session's): the parser gives
+ * the local time as UTC when the file has no Timezone Offset From UTC.
+ */
+const toPerformedAtText = (study: DoseStudy): string | null => {
+  if (study.performedAt === null) return null;
+  if (study.performedAtLocal !== null && study.performedAt === `${study.performedAtLocal}Z`) {
+    return study.performedAtLocal;
+  }
+  return study.performedAt;
+};
+
+export const toStudyRow = (study: DoseStudy) => ({
+  study_instance_uid: study.studyInstanceUid,
+  sop_instance_uids: study.sopInstanceUids,
+  accession_number: study.accessionNumber,
+  patient_id: study.patientId,
+  patient_birth_date: study.patientBirthDate,
+  patient_sex: study.patientSex,
+  patient_age_years: study.patientAgeYears,
+  study_date: study.studyDate,
+  performed_at: toPerformedAtText(study),
+  study_description: study.studyDescription,
+  manufacturer: study.manufacturer,
+  manufacturer_model_name: study.manufacturerModelName,
+  modality: study.modality,
+  body_region: pickStudyBodyRegion(study),
+  events: study.eventCount,
+  ctdivol_max_mgy: study.ctdiVolMaxMgy,
+  dlp_total_mgycm: study.dlpTotalMgyCm.value,
+  dlp_total_source: study.dlpTotalMgyCm.source,
+  dap_total_gycm2: study.dapTotalGyCm2.value,
+  dap_total_source: study.dapTotalGyCm2.source,
+  dose_rp_total_mgy: study.doseRpTotalMgy.value,
+  dose_rp_total_source: study.doseRpTotalMgy.source,
+  fluoro_time_total_s: study.fluoroTimeTotalS.value,
+  recorded_effective_dose_msv: study.recordedEffectiveDoseMsv.value,
+  is_qa: study.isQa,
+  qa_match: study.qaMatch === null ? null : `${study.qaMatch.field}: ${study.qaMatch.pattern}`,
+  merge_warnings: study.warnings,
+});
+
+export const toEventRows = (study: DoseStudy) =>
+  study.events.map((event, index) => ({
+    study_instance_uid: study.studyInstanceUid,
+    irradiation_event_uid: event.irradiationEventUid as string,
+    position: index + 1,
+    template: event.template,
+    event_type: describeCode(event.eventType),
+    acquisition_protocol: event.acquisitionProtocol,
+    target_region: describeCodeWithScheme(event.targetRegion),
+    body_region: event.bodyRegion,
+    started_at: event.startedAt,
+    ctdivol_mgy: event.meanCtdiVolMgy,
+    dlp_mgycm: event.dlpMgyCm,
+    phantom_type: describeCode(event.phantomType),
+    recorded_effective_dose_msv: event.effectiveDoseMsv,
+    acquisition_plane: describeCode(event.acquisitionPlane),
+    dap_gycm2: event.dapGyCm2,
+    dose_rp_mgy: event.doseRpMgy,
+    irradiation_duration_s: event.irradiationDurationS,
+    average_glandular_dose_mgy: event.averageGlandularDoseMgy,
+    is_fluoroscopy: event.isFluoroscopy,
+  }));
+
+/** Merges every report ever received for the given studies and upserts studies and events. */
+async function mergeStudies(
+  manager: EntityManager,
+  runId: number,
+  studyInstanceUids: readonly string[],
+): Promise<void> {
+  const rows: { study_instance_uid: string; report: DoseReport }[] = await manager.query(
+    SELECT_STUDY_REPORTS,
+    [runId, studyInstanceUids],
+  );
+  const studies = mergeStudyReports(rows.map((row) => withEventKeys(row.report)));
+  await manager.query(UPSERT_STUDIES, [runId, JSON.stringify(studies.map(toStudyRow))]);
+  await manager.query(UPSERT_EVENTS, [runId, JSON.stringify(studies.flatMap(toEventRows))]);
+}
+
+export interface DoseReportCounts {
+  readonly read: number;
+  readonly rejected: number;
+  readonly warned: number;
+  readonly studies: number;
+}
+
+/**
+ * The dose-report normaliser, in the load's transaction after the shared normaliser (which
+ * created touched_patients): rejections and warnings of the run; each study of the run merged
+ * over every report received for it; patients created from reports when unknown; links to RIS
+ * exams, or a study's own `rdsr` exam; rdsr_estimate per event and study; touched patients.
+ * `doseMethod` is the coefficient set (settings key dose.method).
+ */
+export async function normaliseDoseReports(
+  manager: EntityManager,
+  runId: number,
+  doseMethod: string,
+): Promise<DoseReportCounts> {
+  for (const sql of CREATE_RDSR_TEMP_TABLES) await manager.query(sql);
+  await manager.query(INSERT_DOSE_REPORT_REJECTIONS, [runId]);
+  await manager.query(INSERT_DOSE_REPORT_WARNINGS, [runId]);
+  await manager.query(FILL_RUN_STUDIES, [runId]);
+
+  let after = '';
+  for (;;) {
+    const batch: { study_instance_uid: string }[] = await manager.query(SELECT_RUN_STUDY_BATCH, [
+      after,
+      MERGE_BATCH_STUDIES,
+    ]);
+    if (batch.length === 0) break;
+    await mergeStudies(
+      manager,
+      runId,
+      batch.map((row) => row.study_instance_uid),
+    );
+    after = batch[batch.length - 1]!.study_instance_uid;
+  }
+
+  await manager.query(CREATE_PATIENTS_FROM_STUDIES, [runId]);
+  await manager.query(FIND_RIS_EXAMS);
+  await manager.query(DELETE_OBSOLETE_RDSR_EXAMS);
+  await manager.query(UPSERT_RDSR_EXAMS, [runId]);
+  await manager.query(SET_STUDY_EXAMS);
+  await manager.query(ESTIMATE_EVENT_DOSES, [runId, doseMethod]);
+  await manager.query(ESTIMATE_STUDY_DOSES, [runId, doseMethod]);
+  await manager.query(TOUCH_CHANGED_STUDY_PATIENTS);
+
+  const [counts] = await manager.query(COUNT_RUN, [runId]);
+  return counts as DoseReportCounts;
+}
