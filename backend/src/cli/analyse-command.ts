@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ExportService } from '../modules/export/export.service.js';
 import { AnalysisService } from '../modules/steering/analysis.service.js';
 import { formatDuration, withDatabase } from './cli-context.js';
+import { registerExportExamsCommand } from './export-exams-command.js';
 
 export function registerAnalyseCommand(program: Command): void {
   program
@@ -24,6 +25,7 @@ export function registerAnalyseCommand(program: Command): void {
 
 export function registerExportCommand(program: Command): void {
   const exportCommand = program.command('export').description('Write CSV exports');
+  registerExportExamsCommand(exportCommand);
   exportCommand
     .command('cases')
     .description('Flagged orders and away-switches cleared by an exclusion')

@@ -15,6 +15,7 @@ import {
   type GenerateHospitalOptions,
   type GenerateSummary,
 } from '../modules/synthetic/generate-hospital.js';
+import { generateDoseReports } from '../modules/synthetic/generate-dose-reports.js';
 import { CliError, createProgressBar, formatDuration } from './cli-context.js';
 
 const positiveInteger = (name: string, value: string): number => {
@@ -25,7 +26,7 @@ const positiveInteger = (name: string, value: string): number => {
   return number;
 };
 
-const FORMATS = ['csv', 'fhir'];
+const FORMATS = ['csv', 'fhir', 'rdsr'];
 
 /** Streams one generated CSV file as import records (an empty field is null). */
 async function* readGeneratedCsv(
@@ -79,7 +80,7 @@ export function registerGenerateCommand(program: Command): void {
     .option('--seed <n>', 'random seed (same seed, same files)', '1')
     .option(
       '--format <format>',
-      'csv, or fhir (FHIR R4 NDJSON; rdsr arrives with its importer)',
+      'csv; fhir (FHIR R4 NDJSON); or rdsr (the CSV hospital plus DICOM dose reports of its CT and fluoroscopy exams in <out>/rdsr)',
       'csv',
     )
     .option(
@@ -97,7 +98,7 @@ export function registerGenerateCommand(program: Command): void {
         steering: string;
       }) => {
         if (!FORMATS.includes(options.format))
-          throw new CliError(`--format ${options.format} is not supported; use csv or fhir.`);
+          throw new CliError(`--format ${options.format} is not supported; use csv, fhir or rdsr.`);
         if (!['mixed', 'silent'].includes(options.steering)) {
           throw new CliError('--steering must be mixed or silent.');
         }
@@ -120,6 +121,17 @@ export function registerGenerateCommand(program: Command): void {
         } else {
           summary = await generateHospital(hospital);
           progress.stop();
+          if (options.format === 'rdsr') {
+            const reports = await generateDoseReports({
+              examsCsv: path.join(options.out, 'exams.csv'),
+              patientsCsv: path.join(options.out, 'patients.csv'),
+              outDir: path.join(options.out, 'rdsr'),
+              seed: hospital.seed,
+            });
+            console.log(
+              `Dose reports: ${reports.files} files (${reports.ctReports} CT, ${reports.fluoroscopyReports} fluoroscopy, ${reports.resends} resends) in ${path.join(options.out, 'rdsr')}.`,
+            );
+          }
         }
         console.log(JSON.stringify(summary, null, 2));
         console.log(`Wrote ${options.out} in ${formatDuration(performance.now() - started)}.`);

@@ -189,14 +189,21 @@ export class ImportService {
     const started = performance.now();
     const files = await listDoseReportFiles(target);
     const runs = this.dataSource.getRepository(IngestRunEntity);
-    const run = await runs.save({
-      kind: 'rdsr',
-      source: RDSR_SOURCE,
-      target,
-      startedBy: options.startedBy ?? currentUser(),
-      status: 'running',
-      message: null,
-    });
+    const lock = await this.openRunLock();
+    let runId: number;
+    try {
+      runId = await lock.open({
+        kind: 'rdsr',
+        source: RDSR_SOURCE,
+        target,
+        startedBy: options.startedBy ?? currentUser(),
+        message: null,
+      });
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+    const run = { id: runId };
     try {
       const settings = await new SettingsService(this.dataSource).current();
       options.onProgress?.({ phase: 'landing' });
@@ -250,7 +257,16 @@ export class ImportService {
           message: (error as Error).message,
         })
         .catch(() => undefined);
+      if (isConnectionLoss(error)) {
+        throw new ImportError(
+          `The connection to PostgreSQL was lost during import run ${run.id} ` +
+            `(${(error as Error).message.split('\n')[0]}); the model holds no part of a run: ` +
+            'run the import again.',
+        );
+      }
       throw error;
+    } finally {
+      await lock.release();
     }
   }
 

@@ -153,8 +153,16 @@ class NdjsonWriter {
     this.counts[file] += 1;
     if (!stream.write(`${JSON.stringify(resource)}\n`)) {
       await new Promise<void>((resolve, reject) => {
-        stream.once('drain', resolve);
-        stream.once('error', reject);
+        const onError = (error: Error) => {
+          stream.off('drain', onDrain);
+          reject(error);
+        };
+        const onDrain = () => {
+          stream.off('error', onError);
+          resolve();
+        };
+        stream.once('drain', onDrain);
+        stream.once('error', onError);
       });
     }
   }
