@@ -494,6 +494,70 @@ describe('import rdsr: CED from dose reports on top of the RIS', () => {
   });
 });
 
+describe('import rdsr: the RIS exam arrives after its dose report', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database.drop());
+
+  it('moves the dose to the RIS exam instead of counting it twice', async () => {
+    const service = new ImportService(database.dataSource);
+    await service.importCsvFolder(
+      await writeCsvFolder({
+        patients: [makePatient({ patient_id: 'P1', birth_date: '1970-01-01' })],
+        orders: [
+          makeOrder({ order_id: 'O1', patient_id: 'P1', ordered_at: '2024-03-01T10:00:00Z' }),
+        ],
+      }),
+    );
+    const reports = await newFolder('cg-rdsr-first-');
+    // 500 mGy.cm of chest, adult k 0.014 -> 7 mSv
+    await writeBuffer(
+      path.join(reports, 'b1.dcm'),
+      buildCtDoseReport({
+        patientId: 'P1',
+        patientBirthDate: '19700101',
+        patientSex: 'F',
+        studyInstanceUid: '1.2.9.1',
+        accessionNumber: 'B1',
+        studyDate: '20230601',
+        studyTime: '101500',
+        events: [{ dlpMgyCm: 500, meanCtdiVolMgy: 10, targetRegion: FIXTURE_CODES.chest }],
+      }),
+    );
+    await service.importRdsr(reports);
+    const cedOf = async () => {
+      const [row] = await database.dataSource.query(
+        `SELECT d.ced_5y_msv::float8 AS ced FROM order_dose d JOIN orders o ON o.id = d.order_pk`,
+      );
+      return row.ced as number;
+    };
+    expect(await cedOf()).toBeCloseTo(7, 6); // the study's own exam
+    // now the RIS sends the exam of the same study (no dose of its own)
+    await service.importCsvFolder(
+      await writeCsvFolder({
+        orders: [],
+        exams: [
+          makeExam({
+            accession: 'B1',
+            patient_id: 'P1',
+            performed_at: '2023-06-01T10:15:00Z',
+            body_region: 'CHEST',
+          }),
+        ],
+      }),
+    );
+    const exams = await database.dataSource.query(
+      `SELECT source, accession, effective_dose_msv::float8 AS dose, dose_source FROM exams`,
+    );
+    expect(exams).toEqual([
+      { source: 'csv', accession: 'B1', dose: 7, dose_source: 'rdsr_estimate' },
+    ]);
+    expect(await cedOf()).toBeCloseTo(7, 6); // once, not 14
+  });
+});
+
 describe('import rdsr: interrupted and re-run', () => {
   let interrupted: TestDatabase;
   let clean: TestDatabase;

@@ -12,6 +12,7 @@ import {
   landDoseReports,
   listDoseReportFiles,
   normaliseDoseReports,
+  relinkDoseReportStudies,
 } from './adapters/rdsr/import-rdsr.js';
 import { landFhirPath } from './adapters/fhir/import-fhir.js';
 import { IngestRunEntity } from './entities/landing.entity.js';
@@ -301,6 +302,7 @@ export class ImportService {
       const result = await this.dataSource.transaction(async (manager) => {
         options.onProgress?.({ phase: 'normalising' });
         const counts = await this.normaliser.normalise(manager, runId);
+        await relinkDoseReportStudies(manager, runId);
         options.onProgress?.({ phase: 'dose' });
         await this.dose.recompute(manager, settings);
         if (this.afterLoad) {

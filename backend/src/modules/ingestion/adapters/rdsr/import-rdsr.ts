@@ -284,6 +284,30 @@ export interface DoseReportCounts {
  * exams, or a study's own `rdsr` exam; rdsr_estimate per event and study; touched patients.
  * `doseMethod` is the coefficient set (settings key dose.method).
  */
+/**
+ * After any other load: dose-report studies of the touched patients are linked again, so a
+ * RIS exam that arrives after its dose report takes over from the study's own exam instead of
+ * counting the dose twice.
+ */
+export async function relinkDoseReportStudies(
+  manager: EntityManager,
+  runId: number,
+): Promise<void> {
+  for (const sql of CREATE_RDSR_TEMP_TABLES) await manager.query(sql);
+  const inserted = await manager.query(
+    `INSERT INTO rdsr_run_studies
+     SELECT s.study_instance_uid FROM dose_report_studies s
+     WHERE NOT s.is_qa AND s.patient_id IN (SELECT patient_id FROM touched_patients)
+     ON CONFLICT DO NOTHING`,
+  );
+  if (Array.isArray(inserted) && inserted[1] === 0) return;
+  await manager.query(FIND_RIS_EXAMS);
+  await manager.query(DELETE_OBSOLETE_RDSR_EXAMS);
+  await manager.query(UPSERT_RDSR_EXAMS, [runId]);
+  await manager.query(SET_STUDY_EXAMS);
+  await manager.query(TOUCH_CHANGED_STUDY_PATIENTS);
+}
+
 export async function normaliseDoseReports(
   manager: EntityManager,
   runId: number,
