@@ -40,7 +40,8 @@ export default async function globalSetup(): Promise<void> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cg-test-pg-'));
     const server = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'data'),
-      port: Number(process.env.EMBEDDED_PG_PORT ?? 55432),
+      // a port per run, so two suites on one machine do not race for the same one
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 55432 + (process.pid % 2000)),
     });
     (globalThis as { __embeddedPostgres?: typeof server }).__embeddedPostgres = server;
     adminUrl = server.url;

@@ -79,7 +79,13 @@ export async function startEmbeddedPostgres(
     };
   }
   const port = await findFreePort(options.port);
-  const log = options.log ?? (() => undefined);
+  // the server's last words, for a one-line reason when it does not start
+  const recent: string[] = [];
+  const log = (message: string) => {
+    recent.push(message.trim());
+    if (recent.length > 20) recent.shift();
+    options.log?.(message);
+  };
   await mkdir(path.dirname(dataDir), { recursive: true });
   // PostgreSQL runs as the unprivileged `postgres` user when we are root: it must be able to
   // reach the data directory through its parent.
@@ -97,10 +103,19 @@ export async function startEmbeddedPostgres(
     onLog: log,
     onError: (error: unknown) => log(`[postgres] ${String(error)}`),
   });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await server.initialise();
+  try {
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    const lastWords = recent.filter((line) => /FATAL|ERROR|could not/i.test(line)).pop();
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}: ` +
+        `${error instanceof Error ? error.message : (lastWords ?? 'the server exited')}`,
+      { cause: error },
+    );
   }
-  await server.start();
   let stopped = false;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
