@@ -8,6 +8,16 @@ import { AppLayout } from './app-layout.js';
 const OrderVolumePage = lazy(() =>
   import('../pages/order-volume-page.js').then((module) => ({ default: module.OrderVolumePage })),
 );
+const ConflictTrendPage = lazy(() =>
+  import('../pages/conflict-trend-page.js').then((module) => ({
+    default: module.ConflictTrendPage,
+  })),
+);
+const DepartmentVariationPage = lazy(() =>
+  import('../pages/department-variation-page.js').then((module) => ({
+    default: module.DepartmentVariationPage,
+  })),
+);
 const NotFoundPage = lazy(() =>
   import('../pages/not-found-page.js').then((module) => ({ default: module.NotFoundPage })),
 );
@@ -36,6 +46,22 @@ export const App = ({ client }: AppProps) => (
             element={
               <Suspense fallback={pageFallback}>
                 <OrderVolumePage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="trend"
+            element={
+              <Suspense fallback={pageFallback}>
+                <ConflictTrendPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="departments"
+            element={
+              <Suspense fallback={pageFallback}>
+                <DepartmentVariationPage />
               </Suspense>
             }
           />

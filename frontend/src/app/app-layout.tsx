@@ -1,6 +1,10 @@
 import { Link, NavLink, Outlet } from 'react-router';
 
-const NAVIGATION = [{ to: '/', label: 'Order volume' }] as const;
+const NAVIGATION = [
+  { to: '/', label: 'Order volume' },
+  { to: '/trend', label: 'Trend' },
+  { to: '/departments', label: 'Departments' },
+] as const;
 
 /** Header, navigation and the current page. */
 export const AppLayout = () => (

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsResolver } from './analytics.resolver.js';
 import { AnalyticsService } from './analytics.service.js';
+import { CommitteeResolver } from './committee.resolver.js';
+import { CommitteeService } from './committee.service.js';
 
-@Module({ providers: [AnalyticsService, AnalyticsResolver] })
+@Module({ providers: [AnalyticsService, AnalyticsResolver, CommitteeService, CommitteeResolver] })
 export class AnalyticsModule {}

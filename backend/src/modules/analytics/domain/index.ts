@@ -39,3 +39,26 @@ export {
   type LogOddsRatioEstimate,
   type ShrunkLogOddsRatio,
 } from './shrink-log-odds-ratio.js';
+export {
+  assembleConflictTrend,
+  type ConflictTrend,
+  type ConflictTrendMonth,
+  type MonthlyConflictCounts,
+  type MonthlyDoseHistoryStratum,
+} from './assemble-conflict-trend.js';
+export {
+  assembleDepartmentVariation,
+  FUNNEL_MEASURES,
+  type ConflictRates,
+  type DepartmentConflictCounts,
+  type DepartmentDoseHistoryStratum,
+  type DepartmentVariation,
+  type DepartmentVariationRow,
+  type FunnelMeasure,
+} from './assemble-department-variation.js';
+export {
+  summariseDoseHistory,
+  type DoseHistoryStratumCounts,
+  type DoseHistorySummary,
+  type OddsRatioSummary,
+} from './summarise-dose-history.js';

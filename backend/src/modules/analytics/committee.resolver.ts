@@ -1,0 +1,52 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { InvalidMonthError } from './analytics.service.js';
+import { mapConflictTrend, mapDepartmentVariation } from './committee.mapper.js';
+import { CommitteeService, UnknownDepartmentError } from './committee.service.js';
+import {
+  DepartmentVariationInput,
+  DepartmentVariationObject,
+} from './dto/department-variation.object.js';
+import {
+  MonthlyConflictTrendInput,
+  MonthlyConflictTrendObject,
+} from './dto/monthly-conflict-trend.object.js';
+
+/** The compliance committee's views: aggregates only (the dashboard is open, no sign-in yet). */
+@Resolver()
+export class CommitteeResolver {
+  constructor(private readonly committee: CommitteeService) {}
+
+  @Query(() => MonthlyConflictTrendObject, {
+    description: 'p-chart of the monthly conflict rate, with the dose-history OR per month',
+  })
+  async monthlyConflictTrend(
+    @Args('input', { type: () => MonthlyConflictTrendInput, nullable: true })
+    input?: MonthlyConflictTrendInput,
+  ): Promise<MonthlyConflictTrendObject> {
+    return mapConflictTrend(await withUserErrors(this.committee.monthlyConflictTrend(input ?? {})));
+  }
+
+  @Query(() => DepartmentVariationObject, {
+    description: 'Funnel plot of departments against the site rate, with dose-history sensitivity',
+  })
+  async departmentVariation(
+    @Args('input', { type: () => DepartmentVariationInput, nullable: true })
+    input?: DepartmentVariationInput,
+  ): Promise<DepartmentVariationObject> {
+    return mapDepartmentVariation(
+      await withUserErrors(this.committee.departmentVariation(input ?? {})),
+    );
+  }
+}
+
+async function withUserErrors<T>(result: Promise<T>): Promise<T> {
+  try {
+    return await result;
+  } catch (error) {
+    if (error instanceof InvalidMonthError || error instanceof UnknownDepartmentError) {
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    throw error;
+  }
+}

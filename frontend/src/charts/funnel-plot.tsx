@@ -1,0 +1,308 @@
+import {
+  CartesianGrid,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+  type TooltipValueType,
+} from 'recharts';
+import { isChartAnimationActive } from './chart-animation.js';
+
+export type FunnelPlotTone = 'ABOVE' | 'WITHIN' | 'BELOW';
+
+export interface FunnelPlotPoint {
+  readonly label: string;
+  readonly volume: number;
+  readonly value: number;
+  readonly tone: FunnelPlotTone;
+  /** Shown in the tooltip under the value, e.g. "Above 95% limit". */
+  readonly note?: string;
+}
+
+export interface FunnelPlotLimitPoint {
+  readonly volume: number;
+  readonly target: number;
+  readonly lower95: number;
+  readonly upper95: number;
+  readonly lower998: number;
+  readonly upper998: number;
+}
+
+export interface FunnelPlotProps {
+  readonly title: string;
+  readonly description: string;
+  readonly points: readonly FunnelPlotPoint[];
+  readonly limits: readonly FunnelPlotLimitPoint[];
+  readonly valueMax: number;
+  readonly volumeMin: number;
+  readonly volumeMax: number;
+  readonly volumeScale: 'log' | 'linear';
+  readonly formatValue: (value: number) => string;
+  readonly valueLabel: string;
+  readonly volumeLabel: string;
+  readonly targetLabel: string;
+  readonly heightPx?: number;
+  readonly isAnimationActive?: boolean;
+}
+
+/** Okabe–Ito colours; each tone also has its own marker shape. */
+export const FUNNEL_COLOURS = {
+  ABOVE: '#D55E00',
+  WITHIN: '#0072B2',
+  BELOW: '#009E73',
+  target: '#1f2933',
+  limit95: '#E69F00',
+  limit998: '#CC79A7',
+} as const;
+
+const TONE_LABELS: Readonly<Record<FunnelPlotTone, string>> = {
+  ABOVE: 'Above a limit',
+  WITHIN: 'Within the limits',
+  BELOW: 'Below a limit',
+};
+
+const AXIS_COLOUR = '#5b6472';
+const GRID_COLOUR = '#e3e6eb';
+const volumeFormat = new Intl.NumberFormat('en-US');
+
+const markerPath = (tone: FunnelPlotTone, cx: number, cy: number, size: number): string => {
+  if (tone === 'ABOVE')
+    return `M${cx},${cy - size}L${cx + size},${cy + size * 0.8}L${cx - size},${cy + size * 0.8}Z`;
+  if (tone === 'BELOW')
+    return `M${cx},${cy + size}L${cx + size},${cy - size * 0.8}L${cx - size},${cy - size * 0.8}Z`;
+  return '';
+};
+
+const Marker = ({ tone, cx, cy }: { tone: FunnelPlotTone; cx: number; cy: number }) =>
+  tone === 'WITHIN' ? (
+    <circle cx={cx} cy={cy} r={6} fill={FUNNEL_COLOURS.WITHIN} stroke="#ffffff" strokeWidth={1.5} />
+  ) : (
+    <path
+      d={markerPath(tone, cx, cy, 7.5)}
+      fill={FUNNEL_COLOURS[tone]}
+      stroke="#ffffff"
+      strokeWidth={1.5}
+    />
+  );
+
+/** Ticks 1, 2, 5 × 10^k inside the domain, for a logarithmic volume axis. */
+const logTicks = (low: number, high: number): number[] => {
+  const ticks: number[] = [];
+  for (let power = Math.floor(Math.log10(low)); power <= Math.ceil(Math.log10(high)); power += 1) {
+    for (const multiple of [1, 2, 5]) {
+      const tick = multiple * 10 ** power;
+      if (tick >= low && tick <= high) ticks.push(tick);
+    }
+  }
+  return ticks;
+};
+
+/**
+ * Where the label of a flagged point goes: left of points in the right quarter of the plot;
+ * above the marker for points below the funnel (they often sit on the axis).
+ */
+const placeLabel = (fraction: number): 'left' | 'right' => (fraction > 0.75 ? 'left' : 'right');
+
+interface ShapeProps {
+  readonly cx?: number;
+  readonly cy?: number;
+  readonly payload?: FunnelPlotPoint & { readonly labelSide?: 'left' | 'right' | null };
+}
+
+const renderPoint = ({ cx, cy, payload }: ShapeProps) => {
+  if (cx === undefined || cy === undefined || !payload) return <g />;
+  const side = payload.labelSide;
+  return (
+    <g className={`funnel-point funnel-point-${payload.tone.toLowerCase()}`}>
+      <Marker tone={payload.tone} cx={cx} cy={cy} />
+      {side ? (
+        <text
+          x={side === 'right' ? cx + 11 : cx - 11}
+          y={payload.tone === 'BELOW' ? cy - 12 : cy}
+          dy="0.35em"
+          textAnchor={side === 'right' ? 'start' : 'end'}
+          fontSize={12}
+          fontWeight={600}
+          fill="#1f2933"
+          stroke="#ffffff"
+          strokeWidth={3}
+          paintOrder="stroke"
+        >
+          {payload.label}
+        </text>
+      ) : null}
+    </g>
+  );
+};
+
+const noShape = () => <g />;
+
+/**
+ * A funnel plot: units' rates (y) against their volume (x), with the target line and the 95 %
+ * and 99.8 % limits drawn as curves. Points outside the limits carry their label; hovering any
+ * point shows its label, value and volume.
+ */
+export const FunnelPlot = ({
+  title,
+  description,
+  points,
+  limits,
+  valueMax,
+  volumeMin,
+  volumeMax,
+  volumeScale,
+  formatValue,
+  valueLabel,
+  volumeLabel,
+  targetLabel,
+  heightPx = 440,
+  isAnimationActive = isChartAnimationActive(),
+}: FunnelPlotProps) => {
+  const domainLow =
+    volumeScale === 'log' ? 10 ** Math.floor(Math.log10(Math.max(1, volumeMin / 2))) : 0;
+  const domainHigh =
+    volumeScale === 'log'
+      ? 10 ** Math.ceil(Math.log10(volumeMax * 1.05))
+      : Math.ceil((volumeMax * 1.08) / 100) * 100;
+  const fractionOf = (volume: number): number =>
+    volumeScale === 'log'
+      ? (Math.log10(volume) - Math.log10(domainLow)) /
+        (Math.log10(domainHigh) - Math.log10(domainLow))
+      : (volume - domainLow) / (domainHigh - domainLow);
+  const curve = limits.filter((point) => point.volume >= domainLow);
+  const lineOf = (key: Exclude<keyof FunnelPlotLimitPoint, 'volume'>) =>
+    curve.map((point) => ({ volume: point.volume, value: point[key] }));
+  const labelled = points.map((point) => ({
+    ...point,
+    labelSide: point.tone === 'WITHIN' ? null : placeLabel(fractionOf(point.volume)),
+  }));
+  const renderTooltip = ({
+    active,
+    payload,
+  }: TooltipContentProps<TooltipValueType, string | number>) => {
+    const point = payload?.find((item) => (item.payload as FunnelPlotPoint)?.label !== undefined)
+      ?.payload as FunnelPlotPoint | undefined;
+    if (!active || !point) return null;
+    return (
+      <div className="chart-tooltip">
+        <strong>{point.label}</strong>
+        <div>
+          {valueLabel}: {formatValue(point.value)}
+        </div>
+        <div>
+          {volumeLabel}: {volumeFormat.format(point.volume)}
+        </div>
+        {point.note ? <div className="chart-tooltip-note">{point.note}</div> : null}
+      </div>
+    );
+  };
+  const limitLine = (
+    key: Exclude<keyof FunnelPlotLimitPoint, 'volume'>,
+    colour: string,
+    dash?: string,
+  ) => (
+    <Scatter
+      key={key}
+      name={key}
+      data={lineOf(key)}
+      line={{ stroke: colour, strokeWidth: key === 'target' ? 1 : 1.5, strokeDasharray: dash }}
+      lineType="joint"
+      shape={noShape}
+      legendType="none"
+      tooltipType="none"
+      isAnimationActive={isAnimationActive}
+    />
+  );
+  return (
+    <div className="funnel-plot" aria-label={title} role="figure">
+      <ScatterChart
+        responsive
+        style={{ width: '100%', height: heightPx }}
+        title={title}
+        desc={description}
+        margin={{ top: 12, right: 24, bottom: 24, left: 8 }}
+      >
+        <CartesianGrid stroke={GRID_COLOUR} />
+        <XAxis
+          dataKey="volume"
+          type="number"
+          scale={volumeScale}
+          domain={[domainLow, domainHigh]}
+          ticks={volumeScale === 'log' ? logTicks(domainLow, domainHigh) : undefined}
+          allowDataOverflow
+          tickFormatter={(volume: number) => volumeFormat.format(volume)}
+          stroke={AXIS_COLOUR}
+          tick={{ fontSize: 12 }}
+          label={{
+            value: `${volumeLabel}${volumeScale === 'log' ? ' (logarithmic scale)' : ''}`,
+            position: 'insideBottom',
+            offset: -14,
+            style: { fill: AXIS_COLOUR, fontSize: 12 },
+          }}
+        />
+        <YAxis
+          dataKey="value"
+          type="number"
+          domain={[0, valueMax]}
+          allowDataOverflow
+          tickFormatter={(value: number) => formatValue(value)}
+          stroke={AXIS_COLOUR}
+          tick={{ fontSize: 12 }}
+          tickLine={false}
+          axisLine={false}
+          width={64}
+        />
+        <Tooltip content={renderTooltip} cursor={false} isAnimationActive={isAnimationActive} />
+        {limitLine('upper998', FUNNEL_COLOURS.limit998)}
+        {limitLine('lower998', FUNNEL_COLOURS.limit998)}
+        {limitLine('upper95', FUNNEL_COLOURS.limit95, '6 3')}
+        {limitLine('lower95', FUNNEL_COLOURS.limit95, '6 3')}
+        {limitLine('target', FUNNEL_COLOURS.target)}
+        <Scatter
+          name={valueLabel}
+          data={labelled}
+          shape={renderPoint}
+          isAnimationActive={isAnimationActive}
+        />
+      </ScatterChart>
+      <ul className="chart-legend" aria-label="Legend">
+        {(['ABOVE', 'WITHIN', 'BELOW'] as const).map((tone) => (
+          <li key={tone}>
+            <svg width="18" height="18" aria-hidden="true">
+              <Marker tone={tone} cx={9} cy={9} />
+            </svg>
+            {TONE_LABELS[tone]}
+          </li>
+        ))}
+        <li>
+          <svg width="26" height="12" aria-hidden="true">
+            <line x1="0" y1="6" x2="26" y2="6" stroke={FUNNEL_COLOURS.target} strokeWidth="1" />
+          </svg>
+          {targetLabel}
+        </li>
+        <li>
+          <svg width="26" height="12" aria-hidden="true">
+            <line
+              x1="0"
+              y1="6"
+              x2="26"
+              y2="6"
+              stroke={FUNNEL_COLOURS.limit95}
+              strokeWidth="1.5"
+              strokeDasharray="6 3"
+            />
+          </svg>
+          95% limits
+        </li>
+        <li>
+          <svg width="26" height="12" aria-hidden="true">
+            <line x1="0" y1="6" x2="26" y2="6" stroke={FUNNEL_COLOURS.limit998} strokeWidth="1.5" />
+          </svg>
+          99.8% limits
+        </li>
+      </ul>
+    </div>
+  );
+};
