@@ -1,64 +1,29 @@
-import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { chromium, type Browser } from 'playwright-core';
-import { AppModule } from '../../backend/src/app.module.js';
-import { FRONTEND_DIST_DIR, REPO_ROOT } from '../../backend/src/config/paths.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
-import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
-import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'screenshots');
+import type { Browser } from 'playwright-core';
+import {
+  SCREENSHOTS,
+  startDashboardHarness,
+  type DashboardHarness,
+} from '../utils/dashboard-harness.js';
+import type { TestDatabase } from '../utils/test-database.js';
 
 /**
  * The built dashboard in a real headless Chromium against the real server and a generated
  * hospital. Needs `npm run build` (npm test does it) and Debian's chromium (.ci/run installs it).
  */
 describe('dashboard in headless Chromium', () => {
+  let harness: DashboardHarness;
   let database: TestDatabase;
-  let app: INestApplication;
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(FRONTEND_DIST_DIR, 'index.html'))) {
-      throw new Error('The dashboard is not built: run `npm run build` first.');
-    }
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    database = await createTestDatabase();
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-browser-'));
-    await generateHospital({ patients: 600, months: 6, seed: 7, outDir: folder });
-    await new ImportService(database.dataSource).importCsvFolder(folder);
-    app = await NestFactory.create(AppModule.forRoot({ dataSource: database.dataSource }), {
-      logger: false,
-    });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await mkdir(SCREENSHOTS, { recursive: true });
+    harness = await startDashboardHarness({ patients: 600, months: 6, seed: 7 });
+    ({ database, browser, baseUrl } = harness);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
+    await harness?.close();
   });
 
   it('charts the imported orders per month and lists the same numbers in its table', async () => {

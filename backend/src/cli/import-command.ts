@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ImportService } from '../modules/ingestion/import.service.js';
-import { createProgressBar, formatDuration, withDatabase } from './cli-context.js';
+import { createProgressBar, withDatabase } from './cli-context.js';
+import { printRunRejections, printSummaryLine } from './print-import-summary.js';
 import { registerImportPostgresCommand } from './import-postgres-command.js';
 import { registerImportFhirCommand } from './import-fhir-command.js';
 import { registerImportRdsrCommand } from './import-rdsr-command.js';
@@ -27,34 +28,8 @@ export function registerImportCommand(program: Command): void {
         });
         progress.stop();
         for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
-        console.log(
-          `Import run ${summary.runId}: ${summary.rowsRead} rows read, ${summary.rowsLoaded} loaded, ` +
-            `${summary.rowsRejected} rejected, ${summary.rowsWarned} warnings, ` +
-            `${summary.touchedPatients} patients updated, in ${formatDuration(summary.durationMs)}.`,
-        );
-        if (summary.rowsRejected + summary.rowsWarned > 0) {
-          const rows: {
-            file: string;
-            line: number;
-            field: string | null;
-            reason: string;
-            severity: string;
-          }[] = await database.dataSource.query(
-            `SELECT file, line, field, reason, severity FROM rejections
-               WHERE run_id = $1 ORDER BY file, line LIMIT 50`,
-            [summary.runId],
-          );
-          for (const row of rows) {
-            console.log(
-              `${row.severity}: ${row.file}:${row.line}: ${row.field ?? '(record)'}: ${row.reason}`,
-            );
-          }
-          if (summary.rowsRejected + summary.rowsWarned > rows.length) {
-            console.log(
-              `(first ${rows.length} shown; all are in the rejections table, run ${summary.runId})`,
-            );
-          }
-        }
+        printSummaryLine(summary);
+        await printRunRejections(database.dataSource, summary);
       });
     });
 }

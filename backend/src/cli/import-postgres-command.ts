@@ -1,15 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/app-config.js';
 import { PostgresSourceService } from '../modules/ingestion/adapters/postgres/postgres-source.service.js';
-import { CliError, formatDuration, withDatabase } from './cli-context.js';
-
-interface RejectionRow {
-  readonly file: string;
-  readonly line: number;
-  readonly field: string | null;
-  readonly reason: string;
-  readonly severity: string;
-}
+import { CliError, withDatabase } from './cli-context.js';
+import { printRunRejections, printSummaryLine } from './print-import-summary.js';
 
 /** `grounds import postgres [--source NAME] [--full]`: SOURCE_DATABASE_URL through SOURCE_MAPPING. */
 export function registerImportPostgresCommand(importCommand: Command): void {
@@ -42,33 +35,14 @@ export function registerImportPostgresCommand(importCommand: Command): void {
           full: options.full ?? false,
         });
         for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
-        console.log(
-          `Import run ${summary.runId}: ${summary.rowsRead} rows read, ${summary.rowsLoaded} loaded, ` +
-            `${summary.rowsRejected} rejected, ${summary.rowsWarned} warnings, ` +
-            `${summary.touchedPatients} patients updated, in ${formatDuration(summary.durationMs)}.`,
-        );
+        printSummaryLine(summary);
         for (const entity of summary.entities) {
           console.log(
             `  ${entity.file}: ${entity.rowsRead} rows read` +
               (entity.watermarkAfter === null ? '' : `, watermark ${entity.watermarkAfter}`),
           );
         }
-        if (summary.rowsRejected + summary.rowsWarned === 0) return;
-        const rows: RejectionRow[] = await database.dataSource.query(
-          `SELECT file, line, field, reason, severity FROM rejections
-             WHERE run_id = $1 ORDER BY file, line LIMIT 50`,
-          [summary.runId],
-        );
-        for (const row of rows) {
-          console.log(
-            `${row.severity}: ${row.file}:${row.line}: ${row.field ?? '(record)'}: ${row.reason}`,
-          );
-        }
-        if (summary.rowsRejected + summary.rowsWarned > rows.length) {
-          console.log(
-            `(first ${rows.length} shown; all are in the rejections table, run ${summary.runId})`,
-          );
-        }
+        await printRunRejections(database.dataSource, summary);
       });
     });
 }

@@ -187,88 +187,29 @@ export class ImportService {
    * its own exam, and the touched patients' doses and CED are recomputed.
    */
   async importRdsr(target: string, options: RdsrImportOptions = {}): Promise<RdsrImportSummary> {
-    const started = performance.now();
     const files = await listDoseReportFiles(target);
-    const runs = this.dataSource.getRepository(IngestRunEntity);
-    const lock = await this.openRunLock();
-    let runId: number;
-    try {
-      runId = await lock.open({
-        kind: 'rdsr',
-        source: RDSR_SOURCE,
-        target,
-        startedBy: options.startedBy ?? currentUser(),
-        message: null,
-      });
-    } catch (error) {
-      await lock.release();
-      throw error;
-    }
-    const run = { id: runId };
-    try {
-      const settings = await new SettingsService(this.dataSource).current();
-      options.onProgress?.({ phase: 'landing' });
-      await landDoseReports(
-        this.dataSource,
-        run.id,
-        files,
-        settings.values['qa.patterns'],
-        options.onFile,
-      );
-      const result = await this.dataSource.transaction(async (manager) => {
-        options.onProgress?.({ phase: 'normalising' });
-        await this.normaliser.normalise(manager, run.id);
-        const counts = await normaliseDoseReports(manager, run.id, settings.values['dose.method']);
-        options.onProgress?.({ phase: 'dose' });
-        await this.dose.recompute(manager, settings);
-        if (this.afterLoad) {
-          options.onProgress?.({ phase: 'analysing' });
-          await this.afterLoad(manager, settings);
-        }
-        const [{ touched }] = await manager.query(
-          'SELECT count(*)::int AS touched FROM touched_patients',
+    let studies = 0;
+    const summary = await this.runLoad(
+      { kind: 'rdsr', source: RDSR_SOURCE, target, notes: [] },
+      options,
+      async (runId, settings) => {
+        options.onProgress?.({ phase: 'landing' });
+        await landDoseReports(
+          this.dataSource,
+          runId,
+          files,
+          settings.values['qa.patterns'],
+          options.onFile,
         );
-        return { counts, touched: touched as number };
-      });
-      const summary: RdsrImportSummary = {
-        runId: run.id,
-        rowsRead: result.counts.read,
-        rowsLoaded: result.counts.read - result.counts.rejected,
-        rowsRejected: result.counts.rejected,
-        rowsWarned: result.counts.warned,
-        durationMs: performance.now() - started,
-        touchedPatients: result.touched,
-        notes: [],
-        studies: result.counts.studies,
-      };
-      await runs.update(run.id, {
-        status: 'succeeded',
-        finishedAt: new Date(),
-        rowsRead: summary.rowsRead,
-        rowsLoaded: summary.rowsLoaded,
-        rowsRejected: summary.rowsRejected,
-        rowsWarned: summary.rowsWarned,
-      });
-      return summary;
-    } catch (error) {
-      await runs
-        .update(run.id, {
-          status: 'failed',
-          finishedAt: new Date(),
-          message: (error as Error).message,
-        })
-        .catch(() => undefined);
-      if (isConnectionLoss(error)) {
-        throw new ImportError(
-          `The connection to PostgreSQL was lost during import run ${run.id} ` +
-            `(${(error as Error).message.split('\n')[0]}); the model holds no part of a run: ` +
-            'run the import again.',
-        );
-      }
-      throw error;
-    } finally {
-      await lock.release();
-    }
+      },
+      async (manager, runId, settings) => {
+        await this.normaliser.normalise(manager, runId);
+        const counts = await normaliseDoseReports(manager, runId, settings.values['dose.method']);
+        studies = counts.studies;
+        return counts;
+      },
+    );
+    return { ...summary, studies };
   }
 
   /** The shared path for every adapter: `land` writes landing rows for the given run. */
@@ -280,29 +221,55 @@ export class ImportService {
     notes: readonly string[],
     land: (runId: number) => Promise<void>,
   ): Promise<ImportSummary> {
+    return this.runLoad({ kind, source, target, notes }, options, land, async (manager, runId) => {
+      const counts = await this.normaliser.normalise(manager, runId);
+      await relinkDoseReportStudies(manager, runId);
+      const entities = [counts.patients, counts.orders, counts.order_changes, counts.exams];
+      return {
+        read: entities.reduce((sum, entity) => sum + entity.read, 0),
+        rejected: entities.reduce((sum, entity) => sum + entity.rejected, 0),
+        warned: counts.warned,
+      };
+    });
+  }
+
+  /**
+   * One ingest run: open it under its lock, land, then one transaction that normalises (the
+   * given step), recomputes doses for the touched patients and runs the analysis; record the
+   * outcome on the run. A failure leaves the model as it was and marks the run failed.
+   */
+  private async runLoad(
+    run: { kind: string; source: string; target: string; notes: readonly string[] },
+    options: ImportOptions,
+    land: (runId: number, settings: VersionedSettings) => Promise<void>,
+    normalise: (
+      manager: EntityManager,
+      runId: number,
+      settings: VersionedSettings,
+    ) => Promise<{ read: number; rejected: number; warned: number }>,
+  ): Promise<ImportSummary> {
     const started = performance.now();
     const runs = this.dataSource.getRepository(IngestRunEntity);
     const lock = await this.openRunLock();
     let runId: number;
     try {
       runId = await lock.open({
-        kind,
-        source,
-        target,
+        kind: run.kind,
+        source: run.source,
+        target: run.target,
         startedBy: options.startedBy ?? currentUser(),
-        message: notes.length > 0 ? notes.join('\n') : null,
+        message: run.notes.length > 0 ? run.notes.join('\n') : null,
       });
     } catch (error) {
       await lock.release();
       throw error;
     }
     try {
-      await land(runId);
       const settings = await new SettingsService(this.dataSource).current();
+      await land(runId, settings);
       const result = await this.dataSource.transaction(async (manager) => {
         options.onProgress?.({ phase: 'normalising' });
-        const counts = await this.normaliser.normalise(manager, runId);
-        await relinkDoseReportStudies(manager, runId);
+        const counts = await normalise(manager, runId, settings);
         options.onProgress?.({ phase: 'dose' });
         await this.dose.recompute(manager, settings);
         if (this.afterLoad) {
@@ -314,23 +281,15 @@ export class ImportService {
         );
         return { counts, touched: touched as number };
       });
-      const entities = [
-        result.counts.patients,
-        result.counts.orders,
-        result.counts.order_changes,
-        result.counts.exams,
-      ];
-      const rowsRead = entities.reduce((sum, entity) => sum + entity.read, 0);
-      const rowsRejected = entities.reduce((sum, entity) => sum + entity.rejected, 0);
       const summary: ImportSummary = {
         runId,
-        rowsRead,
-        rowsLoaded: rowsRead - rowsRejected,
-        rowsRejected,
+        rowsRead: result.counts.read,
+        rowsLoaded: result.counts.read - result.counts.rejected,
+        rowsRejected: result.counts.rejected,
         rowsWarned: result.counts.warned,
         durationMs: performance.now() - started,
         touchedPatients: result.touched,
-        notes,
+        notes: run.notes,
       };
       await runs.update(runId, {
         status: 'succeeded',

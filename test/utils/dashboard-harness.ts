@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { chromium, type Browser } from 'playwright-core';
+import { AppModule } from '../../backend/src/app.module.js';
+import { FRONTEND_DIST_DIR, REPO_ROOT } from '../../backend/src/config/paths.js';
+import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(REPO_ROOT, 'screenshots');
+
+export interface DashboardHarness {
+  readonly database: TestDatabase;
+  readonly browser: Browser;
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The built dashboard served by the real server over a test database loaded with a generated
+ * hospital, and Debian's Chromium headless (the flags this machine needs: no sandbox as root,
+ * no background networking on a closed network). Needs `npm run build` first.
+ */
+export async function startDashboardHarness(hospital: {
+  patients: number;
+  months: number;
+  seed: number;
+}): Promise<DashboardHarness> {
+  if (!existsSync(path.join(FRONTEND_DIST_DIR, 'index.html'))) {
+    throw new Error('The dashboard is not built: run `npm run build` first.');
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const database = await createTestDatabase();
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-dashboard-'));
+  await generateHospital({ ...hospital, outDir: folder });
+  await new ImportService(database.dataSource).importCsvFolder(folder);
+  const app: INestApplication = await NestFactory.create(
+    AppModule.forRoot({ dataSource: database.dataSource }),
+    { logger: false },
+  );
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return {
+    database,
+    browser,
+    baseUrl,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.drop();
+    },
+  };
+}
