@@ -21,6 +21,9 @@ export class DoseService {
     scope: 'touched' | 'all' = 'touched',
   ): Promise<DoseRecomputation> {
     const where = scope === 'all' ? 'IS NOT NULL' : TOUCHED_SCOPE;
+    // temporary tables are never analysed automatically: without statistics the planner takes
+    // touched_patients for a tiny table and picks nested loops that do not scale
+    if (scope === 'touched') await manager.query('ANALYZE touched_patients');
     const exams = await manager.query(effectiveDoseSql(where), [settings.values['dose.method']]);
     const orders = await manager.query(cumulativeDoseSql(where), [
       settings.values['band.high_ced_5y_msv'],

@@ -341,6 +341,8 @@ export async function normaliseDoseReports(
   await manager.query(ESTIMATE_EVENT_DOSES, [runId, doseMethod]);
   await manager.query(ESTIMATE_STUDY_DOSES, [runId, doseMethod]);
   await manager.query(TOUCH_CHANGED_STUDY_PATIENTS);
+  // the dose step joins exams to their studies: give the planner this load's row counts
+  await manager.query('ANALYZE dose_report_studies');
 
   const [counts] = await manager.query(COUNT_RUN, [runId]);
   return counts as DoseReportCounts;
