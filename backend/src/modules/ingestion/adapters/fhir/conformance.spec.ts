@@ -85,7 +85,7 @@ if (!existsSync(CONFORMANCE_DIR)) {
           'imagingstudy-example-xr.json',
           1,
           'ImagingStudy.subject',
-          'subjects disagree: ImagingStudy of Patient/dicom is based on ServiceRequest/example of Patient/example',
+          'subjects disagree: the ImagingStudy names another patient than the ServiceRequest it is based on',
         ],
         [
           'radiation-dose-summary-bundle-sample.json',

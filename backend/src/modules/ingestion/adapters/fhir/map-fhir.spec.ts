@@ -349,7 +349,7 @@ describe('FhirMapper', () => {
         recordNumber: 1,
         field: 'ImagingStudy.subject',
         reason:
-          'subjects disagree: ImagingStudy of Patient/p2 is based on ServiceRequest/o1 of Patient/p1',
+          'subjects disagree: the ImagingStudy names another patient than the ServiceRequest it is based on',
       },
     ];
     expect(rejections(mapTwoPass([item(study), item(serviceRequest())]))).toEqual(expected);

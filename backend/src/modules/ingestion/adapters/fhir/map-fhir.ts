@@ -486,7 +486,7 @@ export class FhirMapper {
           rejection(
             source,
             'ServiceRequest.subject',
-            `subjects disagree: Patient/${subject.id} replaces ServiceRequest/${orderId} of Patient/${originalSubject}`,
+            'subjects disagree: the replacing ServiceRequest names another patient than the order it replaces',
           ),
         );
       }
@@ -646,7 +646,7 @@ export class FhirMapper {
           rejection(
             source,
             'ImagingStudy.subject',
-            `subjects disagree: ImagingStudy of Patient/${subject.id} is based on ServiceRequest/${basedOn.id} of Patient/${requestSubject}`,
+            'subjects disagree: the ImagingStudy names another patient than the ServiceRequest it is based on',
           ),
         );
       } else if (requestSubject === undefined) {
