@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SettingsService } from '../settings/settings.service.js';
 import { MONTHLY_ORDER_VOLUME } from './order-volume.sql.js';
 
 export interface MonthlyOrderVolumeRow {
@@ -26,11 +25,6 @@ export class AnalyticsService {
         throw new InvalidMonthError(`"${month}" is not a month; use YYYY-MM.`);
       }
     }
-    const settings = await new SettingsService(this.dataSource).current();
-    return this.dataSource.query(MONTHLY_ORDER_VOLUME, [
-      range.from ?? null,
-      range.to ?? null,
-      settings.values['outcome.not_performed_days'],
-    ]);
+    return this.dataSource.query(MONTHLY_ORDER_VOLUME, [range.from ?? null, range.to ?? null]);
   }
 }
