@@ -5,9 +5,11 @@ import { ImportError } from '../modules/ingestion/import.exception.js';
 import { registerAnalyseCommand, registerExportCommand } from './analyse-command.js';
 import { CliError, withDatabase } from './cli-context.js';
 import { ExportError } from '../modules/export/export.service.js';
+import { ReferenceDataError } from '../modules/reference/reference-seed.service.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerReferenceCommand } from './reference-command.js';
 import { registerSettingsCommand } from './settings-command.js';
 
 const program = new Command('grounds')
@@ -29,6 +31,7 @@ registerSettingsCommand(program);
 registerAnalyseCommand(program);
 registerExportCommand(program);
 registerEvaluateCommand(program);
+registerReferenceCommand(program);
 registerGenerateCommand(program);
 
 /** Every failure ends as one line on stderr and a non-zero exit. */
@@ -37,7 +40,8 @@ const oneLine = (error: unknown): string => {
     error instanceof ConfigError ||
     error instanceof ImportError ||
     error instanceof CliError ||
-    error instanceof ExportError
+    error instanceof ExportError ||
+    error instanceof ReferenceDataError
   ) {
     return error.message;
   }

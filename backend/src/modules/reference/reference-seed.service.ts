@@ -2,15 +2,71 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { MODALITIES } from '../ingestion/import-format.js';
 import { REFERENCE_DATA_DIR } from '../../config/paths.js';
 
 type CsvRow = Record<string, string>;
 
-const readCsv = async (name: string): Promise<{ text: string; rows: CsvRow[] }> => {
-  const text = await readFile(path.join(REFERENCE_DATA_DIR, name), 'utf8');
-  return { text, rows: parse(text, { columns: true, skip_empty_lines: true, trim: true }) };
+const parseCsv = (text: string, name: string): { text: string; rows: CsvRow[] } => {
+  try {
+    return { text, rows: parse(text, { columns: true, skip_empty_lines: true, trim: true }) };
+  } catch (error) {
+    throw new ReferenceDataError(`${name}: ${(error as Error).message}`);
+  }
 };
+
+const readCsv = async (name: string): Promise<{ text: string; rows: CsvRow[] }> =>
+  parseCsv(await readFile(path.join(REFERENCE_DATA_DIR, name), 'utf8'), name);
+
+export class ReferenceDataError extends Error {}
+
+const POPULATIONS = ['ADULT', 'PEDIATRIC', 'PREGNANT'];
+
+/** Every row of a site's reference data must be usable; the first problem stops the import. */
+function checkReferenceRows(groups: CsvRow[], ratings: CsvRow[]): void {
+  const fail = (file: string, index: number, field: string, reason: string): never => {
+    throw new ReferenceDataError(`${file}: line ${index + 2}: ${field}: ${reason}.`);
+  };
+  const known = new Set<string>();
+  groups.forEach((row, index) => {
+    if (!row.indication_group) fail('indication-groups.csv', index, 'indication_group', 'required');
+    if (!['true', 'false'].includes(row.indicated_exam_needs_iodinated_contrast ?? '')) {
+      fail(
+        'indication-groups.csv',
+        index,
+        'indicated_exam_needs_iodinated_contrast',
+        'true or false',
+      );
+    }
+    known.add(row.indication_group);
+  });
+  const seen = new Set<string>();
+  ratings.forEach((row, index) => {
+    const file = 'appropriateness.csv';
+    if (!known.has(row.indication_group)) {
+      fail(
+        file,
+        index,
+        'indication_group',
+        `"${row.indication_group}" is not in indication-groups.csv`,
+      );
+    }
+    if (!row.icd10_prefixes) fail(file, index, 'icd10_prefixes', 'required');
+    if (!POPULATIONS.includes(row.population)) {
+      fail(file, index, 'population', `expected ${POPULATIONS.join(', ')}`);
+    }
+    if (!(MODALITIES as readonly string[]).includes(row.modality)) {
+      fail(file, index, 'modality', `unknown modality "${row.modality}"`);
+    }
+    const rating = Number(row.rating);
+    if (!Number.isInteger(rating) || rating < 1 || rating > 9)
+      fail(file, index, 'rating', 'a whole number from 1 to 9');
+    const key = `${row.indication_group}|${row.population}|${row.modality}`;
+    if (seen.has(key)) fail(file, index, 'modality', 'rated twice for this group and population');
+    seen.add(key);
+  });
+}
 
 export const normaliseIcd10Prefix = (code: string): string =>
   code.replace(/[.\s]/g, '').toUpperCase();
@@ -62,50 +118,74 @@ export class ReferenceSeedService {
         ],
       );
 
-      const contentHash = createHash('sha256')
-        .update(groups.text)
-        .update(ratings.text)
-        .digest('hex');
-      const existing: { version: number }[] = await manager.query(
-        'SELECT version FROM reference_versions WHERE content_hash = $1',
-        [contentHash],
-      );
-      if (existing.length > 0) return { referenceVersion: existing[0].version, created: false };
-
-      const [{ version }]: { version: number }[] = await manager.query(
-        `INSERT INTO reference_versions (content_hash, note) VALUES ($1, $2) RETURNING version`,
-        [contentHash, 'seeded from the shipped reference data'],
-      );
-      await manager.query(
-        `INSERT INTO indication_groups
-           (reference_version, indication_group, needs_iodinated_contrast, description)
-         SELECT $1, * FROM unnest($2::text[], $3::boolean[], $4::text[])`,
-        [
-          version,
-          groups.rows.map((row) => row.indication_group),
-          groups.rows.map((row) => row.indicated_exam_needs_iodinated_contrast === 'true'),
-          groups.rows.map((row) => row.description),
-        ],
-      );
-      await manager.query(
-        `INSERT INTO appropriateness
-           (reference_version, indication_group, icd10_prefixes, population, modality, rating, basis)
-         SELECT $1, g, string_to_array(p, ';'), pop, m, r, b
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[])
-           AS t(g, p, pop, m, r, b)`,
-        [
-          version,
-          ratings.rows.map((row) => row.indication_group),
-          ratings.rows.map((row) =>
-            row.icd10_prefixes.split(';').map(normaliseIcd10Prefix).join(';'),
-          ),
-          ratings.rows.map((row) => row.population),
-          ratings.rows.map((row) => row.modality),
-          ratings.rows.map((row) => Number(row.rating)),
-          ratings.rows.map((row) => row.basis),
-        ],
-      );
-      return { referenceVersion: version, created: true };
+      return this.storeVersion(manager, groups, ratings, 'seeded from the shipped reference data');
     });
+  }
+
+  /**
+   * A site's own appropriateness table and indication groups (the same CSV format as the
+   * shipped data/ files), checked row by row, stored as a new reference version; the same
+   * content again makes none. `analyse` then reassesses every order under it.
+   */
+  async importVersion(
+    groupsText: string,
+    ratingsText: string,
+    note: string,
+  ): Promise<{ referenceVersion: number; created: boolean }> {
+    const groups = parseCsv(groupsText, 'indication-groups.csv');
+    const ratings = parseCsv(ratingsText, 'appropriateness.csv');
+    checkReferenceRows(groups.rows, ratings.rows);
+    return this.dataSource.transaction((manager) =>
+      this.storeVersion(manager, groups, ratings, note),
+    );
+  }
+
+  private async storeVersion(
+    manager: EntityManager,
+    groups: { text: string; rows: CsvRow[] },
+    ratings: { text: string; rows: CsvRow[] },
+    note: string,
+  ): Promise<{ referenceVersion: number; created: boolean }> {
+    const contentHash = createHash('sha256').update(groups.text).update(ratings.text).digest('hex');
+    const existing: { version: number }[] = await manager.query(
+      'SELECT version FROM reference_versions WHERE content_hash = $1',
+      [contentHash],
+    );
+    if (existing.length > 0) return { referenceVersion: existing[0].version, created: false };
+
+    const [{ version }]: { version: number }[] = await manager.query(
+      `INSERT INTO reference_versions (content_hash, note) VALUES ($1, $2) RETURNING version`,
+      [contentHash, note],
+    );
+    await manager.query(
+      `INSERT INTO indication_groups
+         (reference_version, indication_group, needs_iodinated_contrast, description)
+       SELECT $1, * FROM unnest($2::text[], $3::boolean[], $4::text[])`,
+      [
+        version,
+        groups.rows.map((row) => row.indication_group),
+        groups.rows.map((row) => row.indicated_exam_needs_iodinated_contrast === 'true'),
+        groups.rows.map((row) => row.description),
+      ],
+    );
+    await manager.query(
+      `INSERT INTO appropriateness
+         (reference_version, indication_group, icd10_prefixes, population, modality, rating, basis)
+       SELECT $1, g, string_to_array(p, ';'), pop, m, r, b
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[])
+         AS t(g, p, pop, m, r, b)`,
+      [
+        version,
+        ratings.rows.map((row) => row.indication_group),
+        ratings.rows.map((row) =>
+          row.icd10_prefixes.split(';').map(normaliseIcd10Prefix).join(';'),
+        ),
+        ratings.rows.map((row) => row.population),
+        ratings.rows.map((row) => row.modality),
+        ratings.rows.map((row) => Number(row.rating)),
+        ratings.rows.map((row) => row.basis),
+      ],
+    );
+    return { referenceVersion: version, created: true };
   }
 }
