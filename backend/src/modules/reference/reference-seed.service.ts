@@ -146,7 +146,28 @@ export class ReferenceSeedService {
     ratings: { text: string; rows: CsvRow[] },
     note: string,
   ): Promise<{ referenceVersion: number; created: boolean }> {
-    const contentHash = createHash('sha256').update(groups.text).update(ratings.text).digest('hex');
+    // the hash of the content as stored (not of the file's bytes): an exported and re-imported
+    // table, or one with other quoting or dots in its codes, is the same version
+    const canonical = JSON.stringify({
+      groups: groups.rows
+        .map((row) => [
+          row.indication_group,
+          row.indicated_exam_needs_iodinated_contrast === 'true',
+          row.description ?? '',
+        ])
+        .sort(),
+      ratings: ratings.rows
+        .map((row) => [
+          row.indication_group,
+          row.icd10_prefixes.split(';').map(normaliseIcd10Prefix).join(';'),
+          row.population,
+          row.modality,
+          Number(row.rating),
+          row.basis ?? '',
+        ])
+        .sort(),
+    });
+    const contentHash = createHash('sha256').update(canonical).digest('hex');
     const existing: { version: number }[] = await manager.query(
       'SELECT version FROM reference_versions WHERE content_hash = $1',
       [contentHash],
