@@ -14,7 +14,7 @@ export const OrderVolumeTable = ({ volume, caption }: OrderVolumeTableProps) => 
     points.reduce((sum, point) => sum + Number(point[key] ?? 0), 0);
   return (
     <div className="table-scroll">
-      <table className="data-table">
+      <table className="data-table data-table-compact order-volume-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
