@@ -936,7 +936,8 @@ export const generatePatient = (
   const cedAllTimeMsv = exams.reduce((sum, exam) => sum + (exam.estimatedDoseMsv ?? 0), 0);
   return {
     patient: traits.record,
-    orders: state.orders,
+    // written in time order, as a RIS extract is (an order can move into working hours)
+    orders: [...state.orders].sort((left, right) => left.orderedAtMs - right.orderedAtMs),
     changes: state.changes,
     exams,
     truth: state.truth,
