@@ -1,3 +1,5 @@
+import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
+import { AnalysisService } from '../../backend/src/modules/steering/analysis.service.js';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -491,6 +493,25 @@ describe('import rdsr: CED from dose reports on top of the RIS', () => {
       'A1,1.2.4.3,P1,2023-06-04T09:30:00Z,CT,ABDOMEN,1,10,500,,,7.5,rdsr_estimate,AAPM_REPORT_96 per event,false',
       'A2,1.2.4.2,P1,2023-09-01T10:00:00Z,CT,CHEST,1,20,1000,,,3,recorded,as recorded by the source,false',
     ]);
+  });
+
+  it('re-estimates report doses when the coefficient method changes', async () => {
+    await new SettingsService(database.dataSource).set('dose.method', 'ICRP_103_DEAK_2010', 'test');
+    await new AnalysisService(database.dataSource).analyse();
+    const exams = await readExams();
+    // ICRP 103 adult chest 0.0145: 800 -> 11.6; abdomen 0.0153: 500 -> 7.65; recorded stays 3
+    expect(
+      exams.map((exam: { accession: string; dose: number; dose_method: string }) => [
+        exam.accession,
+        exam.dose,
+        exam.dose_method,
+      ]),
+    ).toEqual([
+      ['A1', 11.6, 'ICRP_103_DEAK_2010 per event'],
+      ['A2', 3, 'as recorded by the source'],
+      ['1.2.4.3', 7.65, 'ICRP_103_DEAK_2010 per event'],
+    ]);
+    expect(await readCed()).toBeCloseTo(22.25, 10);
   });
 });
 

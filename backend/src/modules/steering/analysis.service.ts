@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { DoseService } from '../dose/dose.service.js';
+import { reestimateAllDoseReports } from '../ingestion/adapters/rdsr/import-rdsr.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { AssessmentService, type AssessmentScope } from './assessment.service.js';
 
@@ -29,6 +30,7 @@ export class AnalysisService {
       );
       let ordersRedosed = 0;
       if (stale > 0 || scope === 'all') {
+        await reestimateAllDoseReports(manager, settings.values['dose.method']);
         ordersRedosed = (await new DoseService().recompute(manager, settings, 'all')).ordersUpdated;
       }
       const assessment = await new AssessmentService().assess(manager, settings, scope);

@@ -308,6 +308,22 @@ export async function relinkDoseReportStudies(
   await manager.query(TOUCH_CHANGED_STUDY_PATIENTS);
 }
 
+/**
+ * Every study's rdsr_estimate again under another coefficient method (after `settings set
+ * dose.method`); the dose step that follows carries the new values into the exams.
+ */
+export async function reestimateAllDoseReports(
+  manager: EntityManager,
+  doseMethod: string,
+): Promise<void> {
+  for (const sql of CREATE_RDSR_TEMP_TABLES) await manager.query(sql);
+  await manager.query(
+    'INSERT INTO rdsr_run_studies SELECT study_instance_uid FROM dose_report_studies ON CONFLICT DO NOTHING',
+  );
+  await manager.query(ESTIMATE_EVENT_DOSES, [null, doseMethod]);
+  await manager.query(ESTIMATE_STUDY_DOSES, [null, doseMethod]);
+}
+
 export async function normaliseDoseReports(
   manager: EntityManager,
   runId: number,

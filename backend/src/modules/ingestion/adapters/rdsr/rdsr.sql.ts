@@ -311,7 +311,8 @@ export const ESTIMATE_EVENT_DOSES = `
       LIMIT 1
     ) k ON true
   )
-  UPDATE dose_report_events ev SET effective_dose_estimate_msv = c.estimate, last_run_id = $1
+  UPDATE dose_report_events ev
+  SET effective_dose_estimate_msv = c.estimate, last_run_id = coalesce($1::int, ev.last_run_id)
   FROM computed c
   WHERE ev.study_instance_uid = c.study_instance_uid
     AND ev.irradiation_event_uid = c.irradiation_event_uid
@@ -342,7 +343,7 @@ export const ESTIMATE_STUDY_DOSES = `
     UPDATE dose_report_studies s
     SET rdsr_effective_dose_msv = c.dose,
         rdsr_dose_method = CASE WHEN c.dose IS NOT NULL THEN format('%s per event', $2::text) END,
-        last_run_id = $1
+        last_run_id = coalesce($1::int, s.last_run_id)
     FROM computed c
     WHERE s.study_instance_uid = c.study_instance_uid
       AND (s.rdsr_effective_dose_msv, s.rdsr_dose_method) IS DISTINCT FROM
