@@ -1,3 +1,7 @@
+import {
+  CaseEvidenceService,
+  formatCaseEvidence,
+} from '../../backend/src/modules/steering/case-evidence.service.js';
 import { AnalysisService } from '../../backend/src/modules/steering/analysis.service.js';
 import { ExportService } from '../../backend/src/modules/export/export.service.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
@@ -187,7 +191,7 @@ describe('detection engine on a hand-built hospital', () => {
       /^dose rationale in text: ".*too many CTs.*" \(in cancel reason\)$/,
     );
     expect(signals[1].explanation).toBe(
-      'cancelled the CT order 03:00:00 after it was placed; reason: "pt has had too many CTs, limit further radiation"',
+      'cancelled the CT order 3 h after it was placed; reason: "pt has had too many CTs, limit further radiation"',
     );
   });
 
@@ -206,6 +210,23 @@ describe('detection engine on a hand-built hospital', () => {
   it('adds the cascade (E5) and raises the score', () => {
     expect(assessments['DR-S-O0'].signals).toBe('E2;E3;E5');
     expect(assessments['DR-S-O0'].score).toBeGreaterThan(assessments['DR-S-O1'].score ?? 0);
+  });
+
+  it('reads a case back with every piece of its evidence', async () => {
+    const [evidence] = await new CaseEvidenceService(database.dataSource).read('DR-S-O0');
+    const text = formatCaseEvidence(evidence);
+    expect(text.split('\n')).toEqual([
+      'Order DR-S-O0 (csv), ordered 2024-06-10T10:00:00Z: CT for I26.99 (PULMONARY_EMBOLISM, ADULT)',
+      'Outcome: US → DOWNGRADED; dose-history band HIGH',
+      `Level: PROBABLE, score ${assessments['DR-S-O0'].score}`,
+      '  E2: changed CT→US 3 h after order; reason: "changed per provider"',
+      '  E3: CED 5 y 21.0 mSv, 12 months 21.0 mSv, 3 CT in 12 months (HIGH)',
+      '  E5: CT performed 5 days after the US substitute (the originally requested modality)',
+      expect.stringMatching(
+        /^ {2}PATTERN: clinician pattern: away-switches of HIGH-band patients vs the site's LOW-band, OR \d/,
+      ),
+      'Computed under settings version 1, reference version 1, lexicon 1.0.0.',
+    ]);
   });
 
   it('lets a recognised operational reason stop PROBABLE', () => {

@@ -8,6 +8,7 @@ import { ExportError } from '../modules/export/export.service.js';
 import { ReferenceDataError } from '../modules/reference/reference-seed.service.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerGenerateCommand } from './generate-command.js';
+import { registerCaseCommand } from './case-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerReferenceCommand } from './reference-command.js';
 import { registerSettingsCommand } from './settings-command.js';
@@ -32,6 +33,7 @@ registerAnalyseCommand(program);
 registerExportCommand(program);
 registerEvaluateCommand(program);
 registerReferenceCommand(program);
+registerCaseCommand(program);
 registerGenerateCommand(program);
 
 /** Every failure ends as one line on stderr and a non-zero exit. */

@@ -220,6 +220,14 @@ export const BUILD_ASSESS_FACTS = `
     ORDER BY e.performed_at LIMIT 1
   ) cascade ON true`;
 
+/** An interval as a reviewer reads it: "45 min", "3 h", "3.5 h", "12 days". */
+const humanInterval = (expression: string): string => `
+  (SELECT CASE
+     WHEN seconds < 3600 THEN round(seconds / 60) || ' min'
+     WHEN seconds < 172800 THEN trim_scale(round(seconds / 3600, 1)) || ' h'
+     ELSE round(seconds / 86400) || ' days'
+   END FROM (SELECT extract(epoch FROM (${expression}))::numeric AS seconds) AS elapsed)`;
+
 /**
  * Exclusions, signals and the case-level rule, from assess_facts.
  * Writes order_assessments (level and score are set by SCORE_CASES).
@@ -336,11 +344,11 @@ export const UPSERT_ASSESSMENTS = `
     SELECT order_pk, 'E2',
       CASE WHEN change_action = 'CANCEL'
         THEN format('cancelled the %s order %s after it was placed; reason: %s', requested_modality,
-                    justify_hours(date_trunc('minute', change_at - ordered_at)),
+                    ${humanInterval('change_at - ordered_at')},
                     coalesce('"' || change_reason || '"', 'none given'))
         ELSE format('changed %s→%s %s after order; reason: %s', requested_modality,
                     coalesce(change_modality, outcome_modality),
-                    justify_hours(date_trunc('minute', coalesce(change_at, first_change_at) - ordered_at)),
+                    ${humanInterval('coalesce(change_at, first_change_at) - ordered_at')},
                     coalesce('"' || change_reason || '"', 'none given'))
       END,
       jsonb_build_object('requested', requested_modality, 'requested_rating', requested_rating,
@@ -364,7 +372,7 @@ export const UPSERT_ASSESSMENTS = `
     UNION ALL
     SELECT order_pk, 'E5',
       format('%s performed %s after the %s (the originally requested modality)',
-             requested_modality, justify_hours(date_trunc('hour', cascade_at - outcome_at)),
+             requested_modality, ${humanInterval('cascade_at - outcome_at')},
              CASE WHEN outcome_modality IN ('CANCELLED', 'NOT_PERFORMED')
                   THEN lower(replace(outcome_modality, '_', ' ')) || ' order'
                   ELSE outcome_modality || ' substitute' END),
