@@ -1,4 +1,4 @@
-import { classifyText, classifyTexts } from './domain/index.js';
+import { classifyEachText } from './domain/index.js';
 
 /** The free texts of one order, as SELECT_ORDER_TEXTS returns them. */
 export interface OrderTexts {
@@ -36,17 +36,23 @@ export function summariseOrderTexts(row: OrderTexts): OrderTextFacts {
     })),
     { name: 'indication text', text: row.indication_text, forDose: false },
   ];
-  // A pregnancy, child-pathway or refusal context in any text of the order silences E1 in all.
-  const doseInContext = classifyTexts(texts.map((entry) => entry.text)).doseRationale;
+  // each text is analysed once; a pregnancy, child-pathway or refusal context in any text of the
+  // order silences E1 in all of them
+  const { perText, contextPhrase } = classifyEachText(texts.map((entry) => entry.text));
   let dosePhrase: string | null = null;
   let doseText: string | null = null;
   let negatedBy: string | null = null;
   let nonDoseReason: string | null = null;
   const exclusions = new Map<string, string>();
-  for (const { name, text, forDose } of texts) {
-    if (!text || text.trim() === '') continue;
-    const result = classifyText(text);
-    if (forDose && doseInContext.matched && result.doseRationale.matched && dosePhrase === null) {
+  texts.forEach(({ name, text, forDose }, index) => {
+    if (!text || text.trim() === '') return;
+    const result = perText[index];
+    if (
+      forDose &&
+      contextPhrase === undefined &&
+      result.doseRationale.matched &&
+      dosePhrase === null
+    ) {
       dosePhrase = result.doseRationale.phrase ?? text;
       doseText = name;
     }
@@ -59,7 +65,7 @@ export function summariseOrderTexts(row: OrderTexts): OrderTextFacts {
     if (forDose && result.nonDoseReason && nonDoseReason === null) {
       nonDoseReason = result.nonDoseReason;
     }
-  }
+  });
   const codes = [...exclusions.keys()].sort();
   // A reason that explicitly rules dose out ("not because of dose: MRI first for clinical
   // reasons") is a stated non-dose reason: it stops PROBABLE as an operational reason does.

@@ -267,3 +267,18 @@ export function classifyText(text: string | null | undefined): TextClassificatio
 export function classifyTexts(texts: readonly (string | null | undefined)[]): TextClassification {
   return mergeAnalyses(texts.map(analyseText));
 }
+
+/**
+ * Each text of one order classified on its own, each analysed once, plus the pregnancy, child
+ * or refusal context found in any of them (which silences E1 in all): what `classifyTexts`
+ * merges, kept apart for callers that must say which text a phrase came from.
+ */
+export function classifyEachText(texts: readonly (string | null | undefined)[]): {
+  readonly perText: readonly TextClassification[];
+  readonly contextPhrase?: string;
+} {
+  const analyses = texts.map(analyseText);
+  const context = analyses.find((analysis) => analysis.context !== undefined)?.context;
+  const perText = analyses.map((analysis) => mergeAnalyses([analysis]));
+  return context === undefined ? { perText } : { perText, contextPhrase: context.phrase };
+}

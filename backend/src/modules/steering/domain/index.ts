@@ -2,6 +2,7 @@ export { EXCLUSION_CODES, type ExclusionCode } from './exclusion-code.js';
 export * from './lexicon.data.js';
 export { normaliseText, sliceOriginal, type NormalisedText } from './normalise-text.js';
 export {
+  classifyEachText,
   classifyText,
   classifyTexts,
   type DoseRationale,
