@@ -5,15 +5,29 @@
  * `ordered_at - interval '12 months'` is the calendar interval PostgreSQL computes there.
  */
 
-/** Region whose coefficient applies: ABDOMEN, PELVIS, SPINE -> ABDOMEN_PELVIS; ... */
-export const K_REGION = `
-  CASE
-    WHEN e.body_region IN ('ABDOMEN', 'PELVIS', 'SPINE') THEN 'ABDOMEN_PELVIS'
-    WHEN e.body_region IN ('CARDIAC', 'BREAST') THEN 'CHEST'
-    WHEN e.body_region = 'WHOLE_BODY' THEN 'CHEST_ABDOMEN_PELVIS'
-    WHEN e.body_region IN ('HEAD', 'NECK', 'CHEST', 'ABDOMEN_PELVIS', 'CHEST_ABDOMEN_PELVIS')
-      THEN e.body_region
-  END`;
+/**
+ * The DLP-to-effective-dose coefficient of DESIGN.md section 2, as a LATERAL subquery giving
+ * k, region and age_years: the method's row for the region itself, else its mapped region
+ * (ABDOMEN, PELVIS, SPINE -> ABDOMEN_PELVIS; CARDIAC, BREAST -> CHEST; WHOLE_BODY ->
+ * CHEST_ABDOMEN_PELVIS; EXTREMITY and anything else: none), at the last age band at or below
+ * the patient's age. One definition for RIS exams and dose-report events.
+ */
+export const coefficientLookupSql = (method: string, region: string, ageYears: string): string => `
+  LEFT JOIN LATERAL (
+    SELECT c.k_msv_per_mgycm AS k, c.body_region AS region, c.age_years
+    FROM dlp_coefficients c
+    WHERE c.method = ${method}
+      AND c.body_region IN (${region}, CASE
+        WHEN ${region} IN ('ABDOMEN', 'PELVIS', 'SPINE') THEN 'ABDOMEN_PELVIS'
+        WHEN ${region} IN ('CARDIAC', 'BREAST') THEN 'CHEST'
+        WHEN ${region} = 'WHOLE_BODY' THEN 'CHEST_ABDOMEN_PELVIS'
+        WHEN ${region} IN ('HEAD', 'NECK', 'CHEST', 'ABDOMEN_PELVIS', 'CHEST_ABDOMEN_PELVIS')
+          THEN ${region}
+      END)
+      AND c.age_years <= ${ageYears}
+    ORDER BY (c.body_region = ${region}) DESC, c.age_years DESC
+    LIMIT 1
+  ) k ON true`;
 
 export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
 
@@ -64,15 +78,11 @@ export const effectiveDoseSql = (scope: string): string => `
       ORDER BY s.study_instance_uid
       LIMIT 1
     ) r ON true
-    LEFT JOIN LATERAL (
-      SELECT c.k_msv_per_mgycm AS k, c.body_region AS region, c.age_years
-      FROM dlp_coefficients c
-      WHERE c.method = $1
-        AND c.body_region IN (e.body_region, ${K_REGION})
-        AND c.age_years <= date_part('year', age(e.performed_at::date, p.birth_date))
-      ORDER BY (c.body_region = e.body_region) DESC, c.age_years DESC
-      LIMIT 1
-    ) k ON true
+    ${coefficientLookupSql(
+      '$1',
+      'e.body_region',
+      "date_part('year', age(e.performed_at::date, p.birth_date))",
+    )}
     LEFT JOIN typical_doses t ON t.modality = e.modality AND t.body_region = e.body_region
     WHERE e.patient_id ${scope}
   )

@@ -1,3 +1,5 @@
+import { coefficientLookupSql } from '../../../dose/dose.sql.js';
+
 /**
  * Dose reports from landing into the model, set-based, inside the load's transaction ($1 = the
  * run). The studies of the run are collected in the temporary table rdsr_run_studies; studies
@@ -275,16 +277,6 @@ export const SET_STUDY_EXAMS = `
   SELECT DISTINCT e.patient_id FROM changed c JOIN exams e ON e.id IN (c.old_exam_id, c.new_exam_id)
   ON CONFLICT DO NOTHING`;
 
-/** The k region of an event's body region (DESIGN.md section 2), as dose.sql.ts maps exams. */
-const K_REGION_OF_EVENT = `
-  CASE
-    WHEN ev.body_region IN ('ABDOMEN', 'PELVIS', 'SPINE') THEN 'ABDOMEN_PELVIS'
-    WHEN ev.body_region IN ('CARDIAC', 'BREAST') THEN 'CHEST'
-    WHEN ev.body_region = 'WHOLE_BODY' THEN 'CHEST_ABDOMEN_PELVIS'
-    WHEN ev.body_region IN ('HEAD', 'NECK', 'CHEST', 'ABDOMEN_PELVIS', 'CHEST_ABDOMEN_PELVIS')
-      THEN ev.body_region
-  END`;
-
 /**
  * $2 = coefficient method. Each CT event with a DLP: DLP x k for the event's region (its own,
  * else the mapped one) and the patient's age band at the study (from the patient's birth date,
@@ -300,16 +292,11 @@ export const ESTIMATE_EVENT_DOSES = `
     JOIN dose_report_studies s USING (study_instance_uid)
     LEFT JOIN exams e ON e.id = s.exam_id
     LEFT JOIN patients p ON p.patient_id = coalesce(e.patient_id, s.patient_id)
-    LEFT JOIN LATERAL (
-      SELECT c.k_msv_per_mgycm AS k
-      FROM dlp_coefficients c
-      WHERE c.method = $2
-        AND c.body_region IN (ev.body_region, ${K_REGION_OF_EVENT})
-        AND c.age_years <= coalesce(date_part('year', age(s.study_date, p.birth_date)),
-                                    s.patient_age_years)
-      ORDER BY (c.body_region = ev.body_region) DESC, c.age_years DESC
-      LIMIT 1
-    ) k ON true
+    ${coefficientLookupSql(
+      '$2',
+      'ev.body_region',
+      "coalesce(date_part('year', age(s.study_date, p.birth_date)), s.patient_age_years)",
+    )}
   )
   UPDATE dose_report_events ev
   SET effective_dose_estimate_msv = c.estimate, last_run_id = coalesce($1::int, ev.last_run_id)
