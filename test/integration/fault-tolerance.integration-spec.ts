@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { generateFhirHospital } from '../../backend/src/cli/generate-command.js';
+import { generateFhirHospital } from '../../backend/src/modules/synthetic/generate-fhir-hospital.js';
 import { createDataSource } from '../../backend/src/database/data-source.js';
 import { prepareDatabase } from '../../backend/src/database/database.js';
 import {

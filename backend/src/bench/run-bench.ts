@@ -17,7 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { generateFhirHospital } from '../cli/generate-command.js';
+import { generateFhirHospital } from '../modules/synthetic/generate-fhir-hospital.js';
 import { REPO_ROOT } from '../config/paths.js';
 import { createDataSource } from '../database/data-source.js';
 import { prepareDatabase } from '../database/database.js';
