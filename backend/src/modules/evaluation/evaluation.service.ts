@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { DataSource, EntityManager } from 'typeorm';
-import { computeMantelHaenszel } from '../analytics/domain/mantel-haenszel.js';
 
 export interface LevelCount {
   readonly level: string;
@@ -185,29 +184,14 @@ export class EvaluationService {
       const steering = list.filter((row) => row.providerSteers);
       const others = list.filter((row) => !row.providerSteers);
 
-      const strata: {
-        high_away: number;
-        high_total: number;
-        low_away: number;
-        low_total: number;
+      // the site's pattern, as the analysis stored it (the same strata and counts)
+      const [site = { oddsRatio: null, lower95: null, upper95: null }]: {
+        oddsRatio: number | null;
+        lower95: number | null;
+        upper95: number | null;
       }[] = await manager.query(
-        `SELECT count(*) FILTER (WHERE band = 'HIGH' AND away)::int AS high_away,
-                  count(*) FILTER (WHERE band = 'HIGH')::int AS high_total,
-                  count(*) FILTER (WHERE band = 'LOW' AND away)::int AS low_away,
-                  count(*) FILTER (WHERE band = 'LOW')::int AS low_total
-           FROM (SELECT indication_group, population, setting, band,
-                        outcome IN ('SUBSTITUTED', 'DOWNGRADED') AS away
-                 FROM order_assessments
-                 WHERE is_opportunity AND outcome <> 'PENDING' AND exclusion IS NULL) a
-           GROUP BY indication_group, population, setting`,
-      );
-      const site = computeMantelHaenszel(
-        strata.map((row) => ({
-          exposedEvents: row.high_away,
-          exposedNonEvents: row.high_total - row.high_away,
-          unexposedEvents: row.low_away,
-          unexposedNonEvents: row.low_total - row.low_away,
-        })),
+        `SELECT odds_ratio AS "oddsRatio", lower_95 AS "lower95", upper_95 AS "upper95"
+         FROM provider_patterns WHERE provider_id = '*'`,
       );
       return {
         truthOrders,
