@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ImportError } from '../../backend/src/modules/ingestion/import.exception.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { snapshotModelTables } from '../utils/model-snapshot.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 const ORDER_HEADER =
@@ -10,19 +11,7 @@ const ORDER_HEADER =
   'indication_text,requested_modality,requested_procedure,pregnancy_status,contrast_allergy,egfr,' +
   'dose_alert_shown,comment';
 
-/** The model tables, whole, in a stable order: what an idempotent re-run must not change. */
-const MODEL_QUERIES = [
-  'SELECT * FROM patients ORDER BY patient_id',
-  'SELECT * FROM providers ORDER BY provider_id',
-  'SELECT * FROM departments ORDER BY id',
-  'SELECT * FROM orders ORDER BY id',
-  'SELECT * FROM order_changes ORDER BY id',
-  'SELECT * FROM exams ORDER BY id',
-  'SELECT * FROM order_dose ORDER BY order_pk',
-];
-
-const snapshotModel = (database: TestDatabase) =>
-  Promise.all(MODEL_QUERIES.map((sql) => database.dataSource.query(sql)));
+const snapshotModel = (database: TestDatabase) => snapshotModelTables(database.dataSource);
 
 async function writeMalformedFolder(): Promise<string> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-bad-'));

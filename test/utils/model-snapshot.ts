@@ -45,3 +45,20 @@ export async function snapshotNaturalModel(dataSource: DataSource): Promise<Mode
 /** Row counts per model table, for a readable first assertion before the deep comparison. */
 export const countRows = (snapshot: ModelSnapshot): Record<string, number> =>
   Object.fromEntries(Object.entries(snapshot).map(([table, rows]) => [table, rows.length]));
+
+/** The model tables, whole (ids included), in a stable order: what a re-run must not change. */
+export const MODEL_TABLE_QUERIES: readonly string[] = [
+  'SELECT * FROM patients ORDER BY patient_id',
+  'SELECT * FROM providers ORDER BY provider_id',
+  'SELECT * FROM departments ORDER BY id',
+  'SELECT * FROM orders ORDER BY id',
+  'SELECT * FROM order_changes ORDER BY id',
+  'SELECT * FROM exams ORDER BY id',
+  'SELECT * FROM order_dose ORDER BY order_pk',
+];
+
+export const snapshotModelTables = (
+  dataSource: DataSource,
+  extraQueries: readonly string[] = [],
+): Promise<unknown[][]> =>
+  Promise.all([...MODEL_TABLE_QUERIES, ...extraQueries].map((sql) => dataSource.query(sql)));
