@@ -12,7 +12,8 @@ import { ImportService } from '../../backend/src/modules/ingestion/import.servic
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; `npm test` installs it first (scripts/ensure-chromium.sh). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(REPO_ROOT, 'screenshots');
 
 export interface DashboardHarness {
@@ -35,7 +36,10 @@ export async function startDashboardHarness(hospital: {
   if (!existsSync(path.join(FRONTEND_DIST_DIR, 'index.html'))) {
     throw new Error('The dashboard is not built: run `npm run build` first.');
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: run bash scripts/ensure-chromium.sh (or apt-get install -y chromium)`,
+    );
   const database = await createTestDatabase();
   const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-dashboard-'));
   await generateHospital({ ...hospital, outDir: folder });
