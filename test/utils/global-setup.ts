@@ -10,7 +10,10 @@ import type * as EmbeddedModule from '../../backend/src/database/embedded-postgr
 // Jest loads globalSetup with Node's own ESM resolver (no moduleNameMapper), so it uses the
 // built backend; `npm test` builds first.
 const DIST = fileURLToPath(new URL('../../backend/dist/backend/src/database/', import.meta.url));
-const TEMPLATE_DATABASE = 'cg_test_template';
+// One template per run, so two suites against one server (DATABASE_URL) never drop or clone
+// each other's; test-database.ts refuses any other name.
+const TEMPLATE_DATABASE = `cg_test_template_${process.pid}`;
+const TEST_DATABASE_MARKER = 'clinical-grounds test database: dropped by the test suite';
 const withDatabase = (url: string, database: string): string => {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
@@ -50,11 +53,13 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_PG_KIND = 'DATABASE_URL';
   }
   process.env.TEST_PG_ADMIN_URL = adminUrl;
+  process.env.TEST_PG_TEMPLATE = TEMPLATE_DATABASE;
 
   const admin = createDataSource({ url: adminUrl, timeZone: 'UTC', poolSize: 1 });
   await admin.initialize();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  await admin.query(`COMMENT ON DATABASE ${TEMPLATE_DATABASE} IS '${TEST_DATABASE_MARKER}'`);
   const [{ server_version: version }] = await admin.query('SHOW server_version');
   await admin.destroy();
   process.env.TEST_PG_VERSION = version;
