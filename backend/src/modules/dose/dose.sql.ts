@@ -32,7 +32,7 @@ export const coefficientLookupSql = (method: string, region: string, ageYears: s
 export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
 
 /**
- * $1 = coefficient method. Precedence: non-ionizing 0; recorded (the exam's own, else one its
+ * $1 = coefficient method, $2 = the non-ionizing modalities (NON_IONIZING_MODALITIES). Precedence: non-ionizing 0; recorded (the exam's own, else one its
  * dose report carries); rdsr_estimate (the linked dose-report study's sum over its events of
  * DLP x k, computed by the dose-report import); CT with a DLP x k for the exam's region (its
  * own, else the mapped one) and the patient's age band; typical dose of modality and region;
@@ -42,7 +42,7 @@ export const effectiveDoseSql = (scope: string): string => `
   WITH computed AS (
     SELECT e.id,
       CASE
-        WHEN e.modality IN ('US', 'MR') THEN 0
+        WHEN e.modality = ANY ($2::text[]) THEN 0
         WHEN e.recorded_effective_dose_msv IS NOT NULL THEN e.recorded_effective_dose_msv
         WHEN r.recorded_msv IS NOT NULL THEN r.recorded_msv
         WHEN r.estimate_msv IS NOT NULL THEN r.estimate_msv
@@ -51,7 +51,7 @@ export const effectiveDoseSql = (scope: string): string => `
         ELSE t.typical_msv
       END AS dose,
       CASE
-        WHEN e.modality IN ('US', 'MR') THEN 'non_ionizing'
+        WHEN e.modality = ANY ($2::text[]) THEN 'non_ionizing'
         WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'recorded'
         WHEN r.recorded_msv IS NOT NULL THEN 'recorded'
         WHEN r.estimate_msv IS NOT NULL THEN 'rdsr_estimate'
@@ -60,7 +60,7 @@ export const effectiveDoseSql = (scope: string): string => `
         ELSE 'unknown'
       END AS source,
       CASE
-        WHEN e.modality IN ('US', 'MR') THEN NULL
+        WHEN e.modality = ANY ($2::text[]) THEN NULL
         WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'as recorded by the source'
         WHEN r.recorded_msv IS NOT NULL THEN 'as recorded in the dose report'
         WHEN r.estimate_msv IS NOT NULL THEN r.estimate_method

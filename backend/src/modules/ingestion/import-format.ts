@@ -4,31 +4,20 @@
  * users' extracts and scripts depend on them, so never rename one.
  */
 
-export const IONIZING_MODALITIES = ['CT', 'CR', 'DX', 'XA', 'RF', 'NM', 'PT', 'MG'] as const;
-export const NON_IONIZING_MODALITIES = ['US', 'MR'] as const;
-export const MODALITIES = [...IONIZING_MODALITIES, ...NON_IONIZING_MODALITIES] as const;
-export type Modality = (typeof MODALITIES)[number];
-
-export const BODY_REGIONS = [
-  'HEAD',
-  'NECK',
-  'CHEST',
-  'ABDOMEN',
-  'PELVIS',
-  'ABDOMEN_PELVIS',
-  'CHEST_ABDOMEN_PELVIS',
-  'SPINE',
-  'EXTREMITY',
-  'CARDIAC',
-  'BREAST',
-  'WHOLE_BODY',
-] as const;
-export type BodyRegion = (typeof BODY_REGIONS)[number];
-
-export const SEXES = ['F', 'M', 'O', 'U'] as const;
-export const SETTINGS = ['ED', 'IP', 'OP'] as const;
-export const PREGNANCY_STATUSES = ['PREGNANT', 'NOT_PREGNANT', 'UNKNOWN'] as const;
-export const CHANGE_ACTIONS = ['MODALITY_CHANGE', 'CANCEL'] as const;
+// The vocabulary lives in modules/vocabulary; re-exported here because the import format
+// (and code written against it) names these values.
+export {
+  BODY_REGIONS,
+  CHANGE_ACTIONS,
+  IONIZING_MODALITIES,
+  MODALITIES,
+  NON_IONIZING_MODALITIES,
+  PREGNANCY_STATUSES,
+  SETTINGS,
+  SEXES,
+  type BodyRegion,
+  type Modality,
+} from '../vocabulary/vocabulary.js';
 
 export type ImportEntity = 'patients' | 'orders' | 'order_changes' | 'exams';
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { DataSource, EntityManager } from 'typeorm';
-import { MODALITIES } from '../ingestion/import-format.js';
+import { MODALITIES, normaliseIcd10 } from '../vocabulary/vocabulary.js';
 import { REFERENCE_DATA_DIR } from '../../config/paths.js';
 
 type CsvRow = Record<string, string>;
@@ -68,8 +68,8 @@ function checkReferenceRows(groups: CsvRow[], ratings: CsvRow[]): void {
   });
 }
 
-export const normaliseIcd10Prefix = (code: string): string =>
-  code.replace(/[.\s]/g, '').toUpperCase();
+/** ICD-10 prefixes are normalised like the codes they are matched against. */
+export const normaliseIcd10Prefix = normaliseIcd10;
 
 /**
  * Seeds the reference data the product ships (data/*.csv, with their sources) into the

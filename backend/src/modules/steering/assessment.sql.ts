@@ -3,6 +3,7 @@
  * temporary table assess_scope. Parameters are listed above each statement. The session time
  * zone is SITE_TIME_ZONE, so months and ages are those of the site.
  */
+import { icd10ExclusionSql, splitIndicationCodesSql } from './icd10-exclusion.sql.js';
 
 export const CREATE_ASSESS_SCOPE = `
   CREATE TEMPORARY TABLE IF NOT EXISTS assess_scope (order_pk bigint PRIMARY KEY)
@@ -61,7 +62,8 @@ export const UPSERT_TEXT_FACTS = `
 
 /**
  * Everything the case rules need, one row per order in scope, into the temporary table
- * assess_facts. $1 reference version, $2 not-performed days, $3 cascade days.
+ * assess_facts. $1 reference version, $2 not-performed days, $3 cascade days, $4 the
+ * non-ionizing modalities (NON_IONIZING_MODALITIES).
  */
 export const BUILD_ASSESS_FACTS = `
   CREATE TEMPORARY TABLE assess_facts ON COMMIT DROP AS
@@ -76,8 +78,7 @@ export const BUILD_ASSESS_FACTS = `
   ), codes AS (
     SELECT s.order_pk, c.code, c.position
     FROM assess_scope s JOIN orders o ON o.id = s.order_pk,
-    LATERAL unnest(string_to_array(
-      upper(regexp_replace(coalesce(o.indication_code, ''), '[.[:space:]]', '', 'g')), ';'))
+    LATERAL unnest(${splitIndicationCodesSql('o.indication_code')})
       WITH ORDINALITY AS c(code, position)
     WHERE c.code <> ''
   ), grouped AS (
@@ -87,11 +88,10 @@ export const BUILD_ASSESS_FACTS = `
     ORDER BY codes.order_pk, codes.position, length(prefixes.prefix) DESC
   ), code_flags AS (
     SELECT order_pk,
-      bool_or(code LIKE 'O%' OR code LIKE 'Z331%' OR code LIKE 'Z3A%') AS pregnancy_code,
-      bool_or(code LIKE 'Z91041%') AS contrast_allergy_code,
-      bool_or(code LIKE 'N184%' OR code LIKE 'N185%' OR code LIKE 'N186%' OR code LIKE 'N17%'
-              OR code LIKE 'Z992%') AS renal_code,
-      bool_or(code LIKE 'Z532%') AS refusal_code,
+      bool_or(${icd10ExclusionSql('PREGNANCY')}) AS pregnancy_code,
+      bool_or(${icd10ExclusionSql('CONTRAST_ALLERGY')}) AS contrast_allergy_code,
+      bool_or(${icd10ExclusionSql('RENAL_IMPAIRMENT')}) AS renal_code,
+      bool_or(${icd10ExclusionSql('PATIENT_REFUSAL')}) AS refusal_code,
       string_agg(code, ';' ORDER BY position) AS codes
     FROM codes GROUP BY order_pk
   ), base AS (
@@ -125,7 +125,7 @@ export const BUILD_ASSESS_FACTS = `
   ), tops AS (
     SELECT rated.order_pk,
       max(r.rating) AS top_rating,
-      max(r.rating) FILTER (WHERE r.modality NOT IN ('US', 'MR')) AS top_ionizing_rating
+      max(r.rating) FILTER (WHERE r.modality <> ALL ($4::text[])) AS top_ionizing_rating
     FROM rated JOIN ratings r
       ON r.indication_group = rated.indication_group AND r.population = rated.rating_population
     GROUP BY rated.order_pk
@@ -181,7 +181,7 @@ export const BUILD_ASSESS_FACTS = `
         WHEN outcomes.outcome_modality = 'PENDING' THEN 'PENDING'
         WHEN outcomes.outcome_modality IN ('CANCELLED', 'NOT_PERFORMED') THEN 'DOWNGRADED'
         WHEN coalesce(outcome_rating.rating, 1) >= 7
-          AND outcomes.outcome_modality NOT IN ('US', 'MR') THEN 'KEPT'
+          AND outcomes.outcome_modality <> ALL ($4::text[]) THEN 'KEPT'
         WHEN coalesce(outcome_rating.rating, 1) >= 7 THEN 'SUBSTITUTED'
         ELSE 'DOWNGRADED'
       END AS outcome
@@ -231,7 +231,8 @@ const humanInterval = (expression: string): string => `
 /**
  * Exclusions, signals and the case-level rule, from assess_facts.
  * Writes order_assessments (level and score are set by SCORE_CASES).
- * $1 settings version, $2 reference version, $3 lexicon version.
+ * $1 settings version, $2 reference version, $3 lexicon version, $4 the non-ionizing
+ * modalities (NON_IONIZING_MODALITIES).
  */
 export const UPSERT_ASSESSMENTS = `
   WITH judged AS (
@@ -276,7 +277,7 @@ export const UPSERT_ASSESSMENTS = `
             array_position(judged.text_exclusions, judged.exclusion)])
       END AS exclusion_detail,
       judged.away AND judged.dose_phrase IS NOT NULL AS e1,
-      judged.away AND judged.requested_modality NOT IN ('US', 'MR')
+      judged.away AND judged.requested_modality <> ALL ($4::text[])
         AND judged.requested_rating_or_1 >= 7 AND judged.first_change_at IS NOT NULL AS e2,
       judged.away AND judged.band = 'HIGH' AS e3,
       judged.away AND judged.dose_alert_shown IS TRUE AS e4,

@@ -1,19 +1,17 @@
 /** Appropriateness look-ups over the reference table, as DESIGN.md sections 2 and 3 define them. */
-import { IONIZING_MODALITIES, MODALITIES } from '../ingestion/import-format.js';
-import type { Modality } from '../ingestion/import-format.js';
+import { IONIZING_MODALITIES, MODALITIES, normaliseIcd10 } from '../vocabulary/vocabulary.js';
+import type { Modality } from '../vocabulary/vocabulary.js';
 import type { Population, ReferenceTables } from './reference-tables.js';
 
 export type ModalityRatings = ReadonlyMap<Modality, number>;
 
-const normaliseCode = (code: string): string => code.replace(/\./g, '').toUpperCase();
-
-/** The indication group of a code by the longest matching prefix (dots and case ignored). */
+/** The indication group of a code by the longest matching prefix (dots, spaces and case ignored). */
 export const findIndicationGroup = (tables: ReferenceTables, code: string): string | null => {
-  const normalised = normaliseCode(code);
+  const normalised = normaliseIcd10(code);
   let best: { group: string; length: number } | null = null;
   for (const row of tables.appropriateness) {
     for (const prefix of row.prefixes) {
-      const normalisedPrefix = normaliseCode(prefix);
+      const normalisedPrefix = normaliseIcd10(prefix);
       if (
         normalised.startsWith(normalisedPrefix) &&
         (!best || normalisedPrefix.length > best.length)

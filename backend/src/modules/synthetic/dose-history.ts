@@ -1,8 +1,8 @@
 /** The dose-history band at order time (DESIGN.md section 2), from exams already estimated. */
-import type { Modality } from '../ingestion/import-format.js';
+import type { DoseBand, Modality } from '../vocabulary/vocabulary.js';
 import { subtractCalendarMonths } from './calendar.js';
 
-export type DoseBand = 'LOW' | 'MODERATE' | 'HIGH';
+export type { DoseBand } from '../vocabulary/vocabulary.js';
 
 export interface DoseHistoryExam {
   readonly performedAtMs: number;

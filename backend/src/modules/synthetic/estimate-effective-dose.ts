@@ -4,8 +4,8 @@
  * unknown). It tells the generator what dose history a clinician would have seen, so that it can
  * place steering in HIGH-band patients, and it gives the CED >= 100 mSv share of the summary.
  */
-import { NON_IONIZING_MODALITIES } from '../ingestion/import-format.js';
-import type { BodyRegion, Modality } from '../ingestion/import-format.js';
+import { NON_IONIZING_MODALITIES } from '../vocabulary/vocabulary.js';
+import type { BodyRegion, Modality } from '../vocabulary/vocabulary.js';
 import type { ReferenceTables } from './reference-tables.js';
 
 export interface DosedExam {

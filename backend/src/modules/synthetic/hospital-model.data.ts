@@ -4,7 +4,7 @@
  * texts clinicians, radiologists and schedulers write. Everything the generator draws from is
  * here, so the hospital can be made more realistic without touching its logic.
  */
-import type { BodyRegion, Modality } from '../ingestion/import-format.js';
+import type { BodyRegion, Modality } from '../vocabulary/vocabulary.js';
 import type { WeightedItem } from './random.js';
 
 export type SettingCode = 'ED' | 'IP' | 'OP';

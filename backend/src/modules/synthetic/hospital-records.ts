@@ -3,7 +3,8 @@
  * IMPORT_COLUMNS order, timestamps ISO 8601 with `Z`, booleans true/false, empty for null.
  */
 import { IMPORT_COLUMNS } from '../ingestion/import-format.js';
-import type { BodyRegion, ColumnSpec, Modality } from '../ingestion/import-format.js';
+import type { ColumnSpec } from '../ingestion/import-format.js';
+import type { BodyRegion, Modality } from '../vocabulary/vocabulary.js';
 import { formatDate, formatTimestamp } from './calendar.js';
 import type { TruthCategory } from './order-scenario.js';
 

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { BODY_REGIONS, MODALITIES } from '../ingestion/import-format.js';
-import type { BodyRegion, Modality } from '../ingestion/import-format.js';
+import { BODY_REGIONS, MODALITIES } from '../vocabulary/vocabulary.js';
+import type { BodyRegion, Modality } from '../vocabulary/vocabulary.js';
 
 export type Population = 'ADULT' | 'PEDIATRIC' | 'PREGNANT';
 

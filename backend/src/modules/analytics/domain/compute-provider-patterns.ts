@@ -1,3 +1,4 @@
+import { SITE_PROVIDER_KEY } from '../../vocabulary/vocabulary.js';
 import { computeMantelHaenszel, type Stratum2x2 } from './mantel-haenszel.js';
 import {
   estimateBetweenUnitVariance,
@@ -38,7 +39,7 @@ export interface ProviderPattern {
   readonly referenceUpper95: number | null;
 }
 
-export const SITE = '*';
+export const SITE = SITE_PROVIDER_KEY;
 
 const toStrata = (rows: readonly PatternCountRow[]): Stratum2x2[] => {
   const byStratum = new Map<string, Stratum2x2>();

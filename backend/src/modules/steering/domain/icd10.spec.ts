@@ -23,8 +23,8 @@ describe('splitIndicationCodes', () => {
     expect(splitIndicationCodes('R10.31; z33.1;;  N17.9 ')).toEqual(['R1031', 'Z331', 'N179']);
   });
 
-  it('accepts a comma between codes as well', () => {
-    expect(splitIndicationCodes('R10.31,Z99.2')).toEqual(['R1031', 'Z992']);
+  it('does not split on a comma: DESIGN separates codes with semicolons only, as the SQL does', () => {
+    expect(splitIndicationCodes('R10.31,Z99.2')).toEqual(['R1031,Z992']);
   });
 
   it('returns nothing for null, undefined and blank fields', () => {

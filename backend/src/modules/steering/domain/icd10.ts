@@ -1,8 +1,13 @@
 /**
  * Code-based exclusions from the `indication_code` field (DESIGN.md section 2): the primary
- * ICD-10-CM code and any secondary codes after ';', dots, spaces and case ignored.
+ * ICD-10-CM code and any secondary codes after ';', dots, spaces and case ignored. The one
+ * source of the rule: the assessment SQL is generated from ICD10_EXCLUSION_RULES
+ * (steering/icd10-exclusion.sql.ts), and a spec runs both on the same codes.
  */
+import { INDICATION_CODE_SEPARATOR, normaliseIcd10 } from '../../vocabulary/vocabulary.js';
 import type { ExclusionCode } from './exclusion-code.js';
+
+export { normaliseIcd10 };
 
 export interface Icd10ExclusionRule {
   readonly exclusion: ExclusionCode;
@@ -39,16 +44,11 @@ export const ICD10_EXCLUSION_RULES: readonly Icd10ExclusionRule[] = [
   },
 ];
 
-/** "z91.041 " -> "Z91041": dots and whitespace removed, upper case. */
-export function normaliseIcd10(code: string): string {
-  return code.replace(/[.\s]/g, '').toUpperCase();
-}
-
 /** The normalised codes of an indication_code field: primary first, then the secondary ones. */
 export function splitIndicationCodes(field: string | null | undefined): string[] {
   if (field === null || field === undefined) return [];
   return field
-    .split(/[;,]/)
+    .split(INDICATION_CODE_SEPARATOR)
     .map(normaliseIcd10)
     .filter((code) => code.length > 0);
 }

@@ -1,7 +1,11 @@
-import {
-  IONIZING_MODALITIES,
-  NON_IONIZING_MODALITIES,
-} from '../../../../../backend/src/modules/ingestion/import-format.js';
+/**
+ * The dashboard's copy of the backend vocabulary (backend/src/modules/vocabulary/vocabulary.ts):
+ * the dashboard never imports backend files (dependency-cruiser forbids it), and the order-volume
+ * query returns outcomes as plain strings. outcome-series.spec.ts checks these lists against the
+ * vocabulary, so a new modality fails the frontend tests instead of drifting silently.
+ */
+export const IONIZING_MODALITIES = ['CT', 'CR', 'DX', 'XA', 'RF', 'NM', 'PT', 'MG'] as const;
+export const NON_IONIZING_MODALITIES = ['US', 'MR'] as const;
 
 /** Outcomes that are not a performed modality, in display order. */
 export const NON_EXAM_OUTCOMES = ['CANCELLED', 'NOT_PERFORMED', 'PENDING'] as const;
