@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFhirNdjson } from '../../backend/src/modules/ingestion/adapters/fhir/write-fhir.js';
+import { writeFhirNdjson } from '../../backend/src/modules/ingestion/writers.js';
 import { ImportError } from '../../backend/src/modules/ingestion/import.exception.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { writeCsvFolder } from '../factories/csv-folder.js';

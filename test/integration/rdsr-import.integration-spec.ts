@@ -13,7 +13,7 @@ import {
   buildNonDoseStructuredReport,
   buildProjectionDoseReport,
   truncateBuffer,
-} from '../../backend/src/modules/ingestion/adapters/rdsr/fixtures/build-fixtures.js';
+} from '../../backend/src/modules/ingestion/writers.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { generateDoseReports } from '../../backend/src/modules/synthetic/generate-dose-reports.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';

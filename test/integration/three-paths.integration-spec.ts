@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PostgresSourceService } from '../../backend/src/modules/ingestion/adapters/postgres/postgres-source.service.js';
-import { writeFhirNdjson } from '../../backend/src/modules/ingestion/adapters/fhir/write-fhir.js';
+import { writeFhirNdjson } from '../../backend/src/modules/ingestion/writers.js';
 import { ExportService } from '../../backend/src/modules/export/export.service.js';
 import {
   IMPORT_COLUMNS,

@@ -7,7 +7,7 @@ import {
   buildCtDoseReport,
   buildProjectionDoseReport,
   type FixtureCode,
-} from '../ingestion/adapters/rdsr/fixtures/build-fixtures.js';
+} from '../ingestion/writers.js';
 import { SeededRandom } from './random.js';
 
 /**

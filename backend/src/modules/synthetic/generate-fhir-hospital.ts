@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import { writeFhirNdjson } from '../ingestion/adapters/fhir/write-fhir.js';
+import { writeFhirNdjson } from '../ingestion/writers.js';
 import { fileNameOf, type ImportEntity, type ImportRecord } from '../ingestion/import-format.js';
 import {
   generateHospital,

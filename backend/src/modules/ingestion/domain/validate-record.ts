@@ -8,7 +8,7 @@ import {
   SEXES,
   type ImportEntity,
   type ImportRecord,
-} from '../import-format.js';
+} from './import-format.js';
 
 /**
  * Field-level validation shared by every adapter: one record in the import format in, the

@@ -2,7 +2,7 @@ import {
   buildCtDoseReport,
   buildProjectionDoseReport,
   type FixtureCtEvent,
-} from './fixtures/build-fixtures.js';
+} from './write-dose-report.js';
 import type { DoseReport } from './dose-report.types.js';
 import { mergeStudyReports } from './merge-study-events.js';
 import { parseDoseReport } from './parse-dose-report.js';

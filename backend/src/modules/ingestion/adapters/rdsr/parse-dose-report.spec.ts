@@ -4,7 +4,7 @@ import {
   buildNonDoseStructuredReport,
   buildProjectionDoseReport,
   truncateBuffer,
-} from './fixtures/build-fixtures.js';
+} from './write-dose-report.js';
 import type { DoseReport, DoseReportParseResult } from './dose-report.types.js';
 import { parseDoseReport } from './parse-dose-report.js';
 

