@@ -11,9 +11,10 @@ interface SettingSpec<T> {
   readonly parse: (raw: string) => T;
 }
 
+/** A threshold above zero: 0 would put every patient in a band or let every clinician pass. */
 const positiveNumber = (raw: string): number => {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error('expected a number >= 0');
+  const value = raw.trim() === '' ? Number.NaN : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error('expected a number > 0');
   return value;
 };
 
