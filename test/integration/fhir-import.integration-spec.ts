@@ -25,9 +25,10 @@ const MODEL_QUERIES = [
 const snapshotModel = (database: TestDatabase) =>
   Promise.all(MODEL_QUERIES.map((sql) => database.dataSource.query(sql)));
 
-const CONFORMANCE_DIR = fileURLToPath(
-  new URL('../../../shared/conformance/fhir/', import.meta.url),
-);
+// ../shared/conformance/fhir, or $CONFORMANCE_DIR/fhir (test/fixtures/conformance/README.md)
+const CONFORMANCE_DIR = process.env.CONFORMANCE_DIR
+  ? `${path.resolve(process.env.CONFORMANCE_DIR, 'fhir')}/`
+  : fileURLToPath(new URL('../../../shared/conformance/fhir/', import.meta.url));
 
 const ndjson = (...lines: (object | string)[]): string =>
   `${lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n')}\n`;

@@ -19,7 +19,11 @@ import { generateDoseReports } from '../../backend/src/modules/synthetic/generat
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
-const CONFORMANCE_DIR = path.resolve(REPO_ROOT, '../shared/conformance/openrem');
+// ../shared/conformance/openrem, or $CONFORMANCE_DIR/openrem (test/fixtures/conformance/README.md)
+const CONFORMANCE_DIR = path.resolve(
+  process.env.CONFORMANCE_DIR ?? path.resolve(REPO_ROOT, '../shared/conformance'),
+  'openrem',
+);
 const RELATIVE_TOLERANCE = 1e-6;
 const MAIN_JS = path.join(REPO_ROOT, 'backend/dist/backend/src/cli/main.js');
 
