@@ -8,7 +8,6 @@
  * dose-history strata (indication group × population × setting) keep the HIGH and LOW bands
  * only (the Mantel–Haenszel comparison is HIGH vs LOW).
  */
-import { CONFLICT_LEVELS, sqlTextList } from '../vocabulary/vocabulary.js';
 
 /** Rows of MONTHLY_CONFLICT_COUNTS and DEPARTMENT_COUNTS. */
 export interface ConflictCountRow {
@@ -53,7 +52,7 @@ export interface MonthRangeRow {
 }
 
 const ASSESSABLE = `a.is_opportunity AND a.outcome <> 'PENDING' AND a.exclusion IS NULL`;
-const CONFLICT = `a.level IN ${sqlTextList(CONFLICT_LEVELS)}`;
+const CONFLICT = `a.level IN ('DOCUMENTED', 'PROBABLE')`;
 const AWAY_SWITCH = `a.outcome IN ('SUBSTITUTED', 'DOWNGRADED')`;
 const BAND_COUNTS = `
     count(*) FILTER (WHERE a.band = 'HIGH' AND ${AWAY_SWITCH})::int AS high_away_switches,

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { VersionedSettings } from '../settings/settings.service.js';
-import { NON_IONIZING_MODALITIES } from '../vocabulary/vocabulary.js';
 import { TOUCHED_SCOPE, cumulativeDoseSql, effectiveDoseSql } from './dose.sql.js';
 
 export interface DoseRecomputation {
@@ -25,10 +24,7 @@ export class DoseService {
     // temporary tables are never analysed automatically: without statistics the planner takes
     // touched_patients for a tiny table and picks nested loops that do not scale
     if (scope === 'touched') await manager.query('ANALYZE touched_patients');
-    const exams = await manager.query(effectiveDoseSql(where), [
-      settings.values['dose.method'],
-      NON_IONIZING_MODALITIES,
-    ]);
+    const exams = await manager.query(effectiveDoseSql(where), [settings.values['dose.method']]);
     const orders = await manager.query(cumulativeDoseSql(where), [
       settings.values['band.high_ced_5y_msv'],
       settings.values['band.high_ct_12m'],

@@ -1,3 +1,5 @@
+import { NON_IONIZING_MODALITIES, sqlTextList } from '../vocabulary/vocabulary.js';
+
 /**
  * Effective dose per exam and cumulative dose at order time (DESIGN.md section 2), set-based,
  * for the patients in the temporary table touched_patients (or for everyone: see the
@@ -29,10 +31,13 @@ export const coefficientLookupSql = (method: string, region: string, ageYears: s
     LIMIT 1
   ) k ON true`;
 
+/** ('US', 'MR'), written from the vocabulary: the statement text and its plans stay as before. */
+const NON_IONIZING = sqlTextList(NON_IONIZING_MODALITIES);
+
 export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
 
 /**
- * $1 = coefficient method, $2 = the non-ionizing modalities (NON_IONIZING_MODALITIES). Precedence: non-ionizing 0; recorded (the exam's own, else one its
+ * $1 = coefficient method. Precedence: non-ionizing 0; recorded (the exam's own, else one its
  * dose report carries); rdsr_estimate (the linked dose-report study's sum over its events of
  * DLP x k, computed by the dose-report import); CT with a DLP x k for the exam's region (its
  * own, else the mapped one) and the patient's age band; typical dose of modality and region;
@@ -42,7 +47,7 @@ export const effectiveDoseSql = (scope: string): string => `
   WITH computed AS (
     SELECT e.id,
       CASE
-        WHEN e.modality = ANY ($2::text[]) THEN 0
+        WHEN e.modality IN ${NON_IONIZING} THEN 0
         WHEN e.recorded_effective_dose_msv IS NOT NULL THEN e.recorded_effective_dose_msv
         WHEN r.recorded_msv IS NOT NULL THEN r.recorded_msv
         WHEN r.estimate_msv IS NOT NULL THEN r.estimate_msv
@@ -51,7 +56,7 @@ export const effectiveDoseSql = (scope: string): string => `
         ELSE t.typical_msv
       END AS dose,
       CASE
-        WHEN e.modality = ANY ($2::text[]) THEN 'non_ionizing'
+        WHEN e.modality IN ${NON_IONIZING} THEN 'non_ionizing'
         WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'recorded'
         WHEN r.recorded_msv IS NOT NULL THEN 'recorded'
         WHEN r.estimate_msv IS NOT NULL THEN 'rdsr_estimate'
@@ -60,7 +65,7 @@ export const effectiveDoseSql = (scope: string): string => `
         ELSE 'unknown'
       END AS source,
       CASE
-        WHEN e.modality = ANY ($2::text[]) THEN NULL
+        WHEN e.modality IN ${NON_IONIZING} THEN NULL
         WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'as recorded by the source'
         WHEN r.recorded_msv IS NOT NULL THEN 'as recorded in the dose report'
         WHEN r.estimate_msv IS NOT NULL THEN r.estimate_method

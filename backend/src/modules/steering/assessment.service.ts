@@ -20,7 +20,6 @@ import {
 } from './assessment.sql.js';
 import { summariseOrderTexts, type OrderTexts } from './summarise-order-texts.js';
 import { LEXICON_VERSION } from './domain/index.js';
-import { NON_IONIZING_MODALITIES } from '../vocabulary/vocabulary.js';
 
 /**
  * touched: the patients the load in this transaction changed, plus stale assessments;
@@ -63,14 +62,8 @@ export class AssessmentService {
       referenceVersion,
       settings.values['outcome.not_performed_days'],
       settings.values['cascade.days'],
-      NON_IONIZING_MODALITIES,
     ]);
-    await manager.query(UPSERT_ASSESSMENTS, [
-      settings.version,
-      referenceVersion,
-      LEXICON_VERSION,
-      NON_IONIZING_MODALITIES,
-    ]);
+    await manager.query(UPSERT_ASSESSMENTS, [settings.version, referenceVersion, LEXICON_VERSION]);
 
     const changedProviders = await this.updatePatterns(manager, settings);
     await manager.query(SCORE_CASES, [

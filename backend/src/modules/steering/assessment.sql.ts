@@ -1,9 +1,11 @@
+import { NON_IONIZING_MODALITIES, sqlTextList } from '../vocabulary/vocabulary.js';
+import { icd10ExclusionSql, splitIndicationCodesSql } from './icd10-exclusion.sql.js';
+
 /**
  * The detection method of DESIGN.md section 3 as set-based SQL over the orders in the
  * temporary table assess_scope. Parameters are listed above each statement. The session time
  * zone is SITE_TIME_ZONE, so months and ages are those of the site.
  */
-import { icd10ExclusionSql, splitIndicationCodesSql } from './icd10-exclusion.sql.js';
 
 export const CREATE_ASSESS_SCOPE = `
   CREATE TEMPORARY TABLE IF NOT EXISTS assess_scope (order_pk bigint PRIMARY KEY)
@@ -60,10 +62,12 @@ export const UPSERT_TEXT_FACTS = `
         (EXCLUDED.dose_phrase, EXCLUDED.dose_text, EXCLUDED.negated_by, EXCLUDED.exclusion_codes,
          EXCLUDED.exclusion_phrase, EXCLUDED.non_dose_reason, EXCLUDED.lexicon_version)`;
 
+/** ('US', 'MR'), written from the vocabulary: the statement text and its plans stay as before. */
+const NON_IONIZING = sqlTextList(NON_IONIZING_MODALITIES);
+
 /**
  * Everything the case rules need, one row per order in scope, into the temporary table
- * assess_facts. $1 reference version, $2 not-performed days, $3 cascade days, $4 the
- * non-ionizing modalities (NON_IONIZING_MODALITIES).
+ * assess_facts. $1 reference version, $2 not-performed days, $3 cascade days.
  */
 export const BUILD_ASSESS_FACTS = `
   CREATE TEMPORARY TABLE assess_facts ON COMMIT DROP AS
@@ -125,7 +129,7 @@ export const BUILD_ASSESS_FACTS = `
   ), tops AS (
     SELECT rated.order_pk,
       max(r.rating) AS top_rating,
-      max(r.rating) FILTER (WHERE r.modality <> ALL ($4::text[])) AS top_ionizing_rating
+      max(r.rating) FILTER (WHERE r.modality NOT IN ${NON_IONIZING}) AS top_ionizing_rating
     FROM rated JOIN ratings r
       ON r.indication_group = rated.indication_group AND r.population = rated.rating_population
     GROUP BY rated.order_pk
@@ -181,7 +185,7 @@ export const BUILD_ASSESS_FACTS = `
         WHEN outcomes.outcome_modality = 'PENDING' THEN 'PENDING'
         WHEN outcomes.outcome_modality IN ('CANCELLED', 'NOT_PERFORMED') THEN 'DOWNGRADED'
         WHEN coalesce(outcome_rating.rating, 1) >= 7
-          AND outcomes.outcome_modality <> ALL ($4::text[]) THEN 'KEPT'
+          AND outcomes.outcome_modality NOT IN ${NON_IONIZING} THEN 'KEPT'
         WHEN coalesce(outcome_rating.rating, 1) >= 7 THEN 'SUBSTITUTED'
         ELSE 'DOWNGRADED'
       END AS outcome
@@ -231,8 +235,7 @@ const humanInterval = (expression: string): string => `
 /**
  * Exclusions, signals and the case-level rule, from assess_facts.
  * Writes order_assessments (level and score are set by SCORE_CASES).
- * $1 settings version, $2 reference version, $3 lexicon version, $4 the non-ionizing
- * modalities (NON_IONIZING_MODALITIES).
+ * $1 settings version, $2 reference version, $3 lexicon version.
  */
 export const UPSERT_ASSESSMENTS = `
   WITH judged AS (
@@ -277,7 +280,7 @@ export const UPSERT_ASSESSMENTS = `
             array_position(judged.text_exclusions, judged.exclusion)])
       END AS exclusion_detail,
       judged.away AND judged.dose_phrase IS NOT NULL AS e1,
-      judged.away AND judged.requested_modality <> ALL ($4::text[])
+      judged.away AND judged.requested_modality NOT IN ${NON_IONIZING}
         AND judged.requested_rating_or_1 >= 7 AND judged.first_change_at IS NOT NULL AS e2,
       judged.away AND judged.band = 'HIGH' AS e3,
       judged.away AND judged.dose_alert_shown IS TRUE AS e4,

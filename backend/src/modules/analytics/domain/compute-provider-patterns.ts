@@ -1,4 +1,3 @@
-import { SITE_PROVIDER_KEY } from '../../vocabulary/vocabulary.js';
 import { computeMantelHaenszel, type Stratum2x2 } from './mantel-haenszel.js';
 import {
   estimateBetweenUnitVariance,
@@ -39,7 +38,7 @@ export interface ProviderPattern {
   readonly referenceUpper95: number | null;
 }
 
-export const SITE = SITE_PROVIDER_KEY;
+export const SITE = '*';
 
 const toStrata = (rows: readonly PatternCountRow[]): Stratum2x2[] => {
   const byStratum = new Map<string, Stratum2x2>();
