@@ -44,6 +44,8 @@ export interface Evaluation {
   readonly byCategory: readonly CategoryCount[];
   /** Orders of an exclusion category flagged DOCUMENTED, PROBABLE or POSSIBLE (must be 0). */
   readonly exclusionCategoriesFlagged: number;
+  /** Clinicians with at least one conflict (DOCUMENTED or PROBABLE), steering or not. */
+  readonly conflictClinicians: { readonly all: number; readonly notSteering: number };
   readonly clinicians: {
     readonly steering: number;
     /** Own MH OR (HIGH vs LOW among the clinician's patients). */
@@ -149,6 +151,17 @@ export class EvaluationService {
           ['DOCUMENTED', 'PROBABLE', 'POSSIBLE'].includes(row.level ?? ''),
       );
 
+      const [conflictClinicians]: { all: number; not_steering: number }[] = await manager.query(
+        `SELECT count(DISTINCT a.provider_id)::int AS all,
+                count(DISTINCT a.provider_id) FILTER (WHERE NOT t.provider_steers)::int
+                  AS not_steering
+         FROM truth t
+         JOIN orders o ON o.source = $1 AND o.order_id = t.order_id
+         JOIN order_assessments a ON a.order_pk = o.id
+         WHERE a.level IN ('DOCUMENTED', 'PROBABLE')`,
+        [source],
+      );
+
       const clinicianRows: {
         provider_id: string;
         provider_steers: boolean;
@@ -206,6 +219,10 @@ export class EvaluationService {
         byLevel,
         byCategory,
         exclusionCategoriesFlagged,
+        conflictClinicians: {
+          all: conflictClinicians.all,
+          notSteering: conflictClinicians.not_steering,
+        },
         clinicians: {
           steering: steering.length,
           steeringWithCiAbove1: steering.filter((row) => (row.lower95 ?? 0) > 1).length,
@@ -252,6 +269,7 @@ export function formatEvaluation(evaluation: Evaluation): string {
     ),
     '',
     `Exclusion-category orders flagged at any level: ${evaluation.exclusionCategoriesFlagged}`,
+    `Clinicians with a conflict: ${evaluation.conflictClinicians.all} (${evaluation.conflictClinicians.notSteering} of them not steering)`,
     `Steering clinicians whose OR CI is above 1: ${evaluation.clinicians.steeringWithReferenceCiAbove1} of ${evaluation.clinicians.steering} ` +
       `(their HIGH-band patients vs the site's LOW-band); ${evaluation.clinicians.steeringWithCiAbove1} of ${evaluation.clinicians.steering} ` +
       `by their own HIGH vs LOW patients`,
