@@ -28,6 +28,8 @@ export interface ClinicianEvaluation {
   readonly referenceOddsRatio: number | null;
   readonly referenceLower95: number | null;
   readonly referenceUpper95: number | null;
+  /** Benjamini–Hochberg q-value of the reference test over the clinicians compared. */
+  readonly referenceQValue: number | null;
 }
 
 export interface Evaluation {
@@ -172,10 +174,11 @@ export class EvaluationService {
         reference_odds_ratio: number | null;
         reference_lower_95: number | null;
         reference_upper_95: number | null;
+        reference_q_value: number | null;
       }[] = await manager.query(
         `SELECT t.provider_id, bool_or(t.provider_steers) AS provider_steers, p.odds_ratio,
                 p.lower_95, p.upper_95, p.shrunk_odds_ratio, p.reference_odds_ratio,
-                p.reference_lower_95, p.reference_upper_95
+                p.reference_lower_95, p.reference_upper_95, p.reference_q_value
          FROM truth t LEFT JOIN provider_patterns p ON p.provider_id = t.provider_id
          WHERE t.provider_id IS NOT NULL
          GROUP BY t.provider_id, p.provider_id
@@ -191,6 +194,7 @@ export class EvaluationService {
         referenceOddsRatio: row.reference_odds_ratio,
         referenceLower95: row.reference_lower_95,
         referenceUpper95: row.reference_upper_95,
+        referenceQValue: row.reference_q_value,
       }));
       const containsOne = (lower: number | null, upper: number | null) =>
         lower === null || (lower <= 1 && (upper ?? Infinity) >= 1);
