@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { print } from 'graphql';
+import { parse, print } from 'graphql';
 import request from 'supertest';
 import { AppModule } from '../../backend/src/app.module.js';
+import { adjustBenjaminiHochberg } from '../../backend/src/modules/analytics/domain/benjamini-hochberg.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import {
@@ -190,6 +191,45 @@ describe('committee views over GraphQL', () => {
     expect(variation.lastMonth).toBe(first);
     expect(variation.site.opportunities).toBe(opportunities);
     expect(variation.targetRate).toBeCloseTo(away / opportunities, 12);
+  });
+
+  it('says how many departments were compared and adjusts their dose-history tests for it', async () => {
+    const response = await post(
+      parse(`query DepartmentsCompared {
+        departmentVariation {
+          compared
+          doseHistoryCompared
+          departments { department opportunities doseHistoryPValue doseHistoryQValue }
+        }
+      }`),
+      {},
+    );
+    expect(response.body.errors).toBeUndefined();
+    const variation = response.body.data.departmentVariation as {
+      compared: number;
+      doseHistoryCompared: number;
+      departments: {
+        opportunities: number;
+        doseHistoryPValue: number | null;
+        doseHistoryQValue: number | null;
+      }[];
+    };
+    const [{ departments }] = await database.dataSource.query(
+      `SELECT count(DISTINCT o.department_id)::int AS departments
+       FROM order_assessments a JOIN orders o ON o.id = a.order_pk WHERE ${ASSESSABLE}`,
+    );
+    expect(variation.compared).toBe(departments);
+    expect(variation.compared).toBeGreaterThan(3);
+    const tested = variation.departments.filter((row) => row.doseHistoryPValue !== null);
+    expect(tested.length).toBe(variation.doseHistoryCompared);
+    expect(tested.length).toBeGreaterThan(0);
+    const expected = adjustBenjaminiHochberg(tested.map((row) => row.doseHistoryPValue as number));
+    tested.forEach((row, index) => {
+      expect(row.doseHistoryQValue).toBeCloseTo(expected[index], 12);
+      expect(row.doseHistoryQValue as number).toBeGreaterThanOrEqual(
+        row.doseHistoryPValue as number,
+      );
+    });
   });
 
   it('shows no patient or clinician identifier anywhere in either answer', async () => {

@@ -67,7 +67,7 @@ function buildHospital() {
       const orderId = `${provider}-O${index}`;
       patients.push(makePatient({ patient_id: patientId }));
       if (high) exams.push(...highHistory(patientId));
-      order(orderId, patientId, provider);
+      order(orderId, patientId, provider, { requested_procedure: 'CT pulmonary angiography' });
       const switched = provider === 'DR-S' ? high && index < 14 : index === 30;
       if (switched) {
         change(orderId, {
@@ -134,6 +134,16 @@ function buildHospital() {
       patient_id: 'DR-S-P0',
       performed_at: '2024-06-15T10:00:00Z',
       body_region: 'CHEST',
+    }),
+  );
+  // not a cascade: a CT of another body region (HEAD) 5 days after DR-S-O1's US substitute
+  exams.push(
+    makeExam({
+      accession: 'OTHER-REGION',
+      patient_id: 'DR-S-P1',
+      performed_at: '2024-06-15T10:00:00Z',
+      procedure: 'CT head without contrast',
+      body_region: 'HEAD',
     }),
   );
   return { patients, orders, order_changes: changes, exams };
@@ -207,8 +217,10 @@ describe('detection engine on a hand-built hospital', () => {
     expect(assessments['DR-N-O30']).toMatchObject({ band: 'LOW', level: null });
   });
 
-  it('adds the cascade (E5) and raises the score', () => {
+  it('adds the cascade (E5) only for the requested modality and body region', () => {
     expect(assessments['DR-S-O0'].signals).toBe('E2;E3;E5');
+    // DR-S-O1's patient had a CT of the HEAD after the switch from a chest CT: no cascade
+    expect(assessments['DR-S-O1'].signals).toBe('E2;E3');
     expect(assessments['DR-S-O0'].score).toBeGreaterThan(assessments['DR-S-O1'].score ?? 0);
   });
 
@@ -221,7 +233,7 @@ describe('detection engine on a hand-built hospital', () => {
       `Level: PROBABLE, score ${assessments['DR-S-O0'].score}`,
       '  E2: changed CT→US 3 h after order; reason: "changed per provider"',
       '  E3: CED 5 y 21.0 mSv, 12 months 21.0 mSv, 3 CT in 12 months (HIGH)',
-      '  E5: CT performed 5 days after the US substitute (the originally requested modality)',
+      '  E5: CT CHEST performed 5 days after the US substitute (the originally requested modality and body region, CHEST)',
       expect.stringMatching(
         /^ {2}PATTERN: clinician pattern: away-switches of HIGH-band patients vs the site's LOW-band, OR \d/,
       ),

@@ -1,62 +1,121 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { EvaluationService } from '../../backend/src/modules/evaluation/evaluation.service.js';
+import {
+  formatBattery,
+  runEvaluationBattery,
+  type BatteryResult,
+} from '../../backend/src/modules/evaluation/evaluation-battery.js';
+import {
+  EvaluationService,
+  type Evaluation,
+} from '../../backend/src/modules/evaluation/evaluation.service.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
-describe('evaluate against a generated hospital truth', () => {
+/**
+ * Floors on detection quality, on hospitals generated with a fixed seed (measured on this
+ * branch: seed 21 gives precision 96.4 %, recall 87.1 % of 31 steered orders; the small
+ * battery's steering hospital 84.2 % and 66.7 % of 24, its hospital without steering no
+ * conflict). The floors leave a margin below those figures; a change that drops under them
+ * has made detection worse.
+ */
+describe('evaluate against a fixed generated hospital', () => {
   let database: TestDatabase;
-  let truthFile: string;
+  let evaluation: Evaluation;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-evaluate-'));
     const summary = await generateHospital({
-      patients: 1500,
-      months: 12,
+      patients: 4000,
+      months: 24,
       seed: 21,
       outDir: folder,
     });
-    expect(summary.rowCounts.truth).toBe(summary.rowCounts.orders);
-    truthFile = path.join(folder, 'truth.csv');
+    expect(summary.steeringClinicians).toBeGreaterThan(0);
     await new ImportService(database.dataSource).importCsvFolder(folder);
+    evaluation = await new EvaluationService(database.dataSource).evaluate(
+      path.join(folder, 'truth.csv'),
+    );
   });
   afterAll(async () => {
     await database.drop();
   });
 
-  it('counts what the database holds and derives precision and recall from it', async () => {
-    const evaluation = await new EvaluationService(database.dataSource).evaluate(truthFile);
-    const [counts] = await database.dataSource.query(`
-      SELECT count(*)::int AS orders,
-             count(*) FILTER (WHERE a.level IN ('DOCUMENTED', 'PROBABLE'))::int AS conflicts
-      FROM orders o JOIN order_assessments a ON a.order_pk = o.id`);
+  it('finds the steered orders: precision >= 0.90 and recall >= 0.80 of conflicts', () => {
+    expect(evaluation.conflicts.steered).toBeGreaterThan(20);
+    expect(evaluation.conflicts.precision).toBeGreaterThanOrEqual(0.9);
+    expect(evaluation.conflicts.recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('flags no order of an exclusion category at any level', () => {
+    expect(evaluation.exclusionCategoriesFlagged).toBe(0);
+    const excluded = evaluation.byCategory.filter((row) => row.category.startsWith('EXCL_'));
+    expect(excluded.length).toBeGreaterThan(3);
+    for (const row of excluded) expect(row.documented + row.probable + row.possible).toBe(0);
+  });
+
+  it('accuses no clinician who does not steer', () => {
+    expect(evaluation.conflictClinicians.all).toBeGreaterThan(0);
+    expect(evaluation.conflictClinicians.notSteering).toBe(0);
+  });
+
+  it('matches every order of the truth to its assessment', async () => {
+    const [counts] = await database.dataSource.query(
+      'SELECT count(*)::int AS orders FROM order_assessments',
+    );
     expect(evaluation.truthOrders).toBe(counts.orders);
     expect(evaluation.matchedOrders).toBe(counts.orders);
-    expect(evaluation.conflicts.flagged).toBe(counts.conflicts);
-    const levels = Object.fromEntries(evaluation.byLevel.map((row) => [row.level, row]));
-    expect(evaluation.conflicts.truePositives).toBe(
-      levels.DOCUMENTED.steered + levels.PROBABLE.steered,
-    );
-    expect(evaluation.conflicts.precision).toBeCloseTo(
-      evaluation.conflicts.truePositives / evaluation.conflicts.flagged,
-      12,
-    );
-    expect(evaluation.conflicts.recall).toBeCloseTo(
-      evaluation.conflicts.truePositives / evaluation.conflicts.steered,
-      12,
-    );
-    expect(evaluation.byCategory.reduce((sum, row) => sum + row.orders, 0)).toBe(counts.orders);
-    expect(evaluation.exclusionCategoriesFlagged).toBe(0);
-    const [site] = await database.dataSource.query(
-      `SELECT odds_ratio, lower_95 FROM provider_patterns WHERE provider_id = '*'`,
-    );
-    expect(evaluation.site.oddsRatio).toBe(site.odds_ratio);
-    expect(evaluation.site.lower95).toBe(site.lower_95);
-    expect(evaluation.clinicians.steering + evaluation.clinicians.others).toBe(
-      evaluation.clinicians.list.length,
-    );
+  });
+});
+
+describe('evaluate --battery on a small battery', () => {
+  let results: BatteryResult[];
+
+  beforeAll(async () => {
+    results = await runEvaluationBattery({
+      hospitals: [
+        { name: 'small steering', options: { patients: 3000, months: 24, seed: 23 } },
+        {
+          name: 'no steering',
+          options: { patients: 4000, months: 24, seed: 22, steeringStyle: 'none' },
+        },
+      ],
+      openDatabase: () => createTestDatabase(),
+    });
+  });
+
+  it('scores the steering hospital above its floors', () => {
+    const [steering] = results;
+    expect(steering).toMatchObject({ name: 'small steering', steering: true });
+    expect(steering.steeredOrders).toBeGreaterThan(15);
+    expect(steering.precision).toBeGreaterThanOrEqual(0.8);
+    expect(steering.recall).toBeGreaterThanOrEqual(0.6);
+    expect(steering.exclusionCategoriesFlagged).toBe(0);
+    expect(steering.notSteeringCliniciansWithConflict).toBe(0);
+  });
+
+  it('accuses nobody where nobody steers', () => {
+    const none = results[1];
+    expect(none).toMatchObject({
+      name: 'no steering',
+      steering: false,
+      steeringClinicians: 0,
+      steeredOrders: 0,
+      conflicts: 0,
+      cliniciansWithConflict: 0,
+      exclusionCategoriesFlagged: 0,
+    });
+    expect(none.clinicians).toBe(20);
+  });
+
+  it('prints one table with a row per hospital', () => {
+    const lines = formatBattery(results).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^hospital .*precision .*recall .*excl\. flagged .*w\/ conflict$/);
+    expect(lines[1]).toMatch(/^small steering +3000 +23 /);
+    expect(lines[2]).toMatch(/^no steering +4000 +22 .* 0 +- +- +0 +0$/);
   });
 });

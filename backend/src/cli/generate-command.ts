@@ -17,7 +17,17 @@ const positiveInteger = (name: string, value: string): number => {
   return number;
 };
 
+const rate = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) {
+    throw new CliError(`--${name} must be a number from 0 to 1, not "${value}".`);
+  }
+  return number;
+};
+
 const FORMATS = ['csv', 'fhir', 'rdsr'];
+const STEERING = ['mixed', 'silent', 'none'];
 
 export function registerGenerateCommand(program: Command): void {
   program
@@ -34,9 +44,18 @@ export function registerGenerateCommand(program: Command): void {
     )
     .option(
       '--steering <style>',
-      'mixed, or silent: steering clinicians never write a reason',
+      'mixed; silent: steering clinicians never write a reason; none: nobody steers',
       'mixed',
     )
+    .option(
+      '--steer-rate <r>',
+      'share of HIGH-band opportunities a steering clinician steers (default 0.4)',
+    )
+    .option(
+      '--silent-switch-rate <r>',
+      'silent switches with no dose motive, per opportunity (default 0.04)',
+    )
+    .option('--clinicians <n>', 'ordering clinicians (default one per 250 patients, at least 20)')
     .action(
       async (options: {
         out: string;
@@ -45,11 +64,16 @@ export function registerGenerateCommand(program: Command): void {
         seed: string;
         format: string;
         steering: string;
+        steerRate?: string;
+        silentSwitchRate?: string;
+        clinicians?: string;
       }) => {
         if (!FORMATS.includes(options.format))
           throw new CliError(`--format ${options.format} is not supported; use csv, fhir or rdsr.`);
-        if (!['mixed', 'silent'].includes(options.steering)) {
-          throw new CliError('--steering must be mixed or silent.');
+        if (!STEERING.includes(options.steering)) {
+          throw new CliError(
+            `--steering must be mixed, silent or none, not "${options.steering}".`,
+          );
         }
         const started = performance.now();
         const progress = createProgressBar('Generating');
@@ -58,7 +82,13 @@ export function registerGenerateCommand(program: Command): void {
           months: positiveInteger('months', options.months),
           seed: positiveInteger('seed', options.seed),
           outDir: options.out,
-          steeringStyle: options.steering as 'mixed' | 'silent',
+          steeringStyle: options.steering as 'mixed' | 'silent' | 'none',
+          steerRate: rate('steer-rate', options.steerRate),
+          silentSwitchRate: rate('silent-switch-rate', options.silentSwitchRate),
+          clinicians:
+            options.clinicians === undefined
+              ? undefined
+              : positiveInteger('clinicians', options.clinicians),
           onProgress: (done, total) => progress.update(done, total),
         };
         let summary: GenerateSummary;

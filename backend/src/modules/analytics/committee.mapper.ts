@@ -67,7 +67,11 @@ export function mapDepartmentVariation(
         upper998: department.limits.upper998,
       },
       position: department.position && FunnelPosition[department.position],
+      doseHistoryPValue: department.doseHistoryPValue,
+      doseHistoryQValue: department.doseHistoryQValue,
     })),
+    compared: variation.compared,
+    doseHistoryCompared: variation.comparedDoseHistory,
     funnelCurve: variation.funnelCurve.map((point) => ({
       opportunities: point.n,
       lower95: point.lower95,

@@ -28,6 +28,8 @@ export interface ClinicianEvaluation {
   readonly referenceOddsRatio: number | null;
   readonly referenceLower95: number | null;
   readonly referenceUpper95: number | null;
+  /** Benjamini–Hochberg q-value of the reference test over the clinicians compared. */
+  readonly referenceQValue: number | null;
 }
 
 export interface Evaluation {
@@ -44,6 +46,8 @@ export interface Evaluation {
   readonly byCategory: readonly CategoryCount[];
   /** Orders of an exclusion category flagged DOCUMENTED, PROBABLE or POSSIBLE (must be 0). */
   readonly exclusionCategoriesFlagged: number;
+  /** Clinicians with at least one conflict (DOCUMENTED or PROBABLE), steering or not. */
+  readonly conflictClinicians: { readonly all: number; readonly notSteering: number };
   readonly clinicians: {
     readonly steering: number;
     /** Own MH OR (HIGH vs LOW among the clinician's patients). */
@@ -149,6 +153,17 @@ export class EvaluationService {
           ['DOCUMENTED', 'PROBABLE', 'POSSIBLE'].includes(row.level ?? ''),
       );
 
+      const [conflictClinicians]: { all: number; not_steering: number }[] = await manager.query(
+        `SELECT count(DISTINCT a.provider_id)::int AS all,
+                count(DISTINCT a.provider_id) FILTER (WHERE NOT t.provider_steers)::int
+                  AS not_steering
+         FROM truth t
+         JOIN orders o ON o.source = $1 AND o.order_id = t.order_id
+         JOIN order_assessments a ON a.order_pk = o.id
+         WHERE a.level IN ('DOCUMENTED', 'PROBABLE')`,
+        [source],
+      );
+
       const clinicianRows: {
         provider_id: string;
         provider_steers: boolean;
@@ -159,10 +174,11 @@ export class EvaluationService {
         reference_odds_ratio: number | null;
         reference_lower_95: number | null;
         reference_upper_95: number | null;
+        reference_q_value: number | null;
       }[] = await manager.query(
         `SELECT t.provider_id, bool_or(t.provider_steers) AS provider_steers, p.odds_ratio,
                 p.lower_95, p.upper_95, p.shrunk_odds_ratio, p.reference_odds_ratio,
-                p.reference_lower_95, p.reference_upper_95
+                p.reference_lower_95, p.reference_upper_95, p.reference_q_value
          FROM truth t LEFT JOIN provider_patterns p ON p.provider_id = t.provider_id
          WHERE t.provider_id IS NOT NULL
          GROUP BY t.provider_id, p.provider_id
@@ -178,6 +194,7 @@ export class EvaluationService {
         referenceOddsRatio: row.reference_odds_ratio,
         referenceLower95: row.reference_lower_95,
         referenceUpper95: row.reference_upper_95,
+        referenceQValue: row.reference_q_value,
       }));
       const containsOne = (lower: number | null, upper: number | null) =>
         lower === null || (lower <= 1 && (upper ?? Infinity) >= 1);
@@ -206,6 +223,10 @@ export class EvaluationService {
         byLevel,
         byCategory,
         exclusionCategoriesFlagged,
+        conflictClinicians: {
+          all: conflictClinicians.all,
+          notSteering: conflictClinicians.not_steering,
+        },
         clinicians: {
           steering: steering.length,
           steeringWithCiAbove1: steering.filter((row) => (row.lower95 ?? 0) > 1).length,
@@ -252,6 +273,7 @@ export function formatEvaluation(evaluation: Evaluation): string {
     ),
     '',
     `Exclusion-category orders flagged at any level: ${evaluation.exclusionCategoriesFlagged}`,
+    `Clinicians with a conflict: ${evaluation.conflictClinicians.all} (${evaluation.conflictClinicians.notSteering} of them not steering)`,
     `Steering clinicians whose OR CI is above 1: ${evaluation.clinicians.steeringWithReferenceCiAbove1} of ${evaluation.clinicians.steering} ` +
       `(their HIGH-band patients vs the site's LOW-band); ${evaluation.clinicians.steeringWithCiAbove1} of ${evaluation.clinicians.steering} ` +
       `by their own HIGH vs LOW patients`,

@@ -70,6 +70,7 @@ export class AssessmentService {
       settings.values['level.probable_min_clinician_lower95'],
       settings.version,
       changedProviders,
+      settings.values['level.probable_max_clinician_q'],
     ]);
     return { ordersInScope: count, providersRescored: changedProviders.length };
   }
@@ -132,29 +133,57 @@ export class AssessmentService {
         total: row.total,
       })),
     );
+    // the evidence names how many clinicians stand out: when that set changes, every case's
+    // evidence changes with it
+    const maxQ = settings.values['level.probable_max_clinician_q'];
+    const minLower = settings.values['level.probable_min_clinician_lower95'];
+    const previousStandingOut: { provider_id: string }[] = await manager.query(
+      `SELECT provider_id FROM provider_patterns
+       WHERE provider_id <> '*' AND reference_q_value <= $1 AND reference_lower_95 > $2`,
+      [maxQ, minLower],
+    );
+    const standingOut = patterns
+      .filter(
+        (pattern) =>
+          pattern.providerId !== '*' &&
+          pattern.referenceQValue !== null &&
+          pattern.referenceQValue <= maxQ &&
+          (pattern.referenceLower95 ?? 0) > minLower,
+      )
+      .map((pattern) => pattern.providerId);
+    const previousSet = new Set(previousStandingOut.map((row) => row.provider_id));
+    const standingOutChanged =
+      previousSet.size !== standingOut.length || standingOut.some((id) => !previousSet.has(id));
     const changed: { provider_id: string }[] = await manager.query(
       `WITH previous AS (
-         SELECT provider_id, shrunk_odds_ratio, reference_lower_95 FROM provider_patterns
+         SELECT provider_id, shrunk_odds_ratio, reference_lower_95, reference_q_value,
+           compared_clinicians
+         FROM provider_patterns
        ), incoming AS (
          SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[],
                               $7::float8[], $8::float8[], $9::float8[], $10::float8[],
-                              $12::float8[], $13::float8[], $14::float8[])
+                              $12::float8[], $13::float8[], $14::float8[], $15::float8[],
+                              $16::float8[], $17::int[])
            AS t(provider_id, opportunities, high_opportunities, high_away, low_opportunities,
                 low_away, odds_ratio, lower_95, upper_95, shrunk_odds_ratio,
-                reference_odds_ratio, reference_lower_95, reference_upper_95)
+                reference_odds_ratio, reference_lower_95, reference_upper_95, reference_p_value,
+                reference_q_value, compared_clinicians)
        ), upserted AS (
          INSERT INTO provider_patterns (provider_id, opportunities, high_opportunities, high_away,
            low_opportunities, low_away, odds_ratio, lower_95, upper_95, shrunk_odds_ratio,
-           reference_odds_ratio, reference_lower_95, reference_upper_95, settings_version)
+           reference_odds_ratio, reference_lower_95, reference_upper_95, reference_p_value,
+           reference_q_value, compared_clinicians, settings_version)
          SELECT incoming.*, $11 FROM incoming
          ON CONFLICT (provider_id) DO UPDATE SET
            (opportunities, high_opportunities, high_away, low_opportunities, low_away, odds_ratio,
             lower_95, upper_95, shrunk_odds_ratio, reference_odds_ratio, reference_lower_95,
-            reference_upper_95, settings_version, updated_at) =
+            reference_upper_95, reference_p_value, reference_q_value, compared_clinicians,
+            settings_version, updated_at) =
            (EXCLUDED.opportunities, EXCLUDED.high_opportunities, EXCLUDED.high_away,
             EXCLUDED.low_opportunities, EXCLUDED.low_away, EXCLUDED.odds_ratio, EXCLUDED.lower_95,
             EXCLUDED.upper_95, EXCLUDED.shrunk_odds_ratio, EXCLUDED.reference_odds_ratio,
-            EXCLUDED.reference_lower_95, EXCLUDED.reference_upper_95, EXCLUDED.settings_version,
+            EXCLUDED.reference_lower_95, EXCLUDED.reference_upper_95, EXCLUDED.reference_p_value,
+            EXCLUDED.reference_q_value, EXCLUDED.compared_clinicians, EXCLUDED.settings_version,
             now())
          WHERE (provider_patterns.opportunities, provider_patterns.high_opportunities,
                 provider_patterns.high_away, provider_patterns.low_opportunities,
@@ -162,20 +191,27 @@ export class AssessmentService {
                 provider_patterns.lower_95, provider_patterns.upper_95,
                 provider_patterns.shrunk_odds_ratio, provider_patterns.reference_odds_ratio,
                 provider_patterns.reference_lower_95, provider_patterns.reference_upper_95,
-                provider_patterns.settings_version)
+                provider_patterns.reference_p_value, provider_patterns.reference_q_value,
+                provider_patterns.compared_clinicians, provider_patterns.settings_version)
            IS DISTINCT FROM
                (EXCLUDED.opportunities, EXCLUDED.high_opportunities, EXCLUDED.high_away,
                 EXCLUDED.low_opportunities, EXCLUDED.low_away, EXCLUDED.odds_ratio,
                 EXCLUDED.lower_95, EXCLUDED.upper_95, EXCLUDED.shrunk_odds_ratio,
                 EXCLUDED.reference_odds_ratio, EXCLUDED.reference_lower_95,
-                EXCLUDED.reference_upper_95, EXCLUDED.settings_version)
-         RETURNING provider_id, shrunk_odds_ratio, reference_lower_95
+                EXCLUDED.reference_upper_95, EXCLUDED.reference_p_value,
+                EXCLUDED.reference_q_value, EXCLUDED.compared_clinicians,
+                EXCLUDED.settings_version)
+         RETURNING provider_id, shrunk_odds_ratio, reference_lower_95, reference_q_value,
+           compared_clinicians
        )
        SELECT upserted.provider_id FROM upserted
        LEFT JOIN previous USING (provider_id)
        WHERE previous.shrunk_odds_ratio IS DISTINCT FROM upserted.shrunk_odds_ratio
           OR round(previous.reference_lower_95::numeric, 3)
-             IS DISTINCT FROM round(upserted.reference_lower_95::numeric, 3)`,
+             IS DISTINCT FROM round(upserted.reference_lower_95::numeric, 3)
+          OR round(previous.reference_q_value::numeric, 3)
+             IS DISTINCT FROM round(upserted.reference_q_value::numeric, 3)
+          OR previous.compared_clinicians IS DISTINCT FROM upserted.compared_clinicians`,
       [
         patterns.map((pattern) => pattern.providerId),
         patterns.map((pattern) => pattern.opportunities),
@@ -191,6 +227,9 @@ export class AssessmentService {
         patterns.map((pattern) => pattern.referenceOddsRatio),
         patterns.map((pattern) => pattern.referenceLower95),
         patterns.map((pattern) => pattern.referenceUpper95),
+        patterns.map((pattern) => pattern.referencePValue),
+        patterns.map((pattern) => pattern.referenceQValue),
+        patterns.map((pattern) => pattern.comparedClinicians),
       ],
     );
     // Clinicians with no assessable opportunity left keep no stale pattern.
@@ -199,6 +238,7 @@ export class AssessmentService {
       [patterns.map((pattern) => pattern.providerId)],
     );
     // SITE among them rescores the cases without a clinician (they use the site's pattern)
+    if (standingOutChanged) return patterns.map((pattern) => pattern.providerId);
     return changed.map((row) => row.provider_id);
   }
 }

@@ -6,6 +6,7 @@ import { icd10ExclusionSql, splitIndicationCodesSql } from './icd10-exclusion.sq
  * temporary table assess_scope. Parameters are listed above each statement. The session time
  * zone is SITE_TIME_ZONE, so months and ages are those of the site.
  */
+import { bodyRegionPartsSql, procedureBodyRegionSql } from './domain/procedure-body-region.data.js';
 
 export const CREATE_ASSESS_SCOPE = `
   CREATE TEMPORARY TABLE IF NOT EXISTS assess_scope (order_pk bigint PRIMARY KEY)
@@ -100,6 +101,7 @@ export const BUILD_ASSESS_FACTS = `
     FROM codes GROUP BY order_pk
   ), base AS (
     SELECT o.id AS order_pk, o.patient_id, o.provider_id, o.ordered_at, o.requested_modality,
+      o.requested_procedure, ${procedureBodyRegionSql('o.requested_procedure')} AS requested_region,
       coalesce(o.setting, 'UNKNOWN') AS setting, o.egfr, o.contrast_allergy, o.dose_alert_shown,
       o.pregnancy_status, to_char(o.ordered_at, 'YYYY-MM') AS month,
       grouped.indication_group, coalesce(ig.needs_iodinated_contrast, false) AS needs_contrast,
@@ -205,14 +207,18 @@ export const BUILD_ASSESS_FACTS = `
     d.unknown_dose_5y,
     t.dose_phrase, t.dose_text, t.negated_by, coalesce(t.exclusion_codes, '{}') AS text_exclusions,
     t.exclusion_phrase, t.non_dose_reason,
-    cascade.accession AS cascade_accession, cascade.performed_at AS cascade_at
+    cascade.accession AS cascade_accession, cascade.performed_at AS cascade_at,
+    cascade.body_region AS cascade_region
   FROM classified
   LEFT JOIN order_dose d ON d.order_pk = classified.order_pk
   LEFT JOIN order_text_facts t ON t.order_pk = classified.order_pk
   LEFT JOIN LATERAL (
-    -- E5: an exam of the originally requested modality within the cascade window after the
-    -- substitute exam or the cancellation (not the order's own exam)
-    SELECT e.accession, e.performed_at FROM exams e
+    -- E5: an exam of the originally requested modality and body region within the cascade
+    -- window after the substitute exam or the cancellation (not the order's own exam). The
+    -- request's region is read from its procedure text; an exam matches when its region
+    -- overlaps it or its procedure is the requested one; a request that names no region is
+    -- matched on the modality alone (and its explanation says so).
+    SELECT e.accession, e.performed_at, e.body_region FROM exams e
     WHERE classified.outcome IN ('SUBSTITUTED', 'DOWNGRADED')
       AND classified.outcome_at IS NOT NULL
       AND e.patient_id = classified.patient_id
@@ -221,6 +227,10 @@ export const BUILD_ASSESS_FACTS = `
       AND e.performed_at <= classified.outcome_at + make_interval(days => $3::int)
       AND e.id IS DISTINCT FROM classified.exam_id
       AND NOT e.is_qa
+      AND (classified.requested_region IS NULL
+           OR lower(e.procedure) = lower(classified.requested_procedure)
+           OR ${bodyRegionPartsSql('e.body_region')}
+              && ${bodyRegionPartsSql('classified.requested_region')})
     ORDER BY e.performed_at LIMIT 1
   ) cascade ON true`;
 
@@ -375,12 +385,18 @@ export const UPSERT_ASSESSMENTS = `
     FROM leveled WHERE e4
     UNION ALL
     SELECT order_pk, 'E5',
-      format('%s performed %s after the %s (the originally requested modality)',
-             requested_modality, ${humanInterval('cascade_at - outcome_at')},
+      format('%s%s performed %s after the %s (%s)',
+             requested_modality,
+             CASE WHEN cascade_region IS NOT NULL THEN ' ' || cascade_region ELSE '' END,
+             ${humanInterval('cascade_at - outcome_at')},
              CASE WHEN outcome_modality IN ('CANCELLED', 'NOT_PERFORMED')
                   THEN lower(replace(outcome_modality, '_', ' ')) || ' order'
-                  ELSE outcome_modality || ' substitute' END),
-      jsonb_build_object('accession', cascade_accession, 'performed_at', cascade_at)
+                  ELSE outcome_modality || ' substitute' END,
+             CASE WHEN requested_region IS NOT NULL
+                  THEN format('the originally requested modality and body region, %s', requested_region)
+                  ELSE 'the originally requested modality; the request names no body region' END),
+      jsonb_build_object('accession', cascade_accession, 'performed_at', cascade_at,
+        'body_region', cascade_region, 'requested_region', requested_region)
     FROM leveled WHERE e5
   ), removed AS (
     DELETE FROM order_signals s
@@ -405,18 +421,34 @@ export const PATTERN_COUNTS = `
   WHERE is_opportunity AND outcome <> 'PENDING' AND exclusion IS NULL AND band IN ('HIGH', 'LOW')
   GROUP BY 1, 2, 3, 4, 5`;
 
+/** A probability as a reviewer reads it: "< 0.001", "0.003", "0.41". */
+const formatProbability = (expression: string): string => `
+  (CASE WHEN ${expression} IS NULL THEN 'n/a'
+        WHEN ${expression} < 0.001 THEN '< 0.001'
+        ELSE trim_scale(round((${expression})::numeric, 3))::text END)`;
+
 /**
  * Final level and score for the cases in assess_scope and the cases of clinicians whose
  * pattern changed ($3 text[]; '*' = the site, used by cases without a clinician).
  * $1 = PROBABLE needs the clinician's reference OR lower 95 % bound above this;
+ * $4 = and the clinician's Benjamini–Hochberg q-value (over every clinician compared) at or
+ * below this false discovery rate; a case without a clinician uses the site's own p-value;
  * $2 settings version. The score orders cases within a level: base by level, +10 each for
  * E3, E4 and E5, and up to +20 for the clinician's pattern (shrunk OR, log scale, 10 = full).
  */
 export const SCORE_CASES = `
   WITH site AS (
-    SELECT * FROM provider_patterns WHERE provider_id = '*'
+    SELECT *,
+      (SELECT count(*) FROM provider_patterns o
+       WHERE o.provider_id <> '*' AND o.reference_q_value <= $4::float8
+         AND coalesce(o.reference_lower_95 > $1, false)) AS standing_out
+    FROM provider_patterns WHERE provider_id = '*'
   ), cases AS (
     SELECT a.order_pk, a.case_level,
+      CASE WHEN pp.provider_id IS NULL THEN site.reference_p_value
+           ELSE pp.reference_q_value END AS pattern_q,
+      site.reference_p_value AS site_p, pp.reference_p_value AS pattern_p,
+      coalesce(site.compared_clinicians, 0) AS compared, coalesce(site.standing_out, 0) AS standing_out,
       coalesce(pp.shrunk_odds_ratio, site.shrunk_odds_ratio, 1) AS pattern_or,
       CASE WHEN pp.provider_id IS NULL THEN site.reference_lower_95
            ELSE pp.reference_lower_95 END AS reference_lower,
@@ -436,10 +468,11 @@ export const SCORE_CASES = `
        OR (a.case_level IS NOT NULL AND a.provider_id IS NULL AND '*' = ANY ($3::text[]))
   ), scored AS (
     SELECT cases.*,
-      cases.case_level = 'PROBABLE' AND NOT coalesce(cases.reference_lower > $1, false)
-        AS demoted,
+      cases.case_level = 'PROBABLE' AND NOT (coalesce(cases.reference_lower > $1, false)
+        AND coalesce(cases.pattern_q <= $4::float8, false)) AS demoted,
       CASE
-        WHEN case_level = 'PROBABLE' AND NOT coalesce(reference_lower > $1, false) THEN 'POSSIBLE'
+        WHEN case_level = 'PROBABLE' AND NOT (coalesce(reference_lower > $1, false)
+          AND coalesce(pattern_q <= $4::float8, false)) THEN 'POSSIBLE'
         ELSE case_level
       END AS level,
       -- a cleared case is not ranked: its score is 0
@@ -459,7 +492,7 @@ export const SCORE_CASES = `
     RETURNING a.order_pk
   ), pattern_signals AS (
     SELECT order_pk, 'PATTERN' AS code,
-      format('%s: away-switches of HIGH-band patients vs the site''s LOW-band, OR %s (95%% CI %s); own OR HIGH vs LOW %s (95%% CI %s), shrunk toward the site: %s%s',
+      format('%s: away-switches of HIGH-band patients vs the site''s LOW-band, OR %s (95%% CI %s); own OR HIGH vs LOW %s (95%% CI %s), shrunk toward the site: %s; %s%s',
         CASE WHEN pattern_provider IS NULL THEN 'no clinician on the order, site pattern'
              ELSE 'clinician pattern' END,
         coalesce(round(reference_or::numeric, 2)::text, 'not estimable'),
@@ -469,13 +502,28 @@ export const SCORE_CASES = `
         CASE WHEN lower_95 IS NULL THEN 'n/a'
              ELSE round(lower_95::numeric, 2) || '–' || round(upper_95::numeric, 2) END,
         round(pattern_or::numeric, 2),
-        CASE WHEN demoted
+        CASE WHEN pattern_provider IS NULL
+             THEN format('site one-sided p = %s (a single test: no clinician compared)',
+                         ${formatProbability('pattern_q')})
+             WHEN pattern_q IS NULL
+             THEN format('not compared (no HIGH-band patient to test); %s of %s clinicians compared stand out',
+                         standing_out, compared)
+             ELSE format('%s of %s clinicians compared stand out; one-sided p = %s, adjusted q = %s (Benjamini–Hochberg; PROBABLE needs q <= %s)',
+                         standing_out, compared, ${formatProbability('pattern_p')},
+                         ${formatProbability('pattern_q')}, $4::float8) END,
+        CASE WHEN demoted AND NOT coalesce(reference_lower > $1, false)
              THEN format('; the lower bound is not above %s, so the case is POSSIBLE, not PROBABLE', $1::float8)
+             WHEN demoted
+             THEN format('; the pattern does not stand out after comparing %s clinicians (q above %s), so the case is POSSIBLE, not PROBABLE',
+                         compared, $4::float8)
              ELSE '' END) AS explanation,
       jsonb_build_object('shrunk_odds_ratio', pattern_or, 'odds_ratio', odds_ratio,
         'lower_95', lower_95, 'upper_95', upper_95, 'reference_odds_ratio', reference_or,
         'reference_lower_95', reference_lower, 'reference_upper_95', reference_upper,
-        'settings_version', $2::int) AS inputs
+        'reference_p_value', CASE WHEN pattern_provider IS NULL THEN site_p ELSE pattern_p END,
+        'reference_q_value', CASE WHEN pattern_provider IS NULL THEN NULL ELSE pattern_q END,
+        'compared_clinicians', compared, 'clinicians_standing_out', standing_out,
+        'max_q', $4::float8, 'settings_version', $2::int) AS inputs
     FROM scored WHERE case_level IS NOT NULL
   ), removed AS (
     DELETE FROM order_signals s USING scored

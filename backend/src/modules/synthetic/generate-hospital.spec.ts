@@ -424,7 +424,64 @@ describe('generateHospital silent steering and small hospitals', () => {
     expect(larger.summary.steeringClinicians).toBe(5);
   }, 60000);
 
+  it('makes a hospital where nobody steers, keeping the same clinicians', async () => {
+    const options = { patients: 3000, months: 12, seed: 11 };
+    const steering = await readHospital(options);
+    const none = await readHospital({ ...options, steeringStyle: 'none' });
+    expect(steering.summary.steeringClinicians).toBeGreaterThan(0);
+    expect(none.summary.steeringClinicians).toBe(0);
+    expect(none.summary.steeredOrders).toBe(0);
+    expect(none.truth.some((row) => row.steered === '1' || row.provider_steers === '1')).toBe(
+      false,
+    );
+    expect(none.truth.some((row) => row.category === 'SILENT_NO_MOTIVE')).toBe(true);
+    // the same staff: the steering clinicians are drawn and then told not to steer
+    const names = (hospital: Hospital) =>
+      new Set(hospital.orders.map((row) => `${row.provider_id} ${row.provider_name}`));
+    expect([...names(none)].sort()).toEqual([...names(steering)].sort());
+  }, 60000);
+
+  it('sets the steering rate, the silent-switch rate and the number of clinicians', async () => {
+    const options = { patients: 4000, months: 24, seed: 3 };
+    const countOf = (hospital: Hospital, category: string) =>
+      hospital.truth.filter((row) => row.category === category).length;
+    const steeredOf = (hospital: Hospital) =>
+      hospital.truth.filter((row) => row.steered === '1').length;
+    const base = await readHospital(options);
+    const never = await readHospital({ ...options, steerRate: 0 });
+    const always = await readHospital({ ...options, steerRate: 1 });
+    expect(never.summary.steeringClinicians).toBe(base.summary.steeringClinicians);
+    expect(steeredOf(never)).toBe(0);
+    expect(steeredOf(always)).toBeGreaterThan(steeredOf(base) * 1.5);
+    const fewSilent = await readHospital({ ...options, silentSwitchRate: 0.01 });
+    expect(countOf(fewSilent, 'SILENT_NO_MOTIVE')).toBeLessThan(
+      countOf(base, 'SILENT_NO_MOTIVE') * 0.5,
+    );
+    expect(countOf(fewSilent, 'SILENT_NO_MOTIVE')).toBeGreaterThan(0);
+    const noSilent = await readHospital({ ...options, silentSwitchRate: 0 });
+    expect(countOf(noSilent, 'SILENT_NO_MOTIVE')).toBe(0);
+    const sixty = await readHospital({ ...options, clinicians: 60 });
+    expect(sixty.summary.clinicians).toBe(60);
+    expect(new Set(sixty.orders.map((row) => row.provider_id)).size).toBeGreaterThan(55);
+    expect(sixty.summary.steeringClinicians).toBe(9);
+  }, 120000);
+
   it('rejects impossible options with a clear sentence', async () => {
+    await expect(
+      generateHospital({ patients: 5, months: 1, seed: 1, outDir: tmpdir(), steerRate: 1.5 }),
+    ).rejects.toThrow('--steer-rate must be a number from 0 to 1, got 1.5.');
+    await expect(
+      generateHospital({ patients: 5, months: 1, seed: 1, outDir: tmpdir(), clinicians: 3 }),
+    ).rejects.toThrow(/--clinicians must be a whole number of at least 11/);
+    await expect(
+      generateHospital({
+        patients: 5,
+        months: 1,
+        seed: 1,
+        outDir: tmpdir(),
+        silentSwitchRate: 0.9,
+      }),
+    ).rejects.toThrow(/--silent-switch-rate must be at most 0.5/);
     await expect(
       generateHospital({ patients: 0, months: 12, seed: 1, outDir: tmpdir() }),
     ).rejects.toThrow(/--patients/);

@@ -13,7 +13,7 @@ import { openCsvFileWriter } from './csv-file-writer.js';
 import type { CsvFileWriter } from './csv-file-writer.js';
 import { generatePatient } from './generate-patient.js';
 import type { GenerationContext } from './generate-patient.js';
-import { createHospitalStaff } from './hospital-staff.js';
+import { createHospitalStaff, MINIMUM_CLINICIANS_OPTION } from './hospital-staff.js';
 import {
   TRUTH_COLUMNS,
   toExamRow,
@@ -35,8 +35,14 @@ export interface GenerateHospitalOptions {
   /** ISO date on which the window ends (included); default 2026-10-31, so output never depends on today. */
   readonly endDate?: string;
   readonly onProgress?: (done: number, total: number) => void;
-  /** 'silent': steering clinicians never write a reason. Default 'mixed'. */
+  /** 'silent': steering clinicians never write a reason; 'none': nobody steers. Default 'mixed'. */
   readonly steeringStyle?: SteeringStyle;
+  /** Share of HIGH-band opportunities a steering clinician steers; default 0.4. */
+  readonly steerRate?: number;
+  /** Silent switches with no dose motive, per opportunity of any clinician; default 0.04. */
+  readonly silentSwitchRate?: number;
+  /** Number of ordering clinicians; default one per 250 patients, at least 20. */
+  readonly clinicians?: number;
   /** Reference CSV folder; default found beside the reference module. */
   readonly referenceDataDir?: string;
 }
@@ -71,6 +77,8 @@ export interface GenerateSummary {
 export const DEFAULT_END_DATE = '2026-10-31';
 export const HISTORY_YEARS = 5;
 export const CED_THRESHOLD_MSV = 100;
+/** The base rates of order-scenario (other than silent switches) leave this much room. */
+export const MAX_SILENT_SWITCH_RATE = 0.5;
 
 const FILES: readonly GeneratedFile[] = ['patients', 'orders', 'order_changes', 'exams', 'truth'];
 
@@ -89,6 +97,27 @@ const validateOptions = (options: GenerateHospitalOptions): void => {
   }
   if (!Number.isFinite(options.seed))
     throw new Error(`--seed must be a number, got ${options.seed}.`);
+  for (const [name, value] of [
+    ['--steer-rate', options.steerRate],
+    ['--silent-switch-rate', options.silentSwitchRate],
+  ] as const) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= 1)) {
+      throw new Error(`${name} must be a number from 0 to 1, got ${value}.`);
+    }
+  }
+  if (options.silentSwitchRate !== undefined && options.silentSwitchRate > MAX_SILENT_SWITCH_RATE) {
+    throw new Error(
+      `--silent-switch-rate must be at most ${MAX_SILENT_SWITCH_RATE} (the other base rates share each opportunity), got ${options.silentSwitchRate}.`,
+    );
+  }
+  if (
+    options.clinicians !== undefined &&
+    !(Number.isInteger(options.clinicians) && options.clinicians >= MINIMUM_CLINICIANS_OPTION)
+  ) {
+    throw new Error(
+      `--clinicians must be a whole number of at least ${MINIMUM_CLINICIANS_OPTION} (one per department), got ${options.clinicians}.`,
+    );
+  }
 };
 
 const formatPercent = (value: number): string => value.toFixed(2);
@@ -127,7 +156,10 @@ export const generateHospital = async (
   const windowStartMs = subtractCalendarMonths(windowEndMs, options.months);
   const historyStartMs = subtractCalendarMonths(windowStartMs, HISTORY_YEARS * 12);
   const random = createRandom(options.seed);
-  const staff = createHospitalStaff(options.patients, random);
+  const staff = createHospitalStaff(options.patients, random, {
+    clinicians: options.clinicians,
+    steering: options.steeringStyle !== 'none',
+  });
   const context: GenerationContext = {
     random,
     tables,
@@ -136,6 +168,8 @@ export const generateHospital = async (
     windowStartMs,
     windowEndMs,
     steeringStyle: options.steeringStyle ?? 'mixed',
+    steerRate: options.steerRate,
+    silentSwitchRate: options.silentSwitchRate,
     orderSequence: 1,
   };
 

@@ -79,6 +79,10 @@ export interface GenerationContext {
   /** Exclusive: nothing happens at or after it. */
   readonly windowEndMs: number;
   readonly steeringStyle: SteeringStyle;
+  /** Share of HIGH-band opportunities a steering clinician steers (default in order-scenario). */
+  readonly steerRate?: number;
+  /** Silent switches with no dose motive per opportunity (default in order-scenario). */
+  readonly silentSwitchRate?: number;
   /** Running order number, shared by all patients. */
   orderSequence: number;
 }
@@ -680,6 +684,8 @@ const generateOrder = (
         renalImpairmentApplies: renalSign && needsContrast,
         recentSameRegionCt: hadRecentSameRegionCt(state.exams, requested, orderedAtMs),
         steeringStyle: context.steeringStyle,
+        steerRate: context.steerRate,
+        silentSwitchRate: context.silentSwitchRate,
       });
 
   // The alternative a switch goes to, when the scenario switches.

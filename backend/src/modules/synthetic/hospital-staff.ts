@@ -79,9 +79,24 @@ const chooseSteeringClinicians = (
   return chosen;
 };
 
-export const createHospitalStaff = (patientCount: number, random: SeededRandom): HospitalStaff => {
-  const departments = allocateDepartments(countClinicians(patientCount));
-  const steeringIndexes = chooseSteeringClinicians(departments, random);
+export interface StaffOptions {
+  /** Number of ordering clinicians; default countClinicians(patients). */
+  readonly clinicians?: number;
+  /** false: nobody steers (the steering clinicians are still drawn, so names stay the same). */
+  readonly steering?: boolean;
+}
+
+/** The fewest clinicians a hospital can have: one per department. */
+export const MINIMUM_CLINICIANS_OPTION = DEPARTMENTS.length;
+
+export const createHospitalStaff = (
+  patientCount: number,
+  random: SeededRandom,
+  options: StaffOptions = {},
+): HospitalStaff => {
+  const departments = allocateDepartments(options.clinicians ?? countClinicians(patientCount));
+  const drawn = chooseSteeringClinicians(departments, random);
+  const steeringIndexes = options.steering === false ? new Set<number>() : drawn;
   const clinicians = departments.map((department, index): Clinician => ({
     providerId: formatId('P', index + 1, 4),
     name: `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`,

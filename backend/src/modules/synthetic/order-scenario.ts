@@ -29,7 +29,8 @@ export type TruthCategory =
 /** How the decision shows in the records. */
 export type Mechanism = 'AS_REQUESTED' | 'CHANGE' | 'CANCEL' | 'AT_ENTRY' | 'NO_EXAM';
 
-export type SteeringStyle = 'mixed' | 'silent';
+/** 'none': no clinician steers (a hospital where every away-switch has another motive). */
+export type SteeringStyle = 'mixed' | 'silent' | 'none';
 
 export interface OrderScenario {
   readonly category: TruthCategory;
@@ -51,6 +52,10 @@ export interface OrderFacts {
   /** The patient had a CT of the same region within the last 14 days. */
   readonly recentSameRegionCt: boolean;
   readonly steeringStyle: SteeringStyle;
+  /** Share of HIGH-band opportunities a steering clinician steers; default STEERING_PROBABILITY. */
+  readonly steerRate?: number;
+  /** Silent switches with no dose motive, per opportunity; default BASE_RATES.silentNoMotive. */
+  readonly silentSwitchRate?: number;
 }
 
 /** Share of HIGH-band opportunities a steering clinician steers. */
@@ -136,7 +141,11 @@ export const chooseOrderScenario = (random: SeededRandom, facts: OrderFacts): Or
       EXCLUSION_SWITCH_PROBABILITY.renalImpairment,
     );
   }
-  if (facts.providerSteers && facts.band === 'HIGH' && random.chance(STEERING_PROBABILITY)) {
+  if (
+    facts.providerSteers &&
+    facts.band === 'HIGH' &&
+    random.chance(facts.steerRate ?? STEERING_PROBABILITY)
+  ) {
     return chooseSteering(random, facts.steeringStyle);
   }
   const priorResultRate = facts.recentSameRegionCt
@@ -156,7 +165,7 @@ export const chooseOrderScenario = (random: SeededRandom, facts: OrderFacts): Or
     ],
     [BASE_RATES.negatedDoseTalk, () => scenario('NEGATED_DOSE_TALK', 'CHANGE')],
     [
-      BASE_RATES.silentNoMotive,
+      facts.silentSwitchRate ?? BASE_RATES.silentNoMotive,
       () =>
         scenario(
           'SILENT_NO_MOTIVE',

@@ -78,4 +78,21 @@ describe('assembleDepartmentVariation', () => {
     expect(variation.site).toMatchObject({ opportunities: 240, conflicts: 12, awaySwitches: 48 });
     expect(variation.site.conflictRate).toBeCloseTo(0.05, 12);
   });
+
+  it('tests each department and adjusts over the departments compared (hand-computed)', () => {
+    const variation = assembleDepartmentVariation(counts, strata, 'CONFLICT_RATE');
+    const [emergency, surgery, none] = variation.departments;
+    // Surgery: Δ = (10 − 40·20/240) + (2 − 20·12/120) = 6.666667,
+    // Var = 40·200·20·220/(240²·239) + 20·100·12·108/(120²·119) = 4.069555,
+    // z = (6.666667 − 0.5)/√4.069555 = 3.056870, p = 0.0011183.
+    expect(surgery.doseHistoryPValue).toBeCloseTo(0.0011183, 7);
+    // Emergency: Δ = 1 − 10·3/20 = −0.5; corrected |Δ| − ½ = 0, z = 0, p = 0.5.
+    expect(emergency.doseHistoryPValue).toBeCloseTo(0.5, 7);
+    // BH over m = 2: Surgery 2·0.0011183/1, Emergency 0.5·2/2.
+    expect(surgery.doseHistoryQValue).toBeCloseTo(0.0022366, 7);
+    expect(emergency.doseHistoryQValue).toBeCloseTo(0.5, 7);
+    expect(none).toMatchObject({ doseHistoryPValue: null, doseHistoryQValue: null });
+    expect(variation.compared).toBe(2);
+    expect(variation.comparedDoseHistory).toBe(2);
+  });
 });

@@ -1,4 +1,6 @@
+import { adjustBenjaminiHochberg } from './benjamini-hochberg.js';
 import type { ExcessAwaySwitchesResult } from './excess-away-switches.js';
+import { computeMantelHaenszelTest } from './mantel-haenszel-test.js';
 import type { FunnelLimits } from './funnel-limits.js';
 import { computeFunnelPlot, type FunnelCurvePoint, type FunnelPosition } from './funnel-plot.js';
 import {
@@ -42,6 +44,10 @@ export interface DepartmentVariationRow extends ConflictRates {
   /** Funnel limits around the site rate at this department's volume. */
   readonly limits: FunnelLimits | null;
   readonly position: FunnelPosition | null;
+  /** One-sided CMH p-value of the dose-history odds ratio above 1; null without information. */
+  readonly doseHistoryPValue: number | null;
+  /** The same adjusted by Benjamini–Hochberg over the departments compared. */
+  readonly doseHistoryQValue: number | null;
 }
 
 export interface DepartmentVariation {
@@ -50,6 +56,10 @@ export interface DepartmentVariation {
   readonly targetRate: number | null;
   readonly site: ConflictRates;
   readonly departments: readonly DepartmentVariationRow[];
+  /** Departments compared: those with opportunities (the funnel's units). */
+  readonly compared: number;
+  /** Departments whose dose-history odds ratio could be tested (the m of the adjustment). */
+  readonly comparedDoseHistory: number;
   /** The limit lines from volume 1 to the largest department's. */
   readonly funnelCurve: readonly FunnelCurvePoint[];
 }
@@ -81,6 +91,14 @@ export function assembleDepartmentVariation(
       n: department.opportunities,
     })),
   );
+  const pValues = counts.map((department) =>
+    testDoseHistory(
+      strata.filter((stratum) => !stratum.isSite && stratum.department === department.department),
+    ),
+  );
+  const tested = pValues.flatMap((pValue, index) => (pValue === null ? [] : [index]));
+  const qValues = adjustBenjaminiHochberg(tested.map((index) => pValues[index] as number));
+  const qValueOf = new Map(tested.map((index, position) => [index, qValues[position]]));
   return {
     measure,
     targetRate: funnel.target,
@@ -96,10 +114,26 @@ export function assembleDepartmentVariation(
         rate: unit.rate,
         limits: unit.limits,
         position: unit.position,
+        doseHistoryPValue: pValues[index],
+        doseHistoryQValue: qValueOf.get(index) ?? null,
       };
     }),
+    compared: counts.filter((department) => department.opportunities > 0).length,
+    comparedDoseHistory: tested.length,
     funnelCurve: funnel.curve,
   };
+}
+
+/** One-sided Cochran–Mantel–Haenszel p-value of an away-switch odds ratio HIGH vs LOW above 1. */
+function testDoseHistory(strata: readonly DoseHistoryStratumCounts[]): number | null {
+  return computeMantelHaenszelTest(
+    strata.map((stratum) => ({
+      exposedEvents: stratum.highAwaySwitches,
+      exposedNonEvents: stratum.highOpportunities - stratum.highAwaySwitches,
+      unexposedEvents: stratum.lowAwaySwitches,
+      unexposedNonEvents: stratum.lowOpportunities - stratum.lowAwaySwitches,
+    })),
+  ).pGreater;
 }
 
 function describeRates(

@@ -74,3 +74,36 @@ describe('computeProviderPatterns reference OR (clinician HIGH vs site LOW)', ()
     expect(patterns.OTHER.referenceLower95).toBeLessThan(1);
   });
 });
+
+describe('computeProviderPatterns reference test and false discovery rate', () => {
+  const patterns = Object.fromEntries(
+    computeProviderPatterns([
+      ...rows('ONC', 'CANCER|ADULT|OP', [27, 69], [1, 11]),
+      ...rows('OTHER', 'CANCER|ADULT|OP', [2, 40], [20, 400]),
+      // no HIGH-band patient (another stratum, so the site LOW of CANCER is unchanged): not compared
+      { providerId: 'LOWONLY', stratum: 'HEAD|ADULT|ED', band: 'LOW', away: 1, total: 30 },
+    ]).map((pattern) => [pattern.providerId, pattern]),
+  );
+
+  it('gives each clinician a one-sided CMH p-value against the site LOW band (hand-computed)', () => {
+    // ONC: HIGH 27 of 69 vs site LOW 21 of 411 (N = 480): E[a] = 69·48/480 = 6.9, Δ = 20.1,
+    // Var = 69·411·48·432 / (480²·479) = 5.328413; z = (20.1 − 0.5)/√5.328413 = 8.490966.
+    expect(patterns.ONC.referencePValue).not.toBeNull();
+    expect((patterns.ONC.referencePValue as number) / 1.02463e-17).toBeCloseTo(1, 4);
+    // OTHER: 2 of 40 vs 21 of 411: Δ = −0.039911 (|Δ| < ½, no correction),
+    // Var = 1.768104, z = −0.030015, p = 0.511973.
+    expect(patterns.OTHER.referencePValue).toBeCloseTo(0.511973, 6);
+    expect(patterns.LOWONLY.referencePValue).toBeNull();
+  });
+
+  it('adjusts the p-values over the clinicians compared (Benjamini–Hochberg, m = 2)', () => {
+    expect(patterns.ONC.comparedClinicians).toBe(2);
+    expect(patterns[SITE].comparedClinicians).toBe(2);
+    // ONC: 2 · p / 1; OTHER: min(2 · 0.511973 / 2, 1) = 0.511973
+    expect((patterns.ONC.referenceQValue as number) / 2.04926e-17).toBeCloseTo(1, 4);
+    expect(patterns.OTHER.referenceQValue).toBeCloseTo(0.511973, 6);
+    expect(patterns.LOWONLY.referenceQValue).toBeNull();
+    expect(patterns[SITE].referenceQValue).toBeNull();
+    expect(patterns[SITE].referencePValue).not.toBeNull();
+  });
+});

@@ -1,3 +1,5 @@
+import { adjustBenjaminiHochberg } from './benjamini-hochberg.js';
+import { computeMantelHaenszelTest } from './mantel-haenszel-test.js';
 import { computeMantelHaenszel, type Stratum2x2 } from './mantel-haenszel.js';
 import {
   estimateBetweenUnitVariance,
@@ -36,6 +38,19 @@ export interface ProviderPattern {
   readonly referenceOddsRatio: number | null;
   readonly referenceLower95: number | null;
   readonly referenceUpper95: number | null;
+  /**
+   * One-sided Cochran–Mantel–Haenszel p-value (continuity-corrected) for the reference odds
+   * ratio above 1; null when the clinician has no informative HIGH-band stratum. For the site:
+   * its own HIGH vs LOW test.
+   */
+  readonly referencePValue: number | null;
+  /**
+   * The p-value adjusted by Benjamini–Hochberg over every clinician compared in the same
+   * analysis (false discovery rate); null for the site and for a clinician not compared.
+   */
+  readonly referenceQValue: number | null;
+  /** Clinicians compared in this analysis (those with a p-value): the m of the adjustment. */
+  readonly comparedClinicians: number;
 }
 
 export const SITE = '*';
@@ -165,8 +180,26 @@ export function computeProviderPatterns(rows: readonly PatternCountRow[]): Provi
       referenceOddsRatio: result.oddsRatio,
       referenceLower95: result.lower95,
       referenceUpper95: result.upper95,
+      referencePValue: computeMantelHaenszelTest(strata).pGreater,
     };
   };
+
+  const clinicians = [...byProvider]
+    .filter(([providerId]) => providerId !== '')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([providerId, providerRows]) => ({
+      providerId,
+      providerRows,
+      reference: againstSiteLow(providerRows),
+    }));
+  const compared = clinicians.filter((clinician) => clinician.reference.referencePValue !== null);
+  const qValues = adjustBenjaminiHochberg(
+    compared.map((clinician) => clinician.reference.referencePValue as number),
+  );
+  const qValueOf = new Map(
+    compared.map((clinician, index) => [clinician.providerId, qValues[index]]),
+  );
+  const siteStrata = toStrata(rows);
 
   const patterns: ProviderPattern[] = [
     {
@@ -178,10 +211,12 @@ export function computeProviderPatterns(rows: readonly PatternCountRow[]): Provi
       referenceOddsRatio: site.oddsRatio,
       referenceLower95: site.lower95,
       referenceUpper95: site.upper95,
+      referencePValue: computeMantelHaenszelTest(siteStrata).pGreater,
+      referenceQValue: null,
+      comparedClinicians: compared.length,
     },
   ];
-  for (const [providerId, providerRows] of [...byProvider].sort(([a], [b]) => a.localeCompare(b))) {
-    if (providerId === '') continue;
+  for (const { providerId, providerRows, reference } of clinicians) {
     const own = computeMantelHaenszel(toStrata(providerRows));
     const shrunk = shrinkLogOddsRatio(
       estimates.get(providerId) ?? { logOr: null, variance: null },
@@ -194,7 +229,9 @@ export function computeProviderPatterns(rows: readonly PatternCountRow[]): Provi
       lower95: own.lower95,
       upper95: own.upper95,
       shrunkOddsRatio: round3(shrunk.oddsRatio),
-      ...againstSiteLow(providerRows),
+      ...reference,
+      referenceQValue: qValueOf.get(providerId) ?? null,
+      comparedClinicians: compared.length,
     });
   }
   return patterns;

@@ -1,3 +1,4 @@
+export { adjustBenjaminiHochberg } from './benjamini-hochberg.js';
 export {
   computeExcessAwaySwitches,
   type BandSwitchCounts,

@@ -72,6 +72,18 @@ export class DepartmentVariationRowObject extends ConflictRatesObject {
   @Field(() => FunnelLimitsObject, { nullable: true, description: 'Limits at this volume' })
   limits: FunnelLimitsObject | null;
   @Field(() => FunnelPosition, { nullable: true }) position: FunnelPosition | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'One-sided Cochran–Mantel–Haenszel p-value of the dose-history odds ratio above 1; null without information',
+  })
+  doseHistoryPValue: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The p-value adjusted by Benjamini–Hochberg over the departments compared (doseHistoryCompared): the false discovery rate at which this department would be called dose-driven',
+  })
+  doseHistoryQValue: number | null;
 }
 
 @ObjectType('DepartmentVariation', {
@@ -87,5 +99,15 @@ export class DepartmentVariationObject {
   targetRate: number | null;
   @Field(() => ConflictRatesObject) site: ConflictRatesObject;
   @Field(() => [DepartmentVariationRowObject]) departments: DepartmentVariationRowObject[];
+  @Field(() => Int, {
+    description:
+      'How many departments the funnel compares (those with opportunities): at 95 % limits about 1 in 20 falls outside by chance',
+  })
+  compared: number;
+  @Field(() => Int, {
+    description:
+      'How many departments had a dose-history odds ratio to test: the number the q-values account for',
+  })
+  doseHistoryCompared: number;
   @Field(() => [FunnelCurvePointObject]) funnelCurve: FunnelCurvePointObject[];
 }

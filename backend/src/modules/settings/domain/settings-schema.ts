@@ -84,6 +84,18 @@ export const SETTINGS_SCHEMA = {
       "PROBABLE needs the lower 95 % bound of the clinician's OR (their HIGH-band patients vs the site's LOW-band, MH) above this; else the case is POSSIBLE",
     parse: positiveNumber,
   } satisfies SettingSpec<number>,
+  'level.probable_max_clinician_q': {
+    defaultValue: 0.05,
+    description:
+      "PROBABLE needs the clinician's pattern to stand out among all clinicians compared: the Benjamini–Hochberg q-value of their one-sided test (HIGH-band patients vs the site's LOW-band, CMH) at or below this false discovery rate; else the case is POSSIBLE",
+    parse: (raw: string): number => {
+      const value = Number(raw);
+      if (!Number.isFinite(value) || value <= 0 || value >= 1) {
+        throw new Error('expected a false discovery rate between 0 and 1 (exclusive)');
+      }
+      return value;
+    },
+  } satisfies SettingSpec<number>,
   'qa.patterns': {
     defaultValue: ['QA', 'phantom', 'physics'],
     description: 'Whole words in PatientID or StudyDescription that mark a QA or phantom study',

@@ -99,6 +99,15 @@ export class ProviderPatternEntity {
   referenceLower95: number | null;
   @Column({ name: 'reference_upper_95', type: 'double precision', nullable: true })
   referenceUpper95: number | null;
+  /** One-sided CMH p-value of the reference odds ratio above 1. */
+  @Column({ name: 'reference_p_value', type: 'double precision', nullable: true })
+  referencePValue: number | null;
+  /** Benjamini–Hochberg q-value over the clinicians compared (null for the site). */
+  @Column({ name: 'reference_q_value', type: 'double precision', nullable: true })
+  referenceQValue: number | null;
+  /** How many clinicians the analysis compared (the m of the adjustment). */
+  @Column({ name: 'compared_clinicians', type: 'integer', default: 0 })
+  comparedClinicians: number;
   @Column({ name: 'settings_version', type: 'integer' }) settingsVersion: number;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }
