@@ -35,6 +35,7 @@ import {
 } from '../modules/steering/entities/assessment.entity.js';
 import { SourceWatermarkEntity } from '../modules/ingestion/entities/source-watermark.entity.js';
 import { SettingsVersionEntity } from '../modules/settings/entities/settings-version.entity.js';
+import { SiteSecretEntity } from '../modules/vocabulary/site-secret.entity.js';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -64,4 +65,5 @@ export const ENTITIES = [
   LandingDoseReportEntity,
   DoseReportStudyEntity,
   DoseReportEventEntity,
+  SiteSecretEntity,
 ];
