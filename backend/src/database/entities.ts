@@ -36,6 +36,10 @@ import {
 import { SourceWatermarkEntity } from '../modules/ingestion/entities/source-watermark.entity.js';
 import { SettingsVersionEntity } from '../modules/settings/entities/settings-version.entity.js';
 import { SiteSecretEntity } from '../modules/vocabulary/site-secret.entity.js';
+import {
+  CaseAssignmentEntity,
+  CaseReviewEntity,
+} from '../modules/cases/entities/case-review.entity.js';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -66,4 +70,6 @@ export const ENTITIES = [
   DoseReportStudyEntity,
   DoseReportEventEntity,
   SiteSecretEntity,
+  CaseReviewEntity,
+  CaseAssignmentEntity,
 ];
