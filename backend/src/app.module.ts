@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthResolver } from './health.resolver.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CasesModule } from './modules/cases/cases.module.js';
 
 export interface AppModuleOptions {
   readonly dataSource: DataSource;
@@ -27,7 +28,7 @@ export class AppModule {
       ? [
           ServeStaticModule.forRoot({
             rootPath: FRONTEND_DIST_DIR,
-            exclude: ['/graphql{*path}'],
+            exclude: ['/graphql{*path}', '/exports{*path}'],
           }),
         ]
       : [];
@@ -46,6 +47,7 @@ export class AppModule {
         AuthModule.forSettings(authSettings),
         ...serveDashboard,
         AnalyticsModule,
+        CasesModule,
       ],
       providers: [HealthResolver],
     };
