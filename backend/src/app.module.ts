@@ -11,6 +11,7 @@ import { HealthResolver } from './health.resolver.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CasesModule } from './modules/cases/cases.module.js';
 
 export interface AppModuleOptions {
   readonly dataSource: DataSource;
@@ -28,7 +29,7 @@ export class AppModule {
       ? [
           ServeStaticModule.forRoot({
             rootPath: FRONTEND_DIST_DIR,
-            exclude: ['/graphql{*path}'],
+            exclude: ['/graphql{*path}', '/exports{*path}'],
           }),
         ]
       : [];
@@ -48,6 +49,7 @@ export class AppModule {
         ...serveDashboard,
         AnalyticsModule,
         AdminModule,
+        CasesModule,
       ],
       providers: [HealthResolver],
     };
