@@ -35,6 +35,11 @@ const CASE_READERS: readonly Caller[] = [
   'AUDITOR',
 ];
 const CASE_REVIEWERS: readonly Caller[] = ['ADMIN', 'QUALITY_MANAGER', 'DEPARTMENT_MANAGER'];
+const ADMIN_AND_AUDITOR: readonly Caller[] = ['ADMIN', 'AUDITOR'];
+const ADMIN: readonly Caller[] = ['ADMIN'];
+
+/** A password that meets the policy, for the account signIn uses. */
+const PASSWORD = 'correct horse battery staple';
 
 interface Fixture {
   /** A case in the department manager's department. */
@@ -46,7 +51,8 @@ interface Fixture {
 interface Operation {
   readonly kind: 'query' | 'mutation' | 'http';
   readonly allowed: readonly Caller[];
-  readonly document: (fixture: Fixture) => string;
+  /** The document (or URL); `caller` keeps ADMIN-only writes apart per caller. */
+  readonly document: (fixture: Fixture, caller: Caller) => string;
 }
 
 /**
@@ -55,6 +61,95 @@ interface Operation {
  */
 const MATRIX: Record<string, Operation> = {
   health: { kind: 'query', allowed: CALLERS, document: () => '{ health }' },
+  authConfig: {
+    kind: 'query',
+    allowed: CALLERS,
+    document: () => '{ authConfig { localSignIn oidcSignIn } }',
+  },
+  signIn: {
+    kind: 'mutation',
+    allowed: CALLERS,
+    document: () =>
+      `mutation { signIn(input: { email: "signin@matrix.test", password: "${PASSWORD}" }) { email role } }`,
+  },
+  signOut: { kind: 'mutation', allowed: CALLERS, document: () => 'mutation { signOut }' },
+  me: { kind: 'query', allowed: SIGNED_IN, document: () => '{ me { email role departments } }' },
+  overview: {
+    kind: 'query',
+    allowed: SIGNED_IN,
+    document: () => '{ overview { current { opportunities } previous { opportunities } } }',
+  },
+  practiceVariation: {
+    kind: 'query',
+    allowed: SIGNED_IN,
+    document: () => '{ practiceVariation(by: CLINICIAN) { compared rows { key } } }',
+  },
+  doseHistorySensitivity: {
+    kind: 'query',
+    allowed: SIGNED_IN,
+    document: () => '{ doseHistorySensitivity { groups { indicationGroup } } }',
+  },
+  ingestRuns: {
+    kind: 'query',
+    allowed: ADMIN_AND_AUDITOR,
+    document: () => '{ ingestRuns { nodes { id status } } }',
+  },
+  rejections: {
+    kind: 'query',
+    allowed: ADMIN_AND_AUDITOR,
+    document: () => '{ rejections { totalCount nodes { reason raw } } }',
+  },
+  settings: {
+    kind: 'query',
+    allowed: ADMIN_AND_AUDITOR,
+    document: () => '{ settings { key value } }',
+  },
+  settingsHistory: {
+    kind: 'query',
+    allowed: ADMIN_AND_AUDITOR,
+    document: () => '{ settingsHistory { version } }',
+  },
+  referenceVersions: {
+    kind: 'query',
+    allowed: ADMIN_AND_AUDITOR,
+    document: () => '{ referenceVersions { version current } }',
+  },
+  auditEvents: {
+    kind: 'query',
+    allowed: ADMIN_AND_AUDITOR,
+    document: () => '{ auditEvents { nodes { action } } }',
+  },
+  users: { kind: 'query', allowed: ADMIN_AND_AUDITOR, document: () => '{ users { email role } }' },
+  updateSetting: {
+    kind: 'mutation',
+    allowed: ADMIN,
+    document: () =>
+      'mutation { updateSetting(input: { key: "cascade.days", value: "30" }) { key version } }',
+  },
+  createUser: {
+    kind: 'mutation',
+    allowed: ADMIN,
+    document: (_fixture, caller) =>
+      `mutation { createUser(input: { email: "new-${caller.toLowerCase()}@matrix.test", role: COMMITTEE }) { email } }`,
+  },
+  disableUser: {
+    kind: 'mutation',
+    allowed: ADMIN,
+    document: (_fixture, caller) =>
+      `mutation { disableUser(input: { email: "spare-${caller.toLowerCase()}@matrix.test" }) { disabled } }`,
+  },
+  createApiToken: {
+    kind: 'mutation',
+    allowed: ADMIN,
+    document: (_fixture, caller) =>
+      `mutation { createApiToken(input: { email: "keys-${caller.toLowerCase()}@matrix.test", name: "new" }) { name } }`,
+  },
+  revokeApiToken: {
+    kind: 'mutation',
+    allowed: ADMIN,
+    document: (_fixture, caller) =>
+      `mutation { revokeApiToken(input: { email: "keys-${caller.toLowerCase()}@matrix.test", name: "spare" }) }`,
+  },
   monthlyOrderVolume: {
     kind: 'query',
     allowed: SIGNED_IN,
@@ -130,6 +225,25 @@ describe('authorization matrix: every operation under every caller', () => {
       });
       tokens.set(caller, user.token);
     }
+    // the accounts the ADMIN-only writes act on, one per caller, each with a token "spare"
+    for (const caller of CALLERS) {
+      for (const prefix of ['spare', 'keys']) {
+        const spare = await createUserWithToken(database.dataSource, {
+          role: 'COMMITTEE',
+          email: `${prefix}-${caller.toLowerCase()}@matrix.test`,
+        });
+        await database.dataSource.query(`UPDATE api_tokens SET name = 'spare' WHERE id = $1`, [
+          spare.tokenId,
+        ]);
+      }
+    }
+    const created = await request(app.getHttpServer())
+      .post('/graphql')
+      .set(authHeader(tokens.get('ADMIN')!))
+      .send({
+        query: `mutation { createUser(input: { email: "signin@matrix.test", role: AUDITOR, password: "${PASSWORD}" }) { email } }`,
+      });
+    expect(created.body.errors).toBeUndefined();
     fixture = {
       caseId: encodeCaseId(chosen.order_pk),
       assignee: 'department_manager@matrix.test',
@@ -164,7 +278,7 @@ describe('authorization matrix: every operation under every caller', () => {
     const headers = token ? authHeader(token) : {};
     if (operation.kind === 'http') {
       const response = await request(app.getHttpServer())
-        .get(operation.document(fixture))
+        .get(operation.document(fixture, caller))
         .set(headers);
       if (allowed) {
         expect(response.status).toBe(200);
@@ -178,7 +292,7 @@ describe('authorization matrix: every operation under every caller', () => {
     const response = await request(app.getHttpServer())
       .post('/graphql')
       .set(headers)
-      .send({ query: operation.document(fixture) });
+      .send({ query: operation.document(fixture, caller) });
     if (allowed) {
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data[name]).not.toBeNull();
