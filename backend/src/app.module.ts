@@ -27,7 +27,8 @@ export class AppModule {
       ? [
           ServeStaticModule.forRoot({
             rootPath: FRONTEND_DIST_DIR,
-            exclude: ['/graphql{*path}'],
+            // API routes answer for themselves, never with the dashboard's index.html
+            exclude: ['/graphql{*path}', '/auth/{*path}', '/health/{*path}'],
           }),
         ]
       : [];
