@@ -28,6 +28,9 @@ export interface AuthSettings {
   /** The address users reach the app at (e.g. https://grounds.example.org). */
   readonly publicUrl: string | null;
   readonly oidc: OidcSettings | null;
+  /** GraphQL: deepest nesting and estimated fields per operation (GRAPHQL_MAX_*). */
+  readonly graphqlMaxDepth: number;
+  readonly graphqlMaxComplexity: number;
 }
 
 export interface OidcSettings {
@@ -159,5 +162,11 @@ export function loadAuthSettings(env: NodeJS.ProcessEnv = process.env): AuthSett
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     publicUrl,
     oidc: readOidc(env, publicUrl),
+    graphqlMaxDepth: readPositiveInteger('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12),
+    graphqlMaxComplexity: readPositiveInteger(
+      'GRAPHQL_MAX_COMPLEXITY',
+      env.GRAPHQL_MAX_COMPLEXITY,
+      25_000,
+    ),
   };
 }

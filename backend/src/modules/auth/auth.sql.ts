@@ -65,6 +65,11 @@ export const INSERT_USER = `
   ON CONFLICT (email) DO NOTHING
   RETURNING ${USER_COLUMNS}`;
 
+/** A new password ends any lock-out. $1 user id, $2 argon2id hash. */
+export const SET_PASSWORD = `
+  UPDATE users SET password_hash = $2, failed_attempts = 0, locked_until = NULL, updated_at = now()
+  WHERE id = $1`;
+
 /** $1 user id. */
 export const DISABLE_USER = `
   UPDATE users SET disabled = true, updated_at = now() WHERE id = $1
