@@ -34,7 +34,16 @@ import {
   ProviderPatternEntity,
 } from '../modules/steering/entities/assessment.entity.js';
 import { SourceWatermarkEntity } from '../modules/ingestion/entities/source-watermark.entity.js';
+import { ApiTokenEntity } from '../modules/auth/entities/api-token.entity.js';
+import { AuditEventEntity } from '../modules/auth/audit/audit-event.entity.js';
+import { SessionEntity } from '../modules/auth/entities/session.entity.js';
+import { UserEntity } from '../modules/auth/entities/user.entity.js';
 import { SettingsVersionEntity } from '../modules/settings/entities/settings-version.entity.js';
+import { SiteSecretEntity } from '../modules/vocabulary/site-secret.entity.js';
+import {
+  CaseAssignmentEntity,
+  CaseReviewEntity,
+} from '../modules/cases/entities/case-review.entity.js';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -64,4 +73,11 @@ export const ENTITIES = [
   LandingDoseReportEntity,
   DoseReportStudyEntity,
   DoseReportEventEntity,
+  SiteSecretEntity,
+  UserEntity,
+  SessionEntity,
+  ApiTokenEntity,
+  AuditEventEntity,
+  CaseReviewEntity,
+  CaseAssignmentEntity,
 ];

@@ -94,7 +94,7 @@ function mapRates(rates: ConflictRates): ConflictRatesObject {
   };
 }
 
-function mapOddsRatio(summary: OddsRatioSummary): DoseHistoryOddsRatioObject {
+export function mapOddsRatio(summary: OddsRatioSummary): DoseHistoryOddsRatioObject {
   return {
     oddsRatio: summary.oddsRatio,
     lower95: summary.lower95,
@@ -105,7 +105,7 @@ function mapOddsRatio(summary: OddsRatioSummary): DoseHistoryOddsRatioObject {
   };
 }
 
-function mapExcess(excess: ExcessAwaySwitchesResult): ExcessAwaySwitchesObject {
+export function mapExcess(excess: ExcessAwaySwitchesResult): ExcessAwaySwitchesObject {
   return {
     excess: excess.excessAwaySwitches,
     observedHighAwaySwitches: excess.observedHighSwitches,

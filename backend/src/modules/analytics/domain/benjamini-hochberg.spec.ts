@@ -1,4 +1,4 @@
-import { adjustBenjaminiHochberg } from './benjamini-hochberg.js';
+import { adjustBenjaminiHochberg, computeUpperTailPValue } from './benjamini-hochberg.js';
 
 /**
  * Benjamini & Hochberg (1995), section 4.1: the 15 p-values of the myocardial-infarction
@@ -63,5 +63,29 @@ describe('adjustBenjaminiHochberg', () => {
       'p-value 2 must be a number between 0 and 1, got 1.2.',
     );
     expect(() => adjustBenjaminiHochberg([Number.NaN])).toThrow(RangeError);
+  });
+  it('keeps the order given, leaves nulls out of m and never exceeds 1', () => {
+    const shuffled = [paper[14], null, paper[0], paper[3]];
+    const q = adjustBenjaminiHochberg(shuffled);
+    // m = 3: p 0.0001 → 3·0.0001/1, p 0.0095 → 3·0.0095/2, p 1 → 1
+    expect(q[1]).toBeNull();
+    expect(q[2]).toBeCloseTo(0.0003, 12);
+    expect(q[3]).toBeCloseTo(0.01425, 12);
+    expect(q[0]).toBe(1);
+    expect(adjustBenjaminiHochberg([])).toEqual([]);
+  });
+
+});
+
+describe('computeUpperTailPValue', () => {
+  it("matches R's binom.test(682, 925, p = 3/4, alternative = 'greater') from its help page", () => {
+    expect(computeUpperTailPValue(682, 925, 0.75)).toBeCloseTo(0.8240891223524226, 9);
+  });
+
+  it('is small for 9 of 40 against 5 % and 1 for no events', () => {
+    // P(R >= 9 | 40, 0.05) = 1.2958e-4 (binom.test(9, 40, 0.05, "greater"))
+    expect(computeUpperTailPValue(9, 40, 0.05)).toBeCloseTo(1.2958184849086517e-4, 12);
+    expect(computeUpperTailPValue(0, 40, 0.05)).toBe(1);
+    expect(computeUpperTailPValue(0, 0, 0.05)).toBeNull();
   });
 });
