@@ -65,7 +65,7 @@ describe('adjustBenjaminiHochberg', () => {
     expect(() => adjustBenjaminiHochberg([Number.NaN])).toThrow(RangeError);
   });
   it('keeps the order given, leaves nulls out of m and never exceeds 1', () => {
-    const shuffled = [paper[14], null, paper[0], paper[3]];
+    const shuffled = [bh1995[14], null, bh1995[0], bh1995[3]];
     const q = adjustBenjaminiHochberg(shuffled);
     // m = 3: p 0.0001 → 3·0.0001/1, p 0.0095 → 3·0.0095/2, p 1 → 1
     expect(q[1]).toBeNull();
@@ -74,7 +74,6 @@ describe('adjustBenjaminiHochberg', () => {
     expect(q[0]).toBe(1);
     expect(adjustBenjaminiHochberg([])).toEqual([]);
   });
-
 });
 
 describe('computeUpperTailPValue', () => {
