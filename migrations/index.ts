@@ -9,6 +9,7 @@ import { Auth1795800300000 } from './1795800300000-Auth.js';
 import { SiteSecrets1795800400000 } from './1795800400000-SiteSecrets.js';
 import { AssessmentMonthIndex1795800400001 } from './1795800400001-AssessmentMonthIndex.js';
 import { CaseReview1795800500000 } from './1795800500000-CaseReview.js';
+import { CaseReviewStatusFunction1795800500100 } from './1795800500100-CaseReviewStatusFunction.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SiteSecrets1795800400000,
   AssessmentMonthIndex1795800400001,
   CaseReview1795800500000,
+  CaseReviewStatusFunction1795800500100,
 ];

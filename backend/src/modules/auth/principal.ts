@@ -1,5 +1,8 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Role } from './domain/role.js';
+
+export { ROLES, type Role } from './domain/role.js';
 
 /**
  * Who is asking, as every resolver and service sees it. This file is the contract between the
@@ -7,9 +10,6 @@ import { GqlExecutionContext } from '@nestjs/graphql';
  * feature modules (which declare the roles a resolver allows and scope their SQL by
  * `departments`).
  */
-export const ROLES = ['ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR'] as const;
-export type Role = (typeof ROLES)[number];
-
 export interface Principal {
   /** user: a browser session; token: a bearer API token; cli: the operating-system user. */
   readonly kind: 'user' | 'token' | 'cli';

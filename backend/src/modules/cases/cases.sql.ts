@@ -19,10 +19,7 @@ export const levelRank = (alias: string): string =>
   `(CASE ${alias}.level WHEN 'DOCUMENTED' THEN 4 WHEN 'PROBABLE' THEN 3 WHEN 'POSSIBLE' THEN 2 ELSE 1 END)`;
 
 /** OPEN until assigned, ASSIGNED while assigned and not reviewed, REVIEWED once a review exists. */
-export const reviewStatus = (orderPk: string): string => `
-  CASE WHEN EXISTS (SELECT 1 FROM case_reviews cr WHERE cr.order_pk = ${orderPk}) THEN 'REVIEWED'
-       WHEN EXISTS (SELECT 1 FROM case_assignments ca WHERE ca.order_pk = ${orderPk}) THEN 'ASSIGNED'
-       ELSE 'OPEN' END`;
+export const reviewStatus = (orderPk: string): string => `case_review_status(${orderPk})`;
 
 /**
  * The cases a caller may see that match a filter, as conditions on order_assessments a (the

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../principal.js';
+import { ROLES, type Role } from './role.js';
 
 export interface ClaimMapping {
   /** Claim name or dotted path (e.g. `realm_access.roles`) holding the role(s). */
