@@ -7,6 +7,7 @@ import { DoseService } from '../dose/dose.service.js';
 import { AssessmentService } from '../steering/assessment.service.js';
 import { SettingsService, type VersionedSettings } from '../settings/settings.service.js';
 import { readCsvRecords, planCsvFolder } from './adapters/csv/read-csv.js';
+import { copyCsvFile } from './adapters/csv/copy-csv.js';
 import {
   RDSR_SOURCE,
   landDoseReports,
@@ -19,6 +20,7 @@ import { IngestRunEntity } from './entities/landing.entity.js';
 import { ImportError } from './import.exception.js';
 import { landRecords } from './landing-writer.js';
 import { NormaliserService } from './normaliser.service.js';
+import { recordSteps, timeStep, type StepListener, type StepTiming } from './step-timing.js';
 
 export interface ImportSummary {
   readonly runId: number;
@@ -30,6 +32,8 @@ export interface ImportSummary {
   readonly touchedPatients: number;
   /** Non-fatal remarks: ignored files and columns. */
   readonly notes: readonly string[];
+  /** How long each step of the run took, in the order they finished. */
+  readonly steps?: readonly StepTiming[];
 }
 
 export interface ImportProgress {
@@ -42,6 +46,8 @@ export interface ImportOptions {
   readonly source?: string;
   readonly startedBy?: string;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /** Called as each step of the run finishes (landing per file, each normaliser statement, …). */
+  readonly onStep?: StepListener;
 }
 
 export interface RdsrImportOptions extends ImportOptions {
@@ -143,12 +149,18 @@ export class ImportService {
     return this.load('csv', options.source ?? 'csv', folder, options, notes, async (runId) => {
       for (const file of plan.files) {
         const target = { runId, source: options.source ?? 'csv', file: file.path };
-        const records = Readable.from(
-          readCsvRecords(file, (bytes) =>
-            options.onProgress?.({ phase: 'landing', bytesDone: bytesBefore + bytes, bytesTotal }),
-          ),
-        );
-        await landRecords(this.dataSource, file.entity, target, records);
+        const onBytes = (bytes: number) =>
+          options.onProgress?.({ phase: 'landing', bytesDone: bytesBefore + bytes, bytesTotal });
+        await timeStep(`land.${file.entity}`, async () => {
+          // PostgreSQL reads the file; the JavaScript reader takes a file COPY cannot read
+          if (await copyCsvFile(this.dataSource, file, target, onBytes)) return;
+          await landRecords(
+            this.dataSource,
+            file.entity,
+            target,
+            Readable.from(readCsvRecords(file, onBytes)),
+          );
+        });
         bytesBefore += file.bytes;
       }
     });
@@ -248,6 +260,23 @@ export class ImportService {
       settings: VersionedSettings,
     ) => Promise<{ read: number; rejected: number; warned: number }>,
   ): Promise<ImportSummary> {
+    const { result, steps } = await recordSteps(
+      () => this.timedLoad(run, options, land, normalise),
+      options.onStep,
+    );
+    return { ...result, steps };
+  }
+
+  private async timedLoad(
+    run: { kind: string; source: string; target: string; notes: readonly string[] },
+    options: ImportOptions,
+    land: (runId: number, settings: VersionedSettings) => Promise<void>,
+    normalise: (
+      manager: EntityManager,
+      runId: number,
+      settings: VersionedSettings,
+    ) => Promise<{ read: number; rejected: number; warned: number }>,
+  ): Promise<ImportSummary> {
     const started = performance.now();
     const runs = this.dataSource.getRepository(IngestRunEntity);
     const lock = await this.openRunLock();
@@ -266,15 +295,16 @@ export class ImportService {
     }
     try {
       const settings = await new SettingsService(this.dataSource).current();
-      await land(runId, settings);
+      await timeStep('land', () => land(runId, settings));
       const result = await this.dataSource.transaction(async (manager) => {
         options.onProgress?.({ phase: 'normalising' });
-        const counts = await normalise(manager, runId, settings);
+        const counts = await timeStep('normalise', () => normalise(manager, runId, settings));
         options.onProgress?.({ phase: 'dose' });
-        await this.dose.recompute(manager, settings);
+        await timeStep('dose', () => this.dose.recompute(manager, settings));
         if (this.afterLoad) {
           options.onProgress?.({ phase: 'analysing' });
-          await this.afterLoad(manager, settings);
+          const afterLoad = this.afterLoad;
+          await timeStep('analyse', () => afterLoad(manager, settings));
         }
         const [{ touched }] = await manager.query(
           'SELECT count(*)::int AS touched FROM touched_patients',
