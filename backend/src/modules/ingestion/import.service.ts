@@ -20,6 +20,7 @@ import { IngestRunEntity } from './entities/landing.entity.js';
 import { ImportError } from './import.exception.js';
 import { landRecords } from './landing-writer.js';
 import { NormaliserService } from './normaliser.service.js';
+import { BULK_ROWS, analyseModel, deferIndexesOnFirstLoad } from './bulk-load.js';
 import { recordSteps, timeStep, type StepListener, type StepTiming } from './step-timing.js';
 
 export interface ImportSummary {
@@ -202,7 +203,8 @@ export class ImportService {
     const files = await listDoseReportFiles(target);
     let studies = 0;
     const summary = await this.runLoad(
-      { kind: 'rdsr', source: RDSR_SOURCE, target, notes: [] },
+      // dose reports look exams up one study batch at a time: they keep every index
+      { kind: 'rdsr', source: RDSR_SOURCE, target, notes: [], deferIndexes: false },
       options,
       async (runId, settings) => {
         options.onProgress?.({ phase: 'landing' });
@@ -233,7 +235,8 @@ export class ImportService {
     notes: readonly string[],
     land: (runId: number) => Promise<void>,
   ): Promise<ImportSummary> {
-    return this.runLoad({ kind, source, target, notes }, options, land, async (manager, runId) => {
+    const run = { kind, source, target, notes, deferIndexes: true };
+    return this.runLoad(run, options, land, async (manager, runId) => {
       const counts = await this.normaliser.normalise(manager, runId);
       await relinkDoseReportStudies(manager, runId);
       const entities = [counts.patients, counts.orders, counts.order_changes, counts.exams];
@@ -251,7 +254,13 @@ export class ImportService {
    * outcome on the run. A failure leaves the model as it was and marks the run failed.
    */
   private async runLoad(
-    run: { kind: string; source: string; target: string; notes: readonly string[] },
+    run: {
+      kind: string;
+      source: string;
+      target: string;
+      notes: readonly string[];
+      deferIndexes: boolean;
+    },
     options: ImportOptions,
     land: (runId: number, settings: VersionedSettings) => Promise<void>,
     normalise: (
@@ -268,7 +277,13 @@ export class ImportService {
   }
 
   private async timedLoad(
-    run: { kind: string; source: string; target: string; notes: readonly string[] },
+    run: {
+      kind: string;
+      source: string;
+      target: string;
+      notes: readonly string[];
+      deferIndexes: boolean;
+    },
     options: ImportOptions,
     land: (runId: number, settings: VersionedSettings) => Promise<void>,
     normalise: (
@@ -298,9 +313,15 @@ export class ImportService {
       await timeStep('land', () => land(runId, settings));
       const result = await this.dataSource.transaction(async (manager) => {
         options.onProgress?.({ phase: 'normalising' });
+        const deferred = run.deferIndexes ? await deferIndexesOnFirstLoad(manager) : null;
         const counts = await timeStep('normalise', () => normalise(manager, runId, settings));
+        // a large load changes the tables' sizes and distributions: fresh statistics first
+        const bulk = counts.read >= BULK_ROWS;
+        if (bulk) await analyseModel(manager, ['patients', 'orders', 'order_changes', 'exams']);
         options.onProgress?.({ phase: 'dose' });
         await timeStep('dose', () => this.dose.recompute(manager, settings));
+        await deferred?.rebuild();
+        if (bulk) await analyseModel(manager, ['exams', 'order_dose']);
         if (this.afterLoad) {
           options.onProgress?.({ phase: 'analysing' });
           const afterLoad = this.afterLoad;

@@ -21,6 +21,7 @@ import {
 import { summariseOrderTexts, type OrderTexts } from './summarise-order-texts.js';
 import { LEXICON_VERSION } from './domain/index.js';
 import { timeStep } from '../ingestion/step-timing.js';
+import { BULK_ROWS, analyseModel } from '../ingestion/bulk-load.js';
 
 /**
  * touched: the patients the load in this transaction changed, plus stale assessments;
@@ -60,6 +61,7 @@ export class AssessmentService {
     await manager.query('ANALYZE assess_scope');
 
     await timeStep('assess.texts', () => this.readTexts(manager));
+    if (count >= BULK_ROWS) await analyseModel(manager, ['order_text_facts']);
     await manager.query('DROP TABLE IF EXISTS assess_facts');
     await timeStep('assess.facts', () =>
       manager.query(BUILD_ASSESS_FACTS, [
@@ -72,6 +74,7 @@ export class AssessmentService {
       manager.query(UPSERT_ASSESSMENTS, [settings.version, referenceVersion, LEXICON_VERSION]),
     );
 
+    if (count >= BULK_ROWS) await analyseModel(manager, ['order_assessments', 'order_signals']);
     const changedProviders = await timeStep('assess.patterns', () =>
       this.updatePatterns(manager, settings),
     );

@@ -18,6 +18,7 @@ import {
 } from '../../import-format.js';
 import { landRecords, type LandingInput, type LandingTarget } from '../../landing-writer.js';
 import { timeStep } from '../../step-timing.js';
+import { BULK_ROWS } from '../../bulk-load.js';
 import type { CsvFilePlan } from './read-csv.js';
 
 /**
@@ -295,6 +296,8 @@ export async function copyCsvFile(
     await timeStep(`validate.${plan.entity}`, () =>
       landRecords(dataSource, plan.entity, target, Readable.from(restOf(client, names))),
     );
+    // the normaliser reads this run's landing rows next: statistics that know they exist
+    if (Number(check.lines) >= BULK_ROWS) await client.query(`ANALYZE landing_${plan.entity}`);
     return true;
   } finally {
     await client.query('DROP TABLE IF EXISTS csv_lines, csv_rest').catch(() => undefined);
