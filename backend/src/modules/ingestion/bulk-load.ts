@@ -6,7 +6,9 @@ import { timeStep } from './step-timing.js';
  * their secondary indexes row by row, through the insert and then the dose update of every
  * exam, costs more than building them once at the end. So on a first load the plain
  * (non-unique, non-primary) indexes of these tables are dropped inside the load's transaction
- * and rebuilt from their own definitions after the doses, before the analysis reads them; a
+ * and rebuilt from their own definitions right after the normaliser's inserts, before the dose
+ * update (which, with the exams' free page space, is then HOT and touches no index; an index
+ * built after HOT updates of the same transaction could not be used until it commits); a
  * failed load rolls the drop back with everything else. Unique indexes stay: the upserts
  * need them.
  */

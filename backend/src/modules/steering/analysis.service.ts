@@ -70,6 +70,9 @@ export class AnalysisService {
     const started = performance.now();
     const settings = await new SettingsService(this.dataSource).current();
     return this.dataSource.transaction(async (manager) => {
+      // no JIT for these statements (see ImportService: their cost estimates make it compile
+      // and optimise hundreds of functions each time, for seconds of work)
+      await manager.query('SET LOCAL jit = off');
       const stale = await timeStep('dose.stale', () => this.dosesStale(manager, settings));
       let ordersRedosed = 0;
       if (stale || scope === 'all') {

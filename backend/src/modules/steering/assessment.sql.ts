@@ -65,7 +65,8 @@ export const UPSERT_TEXT_FACTS = `
  */
 export const BUILD_ASSESS_FACTS = `
   CREATE TEMPORARY TABLE assess_facts ON COMMIT DROP AS
-  WITH newest AS (
+  WITH newest AS MATERIALIZED (
+    -- once: inlined, each of its five uses is its own scan of every exam
     SELECT greatest((SELECT max(ordered_at) FROM orders), (SELECT max(performed_at) FROM exams)) AS at
   ), ratings AS (
     SELECT indication_group, population, modality, rating FROM appropriateness
