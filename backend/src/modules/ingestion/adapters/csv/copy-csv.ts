@@ -256,8 +256,17 @@ export async function copyCsvFile(
           ),
         ),
       );
-    } catch {
-      return false; // bytes COPY refuses (encoding, a stray carriage return, …)
+    } catch (error) {
+      // a lost connection fails the load as before; anything else is bytes COPY refuses
+      // (encoding, a stray carriage return, …): the JavaScript reader takes the file
+      const code = String((error as { code?: unknown }).code ?? '');
+      const lost =
+        /^(08|57P|EPIPE|ECONN)/.test(code) ||
+        /Connection terminated|terminating connection|connection error/i.test(
+          (error as Error).message,
+        );
+      if (lost) throw error;
+      return false;
     }
     const { eol, endsWithEol } = await lineEnding(plan.path);
     const {
