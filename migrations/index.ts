@@ -10,6 +10,7 @@ import { SiteSecrets1795800400000 } from './1795800400000-SiteSecrets.js';
 import { AssessmentMonthIndex1795800400001 } from './1795800400001-AssessmentMonthIndex.js';
 import { CaseReview1795800500000 } from './1795800500000-CaseReview.js';
 import { CaseReviewStatusFunction1795800500100 } from './1795800500100-CaseReviewStatusFunction.js';
+import { ExamsFillfactor1795800100000 } from './1795800100000-ExamsFillfactor.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   SourceWatermarks1795697130590,
   DoseReports1795697608519,
   ClinicianReferencePattern1795697900000,
+  ExamsFillfactor1795800100000,
   ClinicianFalseDiscovery1795800200000,
   Auth1795800300000,
   SiteSecrets1795800400000,

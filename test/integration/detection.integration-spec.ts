@@ -307,6 +307,20 @@ describe('detection engine on a hand-built hospital', () => {
     );
   });
 
+  it('does not recompute doses for a setting that does not affect them', async () => {
+    const doses = await database.dataSource.query('SELECT * FROM order_dose ORDER BY order_pk');
+    const before = await readAssessments(database);
+    // a new version of a setting no dose depends on: assessments move to it, doses stay
+    await new SettingsService(database.dataSource).set('cascade.days', '30', 'test');
+    const summary = await new AnalysisService(database.dataSource).analyse();
+    expect(summary.ordersRedosed).toBe(0);
+    expect(summary.steps?.map((step) => step.step)).not.toContain('dose');
+    expect(summary.ordersInScope).toBe(Object.keys(before).length);
+    expect(await database.dataSource.query('SELECT * FROM order_dose ORDER BY order_pk')).toEqual(
+      doses,
+    );
+  });
+
   it('re-runs under a new settings version and changes only what the setting affects', async () => {
     const before = await readAssessments(database);
     // HIGH now needs 4 CTs in 12 months: the three-CT patients fall to MODERATE (CED 5 y 21 < 50)
@@ -323,6 +337,6 @@ describe('detection engine on a hand-built hospital', () => {
     const versions = await database.dataSource.query(
       'SELECT DISTINCT settings_version FROM order_assessments',
     );
-    expect(versions).toEqual([{ settings_version: 2 }]);
+    expect(versions).toEqual([{ settings_version: 3 }]);
   });
 });

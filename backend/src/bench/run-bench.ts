@@ -5,6 +5,7 @@
  * bench-results/ and compared as ratios, never asserted: these machines are shared and noisy.
  *
  *   npm run bench [-- --patients 20000 --months 24 --seed 1]
+ *   npm run bench -- --orders 1000000 [--months 24 --seed 1 --keep]   (see bench-orders.ts)
  *
  * Uses DATABASE_URL (an admin URL; cg_bench_* databases are created and dropped) or starts an
  * embedded PostgreSQL in a temporary folder.
@@ -28,6 +29,7 @@ import { IMPORT_COLUMNS, IMPORT_ENTITIES } from '../modules/ingestion/import-for
 import { PostgresSourceService } from '../modules/ingestion/adapters/postgres/postgres-source.service.js';
 import { generateHospital } from '../modules/synthetic/generate-hospital.js';
 import { AnalysisService } from '../modules/steering/analysis.service.js';
+import { benchOrders } from './bench-orders.js';
 
 interface Measure {
   readonly step: string;
@@ -40,6 +42,8 @@ const { values } = parseArgs({
     patients: { type: 'string', default: process.env.BENCH_PATIENTS ?? '20000' },
     months: { type: 'string', default: '24' },
     seed: { type: 'string', default: '1' },
+    orders: { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
 });
 
@@ -242,7 +246,35 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
+/** `--orders N`: the first load, the COPY floor and a one-day delta at N orders. */
+async function mainOrders(): Promise<void> {
+  const orders = Number(values.orders);
+  if (!Number.isInteger(orders) || orders < 5000) {
+    throw new Error(`--orders must be a whole number of at least 5000, not "${values.orders}".`);
+  }
+  let adminUrl = process.env.DATABASE_URL ?? null;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'cg-bench-pg-'));
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg'), port: 55439 });
+    adminUrl = server.url;
+    stopEmbedded = () => server.stop();
+  }
+  try {
+    await benchOrders({
+      orders,
+      months: Number(values.months),
+      seed: Number(values.seed),
+      adminUrl,
+      keep: values.keep ?? false,
+    });
+  } finally {
+    await stopEmbedded?.();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+(values.orders === undefined ? main() : mainOrders()).catch((error: unknown) => {
   process.stderr.write(`bench: ${(error as Error).message.split('\n')[0]}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ExportService } from '../modules/export/export.service.js';
 import { AnalysisService } from '../modules/steering/analysis.service.js';
+import { createLogger } from '../logger.js';
 import { auditCommand, formatDuration, withDatabase } from './cli-context.js';
 import { registerExportExamsCommand } from './export-exams-command.js';
 
@@ -10,9 +11,11 @@ export function registerAnalyseCommand(program: Command): void {
     .description('Assess orders (outcomes, signals, levels, clinician patterns); incremental')
     .option('--all', 'reassess every order, not only missing, stale or pending ones')
     .action(async (options: { all?: boolean }) => {
-      await withDatabase(async ({ database }) => {
+      await withDatabase(async ({ config, database }) => {
+        const logger = createLogger(config.logLevel);
         const summary = await new AnalysisService(database.dataSource).analyse(
           options.all ? 'all' : 'stale',
+          (timing) => logger.debug(timing, 'analysis step'),
         );
         console.log(
           `Analysis under settings version ${summary.settingsVersion}: ${summary.ordersInScope} orders assessed, ` +

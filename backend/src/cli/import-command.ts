@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ImportService } from '../modules/ingestion/import.service.js';
+import { createLogger } from '../logger.js';
 import { createProgressBar, withDatabase } from './cli-context.js';
 import { printRunRejections, printSummaryLine } from './print-import-summary.js';
 import { registerImportPostgresCommand } from './import-postgres-command.js';
@@ -16,10 +17,13 @@ export function registerImportCommand(program: Command): void {
     .description('Import a folder in the CSV import format (orders.csv required)')
     .option('--source <name>', 'source name that keys orders and exams', 'csv')
     .action(async (dir: string, options: { source: string }) => {
-      await withDatabase(async ({ database }) => {
+      await withDatabase(async ({ config, database }) => {
         const progress = createProgressBar('Importing');
+        // step timings at debug level (LOG_LEVEL=debug): step names and milliseconds only
+        const logger = createLogger(config.logLevel);
         const summary = await new ImportService(database.dataSource).importCsvFolder(dir, {
           source: options.source,
+          onStep: (timing) => logger.debug(timing, 'import step'),
           onProgress: (event) => {
             if (event.bytesDone !== undefined && event.bytesTotal !== undefined) {
               progress.update(event.bytesDone, event.bytesTotal);

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { VersionedSettings } from '../settings/settings.service.js';
+import { timeStep } from '../ingestion/step-timing.js';
 import { TOUCHED_SCOPE, cumulativeDoseSql, effectiveDoseSql } from './dose.sql.js';
 
 export interface DoseRecomputation {
@@ -24,13 +25,17 @@ export class DoseService {
     // temporary tables are never analysed automatically: without statistics the planner takes
     // touched_patients for a tiny table and picks nested loops that do not scale
     if (scope === 'touched') await manager.query('ANALYZE touched_patients');
-    const exams = await manager.query(effectiveDoseSql(where), [settings.values['dose.method']]);
-    const orders = await manager.query(cumulativeDoseSql(where), [
-      settings.values['band.high_ced_5y_msv'],
-      settings.values['band.high_ct_12m'],
-      settings.values['band.moderate_ced_5y_msv'],
-      settings.version,
-    ]);
+    const exams = await timeStep('dose.effective_dose', () =>
+      manager.query(effectiveDoseSql(where), [settings.values['dose.method']]),
+    );
+    const orders = await timeStep('dose.cumulative_dose', () =>
+      manager.query(cumulativeDoseSql(where), [
+        settings.values['band.high_ced_5y_msv'],
+        settings.values['band.high_ct_12m'],
+        settings.values['band.moderate_ced_5y_msv'],
+        settings.version,
+      ]),
+    );
     return { examsUpdated: affected(exams), ordersUpdated: affected(orders) };
   }
 }

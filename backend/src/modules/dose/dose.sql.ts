@@ -1,4 +1,4 @@
-import { NON_IONIZING_MODALITIES, sqlTextList } from '../vocabulary/vocabulary.js';
+import { BODY_REGIONS, NON_IONIZING_MODALITIES, sqlTextList } from '../vocabulary/vocabulary.js';
 
 /**
  * Effective dose per exam and cumulative dose at order time (DESIGN.md section 2), set-based,
@@ -44,7 +44,15 @@ export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
  * unknown. The linked study is the non-QA dose_report_studies row whose exam_id is the exam.
  */
 export const effectiveDoseSql = (scope: string): string => `
-  WITH computed AS (
+  WITH coefficients AS (
+    -- the coefficient lookup once per body region and age (-1 stands for any age below 0,
+    -- 200 for any above), joined to the exams: the same rows as the lookup per exam, which
+    -- at millions of exams cost a sort of the coefficient table each
+    SELECT region.name AS exam_region, age.years AS exam_age, k.*
+    FROM unnest(ARRAY[${BODY_REGIONS.map((name) => `'${name}'`).join(', ')}]) AS region(name)
+    CROSS JOIN generate_series(-1, 200) AS age(years)
+    ${coefficientLookupSql('$1', 'region.name', 'age.years')}
+  ), computed AS (
     SELECT e.id,
       CASE
         WHEN e.modality IN ${NON_IONIZING} THEN 0
@@ -83,11 +91,10 @@ export const effectiveDoseSql = (scope: string): string => `
       ORDER BY s.study_instance_uid
       LIMIT 1
     ) r ON true
-    ${coefficientLookupSql(
-      '$1',
-      'e.body_region',
-      "date_part('year', age(e.performed_at::date, p.birth_date))",
-    )}
+    LEFT JOIN coefficients k
+      ON k.exam_region = e.body_region
+     AND k.exam_age = greatest(-1, least(200,
+           date_part('year', age(e.performed_at::date, p.birth_date))::int))
     LEFT JOIN typical_doses t ON t.modality = e.modality AND t.body_region = e.body_region
     WHERE e.patient_id ${scope}
   )

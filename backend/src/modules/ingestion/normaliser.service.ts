@@ -15,6 +15,7 @@ import {
   markUnknownOrdersSql,
   markUnknownPatientsSql,
 } from './normaliser.sql.js';
+import { timeStep } from './step-timing.js';
 
 export interface EntityCounts {
   readonly read: number;
@@ -29,25 +30,33 @@ export type NormaliseCounts = Record<ImportEntity, EntityCounts> & { warned: num
  */
 export class NormaliserService {
   async normalise(manager: EntityManager, runId: number): Promise<NormaliseCounts> {
-    const run = (sql: string, ...parameters: unknown[]) =>
-      manager.query(sql, [runId, ...parameters]);
+    // every statement is one timed step, "normalise.<what>"
+    const run = (step: string, sql: string, ...parameters: unknown[]) =>
+      timeStep(`normalise.${step}`, () => manager.query(sql, [runId, ...parameters]));
     await manager.query(CREATE_TOUCHED_PATIENTS);
 
     await run(
+      'patients.duplicates',
       insertDuplicateWarningsSql('landing_patients', 'l.patient_id'),
       'patients',
       'patient_id',
     );
-    await run(UPSERT_PATIENTS);
+    await run('patients.upsert', UPSERT_PATIENTS);
 
-    await run(markUnknownPatientsSql('landing_orders'));
-    await run(insertDuplicateWarningsSql('landing_orders', 'l.order_id'), 'orders', 'order_id');
-    await run(UPSERT_DEPARTMENTS);
-    await run(UPSERT_PROVIDERS);
-    await run(UPSERT_ORDERS);
-
-    await run(markUnknownOrdersSql('landing_order_changes'));
+    await run('orders.unknown_patients', markUnknownPatientsSql('landing_orders'));
     await run(
+      'orders.duplicates',
+      insertDuplicateWarningsSql('landing_orders', 'l.order_id'),
+      'orders',
+      'order_id',
+    );
+    await run('departments.upsert', UPSERT_DEPARTMENTS);
+    await run('providers.upsert', UPSERT_PROVIDERS);
+    await run('orders.upsert', UPSERT_ORDERS);
+
+    await run('order_changes.unknown_orders', markUnknownOrdersSql('landing_order_changes'));
+    await run(
+      'order_changes.duplicates',
       insertDuplicateWarningsSql(
         'landing_order_changes',
         'l.order_id, l.changed_at::timestamptz, l.action',
@@ -55,21 +64,27 @@ export class NormaliserService {
       'order_changes',
       'order change',
     );
-    await run(UPSERT_ORDER_CHANGES);
+    await run('order_changes.upsert', UPSERT_ORDER_CHANGES);
 
-    await run(markUnknownPatientsSql('landing_exams'));
-    await run(markUnknownOrdersSql('landing_exams'));
-    await run(MARK_EXAM_PATIENT_MISMATCH);
-    await run(insertDuplicateWarningsSql('landing_exams', 'l.accession'), 'exams', 'accession');
-    await run(UPSERT_EXAMS);
+    await run('exams.unknown_patients', markUnknownPatientsSql('landing_exams'));
+    await run('exams.unknown_orders', markUnknownOrdersSql('landing_exams'));
+    await run('exams.patient_mismatch', MARK_EXAM_PATIENT_MISMATCH);
+    await run(
+      'exams.duplicates',
+      insertDuplicateWarningsSql('landing_exams', 'l.accession'),
+      'exams',
+      'accession',
+    );
+    await run('exams.upsert', UPSERT_EXAMS);
 
     const counts = {} as Record<ImportEntity, EntityCounts>;
     for (const entity of ['patients', 'orders', 'order_changes', 'exams'] as const) {
-      await run(insertRejectionsSql(`landing_${entity}`), entity);
-      const [row] = await run(countLandingSql(`landing_${entity}`));
+      await run(`${entity}.rejections`, insertRejectionsSql(`landing_${entity}`), entity);
+      const [row] = await run(`${entity}.count`, countLandingSql(`landing_${entity}`));
       counts[entity] = { read: row.read, rejected: row.rejected };
     }
     const [{ warned }] = await run(
+      'warnings.count',
       `SELECT count(*)::int AS warned FROM rejections WHERE run_id = $1 AND severity = 'warning'`,
     );
     return { ...counts, warned };

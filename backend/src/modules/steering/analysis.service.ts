@@ -1,7 +1,13 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DoseService } from '../dose/dose.service.js';
 import { reestimateAllDoseReports } from '../ingestion/adapters/rdsr/import-rdsr.js';
-import { SettingsService } from '../settings/settings.service.js';
+import { SettingsService, type VersionedSettings } from '../settings/settings.service.js';
+import {
+  recordSteps,
+  timeStep,
+  type StepListener,
+  type StepTiming,
+} from '../ingestion/step-timing.js';
 import { AssessmentService, type AssessmentScope } from './assessment.service.js';
 
 export interface AnalysisSummary {
@@ -10,30 +16,76 @@ export interface AnalysisSummary {
   readonly ordersRedosed: number;
   readonly providersRescored: number;
   readonly durationMs: number;
+  /** How long each step took, in the order they finished. */
+  readonly steps?: readonly StepTiming[];
 }
+
+/** The settings doses and CED bands depend on: only a change of one of them re-doses. */
+export const DOSE_SETTINGS = [
+  'dose.method',
+  'band.high_ced_5y_msv',
+  'band.high_ct_12m',
+  'band.moderate_ced_5y_msv',
+] as const;
 
 /**
  * `grounds analyse`: brings every assessment up to the current settings, reference data and
  * lexicon. Incremental: only orders whose assessment is missing, stale or pending (or all, on
- * request); doses are recomputed for everyone only when the settings version changed.
+ * request); doses are recomputed for everyone only when a dose-related setting changed.
  */
 export class AnalysisService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async analyse(scope: Exclude<AssessmentScope, 'touched'> = 'stale'): Promise<AnalysisSummary> {
+  async analyse(
+    scope: Exclude<AssessmentScope, 'touched'> = 'stale',
+    onStep?: StepListener,
+  ): Promise<AnalysisSummary> {
+    const { result, steps } = await recordSteps(() => this.run(scope), onStep);
+    return { ...result, steps };
+  }
+
+  /**
+   * True when some order's dose was computed under settings whose dose-related values (the
+   * coefficient method and the band thresholds) differ from the current ones; a change of any
+   * other setting (windows, thresholds of the case rules, p-chart) leaves doses as they are.
+   */
+  private async dosesStale(manager: EntityManager, settings: VersionedSettings): Promise<boolean> {
+    const versions: { version: number }[] = await manager.query(
+      'SELECT DISTINCT settings_version AS version FROM order_dose WHERE settings_version <> $1',
+      [settings.version],
+    );
+    const service = new SettingsService(this.dataSource);
+    for (const { version } of versions) {
+      const earlier = await service.byVersion(version);
+      const differs = DOSE_SETTINGS.some(
+        (key) =>
+          JSON.stringify(earlier?.values[key] ?? null) !== JSON.stringify(settings.values[key]),
+      );
+      if (differs) return true;
+    }
+    return false;
+  }
+
+  private async run(scope: Exclude<AssessmentScope, 'touched'>): Promise<AnalysisSummary> {
     const started = performance.now();
     const settings = await new SettingsService(this.dataSource).current();
     return this.dataSource.transaction(async (manager) => {
-      const [{ stale }] = await manager.query(
-        'SELECT count(*)::int AS stale FROM order_dose WHERE settings_version <> $1',
-        [settings.version],
-      );
+      // no JIT for these statements (see ImportService: their cost estimates make it compile
+      // and optimise hundreds of functions each time, for seconds of work)
+      await manager.query('SET LOCAL jit = off');
+      const stale = await timeStep('dose.stale', () => this.dosesStale(manager, settings));
       let ordersRedosed = 0;
-      if (stale > 0 || scope === 'all') {
-        await reestimateAllDoseReports(manager, settings.values['dose.method']);
-        ordersRedosed = (await new DoseService().recompute(manager, settings, 'all')).ordersUpdated;
+      if (stale || scope === 'all') {
+        await timeStep('dose.reports', () =>
+          reestimateAllDoseReports(manager, settings.values['dose.method']),
+        );
+        ordersRedosed = (
+          await timeStep('dose', () => new DoseService().recompute(manager, settings, 'all'))
+        ).ordersUpdated;
       }
-      const assessment = await new AssessmentService().assess(manager, settings, scope);
+      const assessment = await timeStep('analyse', () =>
+        new AssessmentService().assess(manager, settings, scope),
+      );
       return {
         settingsVersion: settings.version,
         ordersInScope: assessment.ordersInScope,

@@ -20,6 +20,8 @@ import {
 } from './assessment.sql.js';
 import { summariseOrderTexts, type OrderTexts } from './summarise-order-texts.js';
 import { LEXICON_VERSION } from './domain/index.js';
+import { timeStep } from '../ingestion/step-timing.js';
+import { BULK_ROWS, analyseModel } from '../ingestion/bulk-load.js';
 
 /**
  * touched: the patients the load in this transaction changed, plus stale assessments;
@@ -50,28 +52,40 @@ export class AssessmentService {
     );
     await manager.query(CREATE_ASSESS_SCOPE);
     await manager.query('TRUNCATE assess_scope');
-    if (scope === 'all') await manager.query(SCOPE_ALL);
-    if (scope === 'touched') await manager.query(SCOPE_TOUCHED_PATIENTS);
-    await manager.query(SCOPE_STALE, [settings.version, referenceVersion, LEXICON_VERSION]);
+    await timeStep('assess.scope', async () => {
+      if (scope === 'all') await manager.query(SCOPE_ALL);
+      if (scope === 'touched') await manager.query(SCOPE_TOUCHED_PATIENTS);
+      await manager.query(SCOPE_STALE, [settings.version, referenceVersion, LEXICON_VERSION]);
+    });
     const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM assess_scope');
     await manager.query('ANALYZE assess_scope');
 
-    await this.readTexts(manager);
+    await timeStep('assess.texts', () => this.readTexts(manager));
+    if (count >= BULK_ROWS) await analyseModel(manager, ['order_text_facts']);
     await manager.query('DROP TABLE IF EXISTS assess_facts');
-    await manager.query(BUILD_ASSESS_FACTS, [
-      referenceVersion,
-      settings.values['outcome.not_performed_days'],
-      settings.values['cascade.days'],
-    ]);
-    await manager.query(UPSERT_ASSESSMENTS, [settings.version, referenceVersion, LEXICON_VERSION]);
+    await timeStep('assess.facts', () =>
+      manager.query(BUILD_ASSESS_FACTS, [
+        referenceVersion,
+        settings.values['outcome.not_performed_days'],
+        settings.values['cascade.days'],
+      ]),
+    );
+    await timeStep('assess.assessments', () =>
+      manager.query(UPSERT_ASSESSMENTS, [settings.version, referenceVersion, LEXICON_VERSION]),
+    );
 
-    const changedProviders = await this.updatePatterns(manager, settings);
-    await manager.query(SCORE_CASES, [
-      settings.values['level.probable_min_clinician_lower95'],
-      settings.version,
-      changedProviders,
-      settings.values['level.probable_max_clinician_q'],
-    ]);
+    if (count >= BULK_ROWS) await analyseModel(manager, ['order_assessments', 'order_signals']);
+    const changedProviders = await timeStep('assess.patterns', () =>
+      this.updatePatterns(manager, settings),
+    );
+    await timeStep('assess.score', () =>
+      manager.query(SCORE_CASES, [
+        settings.values['level.probable_min_clinician_lower95'],
+        settings.version,
+        changedProviders,
+        settings.values['level.probable_max_clinician_q'],
+      ]),
+    );
     return { ordersInScope: count, providersRescored: changedProviders.length };
   }
 

@@ -72,7 +72,8 @@ const NON_IONIZING = sqlTextList(NON_IONIZING_MODALITIES);
  */
 export const BUILD_ASSESS_FACTS = `
   CREATE TEMPORARY TABLE assess_facts ON COMMIT DROP AS
-  WITH newest AS (
+  WITH newest AS MATERIALIZED (
+    -- once: inlined, each of its five uses is its own scan of every exam
     SELECT greatest((SELECT max(ordered_at) FROM orders), (SELECT max(performed_at) FROM exams)) AS at
   ), ratings AS (
     SELECT indication_group, population, modality, rating FROM appropriateness
@@ -121,13 +122,17 @@ export const BUILD_ASSESS_FACTS = `
     LEFT JOIN code_flags cf ON cf.order_pk = o.id
     LEFT JOIN indication_groups ig
       ON ig.reference_version = $1 AND ig.indication_group = grouped.indication_group
+  ), rated_populations AS (
+    SELECT DISTINCT indication_group, population FROM ratings
   ), rated AS (
     SELECT base.*,
-      -- a group with no rows for the population falls back to its ADULT rows
-      CASE WHEN EXISTS (SELECT 1 FROM ratings r WHERE r.indication_group = base.indication_group
-                        AND r.population = base.population)
-           THEN base.population ELSE 'ADULT' END AS rating_population
+      -- a group with no rows for the population falls back to its ADULT rows (a join, not a
+      -- per-order EXISTS over the ratings)
+      CASE WHEN rp.population IS NOT NULL THEN base.population ELSE 'ADULT' END
+        AS rating_population
     FROM base
+    LEFT JOIN rated_populations rp
+      ON rp.indication_group = base.indication_group AND rp.population = base.population
   ), tops AS (
     SELECT rated.order_pk,
       max(r.rating) AS top_rating,
@@ -443,6 +448,15 @@ export const SCORE_CASES = `
        WHERE o.provider_id <> '*' AND o.reference_q_value <= $4::float8
          AND coalesce(o.reference_lower_95 > $1, false)) AS standing_out
     FROM provider_patterns WHERE provider_id = '*'
+  ), targets AS (
+    -- the orders in scope, then the cases of the rescored clinicians: a UNION of two
+    -- set-based reads, never "IN (SELECT …) OR …", which PostgreSQL plans as a per-row SubPlan
+    -- over a materialised scan (quadratic) once the scope's hash exceeds work_mem
+    SELECT order_pk FROM assess_scope
+    UNION
+    SELECT a.order_pk FROM order_assessments a
+    WHERE a.case_level IS NOT NULL
+      AND (a.provider_id = ANY ($3::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($3::text[])))
   ), cases AS (
     SELECT a.order_pk, a.case_level,
       CASE WHEN pp.provider_id IS NULL THEN site.reference_p_value
@@ -457,15 +471,16 @@ export const SCORE_CASES = `
       CASE WHEN pp.provider_id IS NULL THEN site.reference_upper_95
            ELSE pp.reference_upper_95 END AS reference_upper,
       pp.odds_ratio, pp.lower_95, pp.upper_95, pp.provider_id AS pattern_provider,
-      EXISTS (SELECT 1 FROM order_signals s WHERE s.order_pk = a.order_pk AND s.code = 'E3') AS e3,
-      EXISTS (SELECT 1 FROM order_signals s WHERE s.order_pk = a.order_pk AND s.code = 'E4') AS e4,
-      EXISTS (SELECT 1 FROM order_signals s WHERE s.order_pk = a.order_pk AND s.code = 'E5') AS e5
-    FROM order_assessments a
+      e3.order_pk IS NOT NULL AS e3, e4.order_pk IS NOT NULL AS e4,
+      e5.order_pk IS NOT NULL AS e5
+    FROM targets
+    JOIN order_assessments a ON a.order_pk = targets.order_pk
     LEFT JOIN provider_patterns pp ON pp.provider_id = a.provider_id
     LEFT JOIN site ON true
-    WHERE a.order_pk IN (SELECT order_pk FROM assess_scope)
-       OR (a.case_level IS NOT NULL AND a.provider_id = ANY ($3::text[]))
-       OR (a.case_level IS NOT NULL AND a.provider_id IS NULL AND '*' = ANY ($3::text[]))
+    -- (order_pk, code) is the key of order_signals: at most one row each
+    LEFT JOIN order_signals e3 ON e3.order_pk = a.order_pk AND e3.code = 'E3'
+    LEFT JOIN order_signals e4 ON e4.order_pk = a.order_pk AND e4.code = 'E4'
+    LEFT JOIN order_signals e5 ON e5.order_pk = a.order_pk AND e5.code = 'E5'
   ), scored AS (
     SELECT cases.*,
       cases.case_level = 'PROBABLE' AND NOT (coalesce(cases.reference_lower > $1, false)

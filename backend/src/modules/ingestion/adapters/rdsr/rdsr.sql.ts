@@ -60,9 +60,9 @@ export const SELECT_STUDY_REPORTS = `
       row_number() OVER (PARTITION BY l.study_instance_uid, l.sop_instance_uid ORDER BY l.id DESC)
         AS latest
     FROM landing_dose_reports l
+    JOIN ingest_runs run ON run.id = l.run_id
     WHERE l.study_instance_uid = ANY($2::text[]) AND l.status = 'parsed'
-      AND (l.run_id = $1
-           OR l.run_id IN (SELECT id FROM ingest_runs WHERE status = 'succeeded'))
+      AND (l.run_id = $1 OR run.status = 'succeeded')
   ) r
   WHERE r.latest = 1
   ORDER BY r.study_instance_uid, r.first_id`;

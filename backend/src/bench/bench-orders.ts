@@ -1,0 +1,359 @@
+/**
+ * `npm run bench -- --orders N`: the load of one generated hospital of about N orders, measured
+ * in one run on one server. The hospital is split into a first load and a one-day delta (the
+ * newest ~3,000 orders, their changes and exams, and their patients). It measures:
+ *
+ *   - the COPY floor: PostgreSQL's own COPY of the first load's four files into plain text tables;
+ *   - the first load through `grounds import csv` (import, doses and analysis), per step;
+ *   - the delta into the loaded database and into an empty one;
+ *   - the importer's peak memory (the CLI process's high-water resident set).
+ *
+ * Figures go to bench-results/<date>-<N>.json and a Markdown table of ratios beside it; they
+ * are measured, never asserted (the machines are shared and noisy).
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { REPO_ROOT } from '../config/paths.js';
+import { IMPORT_ENTITIES } from '../modules/ingestion/import-format.js';
+import { generateHospital } from '../modules/synthetic/generate-hospital.js';
+
+/** Orders per patient the generator writes over 24 months (measured: 805,098 for 700,000). */
+const ORDERS_PER_PATIENT_24_MONTHS = 1.15;
+const DELTA_ORDERS = 3000;
+
+interface CliRun {
+  readonly seconds: number;
+  readonly peakRssMb: number;
+  readonly summary: string;
+  readonly steps: { step: string; ms: number }[];
+}
+
+interface BenchOrdersOptions {
+  readonly orders: number;
+  readonly months: number;
+  readonly seed: number;
+  readonly adminUrl: string;
+  readonly keep: boolean;
+  readonly dataDir?: string;
+}
+
+const withDatabase = (url: string, database: string): string => {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+};
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const seconds = (started: number): number => (performance.now() - started) / 1000;
+
+/** Lines of a generated CSV file (the generator never writes a record over two lines). */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  yield* createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+}
+
+/** The first `count` comma-separated fields (the generator never quotes ids or timestamps). */
+const fieldsOf = (line: string, count: number): string[] => line.split(',', count);
+
+/**
+ * Splits a generated hospital into a first load and a delta: the newest DELTA_ORDERS orders,
+ * their changes, the exams of those orders or performed since the first of them, and the
+ * patients of all those (re-sent unchanged in the delta, as an extract would).
+ */
+async function splitDelta(from: string, base: string, delta: string): Promise<number> {
+  const times: string[] = [];
+  for await (const line of linesOf(path.join(from, 'orders.csv'))) times.push(fieldsOf(line, 3)[2]);
+  times.shift();
+  times.sort();
+  const cutoff = times[Math.max(0, times.length - DELTA_ORDERS)];
+  const deltaOrders = new Set<string>();
+  const deltaPatients = new Set<string>();
+  const split = async (
+    file: string,
+    isDelta: (fields: string[]) => boolean,
+    width: number,
+  ): Promise<void> => {
+    const baseOut = createWriteStream(path.join(base, file));
+    const deltaOut = createWriteStream(path.join(delta, file));
+    let header = true;
+    for await (const line of linesOf(path.join(from, file))) {
+      if (header) {
+        baseOut.write(`${line}\n`);
+        deltaOut.write(`${line}\n`);
+        header = false;
+        continue;
+      }
+      (isDelta(fieldsOf(line, width)) ? deltaOut : baseOut).write(`${line}\n`);
+    }
+    await Promise.all(
+      [baseOut, deltaOut].map(
+        (stream) => new Promise<void>((resolve) => stream.end(() => resolve())),
+      ),
+    );
+  };
+  await split(
+    'orders.csv',
+    ([orderId, patientId, orderedAt]) => {
+      if (orderedAt < cutoff) return false;
+      deltaOrders.add(orderId);
+      deltaPatients.add(patientId);
+      return true;
+    },
+    3,
+  );
+  await split('order_changes.csv', ([orderId]) => deltaOrders.has(orderId), 1);
+  await split(
+    'exams.csv',
+    ([, patientId, orderId, performedAt]) => {
+      const inDelta = orderId ? deltaOrders.has(orderId) : performedAt >= cutoff;
+      if (inDelta) deltaPatients.add(patientId);
+      return inDelta;
+    },
+    4,
+  );
+  // every patient in the first load; the delta's patients again in the delta
+  const baseOut = createWriteStream(path.join(base, 'patients.csv'));
+  const deltaOut = createWriteStream(path.join(delta, 'patients.csv'));
+  let header = true;
+  for await (const line of linesOf(path.join(from, 'patients.csv'))) {
+    baseOut.write(`${line}\n`);
+    if (header || deltaPatients.has(fieldsOf(line, 1)[0])) deltaOut.write(`${line}\n`);
+    header = false;
+  }
+  await Promise.all(
+    [baseOut, deltaOut].map(
+      (stream) => new Promise<void>((resolve) => stream.end(() => resolve())),
+    ),
+  );
+  return deltaOrders.size;
+}
+
+/** PostgreSQL's own COPY of the four files into plain text tables: the floor. */
+async function copyFloor(url: string, folder: string): Promise<{ seconds: number; rows: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let rows = 0;
+  const started = performance.now();
+  try {
+    for (const entity of IMPORT_ENTITIES) {
+      const file = path.join(folder, `${entity}.csv`);
+      const [header] = (await readFile(file, 'utf8').catch(() => '')).split('\n', 1);
+      if (!header) continue;
+      const columns = header.split(',').map((name) => `"${name}" text`);
+      await client.query(`CREATE TABLE floor_${entity} (${columns.join(', ')})`);
+      const copy = client.query(
+        copyFrom(`COPY floor_${entity} FROM STDIN WITH (FORMAT csv, HEADER true)`),
+      );
+      await pipeline(createReadStream(file), copy);
+      rows += copy.rowCount ?? 0;
+    }
+    return { seconds: seconds(started), rows };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Peak resident set of a running process, from /proc (Linux); 0 elsewhere. */
+const highWaterMb = async (pid: number): Promise<number> => {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+};
+
+/** Runs `grounds <args>` against `url` with step timings on, watching its memory. */
+async function runCli(args: string[], url: string): Promise<CliRun> {
+  const cli = path.join(REPO_ROOT, 'backend', 'dist', 'backend', 'src', 'cli', 'main.js');
+  const started = performance.now();
+  const child = spawn(process.execPath, [cli, ...args], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'debug' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let peak = 0;
+  const watch = setInterval(() => {
+    void highWaterMb(child.pid!).then((mb) => (peak = Math.max(peak, mb)));
+  }, 200);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(watch);
+  if (code !== 0) throw new Error(`grounds ${args.join(' ')} exited ${code}: ${stderr.trim()}`);
+  const steps = stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { step?: string; ms?: number })
+    .filter((entry): entry is { step: string; ms: number } => typeof entry.step === 'string');
+  return {
+    seconds: seconds(started),
+    peakRssMb: Math.round(peak),
+    summary: stdout.trim().split('\n')[0] ?? '',
+    steps,
+  };
+}
+
+const TOP_STEPS = ['land', 'normalise', 'dose', 'analyse'];
+
+export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
+  const workDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'cg-bench-orders-')));
+  const full = path.join(workDir, 'full');
+  const base = path.join(workDir, 'base');
+  const delta = path.join(workDir, 'delta');
+  const tag = `${options.orders}_${process.pid}`;
+  const names = { floor: `cg_bench_floor_${tag}`, load: `cg_bench_load_${tag}` };
+  const emptyName = `cg_bench_empty_${tag}`;
+  const log = (text: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${text}`);
+  try {
+    const patients = Math.round(
+      (options.orders / ORDERS_PER_PATIENT_24_MONTHS) * (24 / options.months),
+    );
+    let started = performance.now();
+    const generated = await generateHospital({
+      patients,
+      months: options.months,
+      seed: options.seed,
+      outDir: full,
+    });
+    const generateSeconds = seconds(started);
+    log(`generated ${generated.rowCounts.orders} orders in ${generateSeconds.toFixed(1)} s`);
+    await Promise.all([mkdir(base, { recursive: true }), mkdir(delta, { recursive: true })]);
+    started = performance.now();
+    const deltaOrders = await splitDelta(full, base, delta);
+    log(`split off a delta of ${deltaOrders} orders in ${seconds(started).toFixed(1)} s`);
+    let bytes = 0;
+    for (const entity of IMPORT_ENTITIES)
+      bytes += (await stat(path.join(base, `${entity}.csv`))).size;
+
+    for (const name of [...Object.values(names), emptyName]) {
+      await adminQuery(options.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await adminQuery(options.adminUrl, `CREATE DATABASE ${name}`);
+    }
+    const url = (name: string) => withDatabase(options.adminUrl, name);
+    const floor = await copyFloor(url(names.floor), base);
+    log(`COPY floor: ${floor.rows} rows in ${floor.seconds.toFixed(1)} s`);
+    await adminQuery(options.adminUrl, `DROP DATABASE IF EXISTS ${names.floor} WITH (FORCE)`);
+
+    await runCli(['migrate'], url(names.load));
+    await runCli(['migrate'], url(emptyName));
+    const firstLoad = await runCli(['import', 'csv', base], url(names.load));
+    log(`first load: ${firstLoad.seconds.toFixed(1)} s, peak ${firstLoad.peakRssMb} MB`);
+    const deltaLoaded = await runCli(['import', 'csv', delta], url(names.load));
+    log(`delta into the loaded database: ${deltaLoaded.seconds.toFixed(1)} s`);
+    const deltaEmpty = await runCli(['import', 'csv', delta], url(emptyName));
+    log(`delta into an empty database: ${deltaEmpty.seconds.toFixed(1)} s`);
+
+    const ratio = (value: number, to: number) => Number((value / to).toFixed(2));
+    const stepsOf = (run: CliRun) =>
+      Object.fromEntries(run.steps.map((step) => [step.step, step.ms / 1000]));
+    const report = {
+      measuredAt: new Date().toISOString(),
+      hospital: {
+        patients,
+        months: options.months,
+        seed: options.seed,
+        rowCounts: generated.rowCounts,
+        firstLoadBytes: bytes,
+        deltaOrders,
+      },
+      machine: { cpus: os.cpus().length, node: process.version, load: os.loadavg() },
+      seconds: {
+        generate: generateSeconds,
+        copyFloor: floor.seconds,
+        firstLoad: firstLoad.seconds,
+        deltaIntoLoaded: deltaLoaded.seconds,
+        deltaIntoEmpty: deltaEmpty.seconds,
+      },
+      ratios: {
+        firstLoadToCopyFloor: ratio(firstLoad.seconds, floor.seconds),
+        deltaLoadedToDeltaEmpty: ratio(deltaLoaded.seconds, deltaEmpty.seconds),
+      },
+      importerPeakRssMb: {
+        firstLoad: firstLoad.peakRssMb,
+        deltaIntoLoaded: deltaLoaded.peakRssMb,
+        deltaIntoEmpty: deltaEmpty.peakRssMb,
+      },
+      summaries: {
+        firstLoad: firstLoad.summary,
+        deltaIntoLoaded: deltaLoaded.summary,
+        deltaIntoEmpty: deltaEmpty.summary,
+      },
+      steps: {
+        firstLoad: stepsOf(firstLoad),
+        deltaIntoLoaded: stepsOf(deltaLoaded),
+        deltaIntoEmpty: stepsOf(deltaEmpty),
+      },
+    };
+    const folder = path.join(REPO_ROOT, 'bench-results');
+    await mkdir(folder, { recursive: true });
+    const stem = path.join(folder, `${report.measuredAt.slice(0, 10)}-${options.orders}`);
+    await writeFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    const row = (label: string, value: number, ratioText: string) =>
+      `| ${label} | ${value.toFixed(1)} s | ${ratioText} |`;
+    const top = (run: CliRun) =>
+      TOP_STEPS.map((step) => `${step} ${((stepsOf(run)[step] ?? 0) as number).toFixed(1)} s`).join(
+        ', ',
+      );
+    const markdown = [
+      `# Bench at ${generated.rowCounts.orders} orders (${report.measuredAt})`,
+      '',
+      `${patients} patients over ${options.months} months, seed ${options.seed}; first load ` +
+        `${(bytes / 1e6).toFixed(0)} MB of CSV; delta ${deltaOrders} orders. ` +
+        `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end.`,
+      '',
+      '| measure | wall | ratio |',
+      '| --- | --- | --- |',
+      row('COPY floor (4 files into plain text tables)', floor.seconds, '1.00 × floor'),
+      row(
+        'first load: import csv + doses + analysis',
+        firstLoad.seconds,
+        `${report.ratios.firstLoadToCopyFloor} × floor`,
+      ),
+      row(
+        'one-day delta into the loaded database',
+        deltaLoaded.seconds,
+        `${report.ratios.deltaLoadedToDeltaEmpty} × into empty`,
+      ),
+      row('one-day delta into an empty database', deltaEmpty.seconds, '1.00'),
+      '',
+      `Importer peak memory: first load ${firstLoad.peakRssMb} MB, delta ${deltaLoaded.peakRssMb} MB.`,
+      '',
+      `First load by step: ${top(firstLoad)}.`,
+      '',
+      '| step | seconds |',
+      '| --- | --- |',
+      ...firstLoad.steps.map((step) => `| ${step.step} | ${(step.ms / 1000).toFixed(1)} |`),
+      '',
+    ].join('\n');
+    await writeFile(`${stem}.md`, markdown);
+    console.log(`\n${markdown}`);
+    console.log(`Written to ${path.relative(process.cwd(), stem)}.json and .md`);
+  } finally {
+    if (!options.keep) {
+      for (const name of [...Object.values(names), emptyName]) {
+        await adminQuery(options.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(
+          () => undefined,
+        );
+      }
+      if (!options.dataDir) await rm(workDir, { recursive: true, force: true });
+    }
+  }
+}

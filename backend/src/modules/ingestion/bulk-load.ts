@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+import { timeStep } from './step-timing.js';
+
+/**
+ * A first load (no order and no exam yet) writes every row of the large tables: maintaining
+ * their secondary indexes row by row, through the insert and then the dose update of every
+ * exam, costs more than building them once at the end. So on a first load the plain
+ * (non-unique, non-primary) indexes of these tables are dropped inside the load's transaction
+ * and rebuilt from their own definitions right after the normaliser's inserts, before the dose
+ * update (which, with the exams' free page space, is then HOT and touches no index; an index
+ * built after HOT updates of the same transaction could not be used until it commits); a
+ * failed load rolls the drop back with everything else. Unique indexes stay: the upserts
+ * need them.
+ */
+const BULK_TABLES = ['orders', 'exams', 'order_changes'] as const;
+
+/** Rows read at or above which a load refreshes the planner's statistics after each step. */
+export const BULK_ROWS = 50_000;
+
+export interface DeferredIndexes {
+  /** Rebuilds the dropped indexes (no-op when none were dropped). */
+  rebuild(): Promise<void>;
+}
+
+export async function deferIndexesOnFirstLoad(manager: EntityManager): Promise<DeferredIndexes> {
+  const [{ empty }] = await manager.query(
+    `SELECT NOT EXISTS (SELECT 1 FROM orders) AND NOT EXISTS (SELECT 1 FROM exams) AS empty`,
+  );
+  if (!empty) return { rebuild: async () => undefined };
+  const indexes: { name: string; definition: string }[] = await manager.query(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+     FROM pg_index i
+     JOIN pg_class c ON c.oid = i.indexrelid
+     JOIN pg_class t ON t.oid = i.indrelid
+     JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE n.nspname = current_schema() AND t.relname = ANY ($1::text[])
+       AND NOT i.indisunique AND NOT i.indisprimary
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+     ORDER BY c.relname`,
+    [[...BULK_TABLES]],
+  );
+  await timeStep('bulk.drop_indexes', async () => {
+    for (const index of indexes) await manager.query(`DROP INDEX "${index.name}"`);
+  });
+  return {
+    rebuild: () =>
+      timeStep('bulk.build_indexes', async () => {
+        await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+        for (const index of indexes) await manager.query(index.definition);
+      }),
+  };
+}
+
+/** Fresh planner statistics for the model tables a large load just wrote. */
+export async function analyseModel(
+  manager: EntityManager,
+  tables: readonly string[],
+): Promise<void> {
+  await timeStep('bulk.analyze', async () => {
+    for (const table of tables) await manager.query(`ANALYZE ${table}`);
+  });
+}

@@ -1,0 +1,136 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { copyCsvFile } from '../../backend/src/modules/ingestion/adapters/csv/copy-csv.js';
+import {
+  planCsvFolder,
+  readCsvRecords,
+} from '../../backend/src/modules/ingestion/adapters/csv/read-csv.js';
+import { landRecords } from '../../backend/src/modules/ingestion/landing-writer.js';
+import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+
+const ORDERS_HEADER =
+  'order_id,patient_id,ordered_at,provider_id,provider_name,department,setting,indication_code,' +
+  'indication_text,requested_modality,requested_procedure,pregnancy_status,contrast_allergy,' +
+  'egfr,dose_alert_shown,comment,extra_column';
+
+const order = (id: string, overrides: Partial<Record<string, string>> = {}): string => {
+  const fields: Record<string, string> = {
+    order_id: id,
+    patient_id: 'P1',
+    ordered_at: '2024-03-01T10:00:00Z',
+    provider_id: 'DR1',
+    provider_name: 'Dr One',
+    department: 'Emergency',
+    setting: 'ED',
+    indication_code: 'I26.99',
+    indication_text: '"suspected PE, ""high"" risk"',
+    requested_modality: 'CT',
+    requested_procedure: 'CT pulmonary angiography',
+    pregnancy_status: '',
+    contrast_allergy: 'false',
+    egfr: '54',
+    dose_alert_shown: '',
+    comment: '',
+    extra_column: 'x',
+    ...overrides,
+  };
+  return ORDERS_HEADER.split(',')
+    .map((name) => fields[name])
+    .join(',');
+};
+
+/** Clean rows, rows in another accepted spelling, invalid rows, a short row, an empty line. */
+const AWKWARD_ORDERS = [
+  ORDERS_HEADER,
+  order('O1'),
+  order('O2', { ordered_at: '2024-03-01 10:00', setting: 'ed', contrast_allergy: 'yes' }),
+  order('O3', { ordered_at: '2024-02-30T10:00:00Z' }),
+  order('O4', { ordered_at: '2024-02-29T23:59:59.123+14:00', egfr: '1e2' }),
+  order('O5', { requested_modality: ' CT ', egfr: '-3' }),
+  order('O6', { order_id: ' O6 ', comment: '"Ünïcødé, text"' }),
+  'O7,P1',
+  '',
+  order('O8', { patient_id: '', pregnancy_status: 'PREGNANT', comment: '""' }),
+  order('O1', { comment: 'the later O1 wins' }),
+  order('O9', { provider_name: '日本', ordered_at: '2024-03-01T10:00:00z' }),
+];
+
+describe('CSV landing through COPY', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  /** Lands the folder's orders.csv through COPY (run 1) and the JavaScript reader (run 2). */
+  const landBothWays = async (content: string): Promise<{ copied: boolean; rows: number }> => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-copy-'));
+    await writeFile(path.join(folder, 'orders.csv'), content);
+    const [file] = (await planCsvFolder(folder)).files;
+    await database.dataSource.query('DELETE FROM landing_orders');
+    const copied = await copyCsvFile(database.dataSource, file, {
+      runId: 1,
+      source: 'csv',
+      file: file.path,
+    });
+    await landRecords(
+      database.dataSource,
+      'orders',
+      { runId: 2, source: 'csv', file: file.path },
+      Readable.from(readCsvRecords(file)),
+    );
+    const [{ rows }] = await database.dataSource.query(
+      'SELECT count(*)::int AS rows FROM landing_orders WHERE run_id = 1',
+    );
+    return { copied, rows };
+  };
+
+  const landed = async (runId: number): Promise<string[]> =>
+    (
+      await database.dataSource.query(
+        `SELECT (to_jsonb(l) - 'id' - 'run_id')::text AS row FROM landing_orders l
+         WHERE run_id = $1 ORDER BY line`,
+        [runId],
+      )
+    ).map((row: { row: string }) => row.row);
+
+  it('lands every line exactly as the JavaScript reader does', async () => {
+    const { copied, rows } = await landBothWays(`${AWKWARD_ORDERS.join('\n')}\n`);
+    expect(copied).toBe(true);
+    expect(rows).toBe(AWKWARD_ORDERS.length - 2);
+    expect(await landed(1)).toEqual(await landed(2));
+    const errors = await database.dataSource.query(
+      `SELECT line, error_field, error_reason FROM landing_orders
+       WHERE run_id = 1 AND error_reason IS NOT NULL ORDER BY line`,
+    );
+    expect(errors).toEqual([
+      {
+        line: 4,
+        error_field: 'ordered_at',
+        error_reason: '"2024-02-30T10:00:00Z" is not a calendar date',
+      },
+      { line: 6, error_field: 'egfr', error_reason: '-3 is negative' },
+      { line: 8, error_field: null, error_reason: 'expected 17 fields, found 2' },
+      { line: 10, error_field: 'patient_id', error_reason: 'required field is empty' },
+    ]);
+  });
+
+  it('lands a CRLF file as the JavaScript reader does', async () => {
+    const lines = AWKWARD_ORDERS.filter((line) => line !== '');
+    const { copied } = await landBothWays(`${lines.join('\r\n')}\r\n`);
+    expect(copied).toBe(true);
+    expect(await landed(1)).toEqual(await landed(2));
+  });
+
+  it('leaves a file with a record spanning lines or broken quoting to the JavaScript reader', async () => {
+    const multiline = [ORDERS_HEADER, order('O1', { comment: '"two\nlines"' }), order('O2')];
+    expect(await landBothWays(`${multiline.join('\n')}\n`)).toEqual({ copied: false, rows: 0 });
+    const broken = [ORDERS_HEADER, order('O1', { department: 'Emer"gency' }), order('O2')];
+    expect(await landBothWays(`${broken.join('\n')}\n`)).toEqual({ copied: false, rows: 0 });
+  });
+});
