@@ -1,0 +1,14 @@
+import { formatMonthLabel } from '../../order-volume/utils/month-keys.js';
+
+/** 'Mar 2025', 'Jan – Mar 2025', 'Nov 2024 – Feb 2025', or 'no months loaded'. */
+export const formatPeriod = (from: string | null, to: string | null): string => {
+  if (!from && !to) return 'no months loaded';
+  const first = from ?? to!;
+  const last = to ?? from!;
+  if (first === last) return formatMonthLabel(first);
+  const [firstMonth, firstYear] = formatMonthLabel(first).split(' ');
+  const lastLabel = formatMonthLabel(last);
+  return firstYear === lastLabel.split(' ')[1]
+    ? `${firstMonth} – ${lastLabel}`
+    : `${formatMonthLabel(first)} – ${lastLabel}`;
+};
