@@ -8,6 +8,7 @@ import { FRONTEND_DIST_DIR, SCHEMA_FILE } from './config/paths.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthResolver } from './health.resolver.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { CommitteePackModule } from './modules/committee-pack/committee-pack.module.js';
 
 export interface AppModuleOptions {
   readonly dataSource: DataSource;
@@ -22,7 +23,7 @@ export class AppModule {
       ? [
           ServeStaticModule.forRoot({
             rootPath: FRONTEND_DIST_DIR,
-            exclude: ['/graphql{*path}'],
+            exclude: ['/graphql{*path}', '/exports{*path}'],
           }),
         ]
       : [];
@@ -38,6 +39,7 @@ export class AppModule {
         }),
         ...serveDashboard,
         AnalyticsModule,
+        CommitteePackModule,
       ],
       providers: [HealthResolver],
     };

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { analysisFilterSearch } from '../app/analysis-filter.js';
 import { useAnalysisFilter } from '../app/use-analysis-filter.js';
@@ -19,7 +20,17 @@ type Paper = 'A4' | 'Letter';
  */
 export const CommitteePackPage = () => {
   const { filter } = useAnalysisFilter();
-  const [paper, setPaper] = useState<Paper>('A4');
+  const [params, setParams] = useSearchParams();
+  const paper: Paper = params.get('paper')?.toLowerCase() === 'letter' ? 'Letter' : 'A4';
+  const setPaper = (next: Paper) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        updated.set('paper', next);
+        return updated;
+      },
+      { replace: true },
+    );
   const paperId = useId();
   const hasRange = filter.from !== null || filter.to !== null;
   const latest = useQuery(OVERVIEW_QUERY, { variables: { filter: null }, skip: hasRange });

@@ -126,7 +126,7 @@ export const HeadlineFigures = ({ current, previous, filter }: HeadlineFiguresPr
       detail: `flagged and not yet reviewed · ${formatCount(current.reviewedCases)} reviewed · ${formatCount(current.possible)} possible`,
       change: between(current.openCases, previous.openCases, 'count'),
       riseIsWorse: true,
-      link: { to: `/cases${search({}, 'reviewStatus=OPEN')}`, label: 'Review open cases' },
+      link: { to: `/cases${search({}, 'status=OPEN')}`, label: 'Review open cases' },
     },
   ];
   return (
