@@ -9,13 +9,12 @@ describe('case list URL parameters', () => {
   it('reads filters, sort and page, ignoring unknown values', () => {
     const params = parseCaseListParams(
       new URLSearchParams(
-        'level=probable,DOCUMENTED,bogus&status=OPEN&signal=E3&sort=date-asc&mine=1&after=abc',
+        'status=open&status=bogus&signal=E5&signal=E3&sort=date-asc&mine=1&after=abc&level=PROBABLE',
       ),
     );
     expect(params).toEqual({
-      levels: ['DOCUMENTED', 'PROBABLE'],
       reviewStatuses: ['OPEN'],
-      signals: ['E3'],
+      signals: ['E3', 'E5'],
       sort: 'DATE',
       direction: 'ASC',
       assignedToMe: true,
@@ -29,11 +28,11 @@ describe('case list URL parameters', () => {
 
   it('writes only what differs from the defaults and keeps the global filters', () => {
     const written = writeCaseListParams(
-      { ...DEFAULT_CASE_LIST_PARAMS, levels: ['PROBABLE'], reviewStatuses: ['OPEN', 'ASSIGNED'] },
-      new URLSearchParams('from=2025-01&department=ED&level=POSSIBLE&after=xyz'),
+      { ...DEFAULT_CASE_LIST_PARAMS, reviewStatuses: ['OPEN', 'ASSIGNED'], sort: 'DATE' },
+      new URLSearchParams('from=2025-01&department=ED&level=POSSIBLE&status=REVIEWED&after=xyz'),
     );
     expect(written.toString()).toBe(
-      'from=2025-01&department=ED&level=PROBABLE&status=OPEN%2CASSIGNED',
+      'from=2025-01&department=ED&level=POSSIBLE&status=OPEN&status=ASSIGNED&sort=date-desc',
     );
     expect(parseCaseListParams(written).reviewStatuses).toEqual(['OPEN', 'ASSIGNED']);
   });

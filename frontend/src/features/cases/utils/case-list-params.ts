@@ -1,8 +1,6 @@
 import {
-  LEVEL_LABELS,
   REVIEW_STATUS_LABELS,
   SIGNAL_LABELS,
-  type CaseLevelCode,
   type ReviewStatusCode,
   type SignalCodeValue,
 } from './case-labels.js';
@@ -10,9 +8,11 @@ import {
 export type CaseSortField = 'SCORE' | 'DATE' | 'LEVEL';
 export type CaseSortDirection = 'ASC' | 'DESC';
 
-/** The case list's own filters, sort and page, as the URL carries them. */
+/**
+ * The case list's own filters, sort and page, as the URL carries them. The levels, months,
+ * departments and the other global filters are the analysis filter's (app/use-analysis-filter).
+ */
 export interface CaseListParams {
-  readonly levels: readonly CaseLevelCode[];
   readonly reviewStatuses: readonly ReviewStatusCode[];
   readonly signals: readonly SignalCodeValue[];
   readonly sort: CaseSortField;
@@ -23,7 +23,6 @@ export interface CaseListParams {
 }
 
 export const DEFAULT_CASE_LIST_PARAMS: CaseListParams = {
-  levels: [],
   reviewStatuses: [],
   signals: [],
   sort: 'SCORE',
@@ -33,13 +32,13 @@ export const DEFAULT_CASE_LIST_PARAMS: CaseListParams = {
 };
 
 /** The URL keys this list owns; every other key (the global filters) is left as it is. */
-export const CASE_LIST_KEYS = ['level', 'status', 'signal', 'sort', 'mine', 'after'] as const;
+export const CASE_LIST_KEYS = ['status', 'signal', 'sort', 'mine', 'after'] as const;
 
 const SORTS: readonly CaseSortField[] = ['SCORE', 'DATE', 'LEVEL'];
 
-const listOf = <T extends string>(raw: string | null, allowed: readonly T[]): T[] => {
-  if (!raw) return [];
-  const wanted = new Set(raw.split(',').map((value) => value.trim().toUpperCase()));
+/** A list is the key repeated once per value (`status=OPEN&status=ASSIGNED`), as the global filters. */
+const listOf = <T extends string>(raw: readonly string[], allowed: readonly T[]): T[] => {
+  const wanted = new Set(raw.map((value) => value.trim().toUpperCase()));
   // in the allowed order, so two URLs that differ only in order give the same list
   return allowed.filter((value) => wanted.has(value));
 };
@@ -49,12 +48,11 @@ export const parseCaseListParams = (search: URLSearchParams): CaseListParams => 
   const [field, direction] = (search.get('sort') ?? '').toUpperCase().split('-');
   const sort = SORTS.find((candidate) => candidate === field) ?? DEFAULT_CASE_LIST_PARAMS.sort;
   return {
-    levels: listOf(search.get('level'), Object.keys(LEVEL_LABELS) as CaseLevelCode[]),
     reviewStatuses: listOf(
-      search.get('status'),
+      search.getAll('status'),
       Object.keys(REVIEW_STATUS_LABELS) as ReviewStatusCode[],
     ),
-    signals: listOf(search.get('signal'), Object.keys(SIGNAL_LABELS) as SignalCodeValue[]),
+    signals: listOf(search.getAll('signal'), Object.keys(SIGNAL_LABELS) as SignalCodeValue[]),
     sort,
     direction:
       direction === 'ASC' || direction === 'DESC'
@@ -77,9 +75,8 @@ export const writeCaseListParams = (
 ): URLSearchParams => {
   const next = new URLSearchParams(current);
   for (const key of CASE_LIST_KEYS) next.delete(key);
-  if (params.levels.length > 0) next.set('level', params.levels.join(','));
-  if (params.reviewStatuses.length > 0) next.set('status', params.reviewStatuses.join(','));
-  if (params.signals.length > 0) next.set('signal', params.signals.join(','));
+  for (const status of params.reviewStatuses) next.append('status', status);
+  for (const signal of params.signals) next.append('signal', signal);
   if (
     params.sort !== DEFAULT_CASE_LIST_PARAMS.sort ||
     params.direction !== DEFAULT_CASE_LIST_PARAMS.direction
