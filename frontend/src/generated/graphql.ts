@@ -8,15 +8,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AnalysisFilter = {
   /** Clinician keys (ClinicianRef.key): provider ids, or pseudonyms for COMMITTEE */
   clinicians?: Array<string> | null | undefined;
+  /** Department names */
   departments?: Array<string> | null | undefined;
+  /** First month, YYYY-MM (inclusive) */
   from?: string | null | undefined;
+  /** Indication groups */
   indicationGroups?: Array<string> | null | undefined;
   levels?: Array<CaseLevel> | null | undefined;
   populations?: Array<Population> | null | undefined;
   settings?: Array<CareSetting> | null | undefined;
+  /** Last month, YYYY-MM (inclusive) */
   to?: string | null | undefined;
 };
 
+/** ED emergency, IP inpatient, OP outpatient */
 export type CareSetting =
   | 'ED'
   | 'IP'
@@ -31,6 +36,7 @@ export type CaseFilter = {
   signals?: Array<SignalCode> | null | undefined;
 };
 
+/** DOCUMENTED and PROBABLE are conflicts; POSSIBLE is for review; EXCLUDED an away-switch an exclusion cleared */
 export type CaseLevel =
   | 'DOCUMENTED'
   | 'EXCLUDED'
@@ -52,6 +58,7 @@ export type Disposition =
   | 'DATA_ERROR'
   | 'NEEDS_DISCUSSION';
 
+/** Dose-history band at order time (settings band.*) */
 export type DoseBand =
   | 'HIGH'
   | 'LOW'
@@ -97,6 +104,7 @@ export type OddsRatioStatus =
   | 'NO_INFORMATION'
   | 'ZERO';
 
+/** PREGNANT first; else PEDIATRIC under 18 at the order; else ADULT */
 export type Population =
   | 'ADULT'
   | 'PEDIATRIC'
@@ -131,6 +139,7 @@ export type SpecialCauseRule =
   | 'RUN_OF_8'
   | 'TREND_OF_6';
 
+/** The units a practice-variation funnel compares */
 export type VariationDimension =
   | 'CLINICIAN'
   | 'DEPARTMENT'
