@@ -59,7 +59,7 @@ const SignedInChrome = () => {
       </header>
       {filtered ? (
         <div className="filter-strip">
-          <FilterBar />
+          <FilterBar latestByDefault={location.pathname === '/' || location.pathname === '/pack'} />
         </div>
       ) : null}
       <main className="app-main" id="main" tabIndex={-1}>

@@ -65,7 +65,7 @@ const single = (value: string): string[] =>
  * The global filters — month range, department, clinician, indication group, setting,
  * population — written to the page address, so a filtered view is a shareable link.
  */
-export const FilterBar = () => {
+export const FilterBar = ({ latestByDefault = false }: { readonly latestByDefault?: boolean }) => {
   const user = useSignedInUser();
   const { filter, setFilter, clearFilter } = useAnalysisFilter();
   const { data } = useQuery(FILTER_OPTIONS_QUERY);
@@ -94,14 +94,14 @@ export const FilterBar = () => {
     >
       <FilterSelect
         label="From"
-        anyLabel="Latest month"
+        anyLabel={latestByDefault ? 'Latest month' : 'First month loaded'}
         options={months}
         selected={filter.from ? [filter.from] : []}
         onChange={(value) => set({ from: value || null })}
       />
       <FilterSelect
         label="To"
-        anyLabel="Latest month"
+        anyLabel={latestByDefault ? 'Latest month' : 'Last month loaded'}
         options={months}
         selected={filter.to ? [filter.to] : []}
         onChange={(value) => set({ to: value || null })}

@@ -74,7 +74,17 @@ export const OverviewPage = () => {
           <OverviewTrend department={department} />
         </Suspense>
       </section>
-      <OutsideLimits input={input} filter={filter} />
+      {shown && (shown.overview.current.from || shown.overview.current.to) ? (
+        <OutsideLimits
+          input={{
+            ...input,
+            from: shown.overview.current.from ?? undefined,
+            to: shown.overview.current.to ?? undefined,
+          }}
+          filter={filter}
+          period={formatPeriod(shown.overview.current.from, shown.overview.current.to)}
+        />
+      ) : null}
     </>
   );
 };

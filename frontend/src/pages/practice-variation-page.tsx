@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useSearchParams } from 'react-router';
 import type { FunnelMeasure, VariationDimension } from '../generated/graphql.js';
 import { useAnalysisFilter } from '../app/use-analysis-filter.js';
+import { describeFilterMonths } from '../features/overview/utils/format-period.js';
 import {
   DIMENSION_NOUNS,
   MEASURE_NAMES,
@@ -60,6 +61,9 @@ export const PracticeVariationPage = () => {
         <p className="page-lede">
           Departments, clinicians or indication groups against the site on a funnel plot, with a
           sortable table of the same numbers. Click a point or a name to open its cases.
+        </p>
+        <p className="period-line">
+          <strong>{describeFilterMonths(filter.from, filter.to)}</strong>
         </p>
       </header>
       <PracticeVariationReport

@@ -57,8 +57,10 @@ export interface HeadlineFiguresProps {
  * link to where the figure comes from.
  */
 export const HeadlineFigures = ({ current, previous, filter }: HeadlineFiguresProps) => {
+  // every link shows the figure's own months
+  const periodFilter = { ...filter, from: current.from, to: current.to };
   const search = (extra: Partial<AnalysisFilterValue>, more = '') => {
-    const base = analysisFilterSearch({ ...filter, ...extra });
+    const base = analysisFilterSearch({ ...periodFilter, ...extra });
     return more ? `${base}${base ? '&' : '?'}${more}` : base;
   };
   const previousPeriod = formatPeriod(previous.from, previous.to);

@@ -23,18 +23,27 @@ const NOUNS: Readonly<Record<VariationDimension, { one: string; many: string }>>
 
 interface OutsideListProps {
   readonly by: VariationDimension;
+  /** The months in words, for the heading (e.g. "Mar 2025"). */
+  readonly period?: string;
   readonly input: AnalysisFilterInput | null;
   readonly filter: AnalysisFilterValue;
 }
 
 /** The units of one dimension whose conflict rate lies outside its funnel limits. */
-export const OutsideList = ({ by, input, filter }: OutsideListProps) => {
+export const OutsideList = ({ by, input, filter, period }: OutsideListProps) => {
   const noun = NOUNS[by];
   const { data, error, loading } = useQuery(PRACTICE_VARIATION_QUERY, {
     variables: { by, measure: 'CONFLICT_RATE', filter: input },
   });
   const headingId = `outside-${by.toLowerCase()}`;
-  const variationLink = `/variation${analysisFilterSearch(filter)}${analysisFilterSearch(filter) ? '&' : '?'}by=${by}`;
+  // links show the same months as the list
+  const linkFilter: AnalysisFilterValue = {
+    ...filter,
+    from: input?.from ?? filter.from,
+    to: input?.to ?? filter.to,
+  };
+  const linkSearch = analysisFilterSearch(linkFilter);
+  const variationLink = `/variation${linkSearch}${linkSearch ? '&' : '?'}by=${by}`;
   let body;
   if (error) body = <ErrorState what={`the ${noun.many}`} error={error} />;
   else if (loading || !data) body = <LoadingState what={`the ${noun.many}`} />;
@@ -75,7 +84,7 @@ export const OutsideList = ({ by, input, filter }: OutsideListProps) => {
               {outside.map((point) => (
                 <tr key={point.key} className={point.tone === 'ABOVE' ? 'signal-row' : ''}>
                   <th scope="row" className="text-cell">
-                    <Link to={casesLinkFor(by, point.key, filter)}>{point.label}</Link>
+                    <Link to={casesLinkFor(by, point.key, linkFilter)}>{point.label}</Link>
                   </th>
                   <td>{formatPercent(point.value)}</td>
                   <td>{formatCount(point.volume)}</td>
@@ -94,6 +103,7 @@ export const OutsideList = ({ by, input, filter }: OutsideListProps) => {
     <section className="card outside-card" aria-labelledby={headingId}>
       <h2 id={headingId}>
         {noun.many.charAt(0).toUpperCase() + noun.many.slice(1)} outside their funnel limits
+        {period ? `, ${period}` : ''}
       </h2>
       {body}
       <Link className="figure-link" to={variationLink}>

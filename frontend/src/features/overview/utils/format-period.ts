@@ -12,3 +12,11 @@ export const formatPeriod = (from: string | null, to: string | null): string => 
     ? `${firstMonth} – ${lastLabel}`
     : `${formatMonthLabel(first)} – ${lastLabel}`;
 };
+
+/** The months a filter asks for, where no months mean every month loaded. */
+export const describeFilterMonths = (from: string | null, to: string | null): string => {
+  if (from && to) return formatPeriod(from, to);
+  if (from) return `${formatMonthLabel(from)} onwards`;
+  if (to) return `Up to ${formatMonthLabel(to)}`;
+  return 'All months loaded';
+};
