@@ -8,6 +8,7 @@ import { loadAuthSettings, type AuthSettings } from './config/auth-config.js';
 import { FRONTEND_DIST_DIR, SCHEMA_FILE } from './config/paths.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthResolver } from './health.resolver.js';
+import { AdminModule } from './modules/admin/admin.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CommitteePackModule } from './modules/committee-pack/committee-pack.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         AuthModule.forSettings(authSettings),
         ...serveDashboard,
         AnalyticsModule,
+        AdminModule,
         CommitteePackModule,
       ],
       providers: [HealthResolver],

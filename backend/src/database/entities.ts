@@ -69,9 +69,9 @@ export const ENTITIES = [
   LandingDoseReportEntity,
   DoseReportStudyEntity,
   DoseReportEventEntity,
+  SiteSecretEntity,
   UserEntity,
   SessionEntity,
   ApiTokenEntity,
   AuditEventEntity,
-  SiteSecretEntity,
 ];

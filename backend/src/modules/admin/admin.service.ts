@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  SETTINGS_SCHEMA,
+  isSettingKey,
+  type SettingKey,
+} from '../settings/domain/settings-schema.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { AnalysisService, type AnalysisSummary } from '../steering/analysis.service.js';
+
+/** A request the caller can fix (bad cursor, page size, setting); BAD_USER_INPUT. */
+export class AdminInputError extends Error {}
+
+export const MAX_PAGE_SIZE = 500;
+
+/** Settings that change what is shown, not what is assessed: no re-analysis after them. */
+const DISPLAY_ONLY_SETTINGS: readonly SettingKey[] = ['committee.show_clinician_names'];
+
+export interface Page<T> {
+  readonly nodes: T[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
+export interface IngestRunRow {
+  readonly id: number;
+  readonly source: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly started_at: Date;
+  readonly finished_at: Date | null;
+  readonly rows_read: number;
+  readonly rows_loaded: number;
+  readonly rows_rejected: number;
+  readonly rows_warned: number;
+}
+
+export interface RejectionRow {
+  readonly id: string;
+  readonly run_id: number;
+  readonly file: string;
+  readonly line: number | null;
+  readonly field: string | null;
+  readonly reason: string;
+  readonly raw: string | null;
+}
+
+export interface SettingValue {
+  readonly key: string;
+  readonly value: string;
+  readonly meaning: string;
+  readonly version: number;
+}
+
+export interface SettingsVersionSummary {
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly createdBy: string | null;
+  readonly changes: string[];
+}
+
+export interface ReferenceVersionRow {
+  readonly version: number;
+  readonly created_at: Date;
+  readonly note: string | null;
+  readonly current: boolean;
+}
+
+/** Cursors are opaque: base64url of the row's key. */
+export function encodeCursor(id: string | number): string {
+  return Buffer.from(`k:${id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): string | null {
+  if (cursor === null || cursor === undefined) return null;
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^k:(\d{1,18})$/.exec(decoded);
+  if (!match) throw new AdminInputError(`"${cursor}" is not a cursor this list gave out.`);
+  return match[1];
+}
+
+export function pageSize(first: number | null | undefined, fallback: number): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new AdminInputError(`first must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  }
+  return size;
+}
+
+export function formatSettingValue(value: unknown): string {
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/**
+ * What administrators and auditors read about the data and its configuration: ingest runs,
+ * rejections (keyset-paginated on their primary keys, no OFFSET), settings and their history,
+ * reference versions; and the one setting change an administrator makes here.
+ */
+@Injectable()
+export class AdminService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first, keyset on id. */
+  async ingestRuns(first?: number | null, after?: string | null): Promise<Page<IngestRunRow>> {
+    const size = pageSize(first, 50);
+    const before = decodeCursor(after);
+    const rows: IngestRunRow[] = await this.dataSource.query(
+      `SELECT id, source, kind, status, started_at, finished_at, rows_read, rows_loaded,
+         rows_rejected, rows_warned
+       FROM ingest_runs WHERE ($1::int IS NULL OR id < $1::int)
+       ORDER BY id DESC LIMIT $2`,
+      [before, size + 1],
+    );
+    return pageOf(rows, size, (row) => row.id);
+  }
+
+  /** In the order they were found (id), one run or all; keyset on id. */
+  async rejections(
+    runId?: string | null,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<RejectionRow> & { totalCount: number }> {
+    const size = pageSize(first, 100);
+    const from = decodeCursor(after);
+    if (runId !== null && runId !== undefined && !/^\d{1,9}$/.test(runId)) {
+      throw new AdminInputError(`"${runId}" is not an ingest run id.`);
+    }
+    const run = runId ?? null;
+    const [rows, [{ total }]]: [RejectionRow[], { total: number }[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id::text AS id, run_id, file, line, field, reason, raw FROM rejections
+         WHERE ($1::int IS NULL OR run_id = $1::int) AND ($2::bigint IS NULL OR id > $2::bigint)
+         ORDER BY id LIMIT $3`,
+        [run, from, size + 1],
+      ),
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM rejections WHERE ($1::int IS NULL OR run_id = $1::int)`,
+        [run],
+      ),
+    ]);
+    return { ...pageOf(rows, size, (row) => row.id), totalCount: total };
+  }
+
+  async settings(): Promise<SettingValue[]> {
+    const current = await new SettingsService(this.dataSource).current();
+    return Object.entries(SETTINGS_SCHEMA).map(([key, spec]) => ({
+      key,
+      value: formatSettingValue(current.values[key as SettingKey]),
+      meaning: spec.description,
+      version: current.version,
+    }));
+  }
+
+  /** Every settings version, newest first, with what it changed against the one before. */
+  async settingsHistory(): Promise<SettingsVersionSummary[]> {
+    await new SettingsService(this.dataSource).current();
+    const rows: {
+      version: number;
+      values: Record<string, unknown>;
+      created_by: string | null;
+      note: string | null;
+      created_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT version, values, created_by, note, created_at FROM settings_versions ORDER BY version`,
+    );
+    const summaries = rows.map((row, index) => {
+      const previous = index > 0 ? rows[index - 1].values : null;
+      const keys = [
+        ...new Set([...Object.keys(previous ?? {}), ...Object.keys(row.values)]),
+      ].sort();
+      const changes =
+        previous === null
+          ? [row.note ?? 'first version']
+          : keys
+              .filter((key) => JSON.stringify(previous[key]) !== JSON.stringify(row.values[key]))
+              .map(
+                (key) =>
+                  `${key}: ${previous[key] === undefined ? '(default)' : formatSettingValue(previous[key])} → ${row.values[key] === undefined ? '(default)' : formatSettingValue(row.values[key])}`,
+              );
+      return {
+        version: row.version,
+        createdAt: row.created_at,
+        createdBy: row.created_by,
+        changes,
+      };
+    });
+    return summaries.reverse();
+  }
+
+  async referenceVersions(): Promise<ReferenceVersionRow[]> {
+    return this.dataSource.query(
+      `SELECT version, created_at, note, version = max(version) OVER () AS current
+       FROM reference_versions ORDER BY version DESC`,
+    );
+  }
+
+  /**
+   * A new settings version with one value changed (as `grounds settings set`), then the
+   * analysis brought up to it (as `grounds analyse`) unless the setting only changes display.
+   */
+  async updateSetting(
+    key: string,
+    value: string,
+    changedBy: string,
+  ): Promise<{ setting: SettingValue; before: string | null; analysis: AnalysisSummary | null }> {
+    if (!isSettingKey(key)) {
+      throw new AdminInputError(
+        `Unknown setting "${key}". Known settings: ${Object.keys(SETTINGS_SCHEMA).join(', ')}.`,
+      );
+    }
+    const settings = new SettingsService(this.dataSource);
+    const before = formatSettingValue((await settings.current()).values[key]);
+    let created;
+    try {
+      created = await settings.set(key, value, changedBy);
+    } catch (error) {
+      throw new AdminInputError((error as Error).message);
+    }
+    const analysis = DISPLAY_ONLY_SETTINGS.includes(key)
+      ? null
+      : await new AnalysisService(this.dataSource).analyse('stale');
+    return {
+      setting: {
+        key,
+        value: formatSettingValue(created.values[key]),
+        meaning: SETTINGS_SCHEMA[key].description,
+        version: created.version,
+      },
+      before,
+      analysis,
+    };
+  }
+}
+
+function pageOf<T>(rows: T[], size: number, keyOf: (row: T) => string | number): Page<T> {
+  const nodes = rows.slice(0, size);
+  return {
+    nodes,
+    hasNextPage: rows.length > size,
+    endCursor: nodes.length > 0 ? encodeCursor(keyOf(nodes[nodes.length - 1])) : null,
+  };
+}

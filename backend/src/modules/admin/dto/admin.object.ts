@@ -1,0 +1,80 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('PageInfo')
+export class PageInfoObject {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+@ObjectType('IngestRun')
+export class IngestRunObject {
+  @Field(() => ID) id: string;
+  @Field() source: string;
+  @Field({ description: 'csv | fhir | postgres | rdsr | analyse' }) kind: string;
+  @Field({ description: 'running | succeeded | failed' }) status: string;
+  @Field({ description: 'ISO 8601 instant' }) startedAt: string;
+  @Field(() => String, { nullable: true }) finishedAt: string | null;
+  @Field(() => Int) rowsRead: number;
+  @Field(() => Int) rowsLoaded: number;
+  @Field(() => Int) rowsRejected: number;
+  @Field(() => Int) warnings: number;
+}
+
+@ObjectType('IngestRunConnection')
+export class IngestRunConnectionObject {
+  @Field(() => [IngestRunObject], { description: 'Newest first' }) nodes: IngestRunObject[];
+  @Field(() => PageInfoObject) pageInfo: PageInfoObject;
+}
+
+@ObjectType('Rejection')
+export class RejectionObject {
+  @Field(() => ID) runId: string;
+  @Field() file: string;
+  @Field(() => Int, { nullable: true }) line: number | null;
+  @Field(() => String, { nullable: true }) field: string | null;
+  @Field() reason: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'the raw row; null for roles other than ADMIN and AUDITOR',
+  })
+  raw: string | null;
+}
+
+@ObjectType('RejectionConnection')
+export class RejectionConnectionObject {
+  @Field(() => [RejectionObject]) nodes: RejectionObject[];
+  @Field(() => PageInfoObject) pageInfo: PageInfoObject;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType('Setting')
+export class SettingObject {
+  @Field() key: string;
+  @Field({ description: 'The value as `settings set` takes it (lists comma-separated)' })
+  value: string;
+  @Field() meaning: string;
+  @Field(() => Int, { description: 'The settings version this value belongs to' }) version: number;
+}
+
+@ObjectType('SettingsVersion')
+export class SettingsVersionObject {
+  @Field(() => Int) version: number;
+  @Field() createdAt: string;
+  @Field(() => String, { nullable: true }) createdBy: string | null;
+  @Field(() => [String], { description: '"key: old → new" for every value this version changed' })
+  changes: string[];
+}
+
+@ObjectType('ReferenceVersion')
+export class ReferenceVersionObject {
+  @Field(() => Int) version: number;
+  @Field() createdAt: string;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field() current: boolean;
+}
+
+@InputType('UpdateSettingInput')
+export class UpdateSettingInput {
+  @Field() key: string;
+  @Field() value: string;
+}
