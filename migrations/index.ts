@@ -7,6 +7,7 @@ import { ClinicianReferencePattern1795697900000 } from './1795697900000-Clinicia
 import { Auth1795800300000 } from './1795800300000-Auth.js';
 import { SiteSecrets1795800400000 } from './1795800400000-SiteSecrets.js';
 import { AssessmentMonthIndex1795800400001 } from './1795800400001-AssessmentMonthIndex.js';
+import { CaseReview1795800500000 } from './1795800500000-CaseReview.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Auth1795800300000,
   SiteSecrets1795800400000,
   AssessmentMonthIndex1795800400001,
+  CaseReview1795800500000,
 ];

@@ -3,7 +3,8 @@ import {
   CaseEvidenceService,
   formatCaseEvidence,
 } from '../modules/steering/case-evidence.service.js';
-import { CliError, withDatabase } from './cli-context.js';
+import { encodeCaseId } from '../modules/cases/domain/case-id.js';
+import { auditCommand, CliError, withDatabase } from './cli-context.js';
 
 /** `case <order_id> [--source NAME]`: an order's assessment and evidence, read back. */
 export function registerCaseCommand(program: Command): void {
@@ -18,6 +19,14 @@ export function registerCaseCommand(program: Command): void {
           options.source ?? null,
         );
         if (cases.length === 0) throw new CliError(`No assessed order ${orderId}.`);
+        for (const evidence of cases) {
+          await auditCommand(database.dataSource, {
+            action: 'case.viewed',
+            objectType: 'case',
+            objectId: encodeCaseId(evidence.orderPk),
+            details: { via: 'cli' },
+          });
+        }
         console.log(cases.map(formatCaseEvidence).join('\n\n'));
       });
     });

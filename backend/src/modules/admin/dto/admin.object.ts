@@ -1,10 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+// One GraphQL PageInfo type for the schema: the case API declares it (merge of wt/agg and wt/cases).
+import { PageInfoObject } from '../../cases/dto/case.object.js';
 
-@ObjectType('PageInfo')
-export class PageInfoObject {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
-}
+export { PageInfoObject };
 
 @ObjectType('IngestRun')
 export class IngestRunObject {
