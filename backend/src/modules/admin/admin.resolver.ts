@@ -2,8 +2,10 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
 import { signedIn } from '../analytics/aggregate.resolver.js';
+import { AuditService } from '../auth/audit/audit.service.js';
 import { AdminInputError, AdminService } from './admin.service.js';
 import {
+  AuditEventConnectionObject,
   IngestRunConnectionObject,
   ReferenceVersionObject,
   RejectionConnectionObject,
@@ -17,7 +19,33 @@ const ROLES_SEEING_RAW_ROWS: readonly Principal['role'][] = ['ADMIN', 'AUDITOR']
 /** Data and configuration reads for ADMIN and AUDITOR; setting changes for ADMIN. */
 @Resolver()
 export class AdminResolver {
-  constructor(private readonly admin: AdminService) {}
+  constructor(
+    private readonly admin: AdminService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Query(() => AuditEventConnectionObject, { description: 'The audit trail, newest first' })
+  @Roles('ADMIN', 'AUDITOR')
+  async auditEvents(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<AuditEventConnectionObject> {
+    signedIn(principal);
+    const page = await withUserErrors(this.admin.auditEvents(first, after));
+    return {
+      nodes: page.nodes.map((row) => ({
+        id: row.id,
+        occurredAt: row.occurred_at.toISOString(),
+        actor: row.actor,
+        action: row.action,
+        objectType: row.object_type,
+        objectId: row.object_id,
+        details: row.details === null ? null : JSON.stringify(row.details),
+      })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
 
   @Query(() => IngestRunConnectionObject, { description: 'Imports and analyses, newest first' })
   @Roles('ADMIN', 'AUDITOR')
@@ -117,6 +145,18 @@ export class AdminResolver {
     const result = await withUserErrors(
       this.admin.updateSetting(input.key, input.value, caller.email),
     );
+    await this.audit.record({
+      principal: caller,
+      action: 'settings.changed',
+      objectType: 'setting',
+      objectId: input.key,
+      details: {
+        before: result.before,
+        after: result.setting.value,
+        settingsVersion: result.setting.version,
+        ordersReassessed: result.analysis?.ordersInScope ?? 0,
+      },
+    });
     return { ...result.setting };
   }
 }

@@ -45,6 +45,16 @@ export interface RejectionRow {
   readonly raw: string | null;
 }
 
+export interface AuditEventRow {
+  readonly id: string;
+  readonly occurred_at: Date;
+  readonly actor: string;
+  readonly action: string;
+  readonly object_type: string | null;
+  readonly object_id: string | null;
+  readonly details: Record<string, unknown> | null;
+}
+
 export interface SettingValue {
   readonly key: string;
   readonly value: string;
@@ -139,6 +149,21 @@ export class AdminService {
       ),
     ]);
     return { ...pageOf(rows, size, (row) => row.id), totalCount: total };
+  }
+
+  /** Newest first, keyset on (occurred_at, id) through the audit_events_occurred index. */
+  async auditEvents(first?: number | null, after?: string | null): Promise<Page<AuditEventRow>> {
+    const size = pageSize(first, 100);
+    const before = decodeCursor(after);
+    const rows: AuditEventRow[] = await this.dataSource.query(
+      `SELECT id::text AS id, occurred_at, actor, action, object_type, object_id, details
+       FROM audit_events
+       WHERE $1::bigint IS NULL
+          OR (occurred_at, id) < (SELECT e.occurred_at, e.id FROM audit_events e WHERE e.id = $1::bigint)
+       ORDER BY occurred_at DESC, id DESC LIMIT $2`,
+      [before, size + 1],
+    );
+    return pageOf(rows, size, (row) => row.id);
   }
 
   async settings(): Promise<SettingValue[]> {

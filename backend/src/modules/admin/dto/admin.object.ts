@@ -1,8 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-// One GraphQL PageInfo type for the schema: the case API declares it (merge of wt/agg and wt/cases).
-import { PageInfoObject } from '../../cases/dto/case.object.js';
-
-export { PageInfoObject };
+import { PageInfoObject } from '../../vocabulary/page-info.object.js';
 
 @ObjectType('IngestRun')
 export class IngestRunObject {
@@ -75,4 +72,23 @@ export class ReferenceVersionObject {
 export class UpdateSettingInput {
   @Field() key: string;
   @Field() value: string;
+}
+
+@ObjectType('AuditEvent')
+export class AuditEventObject {
+  @Field(() => ID) id: string;
+  @Field({ description: 'ISO 8601 instant' }) occurredAt: string;
+  @Field({ description: 'User email, token owner or operating-system user' }) actor: string;
+  @Field({ description: 'Dotted verb: case.viewed, case.reviewed, settings.changed ...' })
+  action: string;
+  @Field(() => String, { nullable: true }) objectType: string | null;
+  @Field(() => String, { nullable: true }) objectId: string | null;
+  @Field(() => String, { nullable: true, description: 'JSON; before and after for changes' })
+  details: string | null;
+}
+
+@ObjectType('AuditEventConnection')
+export class AuditEventConnectionObject {
+  @Field(() => [AuditEventObject], { description: 'Newest first' }) nodes: AuditEventObject[];
+  @Field(() => PageInfoObject) pageInfo: PageInfoObject;
 }
