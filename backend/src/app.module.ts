@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { FRONTEND_DIST_DIR, SCHEMA_FILE } from './config/paths.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthResolver } from './health.resolver.js';
+import { AdminModule } from './modules/admin/admin.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 
 export interface AppModuleOptions {
@@ -22,7 +23,7 @@ export class AppModule {
       ? [
           ServeStaticModule.forRoot({
             rootPath: FRONTEND_DIST_DIR,
-            exclude: ['/graphql{*path}'],
+            exclude: ['/graphql{*path}', '/exports{*path}', '/imports{*path}'],
           }),
         ]
       : [];
@@ -38,6 +39,7 @@ export class AppModule {
         }),
         ...serveDashboard,
         AnalyticsModule,
+        AdminModule,
       ],
       providers: [HealthResolver],
     };

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query SiteTimeZone {\n    siteTimeZone\n  }\n": typeof types.SiteTimeZoneDocument,
     "\n  query MonthlyConflictTrend($input: MonthlyConflictTrendInput) {\n    monthlyConflictTrend(input: $input) {\n      department\n      departments\n      centre\n      baselineMonthsSetting\n      baselineMonths\n      baselineFirstMonth\n      baselineLastMonth\n      baselineConflicts\n      baselineOpportunities\n      months {\n        month\n        opportunities\n        conflicts\n        awaySwitches\n        conflictRate\n        awaySwitchRate\n        centre\n        upperControlLimit\n        lowerControlLimit\n        specialCauseRules\n        doseHistoryOddsRatio {\n          ...DoseHistoryOddsRatioFields\n        }\n      }\n    }\n  }\n": typeof types.MonthlyConflictTrendDocument,
     "\n  query DepartmentVariation($input: DepartmentVariationInput) {\n    departmentVariation(input: $input) {\n      measure\n      firstMonth\n      lastMonth\n      targetRate\n      site {\n        ...ConflictRatesFields\n      }\n      departments {\n        department\n        rate\n        position\n        limits {\n          lower95\n          upper95\n          lower998\n          upper998\n        }\n        ...ConflictRatesFieldsOfRow\n      }\n      funnelCurve {\n        opportunities\n        lower95\n        upper95\n        lower998\n        upper998\n      }\n    }\n  }\n": typeof types.DepartmentVariationDocument,
     "\n  fragment DoseHistoryOddsRatioFields on DoseHistoryOddsRatio {\n    oddsRatio\n    lower95\n    upper95\n    status\n    strataUsed\n    opportunities\n  }\n": typeof types.DoseHistoryOddsRatioFieldsFragmentDoc,
@@ -21,8 +22,12 @@ type Documents = {
     "\n  fragment ConflictRatesFields on ConflictRates {\n    opportunities\n    conflicts\n    awaySwitches\n    conflictRate\n    awaySwitchRate\n    doseHistoryOddsRatio {\n      ...DoseHistoryOddsRatioFields\n    }\n    excessAwaySwitches {\n      ...ExcessAwaySwitchesFields\n    }\n  }\n": typeof types.ConflictRatesFieldsFragmentDoc,
     "\n  fragment ConflictRatesFieldsOfRow on DepartmentVariationRow {\n    opportunities\n    conflicts\n    awaySwitches\n    conflictRate\n    awaySwitchRate\n    doseHistoryOddsRatio {\n      ...DoseHistoryOddsRatioFields\n    }\n    excessAwaySwitches {\n      ...ExcessAwaySwitchesFields\n    }\n  }\n": typeof types.ConflictRatesFieldsOfRowFragmentDoc,
     "\n  query MonthlyOrderVolume($input: MonthlyOrderVolumeInput) {\n    monthlyOrderVolume(input: $input) {\n      month\n      outcome\n      orders\n    }\n  }\n": typeof types.MonthlyOrderVolumeDocument,
+    "\n  query AppropriatenessTable {\n    appropriatenessTable {\n      referenceVersion\n      groups {\n        indicationGroup\n        needsIodinatedContrast\n        description\n      }\n      rows {\n        indicationGroup\n        icd10Prefixes\n        population\n        modality\n        rating\n        basis\n      }\n    }\n  }\n": typeof types.AppropriatenessTableDocument,
+    "\n  query ReferenceVersions {\n    referenceVersions {\n      version\n      createdAt\n      note\n      current\n    }\n  }\n": typeof types.ReferenceVersionsDocument,
+    "\n  mutation CreateReferenceVersion($input: CreateReferenceVersionInput!) {\n    createReferenceVersion(input: $input) {\n      created\n      ordersReassessed\n      version {\n        version\n        createdAt\n        note\n        current\n      }\n    }\n  }\n": typeof types.CreateReferenceVersionDocument,
 };
 const documents: Documents = {
+    "\n  query SiteTimeZone {\n    siteTimeZone\n  }\n": types.SiteTimeZoneDocument,
     "\n  query MonthlyConflictTrend($input: MonthlyConflictTrendInput) {\n    monthlyConflictTrend(input: $input) {\n      department\n      departments\n      centre\n      baselineMonthsSetting\n      baselineMonths\n      baselineFirstMonth\n      baselineLastMonth\n      baselineConflicts\n      baselineOpportunities\n      months {\n        month\n        opportunities\n        conflicts\n        awaySwitches\n        conflictRate\n        awaySwitchRate\n        centre\n        upperControlLimit\n        lowerControlLimit\n        specialCauseRules\n        doseHistoryOddsRatio {\n          ...DoseHistoryOddsRatioFields\n        }\n      }\n    }\n  }\n": types.MonthlyConflictTrendDocument,
     "\n  query DepartmentVariation($input: DepartmentVariationInput) {\n    departmentVariation(input: $input) {\n      measure\n      firstMonth\n      lastMonth\n      targetRate\n      site {\n        ...ConflictRatesFields\n      }\n      departments {\n        department\n        rate\n        position\n        limits {\n          lower95\n          upper95\n          lower998\n          upper998\n        }\n        ...ConflictRatesFieldsOfRow\n      }\n      funnelCurve {\n        opportunities\n        lower95\n        upper95\n        lower998\n        upper998\n      }\n    }\n  }\n": types.DepartmentVariationDocument,
     "\n  fragment DoseHistoryOddsRatioFields on DoseHistoryOddsRatio {\n    oddsRatio\n    lower95\n    upper95\n    status\n    strataUsed\n    opportunities\n  }\n": types.DoseHistoryOddsRatioFieldsFragmentDoc,
@@ -30,6 +35,9 @@ const documents: Documents = {
     "\n  fragment ConflictRatesFields on ConflictRates {\n    opportunities\n    conflicts\n    awaySwitches\n    conflictRate\n    awaySwitchRate\n    doseHistoryOddsRatio {\n      ...DoseHistoryOddsRatioFields\n    }\n    excessAwaySwitches {\n      ...ExcessAwaySwitchesFields\n    }\n  }\n": types.ConflictRatesFieldsFragmentDoc,
     "\n  fragment ConflictRatesFieldsOfRow on DepartmentVariationRow {\n    opportunities\n    conflicts\n    awaySwitches\n    conflictRate\n    awaySwitchRate\n    doseHistoryOddsRatio {\n      ...DoseHistoryOddsRatioFields\n    }\n    excessAwaySwitches {\n      ...ExcessAwaySwitchesFields\n    }\n  }\n": types.ConflictRatesFieldsOfRowFragmentDoc,
     "\n  query MonthlyOrderVolume($input: MonthlyOrderVolumeInput) {\n    monthlyOrderVolume(input: $input) {\n      month\n      outcome\n      orders\n    }\n  }\n": types.MonthlyOrderVolumeDocument,
+    "\n  query AppropriatenessTable {\n    appropriatenessTable {\n      referenceVersion\n      groups {\n        indicationGroup\n        needsIodinatedContrast\n        description\n      }\n      rows {\n        indicationGroup\n        icd10Prefixes\n        population\n        modality\n        rating\n        basis\n      }\n    }\n  }\n": types.AppropriatenessTableDocument,
+    "\n  query ReferenceVersions {\n    referenceVersions {\n      version\n      createdAt\n      note\n      current\n    }\n  }\n": types.ReferenceVersionsDocument,
+    "\n  mutation CreateReferenceVersion($input: CreateReferenceVersionInput!) {\n    createReferenceVersion(input: $input) {\n      created\n      ordersReassessed\n      version {\n        version\n        createdAt\n        note\n        current\n      }\n    }\n  }\n": types.CreateReferenceVersionDocument,
 };
 
 /**
@@ -46,6 +54,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteTimeZone {\n    siteTimeZone\n  }\n"): (typeof documents)["\n  query SiteTimeZone {\n    siteTimeZone\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -74,6 +86,18 @@ export function graphql(source: "\n  fragment ConflictRatesFieldsOfRow on Depart
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MonthlyOrderVolume($input: MonthlyOrderVolumeInput) {\n    monthlyOrderVolume(input: $input) {\n      month\n      outcome\n      orders\n    }\n  }\n"): (typeof documents)["\n  query MonthlyOrderVolume($input: MonthlyOrderVolumeInput) {\n    monthlyOrderVolume(input: $input) {\n      month\n      outcome\n      orders\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppropriatenessTable {\n    appropriatenessTable {\n      referenceVersion\n      groups {\n        indicationGroup\n        needsIodinatedContrast\n        description\n      }\n      rows {\n        indicationGroup\n        icd10Prefixes\n        population\n        modality\n        rating\n        basis\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppropriatenessTable {\n    appropriatenessTable {\n      referenceVersion\n      groups {\n        indicationGroup\n        needsIodinatedContrast\n        description\n      }\n      rows {\n        indicationGroup\n        icd10Prefixes\n        population\n        modality\n        rating\n        basis\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferenceVersions {\n    referenceVersions {\n      version\n      createdAt\n      note\n      current\n    }\n  }\n"): (typeof documents)["\n  query ReferenceVersions {\n    referenceVersions {\n      version\n      createdAt\n      note\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReferenceVersion($input: CreateReferenceVersionInput!) {\n    createReferenceVersion(input: $input) {\n      created\n      ordersReassessed\n      version {\n        version\n        createdAt\n        note\n        current\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateReferenceVersion($input: CreateReferenceVersionInput!) {\n    createReferenceVersion(input: $input) {\n      created\n      ordersReassessed\n      version {\n        version\n        createdAt\n        note\n        current\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
