@@ -4,6 +4,7 @@ import { DetectionEngine1795697087273 } from './1795697087273-DetectionEngine.js
 import { SourceWatermarks1795697130590 } from './1795697130590-SourceWatermarks.js';
 import { DoseReports1795697608519 } from './1795697608519-DoseReports.js';
 import { ClinicianReferencePattern1795697900000 } from './1795697900000-ClinicianReferencePattern.js';
+import { Auth1795800300000 } from './1795800300000-Auth.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   SourceWatermarks1795697130590,
   DoseReports1795697608519,
   ClinicianReferencePattern1795697900000,
+  Auth1795800300000,
 ];

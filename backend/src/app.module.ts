@@ -4,21 +4,26 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { DataSource } from 'typeorm';
+import { loadAuthSettings, type AuthSettings } from './config/auth-config.js';
 import { FRONTEND_DIST_DIR, SCHEMA_FILE } from './config/paths.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthResolver } from './health.resolver.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
 
 export interface AppModuleOptions {
   readonly dataSource: DataSource;
   /** Write backend/schema.gql (development and tests); production reads it from memory. */
   readonly writeSchemaFile?: boolean;
+  /** Sign-in settings; default: read from the environment. */
+  readonly authSettings?: AuthSettings;
 }
 
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
+    const authSettings = options.authSettings ?? loadAuthSettings();
     const serveDashboard = existsSync(FRONTEND_DIST_DIR)
       ? [
           ServeStaticModule.forRoot({
@@ -36,7 +41,10 @@ export class AppModule {
           autoSchemaFile: options.writeSchemaFile ? SCHEMA_FILE : true,
           sortSchema: true,
           introspection: true,
+          // the guard reads the request; signIn and signOut set cookies on the response
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         }),
+        AuthModule.forSettings(authSettings),
         ...serveDashboard,
         AnalyticsModule,
         AdminModule,

@@ -28,9 +28,12 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof NestFactory.create>> | undefined = undefined;
   await ensureDemoData(database.dataSource, config, logger);
-  app = await NestFactory.create(AppModule.forRoot({ dataSource: database.dataSource }), {
-    logger: ['error', 'warn'],
-  });
+  app = await NestFactory.create(
+    AppModule.forRoot({ dataSource: database.dataSource, authSettings: config.auth }),
+    {
+      logger: ['error', 'warn'],
+    },
+  );
   await app.listen(config.port, config.host);
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`\nClinical Grounds is running at http://${shownHost}:${config.port}/`);

@@ -15,6 +15,7 @@ import {
   type DepartmentVariationQuery,
   type MonthlyConflictTrendQuery,
 } from '../../frontend/src/generated/graphql.js';
+import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 /** The committee's definitions, written again here so the API is checked against plain SQL. */
@@ -23,6 +24,7 @@ const ASSESSABLE = `is_opportunity AND outcome <> 'PENDING' AND exclusion IS NUL
 describe('committee views over GraphQL', () => {
   let database: TestDatabase;
   let app: INestApplication;
+  let token: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -33,6 +35,7 @@ describe('committee views over GraphQL', () => {
       logger: false,
     });
     await app.init();
+    ({ token } = await createUserWithToken(database.dataSource, { role: 'COMMITTEE' }));
   });
 
   afterAll(async () => {
@@ -43,6 +46,7 @@ describe('committee views over GraphQL', () => {
   const post = (document: Parameters<typeof print>[0], variables: Record<string, unknown>) =>
     request(app.getHttpServer())
       .post('/graphql')
+      .set(authHeader(token))
       .send({ query: print(document), variables });
 
   const trendOf = async (input: Record<string, unknown> | null) => {

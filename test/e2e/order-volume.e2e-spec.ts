@@ -7,11 +7,13 @@ import { AppModule } from '../../backend/src/app.module.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { MonthlyOrderVolumeDocument } from '../../frontend/src/generated/graphql.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
+import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 describe('monthlyOrderVolume over GraphQL', () => {
   let database: TestDatabase;
   let app: INestApplication;
+  let token: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -55,6 +57,7 @@ describe('monthlyOrderVolume over GraphQL', () => {
       logger: false,
     });
     await app.init();
+    ({ token } = await createUserWithToken(database.dataSource, { role: 'COMMITTEE' }));
   });
 
   afterAll(async () => {
@@ -65,6 +68,7 @@ describe('monthlyOrderVolume over GraphQL', () => {
   const query = (variables: Record<string, unknown>) =>
     request(app.getHttpServer())
       .post('/graphql')
+      .set(authHeader(token))
       .send({ query: print(MonthlyOrderVolumeDocument), variables });
 
   it('counts orders per month by outcome, latest event winning', async () => {

@@ -1,5 +1,9 @@
 import path from 'node:path';
+import { loadAuthSettings, type AuthSettings } from './auth-config.js';
+import { ConfigError } from './config-error.js';
 import { REPO_ROOT } from './paths.js';
+
+export { ConfigError };
 
 /**
  * Settings from the environment (DESIGN.md section 5), each with a default, validated once at
@@ -19,9 +23,9 @@ export interface AppConfig {
   readonly sourceDatabaseUrl: string | null;
   readonly sourceMapping: string | null;
   readonly logLevel: string;
+  /** Sign-in, sessions, OIDC and proxy settings. */
+  readonly auth: AuthSettings;
 }
-
-export class ConfigError extends Error {}
 
 const readPort = (name: string, value: string | undefined, fallback: number): number => {
   if (value === undefined || value === '') return fallback;
@@ -75,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sourceDatabaseUrl: readUrl('SOURCE_DATABASE_URL', env.SOURCE_DATABASE_URL),
     sourceMapping: env.SOURCE_MAPPING?.trim() || null,
     logLevel,
+    auth: loadAuthSettings(env),
   };
 }

@@ -34,6 +34,10 @@ import {
   ProviderPatternEntity,
 } from '../modules/steering/entities/assessment.entity.js';
 import { SourceWatermarkEntity } from '../modules/ingestion/entities/source-watermark.entity.js';
+import { ApiTokenEntity } from '../modules/auth/entities/api-token.entity.js';
+import { AuditEventEntity } from '../modules/auth/audit/audit-event.entity.js';
+import { SessionEntity } from '../modules/auth/entities/session.entity.js';
+import { UserEntity } from '../modules/auth/entities/user.entity.js';
 import { SettingsVersionEntity } from '../modules/settings/entities/settings-version.entity.js';
 
 export const ENTITIES = [
@@ -64,4 +68,8 @@ export const ENTITIES = [
   LandingDoseReportEntity,
   DoseReportStudyEntity,
   DoseReportEventEntity,
+  UserEntity,
+  SessionEntity,
+  ApiTokenEntity,
+  AuditEventEntity,
 ];

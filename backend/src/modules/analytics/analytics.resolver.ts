@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { Roles } from '../auth/principal.js';
 import { AnalyticsService, InvalidMonthError } from './analytics.service.js';
 import {
   MonthlyOrderVolumeInput,
@@ -10,6 +11,7 @@ import {
 export class AnalyticsResolver {
   constructor(private readonly analytics: AnalyticsService) {}
 
+  @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
   @Query(() => [MonthlyOrderVolumeObject], {
     description: 'Orders per month and outcome (the first dashboard chart)',
   })

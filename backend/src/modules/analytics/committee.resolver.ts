@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { Roles } from '../auth/principal.js';
 import { InvalidMonthError } from './analytics.service.js';
 import { mapConflictTrend, mapDepartmentVariation } from './committee.mapper.js';
 import { CommitteeService, UnknownDepartmentError } from './committee.service.js';
@@ -12,11 +13,12 @@ import {
   MonthlyConflictTrendObject,
 } from './dto/monthly-conflict-trend.object.js';
 
-/** The compliance committee's views: aggregates only (the dashboard is open, no sign-in yet). */
+/** The compliance committee's views: aggregates only, for every signed-in role. */
 @Resolver()
 export class CommitteeResolver {
   constructor(private readonly committee: CommitteeService) {}
 
+  @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
   @Query(() => MonthlyConflictTrendObject, {
     description: 'p-chart of the monthly conflict rate, with the dose-history OR per month',
   })
@@ -27,6 +29,7 @@ export class CommitteeResolver {
     return mapConflictTrend(await withUserErrors(this.committee.monthlyConflictTrend(input ?? {})));
   }
 
+  @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
   @Query(() => DepartmentVariationObject, {
     description: 'Funnel plot of departments against the site rate, with dose-history sensitivity',
   })

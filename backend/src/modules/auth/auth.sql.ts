@@ -1,0 +1,87 @@
+// SQL of the auth module, each statement whole with what its parameters are.
+
+/** The user behind an unrevoked API token. $1 token hash. */
+export const FIND_TOKEN_PRINCIPAL = `
+  SELECT t.id AS "tokenId", t.name AS "tokenName", u.id AS "userId", u.email, u.role,
+         u.departments, u.disabled
+  FROM api_tokens t
+  JOIN users u ON u.id = t.user_id
+  WHERE t.token_hash = $1 AND t.revoked_at IS NULL`;
+
+/** Marks a token used, at most once a minute so a busy script does not write per request. $1 id. */
+export const TOUCH_TOKEN = `
+  UPDATE api_tokens SET last_used_at = now()
+  WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`;
+
+/**
+ * The user behind a live session: not revoked, not idle for longer than $2 minutes, not older
+ * than $3 hours. $1 session id (hash of the cookie token).
+ */
+export const FIND_SESSION_PRINCIPAL = `
+  SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email, u.role,
+         u.departments, u.disabled
+  FROM sessions s
+  JOIN users u ON u.id = s.user_id
+  WHERE s.id = $1
+    AND s.revoked_at IS NULL
+    AND s.last_seen_at > now() - make_interval(mins => $2::int)
+    AND s.created_at > now() - make_interval(hours => $3::int)`;
+
+/** Slides the idle timeout, at most once every 30 s. $1 session id. */
+export const TOUCH_SESSION = `
+  UPDATE sessions SET last_seen_at = now()
+  WHERE id = $1 AND last_seen_at < now() - interval '30 seconds'`;
+
+/** $1 session id (hash), $2 user id, $3 CSRF token. */
+export const INSERT_SESSION = `
+  INSERT INTO sessions (id, user_id, csrf_token) VALUES ($1, $2, $3)`;
+
+/** $1 session id. */
+export const REVOKE_SESSION = `
+  UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`;
+
+/** Every live session of a user (disable, lock). $1 user id. */
+export const REVOKE_USER_SESSIONS = `
+  UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`;
+
+const USER_COLUMNS = `
+  id, email, role, departments, password_hash AS "passwordHash", disabled,
+  failed_attempts AS "failedAttempts", locked_until AS "lockedUntil",
+  last_sign_in_at AS "lastSignInAt", oidc_issuer AS "oidcIssuer", oidc_subject AS "oidcSubject",
+  created_at AS "createdAt"`;
+
+/** $1 email (lower-cased). */
+export const FIND_USER_BY_EMAIL = `SELECT ${USER_COLUMNS} FROM users WHERE email = $1`;
+
+/** $1 user id. */
+export const FIND_USER_BY_ID = `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`;
+
+export const LIST_USERS = `SELECT ${USER_COLUMNS} FROM users ORDER BY email`;
+
+/** $1 email, $2 role, $3 departments (null = site-wide), $4 password hash or null. */
+export const INSERT_USER = `
+  INSERT INTO users (email, role, departments, password_hash)
+  VALUES ($1, $2, $3, $4)
+  ON CONFLICT (email) DO NOTHING
+  RETURNING ${USER_COLUMNS}`;
+
+/** $1 user id. */
+export const DISABLE_USER = `
+  UPDATE users SET disabled = true, updated_at = now() WHERE id = $1
+  RETURNING ${USER_COLUMNS}`;
+
+/** $1 user id, $2 token name, $3 token hash. */
+export const INSERT_API_TOKEN = `
+  INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3)
+  ON CONFLICT (user_id, name) WHERE revoked_at IS NULL DO NOTHING
+  RETURNING id`;
+
+/** $1 user id, $2 token name. */
+export const REVOKE_API_TOKEN = `
+  UPDATE api_tokens SET revoked_at = now()
+  WHERE user_id = $1 AND name = $2 AND revoked_at IS NULL
+  RETURNING id`;
+
+/** Unrevoked token names of a user (to pick a free default name). $1 user id. */
+export const LIST_ACTIVE_TOKEN_NAMES = `
+  SELECT name FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY name`;
