@@ -5,6 +5,7 @@ import { SourceWatermarks1795697130590 } from './1795697130590-SourceWatermarks.
 import { DoseReports1795697608519 } from './1795697608519-DoseReports.js';
 import { ClinicianReferencePattern1795697900000 } from './1795697900000-ClinicianReferencePattern.js';
 import { Auth1795800300000 } from './1795800300000-Auth.js';
+import { SiteSecrets1795800400000 } from './1795800400000-SiteSecrets.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DoseReports1795697608519,
   ClinicianReferencePattern1795697900000,
   Auth1795800300000,
+  SiteSecrets1795800400000,
 ];

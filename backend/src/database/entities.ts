@@ -39,6 +39,7 @@ import { AuditEventEntity } from '../modules/auth/audit/audit-event.entity.js';
 import { SessionEntity } from '../modules/auth/entities/session.entity.js';
 import { UserEntity } from '../modules/auth/entities/user.entity.js';
 import { SettingsVersionEntity } from '../modules/settings/entities/settings-version.entity.js';
+import { SiteSecretEntity } from '../modules/vocabulary/site-secret.entity.js';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -72,4 +73,5 @@ export const ENTITIES = [
   SessionEntity,
   ApiTokenEntity,
   AuditEventEntity,
+  SiteSecretEntity,
 ];

@@ -90,7 +90,7 @@ function mapRates(rates: ConflictRates): ConflictRatesObject {
   };
 }
 
-function mapOddsRatio(summary: OddsRatioSummary): DoseHistoryOddsRatioObject {
+export function mapOddsRatio(summary: OddsRatioSummary): DoseHistoryOddsRatioObject {
   return {
     oddsRatio: summary.oddsRatio,
     lower95: summary.lower95,
@@ -101,7 +101,7 @@ function mapOddsRatio(summary: OddsRatioSummary): DoseHistoryOddsRatioObject {
   };
 }
 
-function mapExcess(excess: ExcessAwaySwitchesResult): ExcessAwaySwitchesObject {
+export function mapExcess(excess: ExcessAwaySwitchesResult): ExcessAwaySwitchesObject {
   return {
     excess: excess.excessAwaySwitches,
     observedHighAwaySwitches: excess.observedHighSwitches,

@@ -51,10 +51,10 @@ export interface MonthRangeRow {
   readonly last_month: string | null;
 }
 
-const ASSESSABLE = `a.is_opportunity AND a.outcome <> 'PENDING' AND a.exclusion IS NULL`;
-const CONFLICT = `a.level IN ('DOCUMENTED', 'PROBABLE')`;
-const AWAY_SWITCH = `a.outcome IN ('SUBSTITUTED', 'DOWNGRADED')`;
-const BAND_COUNTS = `
+export const ASSESSABLE = `a.is_opportunity AND a.outcome <> 'PENDING' AND a.exclusion IS NULL`;
+export const CONFLICT = `a.level IN ('DOCUMENTED', 'PROBABLE')`;
+export const AWAY_SWITCH = `a.outcome IN ('SUBSTITUTED', 'DOWNGRADED')`;
+export const BAND_COUNTS = `
     count(*) FILTER (WHERE a.band = 'HIGH' AND ${AWAY_SWITCH})::int AS high_away_switches,
     count(*) FILTER (WHERE a.band = 'HIGH')::int AS high_opportunities,
     count(*) FILTER (WHERE a.band = 'LOW' AND ${AWAY_SWITCH})::int AS low_away_switches,

@@ -62,3 +62,22 @@ export {
   type DoseHistorySummary,
   type OddsRatioSummary,
 } from './summarise-dose-history.js';
+export { adjustBenjaminiHochberg, computeUpperTailPValue } from './benjamini-hochberg.js';
+export { computeWilsonInterval, type WilsonInterval } from './wilson-interval.js';
+export {
+  assemblePracticeVariation,
+  PRACTICE_VARIATION_FDR,
+  type PracticeVariation,
+  type PracticeVariationRow,
+  type UnitConflictCounts,
+  type UnitDoseHistoryStratum,
+} from './assemble-practice-variation.js';
+export {
+  assembleDoseHistorySensitivity,
+  DOSE_BANDS,
+  type BandStratumCounts,
+  type DoseBandName,
+  type DoseHistorySensitivity,
+  type SensitivityBand,
+  type SensitivityGroup,
+} from './assemble-dose-history-sensitivity.js';

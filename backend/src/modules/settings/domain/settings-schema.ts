@@ -31,6 +31,13 @@ const oneOf =
     return value;
   };
 
+const yesNo = (raw: string): boolean => {
+  const value = raw.trim().toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(value)) return true;
+  if (['false', 'no', 'off', '0'].includes(value)) return false;
+  throw new Error('expected true or false');
+};
+
 const wordList = (raw: string): string[] => {
   const words = raw
     .split(',')
@@ -88,6 +95,12 @@ export const SETTINGS_SCHEMA = {
     description: 'Whole words in PatientID or StudyDescription that mark a QA or phantom study',
     parse: wordList,
   } satisfies SettingSpec<string[]>,
+  'committee.show_clinician_names': {
+    defaultValue: false as boolean,
+    description:
+      'COMMITTEE sees clinician names; when false, clinicians appear as stable pseudonyms (C-3F9A2B)',
+    parse: yesNo,
+  } satisfies SettingSpec<boolean>,
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS_SCHEMA;

@@ -1,0 +1,97 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
+import { VariationDimension } from '../vocabulary/graphql-enums.js';
+import { AnalysisInputError } from './analysis-filter.js';
+import {
+  mapDoseHistorySensitivity,
+  mapOverview,
+  mapPracticeVariation,
+} from './aggregate.mapper.js';
+import { AggregateService } from './aggregate.service.js';
+import { AnalysisFilterInput } from './dto/analysis-filter.input.js';
+import {
+  DoseHistorySensitivityObject,
+  OverviewObject,
+  PracticeVariationObject,
+} from './dto/aggregate.object.js';
+import { FunnelMeasure } from './dto/department-variation.object.js';
+
+const filterArgument = { type: () => AnalysisFilterInput, nullable: true } as const;
+
+/** The aggregates: every signed-in role; a department-scoped manager sees their departments. */
+@Resolver()
+export class AggregateResolver {
+  constructor(private readonly aggregates: AggregateService) {}
+
+  @Query(() => OverviewObject, {
+    description:
+      'Opportunities, away-switches, conflicts, excess and site OR, with the previous period',
+  })
+  @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
+  async overview(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
+  ): Promise<OverviewObject> {
+    return mapOverview(
+      await withUserErrors(this.aggregates.overview(signedIn(principal), filter ?? {})),
+    );
+  }
+
+  @Query(() => PracticeVariationObject, {
+    description:
+      'Funnel plot of departments, clinicians or indication groups, with Benjamini–Hochberg q over the units compared',
+  })
+  @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
+  async practiceVariation(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Args('by', { type: () => VariationDimension }) by: VariationDimension,
+    @Args('measure', { type: () => FunnelMeasure, nullable: true }) measure?: FunnelMeasure | null,
+    @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
+  ): Promise<PracticeVariationObject> {
+    return mapPracticeVariation(
+      await withUserErrors(
+        this.aggregates.practiceVariation(
+          signedIn(principal),
+          by,
+          measure ?? FunnelMeasure.CONFLICT_RATE,
+          filter ?? {},
+        ),
+      ),
+    );
+  }
+
+  @Query(() => DoseHistorySensitivityObject, {
+    description: 'Away-switch rate per indication group and dose-history band, and the MH ORs',
+  })
+  @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
+  async doseHistorySensitivity(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
+  ): Promise<DoseHistorySensitivityObject> {
+    return mapDoseHistorySensitivity(
+      await withUserErrors(
+        this.aggregates.doseHistorySensitivity(signedIn(principal), filter ?? {}),
+      ),
+    );
+  }
+}
+
+/** The guard sets the principal on every non-public request; without it nothing is read. */
+export function signedIn(principal: Principal | undefined): Principal {
+  if (!principal) {
+    throw new GraphQLError('Sign in to read this.', { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+  return principal;
+}
+
+async function withUserErrors<T>(result: Promise<T>): Promise<T> {
+  try {
+    return await result;
+  } catch (error) {
+    if (error instanceof AnalysisInputError) {
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,276 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { loadClinicianPseudonyms } from '../vocabulary/clinician-pseudonym.js';
+import {
+  addMonths,
+  AnalysisInputError,
+  analysisScopeOf,
+  buildFilterConditions,
+  monthsBetween,
+  SqlParameters,
+  type AnalysisCaller,
+  type AnalysisFilter,
+} from './analysis-filter.js';
+import {
+  caseCounts,
+  LATEST_MONTH,
+  overviewCounts,
+  sensitivityCounts,
+  variationCounts,
+  type BandCountRow,
+  type CaseCountRow,
+  type OverviewCountRow,
+  type SensitivityCountRow,
+  type VariationCountRow,
+  type VariationUnitColumn,
+} from './aggregate.sql.js';
+import {
+  assembleDoseHistorySensitivity,
+  assemblePracticeVariation,
+  summariseDoseHistory,
+  type DoseBandName,
+  type DoseHistorySensitivity,
+  type DoseHistoryStratumCounts,
+  type ExcessAwaySwitchesResult,
+  type FunnelMeasure,
+  type OddsRatioSummary,
+  type PracticeVariation,
+} from './domain/index.js';
+
+export type VariationDimensionName = 'DEPARTMENT' | 'CLINICIAN' | 'INDICATION_GROUP';
+
+export interface PeriodFigures {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly opportunities: number;
+  readonly awaySwitches: number;
+  readonly awaySwitchRate: number | null;
+  readonly conflicts: number;
+  readonly conflictRate: number | null;
+  readonly documented: number;
+  readonly probable: number;
+  readonly possible: number;
+  readonly excessAwaySwitches: ExcessAwaySwitchesResult;
+  readonly siteOddsRatio: OddsRatioSummary;
+  readonly openCases: number;
+  readonly reviewedCases: number;
+}
+
+export interface Overview {
+  readonly current: PeriodFigures;
+  readonly previous: PeriodFigures;
+}
+
+export interface ScopedPracticeVariation extends PracticeVariation {
+  readonly by: VariationDimensionName;
+}
+
+const UNIT_COLUMN: Record<VariationDimensionName, VariationUnitColumn> = {
+  DEPARTMENT: 'department',
+  CLINICIAN: 'clinician',
+  INDICATION_GROUP: 'indication_group',
+};
+
+/**
+ * The aggregates every signed-in role reads (overview, practice variation, dose-history
+ * sensitivity): SQL counts in the caller's scope (a QUALITY_MANAGER's departments, in the
+ * query), the statistics from the pure domain functions, clinicians as pseudonyms for COMMITTEE
+ * unless committee.show_clinician_names.
+ */
+@Injectable()
+export class AggregateService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async callerOf(principal: Principal): Promise<AnalysisCaller> {
+    const settings = await new SettingsService(this.dataSource).current();
+    const pseudonymise =
+      principal.role === 'COMMITTEE' && !settings.values['committee.show_clinician_names'];
+    return {
+      departmentScope: analysisScopeOf(principal),
+      pseudonyms: pseudonymise ? await loadClinicianPseudonyms(this.dataSource) : null,
+    };
+  }
+
+  async overview(principal: Principal, filter: AnalysisFilter = {}): Promise<Overview> {
+    const caller = await this.callerOf(principal);
+    const [{ month: latest }]: { month: string | null }[] =
+      await this.dataSource.query(LATEST_MONTH);
+    const parameters = new SqlParameters();
+    const to = filter.to ?? (filter.from && latest && latest < filter.from ? filter.from : latest);
+    const from = filter.from ?? to;
+    if (to === null || from === null) {
+      await buildFilterConditions(this.dataSource, parameters, filter, caller);
+      return { current: emptyPeriod(null, null), previous: emptyPeriod(null, null) };
+    }
+    const months = monthsBetween(from, to);
+    const previousFrom = addMonths(from, -months);
+    const previousTo = addMonths(from, -1);
+    parameters.add(previousFrom);
+    parameters.add(from);
+    parameters.add(to);
+    const { conditions, needsOrders } = await buildFilterConditions(
+      this.dataSource,
+      parameters,
+      { ...filter, from, to },
+      caller,
+    );
+    const [counts, cases]: [OverviewCountRow[], CaseCountRow[]] = await Promise.all([
+      this.dataSource.query(overviewCounts(conditions, needsOrders), parameters.values),
+      this.dataSource.query(caseCounts(conditions, needsOrders), parameters.values),
+    ]);
+    const period = (isCurrent: boolean, periodFrom: string, periodTo: string): PeriodFigures => {
+      const rows = counts.filter((row) => row.is_current === isCurrent);
+      const total = rows.find((row) => row.is_total);
+      const caseRow = cases.find((row) => row.is_current === isCurrent);
+      if (!total) {
+        return {
+          ...emptyPeriod(periodFrom, periodTo),
+          openCases: (caseRow?.flagged ?? 0) - (caseRow?.reviewed ?? 0),
+          reviewedCases: caseRow?.reviewed ?? 0,
+        };
+      }
+      const doseHistory = summariseDoseHistory(
+        rows.filter((row) => !row.is_total).map(toStratumCounts),
+      );
+      return {
+        from: periodFrom,
+        to: periodTo,
+        opportunities: total.opportunities,
+        awaySwitches: total.away_switches,
+        awaySwitchRate: rateOf(total.away_switches, total.opportunities),
+        conflicts: total.conflicts,
+        conflictRate: rateOf(total.conflicts, total.opportunities),
+        documented: total.documented,
+        probable: total.probable,
+        possible: total.possible,
+        excessAwaySwitches: doseHistory.excess,
+        siteOddsRatio: doseHistory.oddsRatio,
+        openCases: (caseRow?.flagged ?? 0) - (caseRow?.reviewed ?? 0),
+        reviewedCases: caseRow?.reviewed ?? 0,
+      };
+    };
+    return {
+      current: period(true, from, to),
+      previous: period(false, previousFrom, previousTo),
+    };
+  }
+
+  async practiceVariation(
+    principal: Principal,
+    by: VariationDimensionName,
+    measure: FunnelMeasure = 'CONFLICT_RATE',
+    filter: AnalysisFilter = {},
+  ): Promise<ScopedPracticeVariation> {
+    const caller = await this.callerOf(principal);
+    const parameters = new SqlParameters();
+    const { conditions, needsOrders } = await this.conditionsWithMonths(parameters, filter, caller);
+    const unit = UNIT_COLUMN[by];
+    const rows: VariationCountRow[] = await this.dataSource.query(
+      variationCounts(unit, conditions, needsOrders || unit === 'department'),
+      parameters.values,
+    );
+    const scope = rows.find((row) => row.grouping_level === 0);
+    const keyOf = (providerOrName: string) =>
+      unit === 'clinician' && caller.pseudonyms
+        ? caller.pseudonyms.pseudonym(providerOrName)
+        : providerOrName;
+    const units = rows
+      .filter((row) => row.grouping_level === 1 && row.unit !== null)
+      .map((row) => {
+        const key = keyOf(row.unit as string);
+        return {
+          key,
+          label: caller.pseudonyms && unit === 'clinician' ? key : (row.label ?? key),
+          opportunities: row.opportunities,
+          conflicts: row.conflicts,
+          awaySwitches: row.away_switches,
+        };
+      });
+    const strata = rows
+      .filter((row) => row.grouping_level === 2 && row.unit !== null)
+      .map((row) => ({ key: keyOf(row.unit as string), ...toStratumCounts(row) }));
+    const variation = assemblePracticeVariation(
+      units,
+      {
+        opportunities: scope?.opportunities ?? 0,
+        conflicts: scope?.conflicts ?? 0,
+        awaySwitches: scope?.away_switches ?? 0,
+      },
+      strata,
+      measure,
+    );
+    return { ...variation, by };
+  }
+
+  async doseHistorySensitivity(
+    principal: Principal,
+    filter: AnalysisFilter = {},
+  ): Promise<DoseHistorySensitivity> {
+    const caller = await this.callerOf(principal);
+    const parameters = new SqlParameters();
+    const { conditions, needsOrders } = await this.conditionsWithMonths(parameters, filter, caller);
+    const rows: SensitivityCountRow[] = await this.dataSource.query(
+      sensitivityCounts(conditions, needsOrders),
+      parameters.values,
+    );
+    return assembleDoseHistorySensitivity(
+      rows.map((row) => ({
+        indicationGroup: row.indication_group,
+        population: row.population,
+        setting: row.setting,
+        band: row.band as DoseBandName,
+        opportunities: row.opportunities,
+        awaySwitches: row.away_switches,
+      })),
+    );
+  }
+
+  private async conditionsWithMonths(
+    parameters: SqlParameters,
+    filter: AnalysisFilter,
+    caller: AnalysisCaller,
+  ) {
+    const built = await buildFilterConditions(this.dataSource, parameters, filter, caller);
+    const conditions = [...built.conditions];
+    if (filter.from) conditions.push(`a.month >= ${parameters.add(filter.from)}::text`);
+    if (filter.to) conditions.push(`a.month <= ${parameters.add(filter.to)}::text`);
+    return { conditions, needsOrders: built.needsOrders };
+  }
+}
+
+export { AnalysisInputError };
+
+function rateOf(events: number, n: number): number | null {
+  return n > 0 ? events / n : null;
+}
+
+function toStratumCounts(row: BandCountRow): DoseHistoryStratumCounts {
+  return {
+    highAwaySwitches: row.high_away_switches,
+    highOpportunities: row.high_opportunities,
+    lowAwaySwitches: row.low_away_switches,
+    lowOpportunities: row.low_opportunities,
+  };
+}
+
+function emptyPeriod(from: string | null, to: string | null): PeriodFigures {
+  const doseHistory = summariseDoseHistory([]);
+  return {
+    from,
+    to,
+    opportunities: 0,
+    awaySwitches: 0,
+    awaySwitchRate: null,
+    conflicts: 0,
+    conflictRate: null,
+    documented: 0,
+    probable: 0,
+    possible: 0,
+    excessAwaySwitches: doseHistory.excess,
+    siteOddsRatio: doseHistory.oddsRatio,
+    openCases: 0,
+    reviewedCases: 0,
+  };
+}

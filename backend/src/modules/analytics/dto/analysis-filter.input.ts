@@ -1,0 +1,35 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { CareSetting, CaseLevel, Population } from '../../vocabulary/graphql-enums.js';
+
+@InputType('AnalysisFilter', {
+  description:
+    'One filter for every aggregate and the case list. Months are YYYY-MM in the site time zone.',
+})
+export class AnalysisFilterInput {
+  @Field(() => String, { nullable: true, description: 'First month, YYYY-MM (inclusive)' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last month, YYYY-MM (inclusive)' })
+  to?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Department names' })
+  departments?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Clinician keys (ClinicianRef.key): provider ids, or pseudonyms for COMMITTEE',
+  })
+  clinicians?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Indication groups' })
+  indicationGroups?: string[] | null;
+
+  @Field(() => [CareSetting], { nullable: true })
+  settings?: CareSetting[] | null;
+
+  @Field(() => [Population], { nullable: true })
+  populations?: Population[] | null;
+
+  @Field(() => [CaseLevel], { nullable: true })
+  levels?: CaseLevel[] | null;
+}
