@@ -40,6 +40,10 @@ import { SessionEntity } from '../modules/auth/entities/session.entity.js';
 import { UserEntity } from '../modules/auth/entities/user.entity.js';
 import { SettingsVersionEntity } from '../modules/settings/entities/settings-version.entity.js';
 import { SiteSecretEntity } from '../modules/vocabulary/site-secret.entity.js';
+import {
+  CaseAssignmentEntity,
+  CaseReviewEntity,
+} from '../modules/cases/entities/case-review.entity.js';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -74,4 +78,6 @@ export const ENTITIES = [
   ApiTokenEntity,
   AuditEventEntity,
   SiteSecretEntity,
+  CaseReviewEntity,
+  CaseAssignmentEntity,
 ];

@@ -1,3 +1,5 @@
+import { reviewStatus } from '../cases/cases.sql.js';
+
 /** Timestamps in exports: UTC, ISO 8601 with Z. Numbers: rounded to 4 decimals, no padding. */
 export const utc = (column: string): string =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -32,7 +34,7 @@ export const EXPORT_CASES = `
     ${decimal4('od.ced_5y_msv')} AS ced_5y_msv,
     coalesce((SELECT string_agg(s.code, ';' ORDER BY s.code) FROM order_signals s
               WHERE s.order_pk = a.order_pk AND s.code ~ '^E[0-9]$'), '') AS signals,
-    a.exclusion, 'OPEN' AS review_status
+    a.exclusion, ${reviewStatus('a.order_pk')} AS review_status
   FROM order_assessments a
   JOIN orders o ON o.id = a.order_pk
   LEFT JOIN departments d ON d.id = o.department_id
