@@ -16,6 +16,7 @@ import {
   type ReferenceVersionsQuery,
 } from '../../frontend/src/generated/graphql.js';
 import { makeExam, makeOrder, makePatient } from '../factories/csv-folder.js';
+import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 type Row = Record<string, string | number | boolean | null | undefined>;
@@ -53,6 +54,9 @@ const hospitalZip = (): Buffer => {
 describe('admin routes: uploads, rejections CSV, the appropriateness table', () => {
   let database: TestDatabase;
   let app: INestApplication;
+  let admin: { Authorization: string };
+  let auditor: { Authorization: string };
+  let qualityManager: { Authorization: string };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -60,6 +64,11 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
       logger: false,
     });
     await app.init();
+    const tokenOf = async (role: 'ADMIN' | 'AUDITOR' | 'QUALITY_MANAGER') =>
+      authHeader((await createUserWithToken(database.dataSource, { role })).token);
+    admin = await tokenOf('ADMIN');
+    auditor = await tokenOf('AUDITOR');
+    qualityManager = await tokenOf('QUALITY_MANAGER');
   });
 
   afterAll(async () => {
@@ -70,11 +79,13 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
   const post = (document: Parameters<typeof print>[0], variables: Record<string, unknown> = {}) =>
     request(app.getHttpServer())
       .post('/graphql')
+      .set(admin)
       .send({ query: print(document), variables });
 
   it('imports a zipped CSV folder as one run named after the upload, and lists its rejections as CSV', async () => {
     const response = await request(app.getHttpServer())
       .post('/imports')
+      .set(admin)
       .attach('file', hospitalZip(), 'hospital.zip');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -94,7 +105,9 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
     const orders = await database.dataSource.query('SELECT order_id FROM orders ORDER BY 1');
     expect(orders.map((row: { order_id: string }) => row.order_id)).toEqual(['O1', 'O2']);
 
-    const csv = await request(app.getHttpServer()).get(`/exports/rejections.csv?runId=${runId}`);
+    const csv = await request(app.getHttpServer())
+      .get(`/exports/rejections.csv?runId=${runId}`)
+      .set(auditor);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe(
@@ -112,6 +125,7 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
   it('refuses what it cannot import with one sentence, and importing nothing', async () => {
     const text = await request(app.getHttpServer())
       .post('/imports')
+      .set(admin)
       .attach('file', Buffer.from('hello'), 'notes.txt');
     expect(text.status).toBe(400);
     expect(text.body.message).toBe(
@@ -122,13 +136,14 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
     empty.addFile('readme.txt', Buffer.from('nothing here'));
     const noData = await request(app.getHttpServer())
       .post('/imports')
+      .set(admin)
       .attach('file', empty.toBuffer(), 'empty.zip');
     expect(noData.status).toBe(400);
     expect(noData.body.message).toBe(
       'empty.zip: the zip holds no orders.csv, no FHIR .json or .ndjson and no DICOM .dcm file; nothing was imported.',
     );
 
-    const missing = await request(app.getHttpServer()).post('/imports');
+    const missing = await request(app.getHttpServer()).post('/imports').set(admin);
     expect(missing.status).toBe(400);
 
     const [{ runs }] = await database.dataSource.query(
@@ -138,15 +153,21 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
   });
 
   it('answers an unknown or malformed run number for the rejections CSV', async () => {
-    const unknown = await request(app.getHttpServer()).get('/exports/rejections.csv?runId=9999');
+    const unknown = await request(app.getHttpServer())
+      .get('/exports/rejections.csv?runId=9999')
+      .set(admin);
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toBe('There is no import run 9999.');
-    const malformed = await request(app.getHttpServer()).get('/exports/rejections.csv?runId=abc');
+    const malformed = await request(app.getHttpServer())
+      .get('/exports/rejections.csv?runId=abc')
+      .set(admin);
     expect(malformed.status).toBe(400);
   });
 
   it('stores an edited appropriateness table as a new reference version and reassesses the orders', async () => {
-    const table = (await post(AppropriatenessTableDocument)).body.data as AppropriatenessTableQuery;
+    const answer = await post(AppropriatenessTableDocument);
+    expect(answer.body.errors).toBeUndefined();
+    const table = answer.body.data as AppropriatenessTableQuery;
     const before = table.appropriatenessTable;
     expect(before.rows.length).toBeGreaterThan(10);
     const rows = before.rows.map(({ __typename, ...row }) => row);
@@ -199,5 +220,26 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
     });
     expect(response.body.errors[0].message).toBe('Row 3: rating: a whole number from 1 to 9.');
     expect(response.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets only an admin import or change the table, and only admins and auditors read rejections', async () => {
+    const server = app.getHttpServer();
+    const anonymous = await request(server).get('/exports/rejections.csv');
+    expect(anonymous.status).toBe(401);
+    const manager = await request(server).get('/exports/rejections.csv').set(qualityManager);
+    expect(manager.status).toBe(403);
+    const auditorUpload = await request(server)
+      .post('/imports')
+      .set(auditor)
+      .attach('file', hospitalZip(), 'hospital.zip');
+    expect(auditorUpload.status).toBe(403);
+    const mutation = await request(server)
+      .post('/graphql')
+      .set(auditor)
+      .send({
+        query: print(CreateReferenceVersionDocument),
+        variables: { input: { note: 'no', rows: [] } },
+      });
+    expect(mutation.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });
