@@ -11,6 +11,7 @@ import { HealthResolver } from './health.resolver.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CommitteePackModule } from './modules/committee-pack/committee-pack.module.js';
 
 export interface AppModuleOptions {
   readonly dataSource: DataSource;
@@ -48,6 +49,7 @@ export class AppModule {
         ...serveDashboard,
         AnalyticsModule,
         AdminModule,
+        CommitteePackModule,
       ],
       providers: [HealthResolver],
     };
