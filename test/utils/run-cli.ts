@@ -20,19 +20,21 @@ export interface CliProcess {
   readonly done: Promise<CliResult>;
 }
 
-/** Starts `grounds <args>` against `databaseUrl`, with a hard time limit. */
+/** Starts `grounds <args>` against `databaseUrl`, with a hard time limit; `input` is piped to stdin. */
 export function startCli(
   args: readonly string[],
   databaseUrl: string,
   timeoutMs = 120_000,
+  input?: string,
 ): CliProcess {
   if (!existsSync(CLI_MAIN)) {
     throw new Error(`${CLI_MAIN} is missing: run \`npm run build -w backend\` first.`);
   }
   const child = spawn(process.execPath, [CLI_MAIN, ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin?.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -56,8 +58,12 @@ export function startCli(
 }
 
 /** Runs `grounds <args>` to completion and fails with its output unless it exits 0. */
-export async function runCli(args: readonly string[], databaseUrl: string): Promise<CliResult> {
-  const result = await startCli(args, databaseUrl).done;
+export async function runCli(
+  args: readonly string[],
+  databaseUrl: string,
+  input?: string,
+): Promise<CliResult> {
+  const result = await startCli(args, databaseUrl, 120_000, input).done;
   if (result.code !== 0) {
     throw new Error(
       `grounds ${args.join(' ')} exited ${result.code ?? result.signal}:\n${result.stderr}`,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AuditService, cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { ExportService } from '../modules/export/export.service.js';
 import { AnalysisService } from '../modules/steering/analysis.service.js';
 import { formatDuration, withDatabase } from './cli-context.js';
@@ -35,6 +36,12 @@ export function registerExportCommand(program: Command): void {
     .action(async (options: { out: string; from?: string; to?: string }) => {
       await withDatabase(async ({ database }) => {
         const rows = await new ExportService(database.dataSource).exportCases(options.out, options);
+        await new AuditService(database.dataSource).record({
+          principal: cliPrincipal(),
+          action: 'cases.exported',
+          objectType: 'export',
+          details: { rows, file: options.out, from: options.from ?? null, to: options.to ?? null },
+        });
         console.log(`Wrote ${rows} cases to ${options.out}.`);
       });
     });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AuditService, cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import {
   CaseEvidenceService,
   formatCaseEvidence,
@@ -18,6 +19,13 @@ export function registerCaseCommand(program: Command): void {
           options.source ?? null,
         );
         if (cases.length === 0) throw new CliError(`No assessed order ${orderId}.`);
+        await new AuditService(database.dataSource).record({
+          principal: cliPrincipal(),
+          action: 'case.viewed',
+          objectType: 'order',
+          objectId: orderId,
+          details: { source: options.source ?? null, via: 'cli' },
+        });
         console.log(cases.map(formatCaseEvidence).join('\n\n'));
       });
     });

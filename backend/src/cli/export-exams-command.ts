@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AuditService, cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { ExportService } from '../modules/export/export.service.js';
 import { withDatabase } from './cli-context.js';
 
@@ -11,6 +12,12 @@ export function registerExportExamsCommand(exportCommand: Command): void {
     .action(async (options: { out: string }) => {
       await withDatabase(async ({ database }) => {
         const rows = await new ExportService(database.dataSource).exportExams(options.out);
+        await new AuditService(database.dataSource).record({
+          principal: cliPrincipal(),
+          action: 'exams.exported',
+          objectType: 'export',
+          details: { rows, file: options.out },
+        });
         console.log(`Wrote ${rows} exams to ${options.out}.`);
       });
     });

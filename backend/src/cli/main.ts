@@ -12,6 +12,8 @@ import { registerCaseCommand } from './case-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerReferenceCommand } from './reference-command.js';
 import { registerSettingsCommand } from './settings-command.js';
+import { registerUserCommand } from './user-command.js';
+import { AuthError } from '../modules/auth/auth.exception.js';
 
 const program = new Command('grounds')
   .description('Clinical Grounds: imaging decisions on clinical grounds, not dose history')
@@ -35,6 +37,7 @@ registerEvaluateCommand(program);
 registerReferenceCommand(program);
 registerCaseCommand(program);
 registerGenerateCommand(program);
+registerUserCommand(program);
 
 /** Every failure ends as one line on stderr and a non-zero exit. */
 const oneLine = (error: unknown): string => {
@@ -43,7 +46,8 @@ const oneLine = (error: unknown): string => {
     error instanceof ImportError ||
     error instanceof CliError ||
     error instanceof ExportError ||
-    error instanceof ReferenceDataError
+    error instanceof ReferenceDataError ||
+    error instanceof AuthError
   ) {
     return error.message;
   }

@@ -1,6 +1,7 @@
 import {
   ForbiddenException,
   Injectable,
+  SetMetadata,
   UnauthorizedException,
   type CanActivate,
   type ExecutionContext,
@@ -9,12 +10,19 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { AuthenticationService } from './authentication.service.js';
-import { PUBLIC_KEY, ROLES_KEY, type RequestWithPrincipal, type Role } from './principal.js';
+import {
+  PUBLIC_KEY,
+  READ_ONLY_ROLES,
+  ROLES_KEY,
+  type RequestWithPrincipal,
+  type Role,
+} from './principal.js';
 import { csrfHeader, type HttpRequestLike } from './request-credentials.js';
 import { secretsEqual } from './secret-token.js';
 
 /** Marks a public mutation that needs no CSRF token even with a session cookie (signIn). */
 export const CSRF_EXEMPT_KEY = 'cg:csrf-exempt';
+export const CsrfExempt = () => SetMetadata(CSRF_EXEMPT_KEY, true);
 
 type Refusal = 'UNAUTHENTICATED' | 'FORBIDDEN';
 
@@ -43,12 +51,12 @@ export class AuthGuard implements CanActivate {
     if (!request) return refuse(isGraphql, 'UNAUTHENTICATED', 'Sign in first.');
 
     const authentication = await this.authentication.authenticate(request);
+    const mutates = isGraphql
+      ? GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().operation.operation ===
+        'mutation'
+      : !SAFE_METHODS.has((request.method ?? 'GET').toUpperCase());
     if (authentication.status === 'authenticated') {
       request.principal = authentication.principal;
-      const mutates = isGraphql
-        ? GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().operation.operation ===
-          'mutation'
-        : !SAFE_METHODS.has((request.method ?? 'GET').toUpperCase());
       const exempt = this.reflector.getAllAndOverride<boolean>(CSRF_EXEMPT_KEY, targets) === true;
       if (mutates && !exempt && authentication.csrfToken !== null) {
         const sent = csrfHeader(request);
@@ -68,8 +76,12 @@ export class AuthGuard implements CanActivate {
     if (authentication.status === 'anonymous') {
       return refuse(isGraphql, 'UNAUTHENTICATED', 'Sign in to use this.');
     }
-    if (!roles || !roles.includes(authentication.principal.role)) {
+    const role = authentication.principal.role;
+    if (!roles || !roles.includes(role)) {
       return refuse(isGraphql, 'FORBIDDEN', 'Your role does not allow this.');
+    }
+    if (mutates && READ_ONLY_ROLES.includes(role)) {
+      return refuse(isGraphql, 'FORBIDDEN', 'Your role may read but not change anything.');
     }
     return true;
   }

@@ -85,3 +85,39 @@ export const REVOKE_API_TOKEN = `
 /** Unrevoked token names of a user (to pick a free default name). $1 user id. */
 export const LIST_ACTIVE_TOKEN_NAMES = `
   SELECT name FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY name`;
+
+/**
+ * Counts a wrong password; locks the account for $3 minutes when it reaches $2 failures in a
+ * row (and starts the count again). $1 user id.
+ */
+export const RECORD_FAILED_SIGN_IN = `
+  UPDATE users SET
+    failed_attempts = CASE WHEN failed_attempts + 1 >= $2 THEN 0 ELSE failed_attempts + 1 END,
+    locked_until = CASE WHEN failed_attempts + 1 >= $2
+                        THEN now() + make_interval(mins => $3::int) ELSE locked_until END
+  WHERE id = $1
+  RETURNING locked_until > now() AS "lockedNow"`;
+
+/** A successful sign-in. $1 user id. */
+export const RECORD_SIGN_IN = `
+  UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = now()
+  WHERE id = $1`;
+
+/** Department names a site-wide principal may filter by. */
+export const LIST_DEPARTMENT_NAMES = `SELECT name FROM departments ORDER BY name`;
+
+/**
+ * TypeORM answers an UPDATE or DELETE with `[rows, affectedCount]` and anything else with the
+ * rows: this gives the RETURNING rows either way.
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  ) {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

@@ -47,3 +47,32 @@ export function readCookie(request: HttpRequestLike, name: string): string | nul
 export function csrfHeader(request: HttpRequestLike): string | null {
   return headerValue(request, CSRF_HEADER) ?? null;
 }
+
+/** The part of Express's response the sign-in operations use. */
+export interface HttpResponseLike {
+  cookie(name: string, value: string, options: Record<string, unknown>): unknown;
+  clearCookie(name: string, options: Record<string, unknown>): unknown;
+  redirect(status: number, url: string): unknown;
+  status?(code: number): unknown;
+}
+
+/**
+ * Sets cg_session (httpOnly) and cg_csrf (readable by the dashboard's script), SameSite=Lax,
+ * Secure when the request came over HTTPS (directly or, with TRUST_PROXY, through the proxy).
+ */
+export function setSessionCookies(
+  request: HttpRequestLike,
+  response: HttpResponseLike,
+  session: { sessionToken: string; csrfToken: string },
+  maxAgeMs: number,
+): void {
+  const common = { sameSite: 'lax', secure: request.secure === true, path: '/', maxAge: maxAgeMs };
+  response.cookie(SESSION_COOKIE, session.sessionToken, { ...common, httpOnly: true });
+  response.cookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
+}
+
+export function clearSessionCookies(request: HttpRequestLike, response: HttpResponseLike): void {
+  const common = { sameSite: 'lax', secure: request.secure === true, path: '/' };
+  response.clearCookie(SESSION_COOKIE, { ...common, httpOnly: true });
+  response.clearCookie(CSRF_COOKIE, { ...common, httpOnly: false });
+}
