@@ -6,6 +6,7 @@ import { DoseReports1795697608519 } from './1795697608519-DoseReports.js';
 import { ClinicianReferencePattern1795697900000 } from './1795697900000-ClinicianReferencePattern.js';
 import { Auth1795800300000 } from './1795800300000-Auth.js';
 import { SiteSecrets1795800400000 } from './1795800400000-SiteSecrets.js';
+import { AssessmentMonthIndex1795800400001 } from './1795800400001-AssessmentMonthIndex.js';
 import { CaseReview1795800500000 } from './1795800500000-CaseReview.js';
 
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   ClinicianReferencePattern1795697900000,
   Auth1795800300000,
   SiteSecrets1795800400000,
+  AssessmentMonthIndex1795800400001,
   CaseReview1795800500000,
 ];

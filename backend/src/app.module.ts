@@ -12,6 +12,7 @@ import { AdminModule } from './modules/admin/admin.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CommitteePackModule } from './modules/committee-pack/committee-pack.module.js';
+import { CasesModule } from './modules/cases/cases.module.js';
 
 export interface AppModuleOptions {
   readonly dataSource: DataSource;
@@ -50,6 +51,7 @@ export class AppModule {
         AnalyticsModule,
         AdminModule,
         CommitteePackModule,
+        CasesModule,
       ],
       providers: [HealthResolver],
     };

@@ -1,8 +1,14 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import request from 'supertest';
+import { AppModule } from '../../backend/src/app.module.js';
+import { loadAuthSettings } from '../../backend/src/config/auth-config.js';
 import type { Principal } from '../../backend/src/modules/auth/principal.js';
 import { AggregateService } from '../../backend/src/modules/analytics/aggregate.service.js';
 import { AnalysisInputError } from '../../backend/src/modules/analytics/analysis-filter.js';
 import { clinicianPseudonym } from '../../backend/src/modules/vocabulary/clinician-pseudonym.js';
+import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 /**
@@ -84,6 +90,22 @@ const atLeastTwo = (n: number, p: number) => 1 - (1 - p) ** n - n * p * (1 - p) 
 describe('aggregates on a hand-made hospital', () => {
   let database: TestDatabase;
   let service: AggregateService;
+  let app: INestApplication;
+  const tokens: Record<string, string> = {};
+
+  /** A GraphQL request with the role's bearer token (none for 'anonymous'). */
+  const graphql = async (
+    role: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{
+    data?: Record<string, any>;
+    errors?: { message: string; extensions: { code: string } }[];
+  }> => {
+    const call = request(app.getHttpServer()).post('/graphql');
+    if (tokens[role]) call.set(authHeader(tokens[role]));
+    return (await call.send({ query, variables })).body;
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -133,9 +155,21 @@ describe('aggregates on a hand-made hospital', () => {
       );
     }
     service = new AggregateService(db);
+    app = await NestFactory.create(
+      AppModule.forRoot({ dataSource: db, authSettings: loadAuthSettings({}) }),
+      { logger: false },
+    );
+    await app.init();
+    for (const role of ['ADMIN', 'COMMITTEE', 'AUDITOR', 'QUALITY_MANAGER'] as const) {
+      tokens[role] = (await createUserWithToken(db, { role })).token;
+    }
+    tokens.SURGERY_MANAGER = (
+      await createUserWithToken(db, { role: 'QUALITY_MANAGER', departments: ['Surgery'] })
+    ).token;
   });
 
   afterAll(async () => {
+    await app?.close();
     await database?.drop();
   });
 
@@ -346,5 +380,367 @@ describe('aggregates on a hand-made hospital', () => {
       const band = pe.bands.find((candidate) => candidate.band === row.band);
       expect([band?.opportunities, band?.awaySwitches]).toEqual([row.opportunities, row.away]);
     }
+  });
+
+  describe('through GraphQL with a bearer token', () => {
+    const OVERVIEW = `query ($filter: AnalysisFilter) { overview(filter: $filter) {
+      current { from to opportunities awaySwitches conflicts documented probable possible openCases
+        reviewedCases excessAwaySwitches { excess } siteOddsRatio { oddsRatio strataUsed } }
+      previous { from to opportunities awaySwitches } } }`;
+    const VARIATION = `query ($by: VariationDimension!, $measure: FunnelMeasure, $filter: AnalysisFilter) {
+      practiceVariation(by: $by, measure: $measure, filter: $filter) { by measure targetRate compared
+        rows { key label opportunities conflicts awaySwitches rate qValue pValue position
+          outsideAfterMultiplicity limits { upper95 } doseHistoryOddsRatio { oddsRatio } }
+        funnelCurve { opportunities upper95 } } }`;
+    const SENSITIVITY = `{ doseHistorySensitivity { pooled { oddsRatio strataUsed }
+      groups { indicationGroup flat oddsRatio { oddsRatio } bands { band opportunities awaySwitches rate lower95 upper95 } } } }`;
+
+    it('gives every role the figures the hand and plain SQL give', async () => {
+      for (const role of ['ADMIN', 'COMMITTEE', 'AUDITOR', 'QUALITY_MANAGER']) {
+        const { data, errors } = await graphql(role, OVERVIEW);
+        expect(errors).toBeUndefined();
+        expect(data?.overview.current).toMatchObject({
+          from: '2024-03',
+          opportunities: 12,
+          awaySwitches: 5,
+          conflicts: 2,
+          documented: 1,
+          probable: 1,
+          possible: 1,
+          openCases: 3,
+          excessAwaySwitches: { excess: 1.75 },
+          siteOddsRatio: { strataUsed: 2 },
+        });
+        expect(data?.overview.current.siteOddsRatio.oddsRatio).toBeCloseTo(25 / 3, 10);
+        expect(data?.overview.previous).toEqual({
+          from: '2024-02',
+          to: '2024-02',
+          opportunities: 4,
+          awaySwitches: 2,
+        });
+      }
+      const scoped = await graphql('SURGERY_MANAGER', OVERVIEW);
+      expect(scoped.data?.overview.current).toMatchObject({ opportunities: 5, awaySwitches: 2 });
+
+      const variation = await graphql('ADMIN', VARIATION, { by: 'DEPARTMENT' });
+      expect(variation.errors).toBeUndefined();
+      expect(variation.data?.practiceVariation).toMatchObject({
+        by: 'DEPARTMENT',
+        measure: 'CONFLICT_RATE',
+        compared: 2,
+      });
+      expect(
+        variation.data?.practiceVariation.rows.map(
+          (row: { key: string; opportunities: number }) => [row.key, row.opportunities],
+        ),
+      ).toEqual([
+        ['Emergency', 10],
+        ['Surgery', 7],
+      ]);
+      expect(variation.data?.practiceVariation.rows[1].qValue).toBeCloseTo(
+        atLeastTwo(10, 4 / 17),
+        10,
+      );
+
+      const sensitivity = await graphql('COMMITTEE', SENSITIVITY);
+      expect(sensitivity.errors).toBeUndefined();
+      expect(sensitivity.data?.doseHistorySensitivity.pooled.oddsRatio).toBeCloseTo(4.25, 10);
+      expect(sensitivity.data?.doseHistorySensitivity.groups[0].bands[2]).toMatchObject({
+        band: 'HIGH',
+        opportunities: 7,
+        awaySwitches: 5,
+      });
+    });
+
+    it('pseudonymises clinicians for the committee until committee.show_clinician_names', async () => {
+      const committee = await graphql('COMMITTEE', VARIATION, { by: 'CLINICIAN' });
+      const keys = committee.data?.practiceVariation.rows.map((row: { key: string }) => row.key);
+      expect(keys).toHaveLength(3);
+      for (const key of keys) expect(key).toMatch(/^C-[0-9A-F]{6}$/);
+      expect(JSON.stringify(committee.data)).not.toMatch(/DR\d|Dr /);
+      const filtered = await graphql('COMMITTEE', OVERVIEW, {
+        filter: { from: '2024-01', to: '2024-03', clinicians: [keys[0]] },
+      });
+      const row = committee.data?.practiceVariation.rows[0];
+      expect(filtered.data?.overview.current.opportunities).toBe(row.opportunities);
+
+      const shown = await graphql(
+        'ADMIN',
+        `
+          mutation {
+            updateSetting(input: { key: "committee.show_clinician_names", value: "true" }) {
+              key
+              value
+              version
+            }
+          }
+        `,
+      );
+      expect(shown.errors).toBeUndefined();
+      expect(shown.data?.updateSetting).toMatchObject({
+        key: 'committee.show_clinician_names',
+        value: 'true',
+      });
+      const named = await graphql('COMMITTEE', VARIATION, { by: 'CLINICIAN' });
+      expect(
+        named.data?.practiceVariation.rows.map((row: { key: string }) => row.key).sort(),
+      ).toEqual(['DR1', 'DR2', 'DR3']);
+      await graphql(
+        'ADMIN',
+        `
+          mutation {
+            updateSetting(input: { key: "committee.show_clinician_names", value: "false" }) {
+              key
+            }
+          }
+        `,
+      );
+    });
+
+    it('refuses bad input with one sentence and unauthenticated callers with nothing', async () => {
+      const bad = await graphql('ADMIN', OVERVIEW, { filter: { from: '2024-3' } });
+      expect(bad.errors?.[0]).toMatchObject({
+        message: 'from "2024-3" is not a month; use YYYY-MM.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      const outside = await graphql('SURGERY_MANAGER', OVERVIEW, {
+        filter: { departments: ['Emergency'] },
+      });
+      expect(outside.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      const anonymous = await graphql('anonymous', OVERVIEW);
+      expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(anonymous.data ?? null).toBeNull();
+    });
+
+    it('lets ADMIN and AUDITOR read runs, rejections, settings, versions and the audit trail', async () => {
+      const [{ id: runId }] = await database.dataSource.query(
+        `INSERT INTO ingest_runs (kind, source, started_by, status, rows_read, rows_loaded, rows_rejected)
+         VALUES ('csv', 'csv', 'spec', 'succeeded', 10, 7, 3) RETURNING id`,
+      );
+      for (const line of [2, 5, 9]) {
+        await database.dataSource.query(
+          `INSERT INTO rejections (run_id, source, entity, file, line, field, reason, raw, fingerprint)
+           VALUES ($1, 'csv', 'orders', 'orders.csv', $2, 'ordered_at', 'not a timestamp', $3, $4)`,
+          [runId, line, `O${line},P1,yesterday`, `fp-${line}`],
+        );
+      }
+      const REJECTIONS = `query ($runId: ID, $after: String) { rejections(runId: $runId, first: 2, after: $after) {
+        totalCount nodes { runId file line field reason raw } pageInfo { hasNextPage endCursor } } }`;
+      const first = await graphql('AUDITOR', REJECTIONS, { runId: String(runId) });
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.rejections.totalCount).toBe(3);
+      expect(first.data?.rejections.nodes.map((node: { line: number }) => node.line)).toEqual([
+        2, 5,
+      ]);
+      expect(first.data?.rejections.nodes[0].raw).toBe('O2,P1,yesterday');
+      expect(first.data?.rejections.pageInfo.hasNextPage).toBe(true);
+      const second = await graphql('AUDITOR', REJECTIONS, {
+        runId: String(runId),
+        after: first.data?.rejections.pageInfo.endCursor,
+      });
+      expect(second.data?.rejections.nodes.map((node: { line: number }) => node.line)).toEqual([9]);
+      expect(second.data?.rejections.pageInfo).toMatchObject({ hasNextPage: false });
+      const badCursor = await graphql('AUDITOR', REJECTIONS, { after: 'nonsense' });
+      expect(badCursor.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+
+      const runs = await graphql(
+        'ADMIN',
+        `
+          {
+            ingestRuns(first: 1) {
+              nodes {
+                id
+                kind
+                status
+                rowsRead
+                rowsLoaded
+                rowsRejected
+                warnings
+              }
+              pageInfo {
+                hasNextPage
+              }
+            }
+          }
+        `,
+      );
+      expect(runs.data?.ingestRuns.nodes[0]).toEqual({
+        id: String(runId),
+        kind: 'csv',
+        status: 'succeeded',
+        rowsRead: 10,
+        rowsLoaded: 7,
+        rowsRejected: 3,
+        warnings: 0,
+      });
+
+      const settings = await graphql(
+        'AUDITOR',
+        `
+          {
+            settings {
+              key
+              value
+              meaning
+              version
+            }
+            referenceVersions {
+              version
+              current
+            }
+          }
+        `,
+      );
+      expect(settings.errors).toBeUndefined();
+      expect(
+        settings.data?.settings.find(
+          (setting: { key: string }) => setting.key === 'band.high_ced_5y_msv',
+        ),
+      ).toMatchObject({ value: '50' });
+      expect(settings.data?.referenceVersions[0].current).toBe(true);
+
+      for (const role of ['COMMITTEE', 'QUALITY_MANAGER']) {
+        const refused = await graphql(
+          role,
+          `
+            {
+              settings {
+                key
+              }
+            }
+          `,
+        );
+        expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      }
+      const auditorWrite = await graphql(
+        'AUDITOR',
+        `
+          mutation {
+            updateSetting(input: { key: "cascade.days", value: "20" }) {
+              key
+            }
+          }
+        `,
+      );
+      expect(auditorWrite.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const unknown = await graphql(
+        'ADMIN',
+        `
+          mutation {
+            updateSetting(input: { key: "no.such", value: "1" }) {
+              key
+            }
+          }
+        `,
+      );
+      expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect(unknown.errors?.[0].message).toMatch(/^Unknown setting "no.such"/);
+    });
+
+    // last: a setting that changes assessment re-analyses the hand-made orders with the real engine
+    it('updates a setting as a new version, re-analyses, and leaves an audit event', async () => {
+      const updated = await graphql(
+        'ADMIN',
+        `
+          mutation {
+            updateSetting(input: { key: "cascade.days", value: "20" }) {
+              key
+              value
+              version
+            }
+          }
+        `,
+      );
+      expect(updated.errors).toBeUndefined();
+      const version = updated.data?.updateSetting.version;
+      expect(updated.data?.updateSetting).toMatchObject({ key: 'cascade.days', value: '20' });
+      const [{ stale }] = await database.dataSource.query(
+        `SELECT count(*) FILTER (WHERE settings_version <> $1)::int AS stale FROM order_assessments`,
+        [version],
+      );
+      expect(stale).toBe(0);
+      const history = await graphql(
+        'AUDITOR',
+        `
+          {
+            settingsHistory {
+              version
+              createdBy
+              changes
+            }
+          }
+        `,
+      );
+      expect(history.data?.settingsHistory[0]).toMatchObject({
+        version,
+        changes: ['cascade.days: 30 → 20'],
+      });
+      const audit = await graphql(
+        'AUDITOR',
+        `
+          {
+            auditEvents(first: 2) {
+              nodes {
+                actor
+                action
+                objectType
+                objectId
+                details
+              }
+              pageInfo {
+                hasNextPage
+                endCursor
+              }
+            }
+          }
+        `,
+      );
+      expect(audit.errors).toBeUndefined();
+      const [event] = audit.data?.auditEvents.nodes ?? [];
+      expect(event).toMatchObject({
+        action: 'settings.changed',
+        objectType: 'setting',
+        objectId: 'cascade.days',
+      });
+      expect(JSON.parse(event.details)).toMatchObject({
+        before: '30',
+        after: '20',
+        settingsVersion: version,
+      });
+      // the toggles of the earlier test came before: the next page continues after them
+      expect(audit.data?.auditEvents.pageInfo.hasNextPage).toBe(true);
+      const next = await graphql(
+        'AUDITOR',
+        `
+          query ($after: String) {
+            auditEvents(first: 5, after: $after) {
+              nodes {
+                objectId
+                details
+              }
+            }
+          }
+        `,
+        {
+          after: audit.data?.auditEvents.pageInfo.endCursor,
+        },
+      );
+      expect(
+        next.data?.auditEvents.nodes.map((node: { objectId: string }) => node.objectId),
+      ).toEqual(['committee.show_clinician_names']);
+      const committeeAudit = await graphql(
+        'COMMITTEE',
+        `
+          {
+            auditEvents {
+              nodes {
+                id
+              }
+            }
+          }
+        `,
+      );
+      expect(committeeAudit.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    });
   });
 });

@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Principal, Role } from '../../backend/src/modules/auth/principal.js';
 import { CasesRepository } from '../../backend/src/modules/cases/cases.repository.js';
-import { CasesService, type AuditTrail } from '../../backend/src/modules/cases/cases.service.js';
+import { CasesService } from '../../backend/src/modules/cases/cases.service.js';
+import { AuditService } from '../../backend/src/modules/auth/audit/audit.service.js';
 import type { CaseOrderField, SortDirection } from '../../backend/src/modules/cases/cases.sql.js';
 import { decodeCaseId } from '../../backend/src/modules/cases/domain/case-id.js';
 import { ExportService } from '../../backend/src/modules/export/export.service.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
+import { runCli } from '../utils/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 const principal = (
@@ -28,16 +30,13 @@ const principal = (
 describe('case list, case, review (services on a generated hospital)', () => {
   let database: TestDatabase;
   let service: CasesService;
-  const audited: { action: string; objectId?: string | null; actor: string }[] = [];
-  const audit: AuditTrail = {
-    async record(event) {
-      audited.push({
-        action: event.action,
-        objectId: event.objectId,
-        actor: event.principal.email,
-      });
-    },
-  };
+  const auditedFor = async (
+    objectId: string,
+  ): Promise<{ action: string; actor: string; actor_kind: string }[]> =>
+    database.dataSource.query(
+      `SELECT action, actor, actor_kind FROM audit_events WHERE object_id = $1 ORDER BY id`,
+      [objectId],
+    );
   const admin = principal('ADMIN');
 
   beforeAll(async () => {
@@ -48,7 +47,7 @@ describe('case list, case, review (services on a generated hospital)', () => {
     service = new CasesService(
       database.dataSource,
       new CasesRepository(database.dataSource),
-      audit,
+      new AuditService(database.dataSource),
     );
   });
 
@@ -222,9 +221,10 @@ describe('case list, case, review (services on a generated hospital)', () => {
     expect(line?.split(',')[header.indexOf('review_status')]).toBe('REVIEWED');
     expect(lines.filter((candidate) => candidate.endsWith(',REVIEWED'))).toHaveLength(1);
 
-    expect(
-      audited.filter((event) => event.objectId === caseId).map((event) => event.action),
-    ).toEqual(['case.reviewed', 'case.reviewed']);
+    expect(await auditedFor(caseId)).toEqual([
+      { action: 'case.reviewed', actor: 'reviewer@test.local', actor_kind: 'user' },
+      { action: 'case.reviewed', actor: 'reviewer@test.local', actor_kind: 'user' },
+    ]);
     // the history is append-only in PostgreSQL itself
     await expect(
       database.dataSource.query(`UPDATE case_reviews SET note = 'changed'`),
@@ -278,8 +278,44 @@ describe('case list, case, review (services on a generated hospital)', () => {
     expect(timeline.moderateThresholdMsv).toBe(10);
     expect(detail.signals.length).toBeGreaterThan(0);
     expect(detail.exclusionsConsidered).toHaveLength(6);
-    expect(
-      audited.some((event) => event.action === 'case.viewed' && event.objectId === caseId),
-    ).toBe(true);
+    expect(await auditedFor(caseId)).toEqual([
+      { action: 'case.viewed', actor: 'admin@test.local', actor_kind: 'user' },
+    ]);
+  });
+
+  it('audits the command line as the operating-system user: case, export cases, export exams', async () => {
+    const [row] = await database.dataSource.query(
+      `SELECT o.order_id, a.order_pk::text AS order_pk FROM order_assessments a
+       JOIN orders o ON o.id = a.order_pk WHERE a.level = 'DOCUMENTED' LIMIT 1`,
+    );
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-cli-audit-'));
+    for (const args of [
+      ['case', row.order_id],
+      ['export', 'cases', '--out', path.join(folder, 'cases.csv')],
+      ['export', 'exams', '--out', path.join(folder, 'exams.csv')],
+    ]) {
+      const result = await runCli(args, database.url);
+      expect(result.code).toBe(0);
+    }
+    const events: {
+      action: string;
+      actor: string;
+      actor_kind: string;
+      object_id: string | null;
+    }[] = await database.dataSource.query(
+      `SELECT action, actor, actor_kind, object_id FROM audit_events
+         WHERE actor_kind = 'cli' ORDER BY id`,
+    );
+    const user = os.userInfo().username;
+    expect(events).toEqual([
+      {
+        action: 'case.viewed',
+        actor: user,
+        actor_kind: 'cli',
+        object_id: Buffer.from(`case:${row.order_pk}`).toString('base64url'),
+      },
+      { action: 'cases.exported', actor: user, actor_kind: 'cli', object_id: null },
+      { action: 'exams.exported', actor: user, actor_kind: 'cli', object_id: null },
+    ]);
   });
 });

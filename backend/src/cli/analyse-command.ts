@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { AuditService, cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { ExportService } from '../modules/export/export.service.js';
 import { AnalysisService } from '../modules/steering/analysis.service.js';
-import { formatDuration, withDatabase } from './cli-context.js';
+import { auditCommand, formatDuration, withDatabase } from './cli-context.js';
 import { registerExportExamsCommand } from './export-exams-command.js';
 
 export function registerAnalyseCommand(program: Command): void {
@@ -36,11 +35,10 @@ export function registerExportCommand(program: Command): void {
     .action(async (options: { out: string; from?: string; to?: string }) => {
       await withDatabase(async ({ database }) => {
         const rows = await new ExportService(database.dataSource).exportCases(options.out, options);
-        await new AuditService(database.dataSource).record({
-          principal: cliPrincipal(),
+        await auditCommand(database.dataSource, {
           action: 'cases.exported',
-          objectType: 'export',
-          details: { rows, file: options.out, from: options.from ?? null, to: options.to ?? null },
+          objectType: 'cases',
+          details: { rows, from: options.from ?? null, to: options.to ?? null, via: 'cli' },
         });
         console.log(`Wrote ${rows} cases to ${options.out}.`);
       });

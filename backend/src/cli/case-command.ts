@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { AuditService, cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import {
   CaseEvidenceService,
   formatCaseEvidence,
 } from '../modules/steering/case-evidence.service.js';
-import { CliError, withDatabase } from './cli-context.js';
+import { encodeCaseId } from '../modules/cases/domain/case-id.js';
+import { auditCommand, CliError, withDatabase } from './cli-context.js';
 
 /** `case <order_id> [--source NAME]`: an order's assessment and evidence, read back. */
 export function registerCaseCommand(program: Command): void {
@@ -19,13 +19,14 @@ export function registerCaseCommand(program: Command): void {
           options.source ?? null,
         );
         if (cases.length === 0) throw new CliError(`No assessed order ${orderId}.`);
-        await new AuditService(database.dataSource).record({
-          principal: cliPrincipal(),
-          action: 'case.viewed',
-          objectType: 'order',
-          objectId: orderId,
-          details: { source: options.source ?? null, via: 'cli' },
-        });
+        for (const evidence of cases) {
+          await auditCommand(database.dataSource, {
+            action: 'case.viewed',
+            objectType: 'case',
+            objectId: encodeCaseId(evidence.orderPk),
+            details: { via: 'cli' },
+          });
+        }
         console.log(cases.map(formatCaseEvidence).join('\n\n'));
       });
     });

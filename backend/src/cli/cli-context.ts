@@ -1,4 +1,7 @@
+import os from 'node:os';
 import cliProgress from 'cli-progress';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../modules/auth/audit/audit.service.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { openDatabase, type DatabaseHandle } from '../database/database.js';
 
@@ -55,3 +58,28 @@ export function createProgressBar(label: string): {
 
 export const formatDuration = (milliseconds: number): string =>
   milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
+
+/** The operating-system user running the command: the actor of its audit events. */
+export function operatingSystemUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
+
+/** Records what a command read or wrote in the audit trail, as the operating-system user. */
+export async function auditCommand(
+  dataSource: DataSource,
+  event: {
+    action: string;
+    objectType?: string | null;
+    objectId?: string | null;
+    details?: Record<string, unknown> | null;
+  },
+): Promise<void> {
+  await new AuditService(dataSource).record({
+    ...event,
+    actor: { name: operatingSystemUser(), kind: 'cli' },
+  });
+}

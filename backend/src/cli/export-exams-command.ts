@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { AuditService, cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { ExportService } from '../modules/export/export.service.js';
-import { withDatabase } from './cli-context.js';
+import { auditCommand, withDatabase } from './cli-context.js';
 
 /** `export exams --out <file.csv>`: one row per exam or dose-report study. */
 export function registerExportExamsCommand(exportCommand: Command): void {
@@ -12,11 +11,10 @@ export function registerExportExamsCommand(exportCommand: Command): void {
     .action(async (options: { out: string }) => {
       await withDatabase(async ({ database }) => {
         const rows = await new ExportService(database.dataSource).exportExams(options.out);
-        await new AuditService(database.dataSource).record({
-          principal: cliPrincipal(),
+        await auditCommand(database.dataSource, {
           action: 'exams.exported',
-          objectType: 'export',
-          details: { rows, file: options.out },
+          objectType: 'exams',
+          details: { rows, via: 'cli' },
         });
         console.log(`Wrote ${rows} exams to ${options.out}.`);
       });

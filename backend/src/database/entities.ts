@@ -73,11 +73,11 @@ export const ENTITIES = [
   LandingDoseReportEntity,
   DoseReportStudyEntity,
   DoseReportEventEntity,
+  SiteSecretEntity,
   UserEntity,
   SessionEntity,
   ApiTokenEntity,
   AuditEventEntity,
-  SiteSecretEntity,
   CaseReviewEntity,
   CaseAssignmentEntity,
 ];

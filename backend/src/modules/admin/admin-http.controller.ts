@@ -16,7 +16,11 @@ import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { ImportError } from '../ingestion/import.exception.js';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
-import { AdminInputError, AdminService, type RejectionRow } from './admin.service.js';
+import {
+  AdminInputError,
+  ReferenceAdminService,
+  type RejectionRow,
+} from './reference-admin.service.js';
 import { UploadError } from './domain/plan-upload.js';
 import {
   ImportUploadService,
@@ -45,7 +49,7 @@ mkdirSync(UPLOAD_SPOOL_DIR, { recursive: true });
 @Controller()
 export class AdminHttpController {
   constructor(
-    private readonly admin: AdminService,
+    private readonly admin: ReferenceAdminService,
     private readonly uploads: ImportUploadService,
   ) {}
 

@@ -3,10 +3,22 @@ import { AdminHttpController } from './admin-http.controller.js';
 import { AdminResolver } from './admin.resolver.js';
 import { AdminService } from './admin.service.js';
 import { ImportUploadService } from './import-upload.service.js';
+import { ReferenceAdminResolver } from './reference-admin.resolver.js';
+import { ReferenceAdminService } from './reference-admin.service.js';
 
-/** The Data and Settings pages' backend: uploads, rejections CSV, the appropriateness table. */
+/**
+ * The admin pages' backend: reads (runs, rejections, settings, audit) and updateSetting; the
+ * uploads, the rejections CSV and the appropriateness table as a new reference version.
+ */
 @Module({
   controllers: [AdminHttpController],
-  providers: [AdminService, AdminResolver, ImportUploadService],
+  providers: [
+    AdminService,
+    AdminResolver,
+    ReferenceAdminService,
+    ReferenceAdminResolver,
+    ImportUploadService,
+  ],
+  exports: [AdminService],
 })
 export class AdminModule {}

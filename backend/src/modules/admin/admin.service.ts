@@ -1,222 +1,267 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ReferenceDataError, ReferenceSeedService } from '../reference/reference-seed.service.js';
-import { AnalysisService } from '../steering/analysis.service.js';
 import {
-  APPROPRIATENESS_OF_VERSION,
-  CURRENT_REFERENCE_VERSION,
-  INDICATION_GROUPS_OF_VERSION,
-  REFERENCE_VERSIONS,
-  REJECTIONS_PAGE,
-  RUN_EXISTS,
-  SITE_TIME_ZONE,
-} from './admin.sql.js';
+  SETTINGS_SCHEMA,
+  isSettingKey,
+  type SettingKey,
+} from '../settings/domain/settings-schema.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { AnalysisService, type AnalysisSummary } from '../steering/analysis.service.js';
 
-export interface AppropriatenessRow {
-  readonly indicationGroup: string;
-  readonly icd10Prefixes: string[];
-  readonly population: string;
-  readonly modality: string;
-  readonly rating: number;
-  readonly basis: string;
+/** A request the caller can fix (bad cursor, page size, setting); BAD_USER_INPUT. */
+export class AdminInputError extends Error {}
+
+export const MAX_PAGE_SIZE = 500;
+
+/** Settings that change what is shown, not what is assessed: no re-analysis after them. */
+const DISPLAY_ONLY_SETTINGS: readonly SettingKey[] = ['committee.show_clinician_names'];
+
+export interface Page<T> {
+  readonly nodes: T[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
 }
 
-export interface IndicationGroupRow {
-  readonly indicationGroup: string;
-  readonly needsIodinatedContrast: boolean;
-  readonly description: string;
-}
-
-export interface ReferenceVersionRow {
-  readonly version: number;
-  readonly createdAt: string;
-  readonly note: string | null;
-  readonly current: boolean;
+export interface IngestRunRow {
+  readonly id: number;
+  readonly source: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly started_at: Date;
+  readonly finished_at: Date | null;
+  readonly rows_read: number;
+  readonly rows_loaded: number;
+  readonly rows_rejected: number;
+  readonly rows_warned: number;
 }
 
 export interface RejectionRow {
   readonly id: string;
-  readonly runId: number;
-  readonly source: string;
-  readonly entity: string;
+  readonly run_id: number;
   readonly file: string;
-  readonly line: number;
+  readonly line: number | null;
   readonly field: string | null;
-  readonly severity: string;
   readonly reason: string;
   readonly raw: string | null;
 }
 
-/** A request the admin pages cannot carry out, in one sentence for the user. */
-export class AdminInputError extends Error {
-  override readonly name = 'AdminInputError';
+export interface AuditEventRow {
+  readonly id: string;
+  readonly occurred_at: Date;
+  readonly actor: string;
+  readonly action: string;
+  readonly object_type: string | null;
+  readonly object_id: string | null;
+  readonly details: Record<string, unknown> | null;
 }
 
-const REJECTIONS_PAGE_SIZE = 5000;
+export interface SettingValue {
+  readonly key: string;
+  readonly value: string;
+  readonly meaning: string;
+  readonly version: number;
+}
 
-/** The admin pages' use cases: the appropriateness table and its versions, rejections. */
+export interface SettingsVersionSummary {
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly createdBy: string | null;
+  readonly changes: string[];
+}
+
+export interface ReferenceVersionRow {
+  readonly version: number;
+  readonly created_at: Date;
+  readonly note: string | null;
+  readonly current: boolean;
+}
+
+/** Cursors are opaque: base64url of the row's key. */
+export function encodeCursor(id: string | number): string {
+  return Buffer.from(`k:${id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): string | null {
+  if (cursor === null || cursor === undefined) return null;
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^k:(\d{1,18})$/.exec(decoded);
+  if (!match) throw new AdminInputError(`"${cursor}" is not a cursor this list gave out.`);
+  return match[1];
+}
+
+export function pageSize(first: number | null | undefined, fallback: number): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new AdminInputError(`first must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  }
+  return size;
+}
+
+export function formatSettingValue(value: unknown): string {
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/**
+ * What administrators and auditors read about the data and its configuration: ingest runs,
+ * rejections (keyset-paginated on their primary keys, no OFFSET), settings and their history,
+ * reference versions; and the one setting change an administrator makes here.
+ */
 @Injectable()
 export class AdminService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async siteTimeZone(): Promise<string> {
-    const [{ zone }] = await this.dataSource.query(SITE_TIME_ZONE);
-    return zone as string;
+  /** Newest first, keyset on id. */
+  async ingestRuns(first?: number | null, after?: string | null): Promise<Page<IngestRunRow>> {
+    const size = pageSize(first, 50);
+    const before = decodeCursor(after);
+    const rows: IngestRunRow[] = await this.dataSource.query(
+      `SELECT id, source, kind, status, started_at, finished_at, rows_read, rows_loaded,
+         rows_rejected, rows_warned
+       FROM ingest_runs WHERE ($1::int IS NULL OR id < $1::int)
+       ORDER BY id DESC LIMIT $2`,
+      [before, size + 1],
+    );
+    return pageOf(rows, size, (row) => row.id);
   }
 
-  async appropriatenessTable(): Promise<{
-    referenceVersion: number;
-    groups: IndicationGroupRow[];
-    rows: AppropriatenessRow[];
-  }> {
-    const version = await this.currentReferenceVersion();
-    const groups: {
-      indication_group: string;
-      needs_iodinated_contrast: boolean;
-      description: string;
-    }[] = await this.dataSource.query(INDICATION_GROUPS_OF_VERSION, [version]);
+  /** In the order they were found (id), one run or all; keyset on id. */
+  async rejections(
+    runId?: string | null,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<RejectionRow> & { totalCount: number }> {
+    const size = pageSize(first, 100);
+    const from = decodeCursor(after);
+    if (runId !== null && runId !== undefined && !/^\d{1,9}$/.test(runId)) {
+      throw new AdminInputError(`"${runId}" is not an ingest run id.`);
+    }
+    const run = runId ?? null;
+    const [rows, [{ total }]]: [RejectionRow[], { total: number }[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id::text AS id, run_id, file, line, field, reason, raw FROM rejections
+         WHERE ($1::int IS NULL OR run_id = $1::int) AND ($2::bigint IS NULL OR id > $2::bigint)
+         ORDER BY id LIMIT $3`,
+        [run, from, size + 1],
+      ),
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM rejections WHERE ($1::int IS NULL OR run_id = $1::int)`,
+        [run],
+      ),
+    ]);
+    return { ...pageOf(rows, size, (row) => row.id), totalCount: total };
+  }
+
+  /** Newest first, keyset on (occurred_at, id) through the audit_events_occurred index. */
+  async auditEvents(first?: number | null, after?: string | null): Promise<Page<AuditEventRow>> {
+    const size = pageSize(first, 100);
+    const before = decodeCursor(after);
+    const rows: AuditEventRow[] = await this.dataSource.query(
+      `SELECT id::text AS id, occurred_at, actor, action, object_type, object_id, details
+       FROM audit_events
+       WHERE $1::bigint IS NULL
+          OR (occurred_at, id) < (SELECT e.occurred_at, e.id FROM audit_events e WHERE e.id = $1::bigint)
+       ORDER BY occurred_at DESC, id DESC LIMIT $2`,
+      [before, size + 1],
+    );
+    return pageOf(rows, size, (row) => row.id);
+  }
+
+  async settings(): Promise<SettingValue[]> {
+    const current = await new SettingsService(this.dataSource).current();
+    return Object.entries(SETTINGS_SCHEMA).map(([key, spec]) => ({
+      key,
+      value: formatSettingValue(current.values[key as SettingKey]),
+      meaning: spec.description,
+      version: current.version,
+    }));
+  }
+
+  /** Every settings version, newest first, with what it changed against the one before. */
+  async settingsHistory(): Promise<SettingsVersionSummary[]> {
+    await new SettingsService(this.dataSource).current();
     const rows: {
-      indication_group: string;
-      icd10_prefixes: string[];
-      population: string;
-      modality: string;
-      rating: number;
-      basis: string;
-    }[] = await this.dataSource.query(APPROPRIATENESS_OF_VERSION, [version]);
-    return {
-      referenceVersion: version,
-      groups: groups.map((group) => ({
-        indicationGroup: group.indication_group,
-        needsIodinatedContrast: group.needs_iodinated_contrast,
-        description: group.description,
-      })),
-      rows: rows.map((row) => ({
-        indicationGroup: row.indication_group,
-        icd10Prefixes: row.icd10_prefixes,
-        population: row.population,
-        modality: row.modality,
-        rating: row.rating,
-        basis: row.basis,
-      })),
-    };
+      version: number;
+      values: Record<string, unknown>;
+      created_by: string | null;
+      note: string | null;
+      created_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT version, values, created_by, note, created_at FROM settings_versions ORDER BY version`,
+    );
+    const summaries = rows.map((row, index) => {
+      const previous = index > 0 ? rows[index - 1].values : null;
+      const keys = [
+        ...new Set([...Object.keys(previous ?? {}), ...Object.keys(row.values)]),
+      ].sort();
+      const changes =
+        previous === null
+          ? [row.note ?? 'first version']
+          : keys
+              .filter((key) => JSON.stringify(previous[key]) !== JSON.stringify(row.values[key]))
+              .map(
+                (key) =>
+                  `${key}: ${previous[key] === undefined ? '(default)' : formatSettingValue(previous[key])} → ${row.values[key] === undefined ? '(default)' : formatSettingValue(row.values[key])}`,
+              );
+      return {
+        version: row.version,
+        createdAt: row.created_at,
+        createdBy: row.created_by,
+        changes,
+      };
+    });
+    return summaries.reverse();
   }
 
   async referenceVersions(): Promise<ReferenceVersionRow[]> {
-    const rows: { version: number; created_at: Date; note: string | null; current: boolean }[] =
-      await this.dataSource.query(REFERENCE_VERSIONS);
-    return rows.map((row) => ({
-      version: row.version,
-      createdAt: row.created_at.toISOString(),
-      note: row.note,
-      current: row.current,
-    }));
+    return this.dataSource.query(
+      `SELECT version, created_at, note, version = max(version) OVER () AS current
+       FROM reference_versions ORDER BY version DESC`,
+    );
   }
 
   /**
-   * The edited appropriateness table as a new reference version, as `grounds reference import`
-   * stores one (same checks; the indication groups are the current version's), then the
-   * orders are reassessed under it, as `grounds analyse` does.
+   * A new settings version with one value changed (as `grounds settings set`), then the
+   * analysis brought up to it (as `grounds analyse`) unless the setting only changes display.
    */
-  async createReferenceVersion(
-    note: string,
-    rows: readonly AppropriatenessRow[],
-  ): Promise<{ version: ReferenceVersionRow; created: boolean; ordersReassessed: number }> {
-    const trimmedNote = note.trim();
-    if (trimmedNote.length === 0) {
-      throw new AdminInputError('Say in the note what changed and why.');
-    }
-    if (rows.length === 0) {
-      throw new AdminInputError('The appropriateness table cannot be empty.');
-    }
-    const current = await this.appropriatenessTable();
-    const groups = current.groups.map((group) => ({
-      indication_group: group.indicationGroup,
-      indicated_exam_needs_iodinated_contrast: String(group.needsIodinatedContrast),
-      description: group.description,
-    }));
-    const ratings = rows.map((row) => ({
-      indication_group: row.indicationGroup.trim(),
-      icd10_prefixes: row.icd10Prefixes
-        .map((prefix) => prefix.trim())
-        .filter(Boolean)
-        .join(';'),
-      population: row.population.trim().toUpperCase(),
-      modality: row.modality.trim().toUpperCase(),
-      rating: String(row.rating),
-      basis: row.basis ?? '',
-    }));
-    let stored: { referenceVersion: number; created: boolean };
-    try {
-      stored = await new ReferenceSeedService(this.dataSource).importRows(
-        groups,
-        ratings,
-        trimmedNote,
-      );
-    } catch (error) {
-      if (error instanceof ReferenceDataError) {
-        // "appropriateness.csv: line 5: rating: …" names the table's row 4 (line 1 is the header)
-        throw new AdminInputError(
-          error.message.replace(
-            /^appropriateness\.csv: line (\d+):/,
-            (_match, line: string) => `Row ${Number(line) - 1}:`,
-          ),
-        );
-      }
-      throw error;
-    }
-    const ordersReassessed = stored.created
-      ? (await new AnalysisService(this.dataSource).analyse('stale')).ordersInScope
-      : 0;
-    const versions = await this.referenceVersions();
-    const version = versions.find((row) => row.version === stored.referenceVersion);
-    if (!version) throw new Error(`Reference version ${stored.referenceVersion} vanished.`);
-    return { version, created: stored.created, ordersReassessed };
-  }
-
-  /** Rejections of one run (or of every run), page by page in id order, for the CSV download. */
-  async *rejections(runId: number | null): AsyncGenerator<RejectionRow[]> {
-    if (runId !== null) {
-      const [{ exists }] = await this.dataSource.query(RUN_EXISTS, [runId]);
-      if (!exists) throw new AdminInputError(`There is no import run ${runId}.`);
-    }
-    let after = '0';
-    for (;;) {
-      const page: {
-        id: string;
-        run_id: number;
-        source: string;
-        entity: string;
-        file: string;
-        line: number;
-        field: string | null;
-        severity: string;
-        reason: string;
-        raw: string | null;
-      }[] = await this.dataSource.query(REJECTIONS_PAGE, [runId, after, REJECTIONS_PAGE_SIZE]);
-      if (page.length === 0) return;
-      yield page.map((row) => ({
-        id: row.id,
-        runId: row.run_id,
-        source: row.source,
-        entity: row.entity,
-        file: row.file,
-        line: row.line,
-        field: row.field,
-        severity: row.severity,
-        reason: row.reason,
-        raw: row.raw,
-      }));
-      after = page[page.length - 1].id;
-    }
-  }
-
-  private async currentReferenceVersion(): Promise<number> {
-    const [{ version }] = await this.dataSource.query(CURRENT_REFERENCE_VERSION);
-    if (version === null) {
+  async updateSetting(
+    key: string,
+    value: string,
+    changedBy: string,
+  ): Promise<{ setting: SettingValue; before: string | null; analysis: AnalysisSummary | null }> {
+    if (!isSettingKey(key)) {
       throw new AdminInputError(
-        'No reference data is loaded yet: run `npm run grounds -- migrate`.',
+        `Unknown setting "${key}". Known settings: ${Object.keys(SETTINGS_SCHEMA).join(', ')}.`,
       );
     }
-    return version as number;
+    const settings = new SettingsService(this.dataSource);
+    const before = formatSettingValue((await settings.current()).values[key]);
+    let created;
+    try {
+      created = await settings.set(key, value, changedBy);
+    } catch (error) {
+      throw new AdminInputError((error as Error).message);
+    }
+    const analysis = DISPLAY_ONLY_SETTINGS.includes(key)
+      ? null
+      : await new AnalysisService(this.dataSource).analyse('stale');
+    return {
+      setting: {
+        key,
+        value: formatSettingValue(created.values[key]),
+        meaning: SETTINGS_SCHEMA[key].description,
+        version: created.version,
+      },
+      before,
+      analysis,
+    };
   }
+}
+
+function pageOf<T>(rows: T[], size: number, keyOf: (row: T) => string | number): Page<T> {
+  const nodes = rows.slice(0, size);
+  return {
+    nodes,
+    hasNextPage: rows.length > size,
+    endCursor: nodes.length > 0 ? encodeCursor(keyOf(nodes[nodes.length - 1])) : null,
+  };
 }

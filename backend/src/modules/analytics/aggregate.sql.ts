@@ -105,8 +105,10 @@ export interface VariationCountRow extends FigureCountRow, BandCountRow {
 }
 
 /**
- * Practice variation in one scan: the scope's totals, each unit's totals and each unit's
- * HIGH/LOW counts per stratum; units named (providers.name for clinicians) after grouping.
+ * Practice variation in one scan: counts per unit and stratum first (one hash aggregate over
+ * the orders), then rolled up by GROUPING SETS into the scope's totals, each unit's totals and
+ * each unit's HIGH/LOW counts per stratum (a few thousand rows, not the orders); units named
+ * (providers.name for clinicians) after grouping.
  */
 export function variationCounts(
   unit: VariationUnitColumn,
@@ -119,20 +121,32 @@ export function variationCounts(
     unit === 'clinician'
       ? `(SELECT coalesce(p.name, p.provider_id) FROM providers p WHERE p.provider_id = g.unit)`
       : 'g.unit';
+  const sums = [
+    'opportunities',
+    'away_switches',
+    'conflicts',
+    'high_away_switches',
+    'high_opportunities',
+    'low_away_switches',
+    'low_opportunities',
+  ]
+    .map((column) => `sum(s.${column})::int AS ${column}`)
+    .join(',\n      ');
   return `
-  WITH g AS (
+  WITH s AS (
+    SELECT ${UNIT_EXPRESSION[unit]} AS unit, a.indication_group, a.population, a.setting,${FIGURES},${BAND_COUNTS}
+    ${from(needsOrders, departmentJoin)}
+    WHERE ${ASSESSABLE}${where(conditions)}
+    GROUP BY 1, 2, 3, 4
+  ), g AS (
     SELECT
-      CASE WHEN GROUPING(a.unit) = 1 THEN 0
-           WHEN GROUPING(a.indication_group, a.population, a.setting) = 7 THEN 1
+      CASE WHEN GROUPING(s.unit) = 1 THEN 0
+           WHEN GROUPING(s.indication_group, s.population, s.setting) = 7 THEN 1
            ELSE 2 END AS grouping_level,
-      a.unit, a.indication_group, a.population, a.setting,${FIGURES},${BAND_COUNTS}
-    FROM (
-      SELECT ${UNIT_EXPRESSION[unit]} AS unit, a.indication_group, a.population, a.setting,
-        a.level, a.outcome, a.band
-      ${from(needsOrders, departmentJoin)}
-      WHERE ${ASSESSABLE}${where(conditions)}
-    ) a
-    GROUP BY GROUPING SETS ((), (a.unit), (a.unit, a.indication_group, a.population, a.setting))
+      s.unit, s.indication_group, s.population, s.setting,
+      ${sums}
+    FROM s
+    GROUP BY GROUPING SETS ((), (s.unit), (s.unit, s.indication_group, s.population, s.setting))
   )
   SELECT g.*, CASE WHEN g.grouping_level = 1 THEN ${label} END AS label
   FROM g

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 
 export interface CaseEvidence {
+  /** The order's internal key (the case id is built from it). */
+  readonly orderPk: string;
   readonly orderId: string;
   readonly source: string;
   readonly orderedAt: string;
@@ -24,7 +26,8 @@ const SELECT_CASE = `
   SELECT o.order_id, o.source, to_char(o.ordered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS ordered_at,
     o.requested_modality, o.indication_code, a.indication_group, a.population, a.outcome,
     a.outcome_modality, a.band, a.level, a.score::float8 AS score, a.exclusion, a.exclusion_detail,
-    a.non_dose_reason, a.settings_version, a.reference_version, a.lexicon_version, a.order_pk
+    a.non_dose_reason, a.settings_version, a.reference_version, a.lexicon_version,
+    a.order_pk::text AS order_pk
   FROM orders o JOIN order_assessments a ON a.order_pk = o.id
   WHERE o.order_id = $1 AND ($2::text IS NULL OR o.source = $2::text)
   ORDER BY o.source`;
@@ -49,6 +52,7 @@ export class CaseEvidenceService {
         [row.order_pk],
       );
       cases.push({
+        orderPk: String(row.order_pk),
         orderId: String(row.order_id),
         source: String(row.source),
         orderedAt: String(row.ordered_at),

@@ -1,4 +1,5 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ReferenceVersionObject } from './admin.object.js';
 
 @ObjectType('IndicationGroupRow', { description: 'An indication group of a reference version' })
 export class IndicationGroupRowObject {
@@ -47,21 +48,6 @@ export class AppropriatenessTableObject {
 
   @Field(() => [AppropriatenessRowObject])
   rows: AppropriatenessRowObject[];
-}
-
-@ObjectType('ReferenceVersion')
-export class ReferenceVersionObject {
-  @Field(() => Int)
-  version: number;
-
-  @Field()
-  createdAt: string;
-
-  @Field(() => String, { nullable: true })
-  note: string | null;
-
-  @Field()
-  current: boolean;
 }
 
 @ObjectType('ReferenceVersionCreated')

@@ -9,7 +9,8 @@ import {
   SignalCode,
   SortDirection,
 } from '../../vocabulary/graphql-enums.js';
-import { AnalysisFilterInput } from '../../vocabulary/analysis-filter.input.js';
+import { AnalysisFilterInput } from '../../analytics/dto/analysis-filter.input.js';
+import { PageInfoObject } from '../../vocabulary/page-info.object.js';
 
 @InputType('CaseFilter')
 export class CaseFilterInput {
@@ -69,12 +70,6 @@ export class CaseSummaryObject {
   @Field(() => Disposition, { nullable: true }) latestDisposition: Disposition | null;
   @Field(() => String, { nullable: true, description: 'null for COMMITTEE' })
   assignee: string | null;
-}
-
-@ObjectType('PageInfo')
-export class PageInfoObject {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
 @ObjectType('CaseEdge')

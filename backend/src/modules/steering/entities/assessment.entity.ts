@@ -8,6 +8,7 @@ import { OrderEntity } from '../../ingestion/entities/model.entity.js';
  */
 @Entity({ name: 'order_assessments' })
 @Index('ix_order_assessments_level', ['level'])
+@Index('ix_order_assessments_month', ['month'])
 @Index('ix_order_assessments_provider', ['providerId'])
 export class OrderAssessmentEntity {
   @PrimaryColumn({ name: 'order_pk', type: 'bigint' })
