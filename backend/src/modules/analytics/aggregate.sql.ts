@@ -76,13 +76,14 @@ export interface CaseCountRow {
 
 /**
  * Flagged cases (DOCUMENTED, PROBABLE, POSSIBLE) per period in the caller's scope and filter,
- * and those with a review. Same parameters as overviewCounts.
+ * and those with at least one review (case_reviews, through its order_pk index). Same
+ * parameters as overviewCounts.
  */
 export function caseCounts(conditions: readonly string[], needsOrders: boolean): string {
   return `
   SELECT a.month >= $2::text AS is_current,
     count(*)::int AS flagged,
-    0::int AS reviewed
+    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_reviews r WHERE r.order_pk = a.order_pk))::int AS reviewed
   ${from(needsOrders)}
   WHERE a.level IN ('DOCUMENTED', 'PROBABLE', 'POSSIBLE')
     AND a.month >= $1::text AND a.month <= $3::text${where(conditions)}
