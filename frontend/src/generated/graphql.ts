@@ -8,16 +8,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AnalysisFilter = {
   /** Clinician keys (ClinicianRef.key): provider ids, or pseudonyms for COMMITTEE */
   clinicians?: Array<string> | null | undefined;
-  /** Department names */
   departments?: Array<string> | null | undefined;
-  /** First month, YYYY-MM (inclusive) */
   from?: string | null | undefined;
-  /** Indication groups */
   indicationGroups?: Array<string> | null | undefined;
   levels?: Array<CaseLevel> | null | undefined;
   populations?: Array<Population> | null | undefined;
   settings?: Array<CareSetting> | null | undefined;
-  /** Last month, YYYY-MM (inclusive) */
   to?: string | null | undefined;
 };
 
@@ -79,6 +75,7 @@ export type DepartmentVariationInput = {
   to?: string | null | undefined;
 };
 
+/** A reviewer's judgement */
 export type Disposition =
   | 'CLINICALLY_JUSTIFIED'
   | 'CONFIRMED_STEERING'
@@ -91,6 +88,7 @@ export type DoseBand =
   | 'LOW'
   | 'MODERATE';
 
+/** A legitimate, guideline-consistent reason that cleared an order */
 export type ExclusionCode =
   | 'BETTER_TEST'
   | 'CONTRAST_ALLERGY'
@@ -159,6 +157,7 @@ export type SignInInput = {
   password: string;
 };
 
+/** E1 dose rationale in text; E2 switch after order; E3 dose history HIGH; E4 dose alert shown; E5 cascade */
 export type SignalCode =
   | 'E1'
   | 'E2'
