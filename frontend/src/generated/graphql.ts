@@ -8,12 +8,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AnalysisFilter = {
   /** Clinician keys (ClinicianRef.key): provider ids, or pseudonyms for COMMITTEE */
   clinicians?: Array<string> | null | undefined;
+  /** Department names */
   departments?: Array<string> | null | undefined;
+  /** First month, YYYY-MM (inclusive) */
   from?: string | null | undefined;
+  /** Indication groups */
   indicationGroups?: Array<string> | null | undefined;
   levels?: Array<CaseLevel> | null | undefined;
   populations?: Array<Population> | null | undefined;
   settings?: Array<CareSetting> | null | undefined;
+  /** Last month, YYYY-MM (inclusive) */
   to?: string | null | undefined;
 };
 
@@ -146,6 +150,7 @@ export type ReviewStatus =
   | 'OPEN'
   | 'REVIEWED';
 
+/** What a user may do: see the README, "Roles" */
 export type Role =
   | 'ADMIN'
   | 'AUDITOR'
