@@ -141,7 +141,9 @@ export const CaseView = ({ caseId }: { readonly caseId: string }) => {
           <Fact term="Dose history at the order">
             {BAND_LABELS[summary.band]}: {formatMsv(summary.ced5yMsv)} over 5 years
             {detail.ced12mMsv !== null ? `, ${formatMsv(detail.ced12mMsv)} over 12 months` : ''}
-            {detail.priorCts12m !== null ? `, ${detail.priorCts12m} CT in 12 months` : ''}
+            {detail.priorCts12m !== null
+              ? `, ${detail.priorCts12m} CT${detail.priorCts12m === 1 ? '' : 's'} in 12 months`
+              : ''}
           </Fact>
           {summary.assignee ? <Fact term="Assigned to">{summary.assignee}</Fact> : null}
         </dl>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { CASES_QUERY, REVIEW_CASE_MUTATION } from '../graphql/cases.graphql.js';
+import { CASE_QUERY, CASES_QUERY, REVIEW_CASE_MUTATION } from '../graphql/cases.graphql.js';
 import {
   DISPOSITIONS,
   DISPOSITION_DESCRIPTIONS,
@@ -16,6 +16,16 @@ export const ReviewForm = ({ caseId }: { readonly caseId: string }) => {
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [review, { loading }] = useMutation(REVIEW_CASE_MUTATION, {
+    // the answer is the whole case, with its new review: the case page shows it at once
+    update(cache, { data }) {
+      if (data) {
+        cache.writeQuery({
+          query: CASE_QUERY,
+          variables: { id: caseId },
+          data: { __typename: 'Query', case: data.reviewCase },
+        });
+      }
+    },
     // the list shows each case's review status: ask it again
     refetchQueries: [CASES_QUERY],
   });
