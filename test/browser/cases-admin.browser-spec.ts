@@ -192,16 +192,16 @@ describe('cases, case page, data and settings in headless Chromium', () => {
       buffer: zip.toBuffer(),
     });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    const status = page.getByText(/^Import run 2: 1 records read, 0 loaded, 1 rejected/);
+    const status = page.getByText(/^Import run 2: 1 record read, 0 loaded, 1 rejected/);
     await status.waitFor({ timeout: 60000 });
     const rejections = page.locator('section.rejections');
     await rejections.waitFor();
     await page.waitForFunction(NO_LOADING);
     expect(await rejections.innerText()).toContain('unknown patient');
     expect(await rejections.innerText()).toContain('late/orders.csv');
-    expect(
-      await page.getByRole('link', { name: /Download all 1 as CSV/ }).getAttribute('href'),
-    ).toBe('/exports/rejections.csv?runId=2');
+    expect(await page.getByRole('link', { name: /Download it as CSV/ }).getAttribute('href')).toBe(
+      '/exports/rejections.csv?runId=2',
+    );
     const csv = await page.evaluate(
       `fetch('/exports/rejections.csv?runId=2', { credentials: 'same-origin' }).then((response) => response.text())`,
     );

@@ -71,7 +71,7 @@ export const CaseListFilters = ({
             )
           }
         >
-          <option value={ANY}>All flagged levels</option>
+          <option value={ANY}>Any level</option>
           {CASE_LEVELS.map((level) => (
             <option key={level} value={level}>
               {LEVEL_LABELS[level]}

@@ -9,6 +9,7 @@ import {
   type DispositionCode,
 } from '../utils/case-labels.js';
 import { DISPOSITION_LABELS } from '../utils/case-labels.js';
+import { formatMonthLabel } from '../../order-volume/utils/month-keys.js';
 import { formatDate, formatMsv, formatScore } from '../utils/format-case-values.js';
 
 export interface CaseTableProps {
@@ -64,9 +65,13 @@ export const CaseTable = ({ rows, timeZone, caption, listSearch }: CaseTableProp
         <thead>
           <tr>
             <th scope="col">Case</th>
-            <th scope="col">Level</th>
+            <th scope="col" className="text-cell">
+              Level
+            </th>
             <th scope="col">Score</th>
-            <th scope="col">Evidence</th>
+            <th scope="col" className="text-cell">
+              Evidence
+            </th>
             <th scope="col" className="text-cell">
               Department
             </th>
@@ -85,7 +90,7 @@ export const CaseTable = ({ rows, timeZone, caption, listSearch }: CaseTableProp
           {rows.map((row, index) => (
             <tr
               key={row.id}
-              className={`case-row case-row-${row.reviewStatus.toLowerCase()}`}
+              className={`case-row case-row-${row.reviewStatus.toLowerCase()}${row.level === 'EXCLUDED' ? ' case-row-excluded' : ''}`}
               onClick={(event) => {
                 // a click anywhere on the row opens the case (the link itself handles its own)
                 if ((event.target as HTMLElement).closest('a')) return;
@@ -108,13 +113,13 @@ export const CaseTable = ({ rows, timeZone, caption, listSearch }: CaseTableProp
                   {caseName(row)}
                 </Link>
               </th>
-              <td>
+              <td className="text-cell">
                 <span className={`level level-${row.level.toLowerCase()}`}>
                   {LEVEL_LABELS[row.level]}
                 </span>
               </td>
               <td>{formatScore(row.score)}</td>
-              <td>
+              <td className="text-cell">
                 <span className="signal-codes">
                   {row.signals.map((signal) => (
                     <abbr key={signal} title={SIGNAL_LABELS[signal]} className="signal-code">
@@ -125,7 +130,11 @@ export const CaseTable = ({ rows, timeZone, caption, listSearch }: CaseTableProp
               </td>
               <td className="text-cell">{row.department ?? 'No department recorded'}</td>
               <td className="text-cell">{row.clinician?.label ?? 'Not recorded'}</td>
-              <td>{row.orderId === null ? row.month : formatDate(row.orderedAt, timeZone)}</td>
+              <td>
+                {row.orderId === null
+                  ? formatMonthLabel(row.month)
+                  : formatDate(row.orderedAt, timeZone)}
+              </td>
               <td>
                 {row.requestedModality} → {formatModality(row.outcomeModality)}
               </td>

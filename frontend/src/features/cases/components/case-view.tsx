@@ -23,6 +23,7 @@ import {
 } from '../utils/case-labels.js';
 import { writeCaseListParams, parseCaseListParams } from '../utils/case-list-params.js';
 import { formatDateTime, formatMsv, formatScore } from '../utils/format-case-values.js';
+import { formatMonthLabel } from '../../order-volume/utils/month-keys.js';
 import { ReviewForm } from './review-form.js';
 import { TimelineTable } from './timeline-table.js';
 import '../cases.css';
@@ -102,8 +103,16 @@ export const CaseView = ({ caseId }: { readonly caseId: string }) => {
   const summary = detail.summary;
   const facts = factsOf(detail);
   const canReview = user.role === 'QUALITY_MANAGER' || user.role === 'ADMIN';
-  const name = summary.orderId ? `Order ${summary.orderId}` : `Case from ${summary.month}`;
-  const when = summary.orderId ? formatDateTime(summary.orderedAt, timeZone) : summary.month;
+  // a de-identified case (COMMITTEE) carries months, not instants
+  const deidentified = summary.orderId === null;
+  const name = deidentified
+    ? `Case from ${formatMonthLabel(summary.month)}`
+    : `Order ${summary.orderId}`;
+  const when = deidentified
+    ? formatMonthLabel(summary.month)
+    : formatDateTime(summary.orderedAt, timeZone);
+  const instant = (iso: string) =>
+    deidentified ? formatMonthLabel(iso.slice(0, 7)) : formatDateTime(iso, timeZone);
 
   return (
     <>
@@ -217,7 +226,7 @@ export const CaseView = ({ caseId }: { readonly caseId: string }) => {
               <ul className="exclusion-list">
                 {detail.changes.map((change) => (
                   <li key={`${change.changedAt}-${change.action}`}>
-                    {formatDateTime(change.changedAt, timeZone)}:{' '}
+                    {instant(change.changedAt)}:{' '}
                     {change.action === 'CANCEL'
                       ? 'cancelled'
                       : `changed to ${change.newModality ?? 'another modality'}`}

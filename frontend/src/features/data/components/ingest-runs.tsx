@@ -15,6 +15,22 @@ const STATUS_LABELS: Readonly<Record<string, string>> = {
 
 const SHOWN_REJECTIONS = 100;
 
+const KIND_LABELS: Readonly<Record<string, string>> = {
+  csv: 'CSV import',
+  fhir: 'FHIR import',
+  rdsr: 'Dose reports',
+  postgres: 'Hospital database',
+  analyse: 'Analysis',
+};
+
+/** "CSV import", or "CSV import (source lab)" when the source has its own name. */
+const describeSource = (kind: string, source: string): string => {
+  const label = KIND_LABELS[kind] ?? kind;
+  return source === kind || (kind === 'rdsr' && source === 'rdsr')
+    ? label
+    : `${label} (source ${source})`;
+};
+
 /** The rejected records of one run, with their reasons, and the CSV of all of them. */
 const RunRejections = ({ runId, total }: { readonly runId: string; readonly total: number }) => {
   const { data, error, loading } = useQuery(REJECTIONS_QUERY, {
@@ -26,7 +42,7 @@ const RunRejections = ({ runId, total }: { readonly runId: string; readonly tota
       <div className="case-list-head">
         <h2 id="rejections-heading">Rejections of run {runId}</h2>
         <a className="button-secondary" href={csvHref} download>
-          Download all {formatCount(total)} as CSV
+          Download {total === 1 ? 'it' : `all ${formatCount(total)}`} as CSV
         </a>
       </div>
       {error ? (
@@ -41,7 +57,7 @@ const RunRejections = ({ runId, total }: { readonly runId: string; readonly tota
             <caption>
               {data.rejections.totalCount > data.rejections.nodes.length
                 ? `The first ${formatCount(data.rejections.nodes.length)} of ${formatCount(data.rejections.totalCount)} rejected records or warnings; the CSV has them all.`
-                : `${formatCount(data.rejections.totalCount)} rejected records or warnings.`}{' '}
+                : `${formatCount(data.rejections.totalCount)} rejected ${data.rejections.totalCount === 1 ? 'record or warning' : 'records or warnings'}.`}{' '}
               Line: where the record starts in its file.
             </caption>
             <thead>
@@ -156,9 +172,7 @@ export const IngestRuns = () => {
                 {runs.map((run) => (
                   <tr key={run.id} className={run.id === selected ? 'signal-row' : undefined}>
                     <th scope="row">{run.id}</th>
-                    <td className="text-cell">
-                      {run.kind} · {run.source}
-                    </td>
+                    <td className="text-cell">{describeSource(run.kind, run.source)}</td>
                     <td className={`text-cell run-status run-status-${run.status}`}>
                       {STATUS_LABELS[run.status] ?? run.status}
                     </td>

@@ -14,7 +14,7 @@ describe('describeUploadResult', () => {
       notes: [],
     };
     expect(describeUploadResult(result)).toBe(
-      'Import run 12: 12,345 records read, 12,340 loaded, 5 rejected, 1 warnings; 2,048 patients updated in 1.3 s.',
+      'Import run 12: 12,345 records read, 12,340 loaded, 5 rejected, 1 warning; 2,048 patients updated in 1.3 s.',
     );
     expect(describeUploadResult({ ...result, kind: 'rdsr', rowsRead: 3 })).toContain(
       '3 files read',

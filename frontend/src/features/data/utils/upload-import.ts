@@ -19,13 +19,15 @@ const countFormat = new Intl.NumberFormat('en-US');
 
 /** "Import run 12: 6 records read, 5 loaded, 1 rejected, 0 warnings; 2 patients updated in 1.2 s." */
 export const describeUploadResult = (result: UploadImportResult): string => {
-  const unit = result.kind === 'rdsr' ? 'files' : 'records';
+  const unit = result.kind === 'rdsr' ? 'file' : 'record';
   const seconds = (result.durationMs / 1000).toFixed(1);
+  const count = (value: number, noun: string) =>
+    `${countFormat.format(value)} ${noun}${value === 1 ? '' : 's'}`;
   return (
-    `Import run ${result.runId}: ${countFormat.format(result.rowsRead)} ${unit} read, ` +
+    `Import run ${result.runId}: ${count(result.rowsRead, unit)} read, ` +
     `${countFormat.format(result.rowsLoaded)} loaded, ${countFormat.format(result.rowsRejected)} rejected, ` +
-    `${countFormat.format(result.rowsWarned)} warnings; ${countFormat.format(result.touchedPatients)} ` +
-    `patients updated in ${seconds} s.`
+    `${count(result.rowsWarned, 'warning')}; ${count(result.touchedPatients, 'patient')} ` +
+    `updated in ${seconds} s.`
   );
 };
 

@@ -205,7 +205,7 @@ export const AppropriatenessEditor = () => {
             id={ids.note}
             value={note}
             onChange={(event) => setNote(event.target.value)}
-            placeholder="e.g. Radiology board 2026-11: MR for suspected appendicitis in pregnancy rated 9"
+            placeholder="e.g. Radiology board, November: MR rated 9 in pregnancy"
           />
           <button type="submit" className="button-primary" disabled={saving}>
             {saving ? 'Saving and reassessing…' : 'Save as a new reference version'}
