@@ -139,6 +139,14 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case-reviewed.png'), fullPage: true });
 
+    // "Next case" moves on to another case of the same list, the filter kept
+    await page.getByRole('link', { name: 'Next case →' }).click();
+    await page.waitForURL((url) => url.href !== caseUrl && url.hash.startsWith('#/cases/'));
+    expect(page.url()).toContain('status=OPEN');
+    await page.waitForSelector('#why-heading');
+    expect(await page.locator('h1').innerText()).not.toBe(`Order ${secondName}`);
+    expect(await page.locator('.review-form input:checked').count()).toBe(0);
+
     // back in the list: no longer open; among the reviewed with its disposition
     await page.getByRole('link', { name: '← Back to the cases' }).click();
     await page.waitForSelector('.case-table');
