@@ -6,7 +6,8 @@ export const LEVEL_RANK_SQL = `(CASE "level" WHEN 'DOCUMENTED' THEN 4 WHEN 'PROB
 /**
  * Case review: an append-only history of reviews (a case may be reviewed again; nothing is
  * overwritten), the current assignment of a case, and the indexes the case list walks for its
- * keyset pagination (score, level then score, and order date), so a page never needs OFFSET.
+ * keyset pagination (score, level then score, and order date), so a page never needs OFFSET,
+ * and the orders of a department, for department managers' lists and counts.
  */
 export class CaseReview1795800500000 implements MigrationInterface {
   name = 'CaseReview1795800500000';
@@ -57,9 +58,14 @@ export class CaseReview1795800500000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_orders_ordered_at_id" ON "orders" ("ordered_at", "id")`,
     );
+    // a department manager's cases: the orders of their departments, read from the index alone
+    await queryRunner.query(
+      `CREATE INDEX "ix_orders_department_id" ON "orders" ("department_id", "id")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "ix_orders_department_id"`);
     await queryRunner.query(`DROP INDEX "ix_orders_ordered_at_id"`);
     await queryRunner.query(`DROP INDEX "ix_cases_level"`);
     await queryRunner.query(`DROP INDEX "ix_cases_score"`);

@@ -1,13 +1,20 @@
 import { existsSync } from 'node:fs';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { DataSource } from 'typeorm';
+import { graphqlLimitsPlugin } from './common/graphql-limits.plugin.js';
+import { SecurityHeadersMiddleware } from './common/security-headers.middleware.js';
 import { loadAuthSettings, type AuthSettings } from './config/auth-config.js';
 import { FRONTEND_DIST_DIR, SCHEMA_FILE } from './config/paths.js';
 import { DatabaseModule } from './database/database.module.js';
-import { HealthResolver } from './health.resolver.js';
+import { HealthModule } from './health/health.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -18,19 +25,26 @@ export interface AppModuleOptions {
   readonly dataSource: DataSource;
   /** Write backend/schema.gql (development and tests); production reads it from memory. */
   readonly writeSchemaFile?: boolean;
-  /** Sign-in settings; default: read from the environment. */
+  /** Sign-in and hardening settings; default: read from the environment. */
   readonly authSettings?: AuthSettings;
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     const authSettings = options.authSettings ?? loadAuthSettings();
     const serveDashboard = existsSync(FRONTEND_DIST_DIR)
       ? [
           ServeStaticModule.forRoot({
             rootPath: FRONTEND_DIST_DIR,
-            exclude: ['/graphql{*path}', '/exports{*path}', '/imports{*path}'],
+            // API routes answer for themselves, never with the dashboard's index.html
+            exclude: [
+              '/graphql{*path}',
+              '/exports{*path}',
+              '/imports{*path}',
+              '/auth/{*path}',
+              '/health/{*path}',
+            ],
           }),
         ]
       : [];
@@ -42,18 +56,30 @@ export class AppModule {
           driver: ApolloDriver,
           autoSchemaFile: options.writeSchemaFile ? SCHEMA_FILE : true,
           sortSchema: true,
-          introspection: true,
+          // production: no schema browsing and no GraphiQL page
+          introspection: !authSettings.production,
+          graphiql: !authSettings.production,
+          plugins: [
+            graphqlLimitsPlugin({
+              maxDepth: authSettings.graphqlMaxDepth,
+              maxComplexity: authSettings.graphqlMaxComplexity,
+            }),
+          ],
           // the guard reads the request; signIn and signOut set cookies on the response
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         }),
         AuthModule.forSettings(authSettings),
+        HealthModule,
         ...serveDashboard,
         AnalyticsModule,
         AdminModule,
         CommitteePackModule,
         CasesModule,
       ],
-      providers: [HealthResolver],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SecurityHeadersMiddleware).forRoutes('{*path}');
   }
 }

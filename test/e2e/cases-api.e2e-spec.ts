@@ -279,6 +279,20 @@ describe('the case API over GraphQL', () => {
       { action: 'case.reviewed', actor: 'manager@cases.test' },
       { action: 'case.viewed', actor: expect.stringMatching(/^committee/) },
     ]);
+    const auditor = (await createUserWithToken(database.dataSource, { role: 'AUDITOR' })).token;
+    const trail = await graphql(
+      auditor,
+      '{ auditEvents(first: 20) { nodes { action actor objectId } } }',
+    );
+    expect(trail.errors).toBeUndefined();
+    expect(
+      trail
+        .data!.auditEvents.nodes.filter((event: { objectId: string }) => event.objectId === caseId)
+        .slice(0, 2),
+    ).toEqual([
+      { action: 'case.viewed', actor: expect.stringMatching(/^committee/), objectId: caseId },
+      { action: 'case.reviewed', actor: 'manager@cases.test', objectId: caseId },
+    ]);
   });
 
   it("answers a case outside a manager's departments exactly like a missing one", async () => {

@@ -28,6 +28,9 @@ export interface AuthSettings {
   /** The address users reach the app at (e.g. https://grounds.example.org). */
   readonly publicUrl: string | null;
   readonly oidc: OidcSettings | null;
+  /** GraphQL: deepest nesting and estimated fields per operation (GRAPHQL_MAX_*). */
+  readonly graphqlMaxDepth: number;
+  readonly graphqlMaxComplexity: number;
 }
 
 export interface OidcSettings {
@@ -40,8 +43,10 @@ export interface OidcSettings {
   readonly roleClaim: string;
   /** Claim holding department names (an array or a comma-separated string); absent = site-wide. */
   readonly departmentClaim: string;
+  /** Identity-provider values to roles (OIDC_ROLE_MAP `group=ROLE,...`). */
+  readonly roleMap: Readonly<Record<string, RoleName>>;
   /** Role given when the claim names none; null refuses the sign-in. */
-  readonly defaultRole: string | null;
+  readonly defaultRole: RoleName | null;
   readonly scopes: string;
 }
 
@@ -81,7 +86,29 @@ const readTrustProxy = (value: string | undefined): boolean | number | string =>
   return trimmed; // addresses or subnets, comma-separated, or loopback/linklocal/uniquelocal
 };
 
-const ROLE_NAMES = ['ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR'];
+const ROLE_NAMES = ['ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR'] as const;
+type RoleName = (typeof ROLE_NAMES)[number];
+const isRoleName = (value: string): value is RoleName =>
+  (ROLE_NAMES as readonly string[]).includes(value);
+
+const readRoleMap = (value: string | undefined): Record<string, RoleName> => {
+  const map: Record<string, RoleName> = {};
+  for (const entry of (value ?? '').split(',').map((part) => part.trim())) {
+    if (entry === '') continue;
+    const index = entry.lastIndexOf('=');
+    const role = entry
+      .slice(index + 1)
+      .trim()
+      .toUpperCase();
+    if (index <= 0 || !isRoleName(role)) {
+      throw new ConfigError(
+        `OIDC_ROLE_MAP must be a comma-separated list of value=ROLE (ROLE one of ${ROLE_NAMES.join(', ')}), not "${entry}".`,
+      );
+    }
+    map[entry.slice(0, index).trim()] = role;
+  }
+  return map;
+};
 
 function readOidc(env: NodeJS.ProcessEnv, publicUrl: string | null): OidcSettings | null {
   const issuer = readHttpUrl('OIDC_ISSUER', env.OIDC_ISSUER);
@@ -94,10 +121,11 @@ function readOidc(env: NodeJS.ProcessEnv, publicUrl: string | null): OidcSetting
   if (!redirectUrl) {
     throw new ConfigError('Set PUBLIC_URL (or OIDC_REDIRECT_URL) when OIDC_ISSUER is set.');
   }
-  const defaultRole = env.OIDC_DEFAULT_ROLE?.trim() || null;
-  if (defaultRole && !ROLE_NAMES.includes(defaultRole)) {
+  const defaultRoleGiven = env.OIDC_DEFAULT_ROLE?.trim().toUpperCase() || null;
+  if (defaultRoleGiven && !isRoleName(defaultRoleGiven)) {
     throw new ConfigError(`OIDC_DEFAULT_ROLE must be one of ${ROLE_NAMES.join(', ')}.`);
   }
+  const defaultRole = defaultRoleGiven as RoleName | null;
   return {
     // the issuer identifier is compared exactly: keep it as given, without a trailing slash
     issuer: env.OIDC_ISSUER!.trim().replace(/\/$/, ''),
@@ -106,6 +134,7 @@ function readOidc(env: NodeJS.ProcessEnv, publicUrl: string | null): OidcSetting
     redirectUrl,
     roleClaim: env.OIDC_ROLE_CLAIM?.trim() || 'roles',
     departmentClaim: env.OIDC_DEPARTMENT_CLAIM?.trim() || 'departments',
+    roleMap: readRoleMap(env.OIDC_ROLE_MAP),
     defaultRole,
     scopes: env.OIDC_SCOPES?.trim() || 'openid email profile',
   };
@@ -133,5 +162,11 @@ export function loadAuthSettings(env: NodeJS.ProcessEnv = process.env): AuthSett
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     publicUrl,
     oidc: readOidc(env, publicUrl),
+    graphqlMaxDepth: readPositiveInteger('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12),
+    graphqlMaxComplexity: readPositiveInteger(
+      'GRAPHQL_MAX_COMPLEXITY',
+      env.GRAPHQL_MAX_COMPLEXITY,
+      25_000,
+    ),
   };
 }

@@ -172,10 +172,17 @@ export class AggregateService {
       parameters.values,
     );
     const scope = rows.find((row) => row.grouping_level === 0);
-    const keyOf = (providerOrName: string) =>
-      unit === 'clinician' && caller.pseudonyms
-        ? caller.pseudonyms.pseudonym(providerOrName)
-        : providerOrName;
+    // one pseudonym per clinician, not per stratum row (an HMAC each)
+    const keys = new Map<string, string>();
+    const keyOf = (providerOrName: string) => {
+      if (unit !== 'clinician' || !caller.pseudonyms) return providerOrName;
+      let key = keys.get(providerOrName);
+      if (key === undefined) {
+        key = caller.pseudonyms.pseudonym(providerOrName);
+        keys.set(providerOrName, key);
+      }
+      return key;
+    };
     const units = rows
       .filter((row) => row.grouping_level === 1 && row.unit !== null)
       .map((row) => {

@@ -48,7 +48,7 @@ export interface OverviewCountRow extends FigureCountRow, BandCountRow {
 
 /**
  * Both periods of the overview in one scan: totals per period and the HIGH/LOW counts of each
- * stratum per period. $1 first month of the previous period, $2 first month of the current,
+ * stratum per period (strata with HIGH or LOW orders only, as committee.sql.ts keeps them). $1 first month of the previous period, $2 first month of the current,
  * $3 last month of the current.
  */
 export function overviewCounts(conditions: readonly string[], needsOrders: boolean): string {
@@ -65,7 +65,9 @@ export function overviewCounts(conditions: readonly string[], needsOrders: boole
     ${from(needsOrders)}
     WHERE ${ASSESSABLE} AND a.month >= $1::text AND a.month <= $3::text${where(conditions)}
   ) a
-  GROUP BY GROUPING SETS ((a.is_current), (a.is_current, a.indication_group, a.population, a.setting))`;
+  GROUP BY GROUPING SETS ((a.is_current), (a.is_current, a.indication_group, a.population, a.setting))
+  HAVING GROUPING(a.indication_group, a.population, a.setting) = 7
+      OR count(*) FILTER (WHERE a.band IN ('HIGH', 'LOW')) > 0`;
 }
 
 export interface CaseCountRow {
@@ -108,7 +110,8 @@ export interface VariationCountRow extends FigureCountRow, BandCountRow {
 /**
  * Practice variation in one scan: counts per unit and stratum first (one hash aggregate over
  * the orders), then rolled up by GROUPING SETS into the scope's totals, each unit's totals and
- * each unit's HIGH/LOW counts per stratum (a few thousand rows, not the orders); units named
+ * each unit's HIGH/LOW counts per stratum (strata with HIGH or LOW orders; a few thousand rows,
+ * not the orders); units named
  * (providers.name for clinicians) after grouping.
  */
 export function variationCounts(
@@ -151,6 +154,7 @@ export function variationCounts(
   )
   SELECT g.*, CASE WHEN g.grouping_level = 1 THEN ${label} END AS label
   FROM g
+  WHERE g.grouping_level < 2 OR g.high_opportunities + g.low_opportunities > 0
   ORDER BY g.grouping_level, g.unit NULLS LAST, g.indication_group, g.population, g.setting`;
 }
 

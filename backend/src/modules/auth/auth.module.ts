@@ -6,6 +6,8 @@ import { AUTH_SETTINGS } from './auth-settings.token.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthenticationService } from './authentication.service.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcService } from './oidc/oidc.service.js';
 import { SignInService } from './sign-in.service.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
@@ -25,7 +27,9 @@ export class AuthModule implements OnModuleInit {
   static forSettings(settings: AuthSettings): DynamicModule {
     return {
       module: AuthModule,
+      controllers: [OidcController],
       providers: [
+        OidcService,
         { provide: AUTH_SETTINGS, useValue: settings },
         AuthenticationService,
         AuditService,

@@ -65,6 +65,11 @@ export const INSERT_USER = `
   ON CONFLICT (email) DO NOTHING
   RETURNING ${USER_COLUMNS}`;
 
+/** A new password ends any lock-out. $1 user id, $2 argon2id hash. */
+export const SET_PASSWORD = `
+  UPDATE users SET password_hash = $2, failed_attempts = 0, locked_until = NULL, updated_at = now()
+  WHERE id = $1`;
+
 /** $1 user id. */
 export const DISABLE_USER = `
   UPDATE users SET disabled = true, updated_at = now() WHERE id = $1
@@ -121,3 +126,33 @@ export function returnedRows<T>(result: unknown): T[] {
   }
   return result as T[];
 }
+
+/** $1 issuer, $2 subject. */
+export const FIND_USER_BY_OIDC_SUBJECT = `
+  SELECT id, email, role, departments, password_hash AS "passwordHash", disabled,
+         failed_attempts AS "failedAttempts", locked_until AS "lockedUntil",
+         last_sign_in_at AS "lastSignInAt", oidc_issuer AS "oidcIssuer",
+         oidc_subject AS "oidcSubject", created_at AS "createdAt"
+  FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2`;
+
+/**
+ * Links an account to its OIDC identity and applies the role and departments the identity
+ * provider says. $1 user id, $2 issuer, $3 subject, $4 role, $5 departments, $6 email.
+ */
+export const UPDATE_OIDC_USER = `
+  UPDATE users SET oidc_issuer = $2, oidc_subject = $3, role = $4, departments = $5,
+                   email = $6, updated_at = now()
+  WHERE id = $1
+  RETURNING id, email, role, departments, password_hash AS "passwordHash", disabled,
+            failed_attempts AS "failedAttempts", locked_until AS "lockedUntil",
+            last_sign_in_at AS "lastSignInAt", oidc_issuer AS "oidcIssuer",
+            oidc_subject AS "oidcSubject", created_at AS "createdAt"`;
+
+/** $1 email, $2 role, $3 departments, $4 issuer, $5 subject. */
+export const INSERT_OIDC_USER = `
+  INSERT INTO users (email, role, departments, oidc_issuer, oidc_subject)
+  VALUES ($1, $2, $3, $4, $5)
+  RETURNING id, email, role, departments, password_hash AS "passwordHash", disabled,
+            failed_attempts AS "failedAttempts", locked_until AS "lockedUntil",
+            last_sign_in_at AS "lastSignInAt", oidc_issuer AS "oidcIssuer",
+            oidc_subject AS "oidcSubject", created_at AS "createdAt"`;

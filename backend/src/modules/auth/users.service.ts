@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from './audit/audit.service.js';
+import { AuditService, type AuditActorKind, type AuditEventInput } from './audit/audit.service.js';
 import { AuthError } from './auth.exception.js';
 import {
   DISABLE_USER,
@@ -12,6 +12,7 @@ import {
   REVOKE_API_TOKEN,
   REVOKE_USER_SESSIONS,
   returnedRows,
+  SET_PASSWORD,
 } from './auth.sql.js';
 import { checkPasswordPolicy } from './domain/check-password-policy.js';
 import { hashPassword } from './password-hasher.js';
@@ -41,6 +42,12 @@ export interface CreateUserCommand {
   /** Omit for an account that signs in only through OIDC (or gets a password later). */
   readonly password?: string | null;
 }
+
+/** Who makes a change: a signed-in principal, the CLI, or the system (demo set-up). */
+export type UserChangeActor = Principal | { readonly name: string; readonly kind: AuditActorKind };
+
+const byActor = (actor: UserChangeActor): Pick<AuditEventInput, 'principal' | 'actor'> =>
+  'role' in actor ? { principal: actor } : { actor };
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
 
@@ -97,7 +104,7 @@ export class UsersService {
     return rows[0] ?? null;
   }
 
-  async create(command: CreateUserCommand, actor: Principal): Promise<UserRow> {
+  async create(command: CreateUserCommand, actor: UserChangeActor): Promise<UserRow> {
     const email = normaliseEmail(command.email);
     const role = parseRole(command.role);
     const departments = normaliseDepartments(command.departments);
@@ -119,7 +126,7 @@ export class UsersService {
       }
       await this.audit.record(
         {
-          principal: actor,
+          ...byActor(actor),
           action: 'user.created',
           objectType: 'user',
           objectId: email,
@@ -128,6 +135,27 @@ export class UsersService {
         manager,
       );
       return rows[0];
+    });
+  }
+
+  /** Sets a new local password (policy checked) and ends the account's sessions. */
+  async setPassword(emailGiven: string, password: string, actor: UserChangeActor): Promise<void> {
+    const user = await this.require(emailGiven);
+    const problem = checkPasswordPolicy(password, user.email);
+    if (problem) throw new AuthError('BAD_USER_INPUT', problem);
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(SET_PASSWORD, [user.id, passwordHash]);
+      await manager.query(REVOKE_USER_SESSIONS, [user.id]);
+      await this.audit.record(
+        {
+          ...byActor(actor),
+          action: 'user.password_set',
+          objectType: 'user',
+          objectId: user.email,
+        },
+        manager,
+      );
     });
   }
 

@@ -9,23 +9,25 @@ import {
   CASE_TIMELINE,
   CASE_TIMELINE_AT_ORDER,
   CLINICIAN_PATTERN,
-  COUNT_CASES,
   DELETE_ASSIGNMENT,
+  DEPARTMENT_IDS,
   INSERT_REVIEW,
   PROVIDERS,
   UPSERT_ASSIGNMENT,
   casePageSql,
+  countCasesSql,
+  type CaseFilterShape,
   type CaseOrderField,
   type SortDirection,
 } from './cases.sql.js';
 
 /** The filter of the case list in database terms (clinician keys already resolved). */
 export interface CaseQuery {
-  /** Department names the caller may see; null: site-wide. */
-  readonly scope: readonly string[] | null;
+  /** Ids of the departments the caller may see; null: site-wide. */
+  readonly scopeIds: readonly number[] | null;
   readonly from: string | null;
   readonly to: string | null;
-  readonly departments: readonly string[] | null;
+  readonly departmentIds: readonly number[] | null;
   readonly providerIds: readonly string[] | null;
   readonly indicationGroups: readonly string[] | null;
   readonly settings: readonly string[] | null;
@@ -161,14 +163,13 @@ export interface CaseRecord {
 
 type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
 
-const list = (values: readonly string[] | null): string[] | null =>
-  values === null ? null : [...values];
+const list = <T>(values: readonly T[] | null): T[] | null => (values === null ? null : [...values]);
 
 const filterParameters = (query: CaseQuery): unknown[] => [
-  list(query.scope),
+  list(query.scopeIds),
   query.from,
   query.to,
-  list(query.departments),
+  list(query.departmentIds),
   list(query.providerIds),
   list(query.indicationGroups),
   list(query.settings),
@@ -189,8 +190,16 @@ export class CasesRepository {
     return filterParameters(query);
   }
 
+  /** Which department conditions the statement needs. */
+  shapeOf(query: CaseQuery): CaseFilterShape {
+    return { scoped: query.scopeIds !== null, byDepartment: query.departmentIds !== null };
+  }
+
   async count(query: CaseQuery): Promise<number> {
-    const [row] = (await this.dataSource.query(COUNT_CASES, filterParameters(query))) as {
+    const [row] = (await this.dataSource.query(
+      countCasesSql(this.shapeOf(query)),
+      filterParameters(query),
+    )) as {
       total: number;
     }[];
     return row.total;
@@ -220,14 +229,17 @@ export class CasesRepository {
     after: CaseSortKey | null,
     limit: number,
   ): Promise<CaseRow[]> {
-    return (await this.dataSource.query(casePageSql(order.field, order.direction), [
-      ...filterParameters(query),
-      after?.score ?? null,
-      after?.levelRank ?? null,
-      after?.orderedAt ?? null,
-      after?.orderPk ?? null,
-      limit,
-    ])) as CaseRow[];
+    return (await this.dataSource.query(
+      casePageSql(order.field, order.direction, this.shapeOf(query)),
+      [
+        ...filterParameters(query),
+        after?.score ?? null,
+        after?.levelRank ?? null,
+        after?.orderedAt ?? null,
+        after?.orderPk ?? null,
+        limit,
+      ],
+    )) as CaseRow[];
   }
 
   /** One case within the scope, or null (missing, not a case, or outside the scope alike). */
@@ -286,6 +298,12 @@ export class CasesRepository {
 
   async unassign(db: Queryable, orderPk: string): Promise<void> {
     await db.query(DELETE_ASSIGNMENT, [orderPk]);
+  }
+
+  /** The ids of named departments (unknown names have none). */
+  async departmentIds(names: readonly string[]): Promise<number[]> {
+    const rows = (await this.dataSource.query(DEPARTMENT_IDS, [[...names]])) as { id: number }[];
+    return rows.map((row) => row.id);
   }
 
   async providers(): Promise<{ provider_id: string; name: string | null }[]> {

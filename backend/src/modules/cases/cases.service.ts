@@ -16,7 +16,12 @@ import {
   type CaseViewer,
 } from './case.mapper.js';
 import { CasesRepository, type CaseQuery } from './cases.repository.js';
-import { EXPORT_CASE_ROWS, type CaseOrderField, type SortDirection } from './cases.sql.js';
+import {
+  exportCaseRowsSql,
+  type CaseFilterShape,
+  type CaseOrderField,
+  type SortDirection,
+} from './cases.sql.js';
 import { badCaseInput, caseNotFound } from './cases.exception.js';
 import { decodeCaseId, decodeCursor, encodeCursor } from './domain/case-id.js';
 import type { CaseDetailObject, CaseSummaryObject } from './dto/case.object.js';
@@ -250,7 +255,13 @@ export class CasesService {
     const viewer = await this.viewerFor(principal);
     const query = await this.toQuery(viewer, filter);
     const rows = await withClient(this.dataSource, (client) =>
-      streamCases(client, this.repository.filterParameters(query), viewer, output),
+      streamCases(
+        client,
+        this.repository.shapeOf(query),
+        this.repository.filterParameters(query),
+        viewer,
+        output,
+      ),
     );
     await this.audit.record({
       principal,
@@ -263,7 +274,7 @@ export class CasesService {
 
   private async committeeSeesNames(): Promise<boolean> {
     const settings = await new SettingsService(this.dataSource).current();
-    return (settings.values as Record<string, unknown>)['committee.show_clinician_names'] === true;
+    return settings.values['committee.show_clinician_names'];
   }
 
   /** The assignee must be an active user allowed to review cases of that department. */
@@ -305,11 +316,12 @@ export class CasesService {
         .map((provider) => provider.provider_id)
         .filter((providerId) => wanted.has(viewer.clinician(providerId, null).key));
     }
+    const departments = nonEmpty(analysis.departments);
     return {
-      scope: viewer.scope,
+      scopeIds: viewer.scope === null ? null : await this.repository.departmentIds(viewer.scope),
       from: analysis.from ?? null,
       to: analysis.to ?? null,
-      departments: nonEmpty(analysis.departments),
+      departmentIds: departments === null ? null : await this.repository.departmentIds(departments),
       providerIds,
       indicationGroups: nonEmpty(analysis.indicationGroups),
       settings: nonEmpty(analysis.settings),
@@ -326,6 +338,7 @@ export class CasesService {
 /** Streams the export statement through a cursor, so an export of any size runs in bounded memory. */
 async function streamCases(
   client: PoolClient,
+  shape: CaseFilterShape,
   parameters: unknown[],
   viewer: CaseViewer,
   output: Writable,
@@ -340,7 +353,7 @@ async function streamCases(
   await client.query('BEGIN READ ONLY');
   try {
     await client.query({
-      text: `DECLARE case_rows NO SCROLL CURSOR FOR ${EXPORT_CASE_ROWS}`,
+      text: `DECLARE case_rows NO SCROLL CURSOR FOR ${exportCaseRowsSql(shape)}`,
       values: parameters,
     });
     for (;;) {

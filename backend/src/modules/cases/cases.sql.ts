@@ -25,24 +25,39 @@ export const reviewStatus = (orderPk: string): string => `
        ELSE 'OPEN' END`;
 
 /**
- * The cases a caller may see that match a filter. Parameters shared by the list, its count
- * and the CSV export:
- * $1 scope: department names the caller may see (null: site-wide)
- * $2/$3 first/last month YYYY-MM, $4 department names, $5 provider ids, $6 indication groups,
+ * The cases a caller may see that match a filter, as conditions on order_assessments a (the
+ * order is joined only where a department is asked for, so the count and the score and level
+ * orders read the case indexes alone). Parameters shared by the list, its count and the CSV
+ * export:
+ * $1 scope: ids of the departments the caller may see (null: site-wide)
+ * $2/$3 first/last month YYYY-MM, $4 department ids, $5 provider ids, $6 indication groups,
  * $7 settings (ED/IP/OP), $8 populations, $9 levels, $10 review statuses, $11 signal codes (any
  * of), $12 exclusion codes, $13 assignee email (assignedToMe); each null for "any".
  */
 export const CASE_FILTER_PARAMETERS = 13;
-const CASE_FROM = `
-  FROM order_assessments a
-  JOIN orders o ON o.id = a.order_pk
-  LEFT JOIN departments d ON d.id = o.department_id`;
-const CASE_WHERE = `
+/** Whether the filter needs the order's department (the scope or a department filter). */
+export interface CaseFilterShape {
+  readonly scoped: boolean;
+  readonly byDepartment: boolean;
+}
+
+/**
+ * A department condition as a semi-join when it applies, else a no-op naming its parameter
+ * (so its type is declared): PostgreSQL turns an EXISTS into a semi-join only when it is not
+ * inside an OR, and "$1 IS NULL OR EXISTS …" would run as a filter over every case.
+ */
+const departmentCondition = (applies: boolean, parameter: string, alias: string): string =>
+  applies
+    ? `EXISTS (SELECT 1 FROM orders ${alias}
+          WHERE ${alias}.id = a.order_pk AND ${alias}.department_id = ANY (${parameter}::int[]))`
+    : `${parameter}::int[] IS NULL`;
+
+const caseWhere = (shape: CaseFilterShape): string => `
   WHERE a.level IS NOT NULL
-    AND ($1::text[] IS NULL OR d.name = ANY ($1::text[]))
+    AND ${departmentCondition(shape.scoped, '$1', 'so')}
     AND ($2::text IS NULL OR a.month >= $2::text)
     AND ($3::text IS NULL OR a.month <= $3::text)
-    AND ($4::text[] IS NULL OR d.name = ANY ($4::text[]))
+    AND ${departmentCondition(shape.byDepartment, '$4', 'fo')}
     AND ($5::text[] IS NULL OR a.provider_id = ANY ($5::text[]))
     AND ($6::text[] IS NULL OR a.indication_group = ANY ($6::text[]))
     AND ($7::text[] IS NULL OR a.setting = ANY ($7::text[]))
@@ -55,20 +70,34 @@ const CASE_WHERE = `
     AND ($13::text IS NULL OR EXISTS (SELECT 1 FROM case_assignments ca
           WHERE ca.order_pk = a.order_pk AND ca.assignee = $13::text))`;
 
-export const COUNT_CASES = `SELECT count(*)::int AS total ${CASE_FROM} ${CASE_WHERE}`;
+export const countCasesSql = (shape: CaseFilterShape): string =>
+  `SELECT count(*)::int AS total FROM order_assessments a ${caseWhere(shape)}`;
 
 export type CaseOrderField = 'SCORE' | 'DATE' | 'LEVEL';
 export type SortDirection = 'ASC' | 'DESC';
 
-/** The sort key of each order, as columns and as the keyset row they compare against. */
-const SORT_KEYS: Record<CaseOrderField, { columns: string[]; after: string[] }> = {
+/**
+ * The sort key of each order, as columns and as the keyset row they compare against, and the
+ * tables the walk reads: score and level walk ix_cases_score / ix_cases_level on the
+ * assessments; date walks ix_orders_ordered_at_id on the orders.
+ */
+const SORT_KEYS: Record<CaseOrderField, { from: string; columns: string[]; after: string[] }> = {
   // $14 score, $15 level rank, $16 ordered_at, $17 order pk of the row the page starts after
-  SCORE: { columns: ['a.score', 'a.order_pk'], after: ['$14::numeric', '$17::bigint'] },
+  SCORE: {
+    from: 'FROM order_assessments a',
+    columns: ['a.score', 'a.order_pk'],
+    after: ['$14::numeric', '$17::bigint'],
+  },
   LEVEL: {
+    from: 'FROM order_assessments a',
     columns: [levelRank('a'), 'a.score', 'a.order_pk'],
     after: ['$15::int', '$14::numeric', '$17::bigint'],
   },
-  DATE: { columns: ['o.ordered_at', 'o.id'], after: ['$16::timestamptz', '$17::bigint'] },
+  DATE: {
+    from: 'FROM orders o JOIN order_assessments a ON a.order_pk = o.id',
+    columns: ['o.ordered_at', 'o.id'],
+    after: ['$16::timestamptz', '$17::bigint'],
+  },
 };
 
 /**
@@ -78,7 +107,11 @@ const SORT_KEYS: Record<CaseOrderField, { columns: string[]; after: string[] }> 
  * know whether a next page exists). Signals, the latest review and the assignment of the page's
  * rows come in the same statement.
  */
-export function casePageSql(field: CaseOrderField, direction: SortDirection): string {
+export function casePageSql(
+  field: CaseOrderField,
+  direction: SortDirection,
+  shape: CaseFilterShape,
+): string {
   const key = SORT_KEYS[field];
   const dir = direction === 'ASC' ? 'ASC' : 'DESC';
   const comparison = direction === 'ASC' ? '>' : '<';
@@ -91,7 +124,7 @@ export function casePageSql(field: CaseOrderField, direction: SortDirection): st
   ), page AS (
     SELECT a.order_pk, row_number() OVER () AS position
     FROM (
-      SELECT a.order_pk ${CASE_FROM} ${CASE_WHERE}
+      SELECT a.order_pk ${key.from} ${caseWhere(shape)}
         AND ($17::bigint IS NULL OR (${key.columns.join(', ')}) ${comparison} (${key.after.join(', ')}))
       ORDER BY ${orderBy}
       LIMIT $18
@@ -251,6 +284,9 @@ export const UPSERT_ASSIGNMENT = `
 /** $1 order pk. */
 export const DELETE_ASSIGNMENT = `DELETE FROM case_assignments WHERE order_pk = $1::bigint`;
 
+/** $1 department names: their ids (the list filters on ids, which the planner can estimate). */
+export const DEPARTMENT_IDS = `SELECT id FROM departments WHERE name = ANY ($1::text[])`;
+
 /** Providers with their names, to resolve committee pseudonyms to provider ids. */
 export const PROVIDERS = `SELECT provider_id, name FROM providers ORDER BY provider_id`;
 
@@ -258,7 +294,7 @@ export const PROVIDERS = `SELECT provider_id, name FROM providers ORDER BY provi
  * The case list as CSV rows (GET /exports/cases.csv), filter parameters $1–$13 as above, in
  * time order. Every column a role may receive is here; the export mapper drops the rest.
  */
-export const EXPORT_CASE_ROWS = `
+export const exportCaseRowsSql = (shape: CaseFilterShape): string => `
   SELECT a.order_pk::text AS order_pk, o.order_id, o.patient_id,
     ${utc('o.ordered_at')} AS ordered_at, a.month, d.name AS department, o.provider_id,
     pr.name AS provider_name, o.indication_code, a.indication_group, o.requested_modality,
@@ -267,8 +303,10 @@ export const EXPORT_CASE_ROWS = `
     coalesce((SELECT string_agg(s.code, ';' ORDER BY s.code) FROM order_signals s
               WHERE s.order_pk = a.order_pk AND s.code ~ '^E[0-9]$'), '') AS signals,
     a.exclusion, ${reviewStatus('a.order_pk')} AS review_status
-  ${CASE_FROM}
+  FROM order_assessments a
+  JOIN orders o ON o.id = a.order_pk
+  LEFT JOIN departments d ON d.id = o.department_id
   LEFT JOIN providers pr ON pr.provider_id = o.provider_id
   LEFT JOIN order_dose od ON od.order_pk = a.order_pk
-  ${CASE_WHERE}
+  ${caseWhere(shape)}
   ORDER BY o.ordered_at, o.order_id, o.source`;

@@ -88,8 +88,17 @@ export interface ClinicianPseudonyms {
   readonly pads: HmacPads;
 }
 
+/** The secret never changes once stored: read it once per DataSource (or manager). */
+const secretCache = new WeakMap<SqlQueryable, Promise<Buffer>>();
+
 export async function loadClinicianPseudonyms(db: SqlQueryable): Promise<ClinicianPseudonyms> {
-  const secret = await loadSiteSecret(db);
+  let pending = secretCache.get(db);
+  if (!pending) {
+    pending = loadSiteSecret(db);
+    secretCache.set(db, pending);
+    pending.catch(() => secretCache.delete(db));
+  }
+  const secret = await pending;
   return {
     pseudonym: (providerId) => clinicianPseudonym(secret, providerId),
     pads: hmacPads(secret),

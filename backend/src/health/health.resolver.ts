@@ -1,6 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { Public } from './modules/auth/principal.js';
+import { Public } from '../modules/auth/principal.js';
 
 @Resolver()
 export class HealthResolver {
