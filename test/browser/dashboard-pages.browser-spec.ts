@@ -165,7 +165,7 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
     const { page } = await openRoute(signedIn, harness.baseUrl, PAGES[0]);
     const siteOpportunities = await page.locator('.figure-opportunities .figure-value').innerText();
     const department = departments[0];
-    await page.getByLabel('Department').selectOption(department);
+    await page.getByRole('combobox', { name: 'Department' }).selectOption(department);
     await page.waitForURL((url) =>
       url.hash.includes(`department=${encodeURIComponent(department).replaceAll('%20', '+')}`),
     );

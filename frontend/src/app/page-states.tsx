@@ -15,15 +15,20 @@ export const ErrorState = ({
 }: {
   readonly what: string;
   readonly error?: unknown;
-}) => (
-  <p className="state state-error" role="alert">
-    {isUnauthenticated(error)
-      ? 'Your session has ended; reload this page and sign in again.'
-      : isForbidden(error)
-        ? `Your role may not see ${what}; ask an administrator if you need it.`
-        : `${capitalise(what)} could not be loaded; check that the Clinical Grounds server is running, then reload this page.`}
-  </p>
-);
+}) => {
+  const userMessage = badInputMessage(error);
+  let sentence = `${capitalise(what)} could not be loaded; check that the Clinical Grounds server is running, then reload this page.`;
+  if (isUnauthenticated(error))
+    sentence = 'Your session has ended; reload this page and sign in again.';
+  else if (isForbidden(error)) {
+    sentence = `Your role may not see ${what}; ask an administrator if you need it.`;
+  } else if (userMessage) sentence = `${capitalise(what)} could not be loaded: ${userMessage}`;
+  return (
+    <p className="state state-error" role="alert">
+      {sentence}
+    </p>
+  );
+};
 
 export const EmptyState = ({ children }: { readonly children: ReactNode }) => (
   <p className="state state-empty" role="status">
@@ -32,6 +37,20 @@ export const EmptyState = ({ children }: { readonly children: ReactNode }) => (
 );
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+type GraphQLErrorList = { errors: { message?: string; extensions?: { code?: unknown } }[] };
+
+const errorsOf = (error: unknown): GraphQLErrorList['errors'] =>
+  typeof error === 'object' &&
+  error !== null &&
+  'errors' in error &&
+  Array.isArray((error as GraphQLErrorList).errors)
+    ? (error as GraphQLErrorList).errors
+    : [];
+
+/** The server's own sentence for a request it refused as bad input (it says what to fix). */
+const badInputMessage = (error: unknown): string | null =>
+  errorsOf(error).find((item) => item.extensions?.code === 'BAD_USER_INPUT')?.message ?? null;
 
 const isForbidden = (error: unknown): boolean =>
   typeof error === 'object' &&

@@ -278,6 +278,14 @@ export const FunnelPlot = ({
           data={labelled}
           shape={renderPoint}
           isAnimationActive={isAnimationActive}
+          onClick={
+            onPointClick
+              ? (item: unknown) => {
+                  const point = (item as { payload?: FunnelPlotPoint } | undefined)?.payload;
+                  if (point) onPointClick(point);
+                }
+              : undefined
+          }
         />
       </ScatterChart>
       <ul className="chart-legend" aria-label="Legend">

@@ -24,7 +24,8 @@ const OverviewTrend = lazy(() =>
   })),
 );
 
-const REVIEWED_CASES_READ = 500;
+/** The case API's largest page. */
+const REVIEWED_CASES_READ = 200;
 
 const HeadlineTable = ({ input }: { readonly input: ReturnType<typeof toAnalysisFilterInput> }) => {
   const { data, error } = useQuery(OVERVIEW_QUERY, { variables: { filter: input } });

@@ -90,7 +90,9 @@ export const OutsideList = ({ by, input, filter, period }: OutsideListProps) => 
                   <td>{formatCount(point.volume)}</td>
                   <td className="text-cell">
                     {FUNNEL_POSITION_LABELS[point.position]}
-                    {point.outsideAfterMultiplicity ? ' · holds after multiple comparisons' : ''}
+                    {point.outsideAfterMultiplicity
+                      ? ' · holds after allowing for the number compared'
+                      : ' · may be chance, given how many were compared'}
                   </td>
                 </tr>
               ))}

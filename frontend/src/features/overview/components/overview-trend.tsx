@@ -51,7 +51,7 @@ export const OverviewTrend = ({
         highlightedLabel="Special-cause signal"
         heightPx={heightPx}
       />
-      <div className="table-scroll table-side">
+      <div className="table-scroll table-side" tabIndex={0}>
         <table className="data-table data-table-compact">
           <caption>
             The chart&rsquo;s numbers ({scope}). <Link to="/trend">Full trend</Link>

@@ -42,7 +42,7 @@ export const describeMultiplicity = (
 ): string => {
   const byChance = Math.round(compared / 20);
   return (
-    `${formatCount(compared)} ${many} compared: at 95% limits about ${formatCount(byChance)} would fall ` +
+    `${formatCount(compared)} ${many} compared: at the 95% limits about ${formatCount(byChance)} would fall ` +
     `outside by chance alone. ${formatCount(outside)} ${outside === 1 ? 'is' : 'are'} outside a limit; ` +
     `${formatCount(holding)} still ${holding === 1 ? 'stands' : 'stand'} out after accounting for the number compared (Benjamini–Hochberg).`
   );
@@ -85,7 +85,7 @@ export const PracticeVariationReport = ({
   const summary =
     funnel === null
       ? ''
-      : `${formatCount(funnel.points.length)} ${noun.many}; site ${measureName.toLowerCase()} ${formatPercent(variation.targetRate)}.`;
+      : `Site ${measureName.toLowerCase()} ${formatPercent(variation.targetRate)}.`;
   return (
     <section className="card" aria-labelledby={headingId} aria-busy={shown !== data}>
       {control}

@@ -73,7 +73,7 @@ export const VariationTable = ({
         : { column: column.column, direction: column.first },
     );
   return (
-    <div className="table-scroll variation-table">
+    <div className="table-scroll variation-table" tabIndex={0}>
       <table className="data-table data-table-compact">
         <caption>{caption}</caption>
         <thead>

@@ -49,6 +49,8 @@ export const SensitivityReport = ({
     );
   }
   const climbing = series.filter((item) => !item.flat);
+  const unjudged = series.filter((item) => item.flat && item.oddsRatio.status !== 'ESTIMATED');
+  const judgedFlat = series.length - climbing.length - unjudged.length;
   const reading = readOddsRatio(pooled);
   return (
     <div aria-busy={shown !== data}>
@@ -69,10 +71,13 @@ export const SensitivityReport = ({
       </div>
       <p className={climbing.length ? 'climb-summary climb-summary-alert' : 'climb-summary'}>
         {climbing.length === 0
-          ? `All ${formatCount(series.length)} indication groups are flat within chance.`
+          ? `No indication group climbs with dose history beyond chance: ${formatCount(judgedFlat)} of ${formatCount(series.length)} are flat within chance`
           : `${formatCount(climbing.length)} of ${formatCount(series.length)} indication groups are not flat (marked ▲): ${climbing
               .map((item) => formatIndicationGroup(item.indicationGroup))
-              .join(', ')}.`}
+              .join(', ')}. ${formatCount(judgedFlat)} are flat within chance`}
+        {unjudged.length
+          ? `; ${formatCount(unjudged.length)} have too few high- or low-band switches to judge.`
+          : '.'}
       </p>
       {compact ? null : (
         <p className="reading-guide">

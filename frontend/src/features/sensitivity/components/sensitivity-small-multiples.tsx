@@ -3,6 +3,7 @@ import { isChartAnimationActive } from '../../../charts/chart-animation.js';
 import { formatOddsRatio, formatPercent } from '../../committee/utils/format-committee-figures.js';
 import type { SensitivitySeries } from '../utils/build-sensitivity-series.js';
 import { formatIndicationGroup } from '../utils/format-indication-group.js';
+import { describeLine } from '../utils/describe-line.js';
 
 /** Okabe–Ito blue for a flat group, vermillion (and a triangle mark) for one that climbs. */
 const COLOURS = { flat: '#0072B2', climbing: '#D55E00', axis: '#5b6472', grid: '#e3e6eb' };
@@ -49,8 +50,7 @@ export const SensitivitySmallMultiples = ({
             {name}
           </h3>
           <p className="multiple-note">
-            {item.flat ? 'Flat within chance' : 'Not flat: climbs with dose history'} · OR{' '}
-            {formatOddsRatio(item.oddsRatio)}
+            {describeLine(item)} · OR {formatOddsRatio(item.oddsRatio)}
           </p>
           <div role="img" aria-label={`${name}: away-switch rate ${description}`}>
             <LineChart

@@ -5,6 +5,7 @@ import {
 } from '../../committee/utils/format-committee-figures.js';
 import type { SensitivityPoint, SensitivitySeries } from '../utils/build-sensitivity-series.js';
 import { formatIndicationGroup } from '../utils/format-indication-group.js';
+import { describeLine } from '../utils/describe-line.js';
 
 const BandCell = ({ point }: { readonly point: SensitivityPoint }) =>
   point.opportunities === 0 ? (
@@ -24,7 +25,7 @@ const BandCell = ({ point }: { readonly point: SensitivityPoint }) =>
 
 /** The small multiples' numbers: per group, each band's rate (switches/opportunities; 95 % CI). */
 export const SensitivityTable = ({ series }: { readonly series: readonly SensitivitySeries[] }) => (
-  <div className="table-scroll">
+  <div className="table-scroll" tabIndex={0}>
     <table className="data-table data-table-compact">
       <caption>
         The charts&rsquo; numbers: away-switch rate per dose-history band (away-switches /
@@ -57,7 +58,7 @@ export const SensitivityTable = ({ series }: { readonly series: readonly Sensiti
               <BandCell key={point.band} point={point} />
             ))}
             <td className="text-cell">{formatOddsRatio(item.oddsRatio)}</td>
-            <td className="text-cell">{item.flat ? 'Flat' : '▲ Climbs with dose history'}</td>
+            <td className="text-cell">{describeLine(item)}</td>
           </tr>
         ))}
       </tbody>
