@@ -23,7 +23,20 @@ const HOSPITAL = { patients: PATIENTS, months: 12, seed: 5 };
 /** Patient, order and exam identifiers as the generator writes them. */
 const PATIENT_IDENTIFIERS = [/MRN\d{7}/, /ORD\d{8}/, /ACC\d{9}/];
 
-const NO_LOADING = `document.querySelector('.state-loading') === null`;
+/**
+ * Waits until nothing matches the selector (polled from here: the page's CSP refuses the
+ * string functions of waitForFunction).
+ */
+async function waitUntilGone(page: Page, selector: string, timeoutMs = 90000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await page.locator(selector).count()) > 0) {
+    if (Date.now() > deadline) throw new Error(`${selector} still shown after ${timeoutMs} ms`);
+    await page.waitForTimeout(50);
+  }
+}
+
+const LOADING = '.state-loading';
+const BUSY = '[aria-busy="true"]';
 
 const timings: { role: string; page: string; shownMs: number }[] = [];
 
@@ -36,7 +49,7 @@ async function open(
   const page = await signedIn.newPage();
   await page.goto(`${baseUrl}/?noanimation#${route}`);
   await page.waitForSelector(ready, { timeout: 90000 });
-  await page.waitForFunction(NO_LOADING, null, { timeout: 90000 });
+  await waitUntilGone(page, LOADING);
   return page;
 }
 
@@ -88,8 +101,8 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     // a filter goes into the address and narrows the list
     await page.getByLabel('Review status').selectOption('OPEN');
     await page.waitForURL((url) => url.hash.includes('status=OPEN'));
-    await page.waitForFunction(NO_LOADING);
-    await page.waitForFunction(`document.querySelector('[aria-busy="true"]') === null`);
+    await waitUntilGone(page, LOADING);
+    await waitUntilGone(page, BUSY);
     const statuses = await page.locator('.case-table tbody tr td:nth-child(10)').allInnerTexts();
     expect(new Set(statuses)).toEqual(new Set(['Open']));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cases.png'), fullPage: true });
@@ -106,7 +119,7 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     expect(caseUrl).toContain('status=OPEN');
     await page.waitForSelector('#why-heading');
     await page.waitForSelector('.timeline-chart svg .timeline-exam', { timeout: 60000 });
-    await page.waitForFunction(NO_LOADING);
+    await waitUntilGone(page, LOADING);
     timings.push({ role: 'QUALITY_MANAGER', page: 'case', shownMs: await shownAt(page) });
     expect(await page.locator('h1').innerText()).toBe(`Order ${secondName}`);
     // the timeline's table lists the exams with their dose source, in mSv
@@ -150,11 +163,11 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     // back in the list: no longer open; among the reviewed with its disposition
     await page.getByRole('link', { name: '← Back to the cases' }).click();
     await page.waitForSelector('.case-table');
-    await page.waitForFunction(`document.querySelector('[aria-busy="true"]') === null`);
+    await waitUntilGone(page, BUSY);
     expect(await page.locator('a.case-link').allInnerTexts()).not.toContain(secondName);
     await page.getByLabel('Review status').selectOption('REVIEWED');
     await page.waitForURL((url) => url.hash.includes('status=REVIEWED'));
-    await page.waitForFunction(`document.querySelector('[aria-busy="true"]') === null`);
+    await waitUntilGone(page, BUSY);
     const reviewedRow = page.locator('.case-table tbody tr', { hasText: secondName });
     await reviewedRow.waitFor();
     expect(await reviewedRow.locator('td').nth(8).innerText()).toBe('Reviewed: Confirmed steering');
@@ -170,7 +183,7 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     }
     await page.locator('a.case-link').first().click();
     await page.waitForSelector('#why-heading');
-    await page.waitForFunction(NO_LOADING);
+    await waitUntilGone(page, LOADING);
     const text = await page.locator('main').innerText();
     for (const pattern of PATIENT_IDENTIFIERS) expect(text).not.toMatch(pattern);
     expect(text).toContain('The patient’s imaging timeline is not shown to your role');
@@ -204,7 +217,7 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     await status.waitFor({ timeout: 60000 });
     const rejections = page.locator('section.rejections');
     await rejections.waitFor();
-    await page.waitForFunction(NO_LOADING);
+    await waitUntilGone(page, LOADING);
     expect(await rejections.innerText()).toContain('unknown patient');
     expect(await rejections.innerText()).toContain('late/orders.csv');
     expect(await page.getByRole('link', { name: /Download it as CSV/ }).getAttribute('href')).toBe(
