@@ -280,6 +280,13 @@ describe('case list, case, review (services on a generated hospital)', () => {
     expect(timeline.moderateThresholdMsv).toBe(10);
     expect(detail.signals.length).toBeGreaterThan(0);
     expect(detail.exclusionsConsidered).toHaveLength(6);
+    const [{ compared }] = await database.dataSource.query(
+      `SELECT count(*)::int AS compared FROM provider_patterns
+       WHERE provider_id <> '*' AND opportunities > 0`,
+    );
+    expect(compared).toBeGreaterThan(1);
+    expect(detail.clinicianPattern?.compared).toBe(compared);
+    expect(detail.clinicianPattern?.sentence).toContain(`${compared} clinicians compared`);
     expect(await auditedFor(caseId)).toEqual([
       { action: 'case.viewed', actor: 'admin@test.local', actor_kind: 'user' },
     ]);
