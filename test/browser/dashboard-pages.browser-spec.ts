@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { hashPassword } from '../../backend/src/modules/auth/password-hasher.js';
 import type { Role } from '../../backend/src/modules/auth/principal.js';
 import { seriousAccessibilityViolations } from '../utils/axe-check.js';
 import {
@@ -91,7 +92,10 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
   });
 
   it('sends a signed-out visitor to the sign-in form and back to the page asked for', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await harness.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+    });
     const page = await context.newPage();
     await page.goto(`${harness.baseUrl}/#/variation?by=CLINICIAN`);
     await page.waitForSelector('.sign-in-card');
@@ -107,6 +111,22 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
     const error = page.locator('.form-error');
     await error.waitFor();
     expect(await error.innerText()).toMatch(/do not match an active account|Too many attempts/);
+
+    // a quality manager with a password signs in and lands on the page first asked for
+    const email = 'quality.manager@hospital.test';
+    await harness.database.dataSource.query(
+      `INSERT INTO users (email, role, departments, password_hash) VALUES ($1, 'QUALITY_MANAGER', $2, $3)`,
+      [email, departments.slice(0, 2), await hashPassword('correct horse battery staple')],
+    );
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForSelector('.funnel-point, .state-empty', { timeout: 60000 });
+    expect(page.url()).toContain('#/variation?by=CLINICIAN');
+    expect(await page.locator('.user-name').innerText()).toBe(email);
+    expect(await page.locator('.user-role').innerText()).toBe(
+      `Quality manager · ${departments.slice(0, 2).join(', ')}`,
+    );
     await context.close();
   });
 

@@ -44,12 +44,14 @@ const SignedInChrome = () => {
             </ul>
           </nav>
           <div className="user-menu">
-            <span className="user-name" title={user.email}>
-              {user.email}
-            </span>
-            <span className="user-role">
-              {ROLE_LABELS[user.role]}
-              {user.departments ? ` · ${user.departments.join(', ')}` : ''}
+            <span className="user-who">
+              <span className="user-name" title={user.email}>
+                {user.email}
+              </span>
+              <span className="user-role">
+                {ROLE_LABELS[user.role]}
+                {user.departments ? ` · ${user.departments.join(', ')}` : ''}
+              </span>
             </span>
             <button type="button" className="button-secondary" onClick={() => void signOut()}>
               Sign out

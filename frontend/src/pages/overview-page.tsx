@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useAnalysisFilter } from '../app/use-analysis-filter.js';
+import { useSignedInUser } from '../app/auth-context.js';
 import { EmptyState, ErrorState, IMPORT_COMMAND, LoadingState } from '../app/page-states.js';
 import { HeadlineFigures } from '../features/overview/components/headline-figures.js';
 import { OutsideLimits } from '../features/overview/components/outside-limits.js';
@@ -17,6 +18,7 @@ const OverviewTrend = lazy(() =>
 /** Route `/`: is this period worse than usual, and where should a quality manager look? */
 export const OverviewPage = () => {
   const { filter, input } = useAnalysisFilter();
+  const user = useSignedInUser();
   const { data, previousData, error } = useQuery(OVERVIEW_QUERY, {
     variables: { filter: input },
   });
@@ -63,12 +65,13 @@ export const OverviewPage = () => {
       </header>
       {figures}
       <section className="card" aria-labelledby="overview-trend-heading">
-        <h2 id="overview-trend-heading">
-          Monthly conflict rate{department ? `, ${department}` : ''}
-        </h2>
+        <h2 id="overview-trend-heading">Monthly conflict rate, {department ?? 'whole site'}</h2>
         <p className="caption">
           A point outside the dashed control limits, or a highlighted diamond, is a change that
           chance alone is unlikely to produce.
+          {department === null && (filter.departments.length > 1 || user.departments)
+            ? ' This chart is for the whole site; choose one department in the filter to chart it alone.'
+            : ''}
         </p>
         <Suspense fallback={<LoadingState what="the chart" />}>
           <OverviewTrend department={department} />

@@ -69,6 +69,9 @@ export class CommitteePackRenderer implements OnModuleDestroy {
     const browser = await this.launch();
     const context = await browser.newContext({
       viewport: { width: 1000, height: 1400 },
+      // the readiness check below is evaluated in the page, which the dashboard's CSP
+      // (script-src 'self') would refuse; this context only ever opens our own origin
+      bypassCSP: true,
       extraHTTPHeaders: request.authorization ? { Authorization: request.authorization } : {},
     });
     try {
