@@ -38,7 +38,13 @@ export class AppModule implements NestModule {
           ServeStaticModule.forRoot({
             rootPath: FRONTEND_DIST_DIR,
             // API routes answer for themselves, never with the dashboard's index.html
-            exclude: ['/graphql{*path}', '/auth/{*path}', '/health/{*path}', '/exports{*path}'],
+            exclude: [
+              '/graphql{*path}',
+              '/exports{*path}',
+              '/imports{*path}',
+              '/auth/{*path}',
+              '/health/{*path}',
+            ],
           }),
         ]
       : [];

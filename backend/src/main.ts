@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     );
   }
   if (demo) {
-    console.log(`\nDemo sign-in (password for every account: ${demo.password}):`);
+    console.log(`\nOpen ${url}/ and sign in as one of (password ${demo.password}):`);
     for (const account of demo.accounts) {
       const scope = account.departments ? account.departments.join(', ') : 'site-wide';
       console.log(`  ${account.email.padEnd(22)} ${account.role.padEnd(16)} ${scope}`);

@@ -10,6 +10,8 @@ import { decodeCaseId } from '../../backend/src/modules/cases/domain/case-id.js'
 import { ExportService } from '../../backend/src/modules/export/export.service.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
+import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
+import { createUserWithToken } from '../utils/auth.js';
 import { runCli } from '../utils/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -278,6 +280,13 @@ describe('case list, case, review (services on a generated hospital)', () => {
     expect(timeline.moderateThresholdMsv).toBe(10);
     expect(detail.signals.length).toBeGreaterThan(0);
     expect(detail.exclusionsConsidered).toHaveLength(6);
+    const [{ compared }] = await database.dataSource.query(
+      `SELECT count(*)::int AS compared FROM provider_patterns
+       WHERE provider_id <> '*' AND opportunities > 0`,
+    );
+    expect(compared).toBeGreaterThan(1);
+    expect(detail.clinicianPattern?.compared).toBe(compared);
+    expect(detail.clinicianPattern?.sentence).toContain(`${compared} clinicians compared`);
     expect(await auditedFor(caseId)).toEqual([
       { action: 'case.viewed', actor: 'admin@test.local', actor_kind: 'user' },
     ]);
@@ -317,5 +326,94 @@ describe('case list, case, review (services on a generated hospital)', () => {
       { action: 'cases.exported', actor: user, actor_kind: 'cli', object_id: null },
       { action: 'exams.exported', actor: user, actor_kind: 'cli', object_id: null },
     ]);
+  });
+
+  it('assigns a case, finds it with assignedToMe, and unassigns it', async () => {
+    const [{ department }] = await database.dataSource.query(`
+      SELECT d.name AS department FROM order_assessments a JOIN orders o ON o.id = a.order_pk
+      JOIN departments d ON d.id = o.department_id WHERE a.level IS NOT NULL
+      GROUP BY d.name ORDER BY count(*) DESC LIMIT 1`);
+    const assignee = await createUserWithToken(database.dataSource, {
+      role: 'QUALITY_MANAGER',
+      departments: [department],
+      email: 'assignee@test.local',
+    });
+    const outsider = await createUserWithToken(database.dataSource, {
+      role: 'QUALITY_MANAGER',
+      departments: ['No Such Department'],
+      email: 'outsider@test.local',
+    });
+    const page = await service.list(
+      admin,
+      { analysis: { departments: [department] }, reviewStatuses: ['OPEN'] },
+      null,
+      1,
+      null,
+    );
+    const caseId = page.edges[0].node.id;
+    const assigned = await service.assign(admin, { caseId, assigneeEmail: assignee.email });
+    expect(assigned.summary).toMatchObject({ reviewStatus: 'ASSIGNED', assignee: assignee.email });
+    const me = principal('QUALITY_MANAGER', [department], assignee.email);
+    const mine = await service.list(me, { assignedToMe: true }, null, 10, null);
+    expect(mine.edges.map((edge) => edge.node.id)).toEqual([caseId]);
+    const assignedList = await service.list(
+      admin,
+      { reviewStatuses: ['ASSIGNED'] },
+      null,
+      10,
+      null,
+    );
+    expect(assignedList.edges.map((edge) => edge.node.id)).toEqual([caseId]);
+    // someone who could not review the case is refused
+    await expect(
+      service.assign(admin, { caseId, assigneeEmail: outsider.email }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const unassigned = await service.assign(admin, { caseId, assigneeEmail: null });
+    expect(unassigned.summary).toMatchObject({ reviewStatus: 'OPEN', assignee: null });
+    expect((await service.list(me, { assignedToMe: true }, null, 10, null)).edges).toHaveLength(0);
+    expect((await auditedFor(caseId)).map((event) => event.action)).toEqual([
+      'case.assigned',
+      'case.unassigned',
+    ]);
+  });
+
+  it('shows COMMITTEE clinician names only when committee.show_clinician_names is on', async () => {
+    const committee = principal('COMMITTEE');
+    const [withClinician] = (await service.list(committee, null, null, 50, null)).edges.filter(
+      (edge) => edge.node.clinician !== null,
+    );
+    expect(withClinician.node.clinician!.key).toMatch(/^C-[0-9A-F]{6}$/);
+    const pseudonym = withClinician.node.clinician!.key;
+    const filtered = await service.list(
+      committee,
+      { analysis: { clinicians: [pseudonym] } },
+      null,
+      200,
+      null,
+    );
+    expect(filtered.edges.length).toBeGreaterThan(0);
+    expect(filtered.edges.every((edge) => edge.node.clinician!.key === pseudonym)).toBe(true);
+
+    await new SettingsService(database.dataSource).set(
+      'committee.show_clinician_names',
+      'true',
+      'test',
+    );
+    const named = await service.list(committee, null, null, 50, null);
+    const same = named.edges.find((edge) => edge.node.id === withClinician.node.id)!;
+    const [provider] = await database.dataSource.query(
+      `SELECT o.provider_id, p.name FROM orders o JOIN providers p ON p.provider_id = o.provider_id
+       WHERE o.id = $1`,
+      [decodeCaseId(same.node.id)],
+    );
+    expect(same.node.clinician).toEqual({ key: provider.provider_id, label: provider.name });
+    // still no order id or exact date
+    expect(same.node.orderId).toBeNull();
+    expect(same.node.orderedAt).toMatch(/-01T00:00:00Z$/);
+    await new SettingsService(database.dataSource).set(
+      'committee.show_clinician_names',
+      'false',
+      'test',
+    );
   });
 });

@@ -129,6 +129,23 @@ describe('grounds user ...', () => {
     );
   });
 
+  it('sets a new password from stdin and unlocks the account', async () => {
+    await database.dataSource.query(
+      `UPDATE users SET locked_until = now() + interval '1 hour' WHERE email = 'qm@example.org'`,
+    );
+    const { stdout } = await runCli(
+      ['user', 'password', '--email', 'qm@example.org', '--password-stdin'],
+      database.url,
+      'another long passphrase\n',
+    );
+    expect(stdout.trim()).toBe('New password set for qm@example.org; it is unlocked.');
+    const [user] = await database.dataSource.query(
+      `SELECT password_hash, locked_until FROM users WHERE email = 'qm@example.org'`,
+    );
+    expect(user.password_hash).toMatch(/^\$argon2id\$/);
+    expect(user.locked_until).toBeNull();
+  });
+
   it('disables an account and audits every change with the operating-system user', async () => {
     await runCli(['user', 'disable', '--email', 'qm@example.org'], database.url);
     const [user] = await database.dataSource.query(
@@ -147,6 +164,7 @@ describe('grounds user ...', () => {
       { action: 'api_token.revoked', count: 1, kind: 'cli', named: true },
       { action: 'user.created', count: 2, kind: 'cli', named: true },
       { action: 'user.disabled', count: 1, kind: 'cli', named: true },
+      { action: 'user.password_set', count: 1, kind: 'cli', named: true },
     ]);
   });
 });

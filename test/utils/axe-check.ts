@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
@@ -16,7 +17,9 @@ interface AxeViolation {
  * color contrast ratio thresholds (2): .figure-change, .badge".
  */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // evaluated through the debugging protocol: the page's CSP (script-src 'self') refuses an
+  // injected <script>, and the check must run under the CSP the server really sends
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = (await page.evaluate(
     `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations)`,
   )) as AxeViolation[];

@@ -21,7 +21,7 @@ const splitDepartments = (value: string | undefined): string[] | null =>
   value === undefined ? null : value.split(',').map((name) => name.trim());
 
 /**
- * `user add | list | disable | token | revoke-token`: accounts and API tokens, audited with
+ * `user add | list | disable | password | token | revoke-token`: accounts and API tokens, audited with
  * the operating-system user as the actor.
  */
 export function registerUserCommand(program: Command): void {
@@ -94,6 +94,23 @@ export function registerUserCommand(program: Command): void {
           cliPrincipal(),
         );
         console.log(`Disabled ${disabled.email}; its sessions and tokens no longer work.`);
+      });
+    });
+
+  user
+    .command('password')
+    .description('Set a new local password (read from standard input); ends sessions and lock-out')
+    .requiredOption('--email <email>', 'the account')
+    .requiredOption('--password-stdin', 'read the password from standard input')
+    .action(async (options: { email: string }) => {
+      const password = await readPasswordFromStdin();
+      await withDatabase(async ({ database }) => {
+        await new UsersService(database.dataSource).setPassword(
+          options.email,
+          password,
+          cliPrincipal(),
+        );
+        console.log(`New password set for ${options.email.trim().toLowerCase()}; it is unlocked.`);
       });
     });
 

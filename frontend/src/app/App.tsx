@@ -32,6 +32,18 @@ const ConflictTrendPage = lazy(() =>
     default: module.ConflictTrendPage,
   })),
 );
+const CasesPage = lazy(() =>
+  import('../pages/cases-page.js').then((module) => ({ default: module.CasesPage })),
+);
+const CasePage = lazy(() =>
+  import('../pages/case-page.js').then((module) => ({ default: module.CasePage })),
+);
+const DataPage = lazy(() =>
+  import('../pages/data-page.js').then((module) => ({ default: module.DataPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../pages/settings-page.js').then((module) => ({ default: module.SettingsPage })),
+);
 const NotFoundPage = lazy(() =>
   import('../pages/not-found-page.js').then((module) => ({ default: module.NotFoundPage })),
 );
@@ -68,6 +80,10 @@ export const App = ({ client }: AppProps) => (
             <Route path="sensitivity" element={page(SensitivityPage)} />
             <Route path="variation" element={page(PracticeVariationPage)} />
             <Route path="pack" element={page(CommitteePackPage)} />
+            <Route path="cases" element={page(CasesPage)} />
+            <Route path="cases/:id" element={page(CasePage)} />
+            <Route path="data" element={page(DataPage)} />
+            <Route path="settings" element={page(SettingsPage)} />
             <Route path="trend" element={page(ConflictTrendPage)} />
             <Route path="volume" element={page(OrderVolumePage)} />
             <Route

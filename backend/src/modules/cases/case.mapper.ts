@@ -169,14 +169,15 @@ function mapClinicianPattern(
   const sentence =
     `${who}: away-switches of HIGH-band patients against the site's LOW-band patients, ` +
     `OR ${ratio(pattern.reference_odds_ratio)}${interval}; own OR shrunk toward the site ` +
-    `${ratio(pattern.shrunk_odds_ratio)}; ${pattern.compared} clinicians compared.`;
+    `${ratio(pattern.shrunk_odds_ratio)}; ${pattern.compared} clinicians compared` +
+    (pattern.q_value === null ? '.' : `, q ${pattern.q_value.toFixed(3)} after that comparison.`);
   return {
     sentence,
     oddsRatio: pattern.reference_odds_ratio,
     lower95: pattern.reference_lower_95,
     upper95: pattern.reference_upper_95,
     compared: pattern.compared,
-    qValue: null,
+    qValue: pattern.q_value,
   };
 }
 

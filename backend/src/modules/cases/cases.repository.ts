@@ -147,6 +147,7 @@ export interface PatternRow {
   readonly reference_lower_95: number | null;
   readonly reference_upper_95: number | null;
   readonly opportunities: number;
+  readonly q_value: number | null;
   readonly compared: number;
 }
 

@@ -274,7 +274,7 @@ export class CasesService {
 
   private async committeeSeesNames(): Promise<boolean> {
     const settings = await new SettingsService(this.dataSource).current();
-    return (settings.values as Record<string, unknown>)['committee.show_clinician_names'] === true;
+    return settings.values['committee.show_clinician_names'];
   }
 
   /** The assignee must be an active user allowed to review cases of that department. */

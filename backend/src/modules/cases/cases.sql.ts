@@ -260,13 +260,17 @@ export const CASE_TIMELINE_AT_ORDER = `
 
 /**
  * $1 provider id ('*' for an order without one): the clinician's dose-history pattern as the
- * analysis stored it, and how many clinicians were compared in the same analysis.
+ * analysis stored it, and how many clinicians were compared in the same analysis. The
+ * multiplicity-aware gate's q-value and count are read through to_jsonb, so the statement
+ * works before and after the migration that adds them (reference_q_value, compared_clinicians).
  */
 export const CLINICIAN_PATTERN = `
   SELECT pp.odds_ratio, pp.lower_95, pp.upper_95, pp.shrunk_odds_ratio,
     pp.reference_odds_ratio, pp.reference_lower_95, pp.reference_upper_95, pp.opportunities,
-    (SELECT count(*)::int FROM provider_patterns c
-     WHERE c.provider_id <> '*' AND c.opportunities > 0) AS compared
+    (to_jsonb(pp) ->> 'reference_q_value')::float8 AS q_value,
+    coalesce(nullif((to_jsonb(pp) ->> 'compared_clinicians')::int, 0),
+      (SELECT count(*)::int FROM provider_patterns c
+       WHERE c.provider_id <> '*' AND c.opportunities > 0)) AS compared
   FROM provider_patterns pp WHERE pp.provider_id = $1::text`;
 
 /** $1 order pk, $2 disposition, $3 note, $4 reviewer email, $5 reviewer user id. */

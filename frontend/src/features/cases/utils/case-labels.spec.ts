@@ -6,6 +6,7 @@ import {
   explainCaseLevel,
   formatDoseSource,
   formatOutcome,
+  withArticle,
   type CaseFacts,
 } from './case-labels.js';
 import { formatDate, formatDateTime, formatMsv } from './format-case-values.js';
@@ -69,6 +70,22 @@ describe('explainCaseLevel', () => {
       explainCaseLevel({ ...probable, level: 'EXCLUDED', exclusion: 'CONTRAST_ALLERGY' }),
     ).toBe(
       'A US was done instead of the CT, but contrast allergy explains it, so it is not counted as a conflict.',
+    );
+  });
+});
+
+describe('withArticle', () => {
+  it('uses the article the letters are spoken with', () => {
+    expect(['CT', 'MR', 'US', 'NM', 'XA', 'DX'].map(withArticle)).toEqual([
+      'a CT',
+      'an MR',
+      'a US',
+      'an NM',
+      'an XA',
+      'a DX',
+    ]);
+    expect(explainCaseLevel({ ...probable, level: 'DOCUMENTED', outcomeModality: 'MR' })).toBe(
+      'An MR was done instead of the CT, and the order texts give the patient’s prior radiation as the reason; no clinical exclusion applies.',
     );
   });
 });

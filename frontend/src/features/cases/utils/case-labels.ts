@@ -133,14 +133,18 @@ export interface CaseFacts {
   readonly exclusion: ExclusionCodeValue | null;
 }
 
+/** "a CT", "an MR": the article as the letters are spoken. */
+export const withArticle = (modality: string): string =>
+  `${/^[FHLMNRSX]/.test(modality) ? 'an' : 'a'} ${modality}`;
+
 const outcomePhrase = (facts: CaseFacts): string => {
   if (facts.outcomeModality === 'CANCELLED') return `the ${facts.requestedModality} was cancelled`;
   if (facts.outcomeModality === 'NOT_PERFORMED')
     return `the ${facts.requestedModality} was never performed`;
   if (facts.outcomeModality === 'PENDING') return `the ${facts.requestedModality} is still pending`;
   if (facts.outcomeModality === facts.requestedModality)
-    return `a ${facts.requestedModality} was performed`;
-  return `a ${facts.outcomeModality} was done instead of the ${facts.requestedModality}`;
+    return `${withArticle(facts.requestedModality)} was performed`;
+  return `${withArticle(facts.outcomeModality)} was done instead of the ${facts.requestedModality}`;
 };
 
 /** One sentence per signal, from the case's own figures (no free text: safe for every role). */
