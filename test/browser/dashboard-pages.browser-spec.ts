@@ -177,6 +177,13 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
     const pseudonyms = await page.locator('.variation-table tbody th').allInnerTexts();
     expect(pseudonyms.length).toBeGreaterThan(0);
     for (const pseudonym of pseudonyms) expect(pseudonym).toMatch(/^C-[0-9A-F]{6}$/);
+    // the cases list behind a clinician's point: de-identified too
+    await page.locator('.variation-table tbody th a').first().click();
+    await page.waitForSelector('.case-table, .state-empty', { timeout: 60000 });
+    await page.waitForFunction(NO_LOADING);
+    const casesText = await page.locator('body').innerText();
+    for (const provider of providers) expect(casesText).not.toContain(provider.name);
+    for (const pattern of PATIENT_IDENTIFIERS) expect(casesText).not.toMatch(pattern);
     await signedIn.context.close();
   });
 
@@ -234,6 +241,14 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
     await page.waitForURL((url) => url.hash.startsWith('#/cases?'));
     const search = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
     expect(search.getAll('department')).toEqual([key]);
+    // the cases list opens filtered to that department, the filter bar showing it
+    await page.waitForSelector('.case-table, .state-empty', { timeout: 60000 });
+    await page.waitForFunction(NO_LOADING);
+    expect(await page.getByRole('combobox', { name: 'Department' }).inputValue()).toBe(key);
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'cases-from-funnel.png'),
+      fullPage: true,
+    });
     await signedIn.context.close();
   });
 
