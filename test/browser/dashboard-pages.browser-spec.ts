@@ -325,6 +325,10 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
       path: path.join(SCREENSHOTS, 'committee-pack-print.png'),
       fullPage: true,
     });
+    await page
+      .locator('.pack-page')
+      .last()
+      .screenshot({ path: path.join(SCREENSHOTS, 'committee-pack-month.png') });
     await signedIn.context.close();
   });
 
