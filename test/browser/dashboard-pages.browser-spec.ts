@@ -75,7 +75,7 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
       `SELECT max(month) AS month FROM order_assessments`,
     );
     latestMonth = month;
-  }, 600000);
+  }, 3600000);
 
   afterAll(async () => {
     if (timings.length) {

@@ -74,12 +74,13 @@ export const SensitivitySmallMultiples = ({
               />
               <YAxis
                 domain={[0, axisMax]}
+                ticks={[0, axisMax / 2, axisMax]}
                 stroke={COLOURS.axis}
                 tick={{ fontSize: 11 }}
                 tickLine={false}
                 axisLine={false}
                 width={40}
-                tickFormatter={(value: number) => formatPercent(value, 0)}
+                tickFormatter={(value: number) => `${Number((value * 100).toFixed(1))}%`}
               />
               <Line
                 dataKey="rate"
