@@ -134,6 +134,9 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     const tooltip = page.locator('.chart-tooltip');
     await tooltip.waitFor();
     expect(await tooltip.innerText()).toMatch(/Dose source: /);
+    await page
+      .locator('.timeline-chart')
+      .screenshot({ path: path.join(SCREENSHOTS, 'case-timeline-hover.png') });
 
     // review it
     await page.getByLabel('Confirmed steering').check();

@@ -59,7 +59,7 @@ describe('CaseTable', () => {
   const rows = [
     row('a', 'ORD1'),
     row('b', 'ORD2', { reviewStatus: 'REVIEWED', latestDisposition: 'DATA_ERROR' }),
-    row('c', 'ORD3'),
+    row('c', 'ORD3', { level: 'EXCLUDED', exclusion: 'CONTRAST_ALLERGY' }),
   ];
 
   it('shows each case with units, thousands separators and the date in the site time zone', () => {
@@ -70,6 +70,7 @@ describe('CaseTable', () => {
     expect(first.textContent).toContain('1 Jun 2026');
     expect(first.textContent).toContain('CT → US');
     expect(screen.getAllByRole('row')[2]!.textContent).toContain('Reviewed: Data error');
+    expect(screen.getAllByRole('row')[3]!.textContent).toContain('Cleared: Contrast allergy');
   });
 
   it('moves with j and k (or the arrows) and keeps one case in the tab order', () => {

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { CaseRow } from '../hooks/use-case-list.js';
 import {
+  EXCLUSION_LABELS,
   LEVEL_LABELS,
   REVIEW_STATUS_LABELS,
   SIGNAL_LABELS,
@@ -120,6 +121,9 @@ export const CaseTable = ({ rows, timeZone, caption, listSearch }: CaseTableProp
               </td>
               <td>{formatScore(row.score)}</td>
               <td className="text-cell">
+                {row.exclusion ? (
+                  <span className="cleared">Cleared: {EXCLUSION_LABELS[row.exclusion]}</span>
+                ) : null}
                 <span className="signal-codes">
                   {row.signals.map((signal) => (
                     <abbr key={signal} title={SIGNAL_LABELS[signal]} className="signal-code">

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -5,11 +6,8 @@ import {
   ReferenceArea,
   ReferenceLine,
   Scatter,
-  Tooltip,
   XAxis,
   YAxis,
-  type TooltipContentProps,
-  type TooltipValueType,
 } from 'recharts';
 import { isChartAnimationActive } from '../../../charts/chart-animation.js';
 import type { TimelinePoint, TimelineSeries } from '../utils/build-timeline-series.js';
@@ -38,26 +36,41 @@ interface ShapeProps {
   readonly payload?: TimelinePoint;
 }
 
-/** A point per exam, in its modality's colour; the case's own exam ringed; unknown dose hollow. */
-const renderExam = ({ cx, cy, payload }: ShapeProps) => {
-  if (cx === undefined || cy === undefined || !payload) return <g />;
-  const unknown = payload.effectiveDoseMsv === null && payload.doseSource !== 'non_ionizing';
-  return (
-    <g className="timeline-exam">
-      {payload.isCaseOrder ? (
-        <circle cx={cx} cy={cy} r={10} fill="none" stroke={ORDER_COLOUR} strokeWidth={2} />
-      ) : null}
-      <circle
-        cx={cx}
-        cy={cy}
-        r={6}
-        fill={unknown ? '#ffffff' : payload.colour}
-        stroke={unknown ? payload.colour : '#ffffff'}
-        strokeWidth={unknown ? 2.5 : 1.5}
-      />
-    </g>
-  );
-};
+interface Hovered {
+  readonly point: TimelinePoint;
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * A point per exam, in its modality's colour; the case's own exam ringed; unknown dose hollow.
+ * Hovering (or focusing) a point shows its details: the chart keeps its own hover state, so the
+ * details never depend on which series Recharts considers active.
+ */
+const examShape =
+  (onHover: (hovered: Hovered | null) => void) =>
+  ({ cx, cy, payload }: ShapeProps) => {
+    if (cx === undefined || cy === undefined || !payload) return <g />;
+    const unknown = payload.effectiveDoseMsv === null && payload.doseSource !== 'non_ionizing';
+    const show = () => onHover({ point: payload, x: cx, y: cy });
+    return (
+      <g className="timeline-exam" onMouseEnter={show} onMouseLeave={() => onHover(null)}>
+        {payload.isCaseOrder ? (
+          <circle cx={cx} cy={cy} r={10} fill="none" stroke={ORDER_COLOUR} strokeWidth={2} />
+        ) : null}
+        {/* a larger transparent target, easier to hover */}
+        <circle cx={cx} cy={cy} r={11} fill="transparent" />
+        <circle
+          cx={cx}
+          cy={cy}
+          r={6}
+          fill={unknown ? '#ffffff' : payload.colour}
+          stroke={unknown ? payload.colour : '#ffffff'}
+          strokeWidth={unknown ? 2.5 : 1.5}
+        />
+      </g>
+    );
+  };
 
 /** Ticks at the first of a year (or of a month for short histories). */
 const timeTicks = (low: number, high: number): number[] => {
@@ -98,130 +111,142 @@ export const TimelineChart = ({
   const span = Math.max(series.timeMax - series.timeMin, 30 * DAY);
   const low = series.timeMin - span * 0.03;
   const high = series.timeMax + span * 0.03;
-  const renderTooltip = ({
-    active,
-    payload,
-  }: TooltipContentProps<TooltipValueType, string | number>) => {
-    const point = payload?.find((item) => (item.payload as TimelinePoint)?.accession !== undefined)
-      ?.payload as TimelinePoint | undefined;
-    if (!active || !point) return null;
-    return (
-      <div className="chart-tooltip">
-        <strong>
-          {point.modality}
-          {point.bodyRegion ? ` ${point.bodyRegion.toLowerCase().replace(/_/g, ' ')}` : ''},{' '}
-          {formatDate(point.time, timeZone)}
-        </strong>
-        <div>
-          Effective dose:{' '}
-          {point.doseSource === 'non_ionizing' ? 'none' : formatMsv(point.effectiveDoseMsv)}
-        </div>
-        <div>Dose source: {formatDoseSource(point.doseSource)}</div>
-        <div>CED 5 y after it: {formatMsv(point.ced5yMsv)}</div>
-        {point.isCaseOrder ? (
-          <div className="chart-tooltip-note">The exam this case&rsquo;s order became</div>
-        ) : null}
+  const [hovered, setHovered] = useState<Hovered | null>(null);
+  const renderTooltip = (point: TimelinePoint) => (
+    <>
+      <strong>
+        {point.modality}
+        {point.bodyRegion ? ` ${point.bodyRegion.toLowerCase().replace(/_/g, ' ')}` : ''},{' '}
+        {formatDate(point.time, timeZone)}
+      </strong>
+      <div>
+        Effective dose:{' '}
+        {point.doseSource === 'non_ionizing' ? 'none' : formatMsv(point.effectiveDoseMsv)}
       </div>
-    );
-  };
+      <div>Dose source: {formatDoseSource(point.doseSource)}</div>
+      <div>CED 5 y after it: {formatMsv(point.ced5yMsv)}</div>
+      {point.isCaseOrder ? (
+        <div className="chart-tooltip-note">The exam this case&rsquo;s order became</div>
+      ) : null}
+    </>
+  );
   const moderate = series.bands.find((band) => band.band === 'MODERATE');
   const highBand = series.bands.find((band) => band.band === 'HIGH');
   return (
     <div className="timeline-chart" role="figure" aria-label={title}>
-      <ComposedChart
-        responsive
-        style={{ width: '100%', height: heightPx }}
-        title={title}
-        desc={description}
-        margin={{ top: 20, right: 24, bottom: 8, left: 8 }}
-      >
-        <CartesianGrid stroke={GRID_COLOUR} />
-        {moderate ? (
-          <ReferenceArea
-            y1={moderate.fromMsv}
-            y2={moderate.toMsv}
-            fill={BAND_FILLS.MODERATE}
-            fillOpacity={0.8}
-            ifOverflow="hidden"
-            label={{
-              value: 'Moderate band',
-              position: 'insideTopLeft',
-              fill: '#5c4400',
-              fontSize: 12,
-            }}
+      <div className="timeline-plot">
+        <ComposedChart
+          responsive
+          style={{ width: '100%', height: heightPx }}
+          title={title}
+          desc={description}
+          margin={{ top: 20, right: 24, bottom: 8, left: 8 }}
+        >
+          <CartesianGrid stroke={GRID_COLOUR} />
+          {moderate ? (
+            <ReferenceArea
+              y1={moderate.fromMsv}
+              y2={moderate.toMsv}
+              fill={BAND_FILLS.MODERATE}
+              fillOpacity={0.8}
+              ifOverflow="hidden"
+              label={{
+                value: 'Moderate band',
+                position: 'insideTopLeft',
+                fill: '#5c4400',
+                fontSize: 12,
+              }}
+            />
+          ) : null}
+          {highBand ? (
+            <ReferenceArea
+              y1={highBand.fromMsv}
+              y2={highBand.toMsv}
+              fill={BAND_FILLS.HIGH}
+              fillOpacity={0.8}
+              ifOverflow="hidden"
+              label={{
+                value: 'High band',
+                position: 'insideTopLeft',
+                fill: '#8a1c07',
+                fontSize: 12,
+              }}
+            />
+          ) : null}
+          <XAxis
+            dataKey="time"
+            type="number"
+            scale="time"
+            domain={[low, high]}
+            ticks={timeTicks(low, high)}
+            tickFormatter={(time: number) => formatDate(time, timeZone).replace(/^1 /, '')}
+            stroke={AXIS_COLOUR}
+            tick={{ fontSize: 12 }}
+            allowDataOverflow
           />
-        ) : null}
-        {highBand ? (
-          <ReferenceArea
-            y1={highBand.fromMsv}
-            y2={highBand.toMsv}
-            fill={BAND_FILLS.HIGH}
-            fillOpacity={0.8}
-            ifOverflow="hidden"
-            label={{ value: 'High band', position: 'insideTopLeft', fill: '#8a1c07', fontSize: 12 }}
+          <YAxis
+            type="number"
+            domain={[0, series.doseMaxMsv]}
+            stroke={AXIS_COLOUR}
+            tick={{ fontSize: 12 }}
+            width={72}
+            tickFormatter={(value: number) => `${value.toLocaleString('en-US')} mSv`}
+            allowDataOverflow
           />
-        ) : null}
-        <XAxis
-          dataKey="time"
-          type="number"
-          scale="time"
-          domain={[low, high]}
-          ticks={timeTicks(low, high)}
-          tickFormatter={(time: number) => formatDate(time, timeZone).replace(/^1 /, '')}
-          stroke={AXIS_COLOUR}
-          tick={{ fontSize: 12 }}
-          allowDataOverflow
-        />
-        <YAxis
-          type="number"
-          domain={[0, series.doseMaxMsv]}
-          stroke={AXIS_COLOUR}
-          tick={{ fontSize: 12 }}
-          width={72}
-          tickFormatter={(value: number) => `${value.toLocaleString('en-US')} mSv`}
-          allowDataOverflow
-        />
-        <ReferenceLine
-          x={series.orderTime}
-          stroke={ORDER_COLOUR}
-          strokeWidth={2}
-          label={{ value: 'Order', position: 'top', fill: ORDER_COLOUR, fontSize: 12 }}
-        />
-        {series.changeTime !== null ? (
           <ReferenceLine
-            x={series.changeTime}
-            stroke={CHANGE_COLOUR}
+            x={series.orderTime}
+            stroke={ORDER_COLOUR}
             strokeWidth={2}
-            strokeDasharray="5 3"
-            label={{
-              value: 'Change',
-              position: 'insideTopRight',
-              fill: CHANGE_COLOUR,
-              fontSize: 12,
-            }}
+            label={{ value: 'Order', position: 'top', fill: ORDER_COLOUR, fontSize: 12 }}
           />
+          {series.changeTime !== null ? (
+            <ReferenceLine
+              x={series.changeTime}
+              stroke={CHANGE_COLOUR}
+              strokeWidth={2}
+              strokeDasharray="5 3"
+              label={{
+                value: 'Change',
+                position: 'insideTopRight',
+                fill: CHANGE_COLOUR,
+                fontSize: 12,
+              }}
+            />
+          ) : null}
+          <Line
+            data={[...series.cedLine]}
+            dataKey="ced5yMsv"
+            type="stepAfter"
+            stroke={CED_LINE_COLOUR}
+            strokeWidth={2}
+            dot={false}
+            activeDot={false}
+            isAnimationActive={animate}
+            name="CED 5 y"
+            tooltipType="none"
+          />
+          <Scatter
+            data={[...series.points]}
+            dataKey="ced5yMsv"
+            shape={examShape(setHovered)}
+            isAnimationActive={animate}
+            name="Exams"
+          />
+        </ComposedChart>
+        {hovered ? (
+          <div
+            className="chart-tooltip timeline-tooltip"
+            role="status"
+            style={{
+              left: hovered.x,
+              top: hovered.y,
+              transform: `translate(${hovered.x > 600 ? 'calc(-100% - 14px)' : '14px'}, -50%)`,
+            }}
+          >
+            {renderTooltip(hovered.point)}
+          </div>
         ) : null}
-        <Line
-          data={[...series.cedLine]}
-          dataKey="ced5yMsv"
-          type="stepAfter"
-          stroke={CED_LINE_COLOUR}
-          strokeWidth={2}
-          dot={false}
-          activeDot={false}
-          isAnimationActive={animate}
-          name="CED 5 y"
-          tooltipType="none"
-        />
-        <Scatter
-          data={[...series.points]}
-          dataKey="ced5yMsv"
-          shape={renderExam}
-          isAnimationActive={animate}
-          name="Exams"
-        />
-        <Tooltip content={renderTooltip} cursor={false} shared={false} isAnimationActive={false} />
-      </ComposedChart>
+      </div>
       <ul className="chart-legend" aria-label="Legend">
         {series.modalities.map((modality) => (
           <li key={modality.modality}>
