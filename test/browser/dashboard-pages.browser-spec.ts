@@ -229,6 +229,71 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
     await signedIn.context.close();
   });
 
+  it("counts a case reviewed by a quality manager in the overview's figures", async () => {
+    const signedIn = await harness.signedIn('QUALITY_MANAGER');
+    const graphql = async (query: string, variables: Record<string, unknown>) => {
+      const response = await signedIn.context.request.post(`${harness.baseUrl}/graphql`, {
+        data: { query, variables },
+        headers: { 'X-CSRF-Token': signedIn.session.csrfToken },
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data as Record<string, never>;
+    };
+    const { page } = await openRoute(signedIn, harness.baseUrl, PAGES[0]);
+    const openBefore = Number(
+      (await page.locator('.figure-open-cases .figure-value').innerText()).replaceAll(',', ''),
+    );
+    const data = await graphql(
+      `
+        query ($filter: CaseFilter) {
+          cases(filter: $filter, first: 1) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `,
+      {
+        filter: {
+          analysis: {
+            from: latestMonth,
+            to: latestMonth,
+            levels: ['DOCUMENTED', 'PROBABLE', 'POSSIBLE'],
+          },
+          reviewStatuses: ['OPEN'],
+        },
+      },
+    );
+    const edges = (data.cases as { edges: { node: { id: string } }[] }).edges;
+    expect(openBefore).toBeGreaterThan(0);
+    expect(edges.length).toBe(1);
+    await graphql(
+      `
+        mutation ($input: ReviewCaseInput!) {
+          reviewCase(input: $input) {
+            summary {
+              reviewStatus
+            }
+          }
+        }
+      `,
+      { input: { caseId: edges[0].node.id, disposition: 'CLINICALLY_JUSTIFIED', note: 'test' } },
+    );
+    await page.reload();
+    await page.waitForSelector('.figure-grid');
+    await page.waitForFunction(NO_LOADING);
+    expect(await page.locator('.figure-open-cases .figure-value').innerText()).toBe(
+      (openBefore - 1).toLocaleString('en-US'),
+    );
+    expect(await page.locator('.figure-open-cases .figure-detail').innerText()).toMatch(
+      /· [1-9][\d,]* reviewed ·/,
+    );
+    await signedIn.context.close();
+  });
+
   it('opens the cases behind a point of the funnel plot', async () => {
     const signedIn = await harness.signedIn('QUALITY_MANAGER', departments);
     const { page } = await openRoute(signedIn, harness.baseUrl, PAGES[2]);
