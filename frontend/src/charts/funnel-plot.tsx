@@ -21,6 +21,8 @@ export interface FunnelPlotPoint {
   readonly note?: string;
   /** Identifies the point to `onPointClick`. */
   readonly id?: string;
+  /** false: no label on the plot even if its tone is labelled (crowded plots). */
+  readonly labelled?: boolean;
 }
 
 export interface FunnelPlotLimitPoint {
@@ -49,6 +51,8 @@ export interface FunnelPlotProps {
   readonly isAnimationActive?: boolean;
   /** Makes the points clickable (e.g. to open the cases behind one); the table offers the same by keyboard. */
   readonly onPointClick?: (point: FunnelPlotPoint) => void;
+  /** Which points carry their label on the plot (default: every point outside the limits). */
+  readonly labelledTones?: readonly FunnelPlotTone[];
 }
 
 /** Okabe–Ito colours; each tone also has its own marker shape. */
@@ -171,6 +175,7 @@ export const FunnelPlot = ({
   heightPx = 440,
   isAnimationActive = isChartAnimationActive(),
   onPointClick,
+  labelledTones = ['ABOVE', 'BELOW'],
 }: FunnelPlotProps) => {
   const renderPoint = makeRenderPoint(onPointClick);
   const domainLow =
@@ -189,7 +194,10 @@ export const FunnelPlot = ({
     curve.map((point) => ({ volume: point.volume, value: point[key] }));
   const labelled = points.map((point) => ({
     ...point,
-    labelSide: point.tone === 'WITHIN' ? null : placeLabel(fractionOf(point.volume)),
+    labelSide:
+      labelledTones.includes(point.tone) && point.labelled !== false
+        ? placeLabel(fractionOf(point.volume))
+        : null,
   }));
   const renderTooltip = ({
     active,

@@ -15,6 +15,9 @@ import {
   casesLinkFor,
 } from '../../practice-variation/utils/build-variation-funnel.js';
 
+/** How many units the overview lists before leaving the rest to the funnel plot. */
+const MOST_LISTED = 8;
+
 const NOUNS: Readonly<Record<VariationDimension, { one: string; many: string }>> = {
   DEPARTMENT: { one: 'department', many: 'departments' },
   CLINICIAN: { one: 'clinician', many: 'clinicians' },
@@ -51,6 +54,13 @@ export const OutsideList = ({ by, input, filter, period }: OutsideListProps) => 
     const variation = data.practiceVariation;
     const funnel = buildVariationFunnel(variation);
     const outside = funnel?.outside ?? [];
+    // those that survive the number compared first; a long tail of small units is left to the plot
+    const ranked = [
+      ...outside.filter((point) => point.outsideAfterMultiplicity),
+      ...outside.filter((point) => !point.outsideAfterMultiplicity),
+    ];
+    const shown = ranked.slice(0, MOST_LISTED);
+    const holding = outside.filter((point) => point.outsideAfterMultiplicity).length;
     body =
       outside.length === 0 ? (
         <p className="outside-none">
@@ -62,7 +72,12 @@ export const OutsideList = ({ by, input, filter, period }: OutsideListProps) => 
         <>
           <p className="outside-summary">
             {formatCount(outside.length)} of {formatCount(variation.compared)} {noun.many} outside
-            their limits around the site rate of {formatPercent(variation.targetRate)}.
+            their limits around the site rate of {formatPercent(variation.targetRate)};{' '}
+            {formatCount(holding)} still {holding === 1 ? 'stands' : 'stand'} out after allowing for
+            the number compared.
+            {ranked.length > shown.length
+              ? ` The first ${formatCount(shown.length)} are listed; the other ${formatCount(ranked.length - shown.length)} may be chance and are on the funnel plot.`
+              : ''}
           </p>
           <table className="data-table data-table-compact">
             <caption className="visually-hidden">
@@ -81,7 +96,7 @@ export const OutsideList = ({ by, input, filter, period }: OutsideListProps) => 
               </tr>
             </thead>
             <tbody>
-              {outside.map((point) => (
+              {shown.map((point) => (
                 <tr key={point.key} className={point.tone === 'ABOVE' ? 'signal-row' : ''}>
                   <th scope="row" className="text-cell">
                     <Link to={casesLinkFor(by, point.key, linkFilter)}>{point.label}</Link>

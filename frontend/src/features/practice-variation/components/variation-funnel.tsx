@@ -36,6 +36,8 @@ export const VariationFunnel = ({
   const navigate = useNavigate();
   const decimals = measure === 'CONFLICT_RATE' ? 2 : 1;
   const measureName = measure === 'CONFLICT_RATE' ? 'Conflict rate' : 'Away-switch rate';
+  // with many units outside, only those that survive the number compared carry a label
+  const crowded = funnel.outside.length > 8;
   return (
     <FunnelPlot
       title={title}
@@ -46,6 +48,7 @@ export const VariationFunnel = ({
         volume: point.volume,
         value: point.value,
         tone: point.tone,
+        labelled: !crowded || point.outsideAfterMultiplicity,
         note: `${FUNNEL_POSITION_LABELS[point.position]}${clickable ? ' · click to open its cases' : ''}`,
       }))}
       limits={funnel.curve}
@@ -58,6 +61,8 @@ export const VariationFunnel = ({
       volumeLabel="Assessable opportunities"
       targetLabel={`Site rate ${formatPercent(funnel.target, decimals)}`}
       heightPx={heightPx}
+      // below-the-funnel labels crowd the axis at large volumes; the sentence and table name them
+      labelledTones={['ABOVE']}
       onPointClick={
         clickable
           ? (point) => {
