@@ -257,6 +257,17 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'settings.png'), fullPage: true });
 
+    // a setting changed here is a new settings version, listed in the history
+    await page.getByRole('button', { name: 'Change cascade.days' }).click();
+    await page.getByLabel('New value of cascade.days').fill('31');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page
+      .getByText(/^cascade\.days is now 31 \(settings version \d+\)\.$/)
+      .waitFor({ timeout: 120000 });
+    expect(
+      await page.locator('ol[aria-label="Settings versions, newest first"] li').first().innerText(),
+    ).toContain('cascade.days');
+
     const [{ version }] = await harness.database.dataSource.query(
       'SELECT max(version)::int AS version FROM reference_versions',
     );
