@@ -193,6 +193,24 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     for (const pattern of PATIENT_IDENTIFIERS) {
       expect(await page.locator('main').innerText()).not.toMatch(pattern);
     }
+
+    // cursor pages: the second page follows the first, and Previous comes back
+    await page.getByLabel('Per page').selectOption('10');
+    await page.waitForURL((url) => url.hash.includes('size=10'));
+    await page.getByText(/^Cases 1–10 of /).waitFor();
+    const firstPage = await page.locator('a.case-link').allInnerTexts();
+    expect(firstPage).toHaveLength(10);
+    expect(new Set(firstPage).size).toBe(10);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.waitForURL((url) => url.hash.includes('after='));
+    await waitUntilGone(page, BUSY);
+    await page.getByText(/^Cases 11–20 of /).waitFor();
+    const secondPage = await page.locator('a.case-link').allInnerTexts();
+    expect(secondPage.some((name) => firstPage.includes(name))).toBe(false);
+    expect(await page.locator('.pager').innerText()).toContain('Page 2');
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await page.getByText(/^Cases 1–10 of /).waitFor();
+    expect(await page.locator('a.case-link').allInnerTexts()).toEqual(firstPage);
     await page.locator('a.case-link').first().click();
     await page.waitForSelector('#why-heading');
     await waitUntilGone(page, LOADING);

@@ -1,7 +1,7 @@
 import { useLocation, useSearchParams } from 'react-router';
 import { ErrorState, EmptyState, LoadingState } from '../../../app/page-states.js';
 import { useSignedInUser } from '../../../app/auth-context.js';
-import { useCaseList, CASES_PAGE_SIZE } from '../hooks/use-case-list.js';
+import { useCaseList } from '../hooks/use-case-list.js';
 import { useSiteTimeZone } from '../hooks/use-site-time-zone.js';
 import { writeCaseListParams } from '../utils/case-list-params.js';
 import { formatCount } from '../utils/format-case-values.js';
@@ -45,7 +45,7 @@ export const CaseList = () => {
   // a shared link can open a later page without the pages before it: its number is unknown
   const known = state.params.after === null || history.length > 0;
   const pageNumber = history.length + 1;
-  const first = (pageNumber - 1) * CASES_PAGE_SIZE + 1;
+  const first = (pageNumber - 1) * state.params.pageSize + 1;
   const last = first + state.rows.length - 1;
   const range = known
     ? `Cases ${formatCount(first)}–${formatCount(last)} of ${formatCount(state.totalCount)}.`
