@@ -120,6 +120,14 @@ describe('OpenID Connect sign-in against a real provider', () => {
         grounds: ['roles', 'departments'],
       },
       cookies: { keys: ['a-cookie-key-for-the-spec'] },
+      ttl: {
+        AccessToken: 600,
+        AuthorizationCode: 60,
+        Grant: 600,
+        IdToken: 600,
+        Interaction: 600,
+        Session: 600,
+      },
       features: { devInteractions: { enabled: true } },
       async findAccount(_context, accountId) {
         const claims = ACCOUNTS[accountId];
