@@ -315,7 +315,8 @@ describe('case list, case, review (services on a generated hospital)', () => {
       `SELECT action, actor, actor_kind, object_id FROM audit_events
          WHERE actor_kind = 'cli' ORDER BY id`,
     );
-    const user = os.userInfo().username;
+    // the command line's principal: the operating-system user at this host
+    const user = `${os.userInfo().username}@${os.hostname()}`;
     expect(events).toEqual([
       {
         action: 'case.viewed',

@@ -1,7 +1,6 @@
-import os from 'node:os';
 import cliProgress from 'cli-progress';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../modules/auth/audit/audit.service.js';
+import { AuditService, cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { openDatabase, type DatabaseHandle } from '../database/database.js';
 
@@ -59,16 +58,11 @@ export function createProgressBar(label: string): {
 export const formatDuration = (milliseconds: number): string =>
   milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
 
-/** The operating-system user running the command: the actor of its audit events. */
-export function operatingSystemUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? 'unknown';
-  }
-}
-
-/** Records what a command read or wrote in the audit trail, as the operating-system user. */
+/**
+ * Records what a command read or wrote in the audit trail. The actor is the command line's
+ * principal (the operating-system user, `os.userInfo().username`, at this host), the same
+ * actor as the `user` commands record.
+ */
 export async function auditCommand(
   dataSource: DataSource,
   event: {
@@ -78,8 +72,5 @@ export async function auditCommand(
     details?: Record<string, unknown> | null;
   },
 ): Promise<void> {
-  await new AuditService(dataSource).record({
-    ...event,
-    actor: { name: operatingSystemUser(), kind: 'cli' },
-  });
+  await new AuditService(dataSource).record({ ...event, principal: cliPrincipal() });
 }
