@@ -75,7 +75,7 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
       `SELECT max(month) AS month FROM order_assessments`,
     );
     latestMonth = month;
-  }, 600000);
+  }, 3600000);
 
   afterAll(async () => {
     if (timings.length) {
@@ -177,6 +177,13 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
     const pseudonyms = await page.locator('.variation-table tbody th').allInnerTexts();
     expect(pseudonyms.length).toBeGreaterThan(0);
     for (const pseudonym of pseudonyms) expect(pseudonym).toMatch(/^C-[0-9A-F]{6}$/);
+    // the cases list behind a clinician's point: de-identified too
+    await page.locator('.variation-table tbody th a').first().click();
+    await page.waitForSelector('.case-table, .state-empty', { timeout: 60000 });
+    await page.waitForFunction(NO_LOADING);
+    const casesText = await page.locator('body').innerText();
+    for (const provider of providers) expect(casesText).not.toContain(provider.name);
+    for (const pattern of PATIENT_IDENTIFIERS) expect(casesText).not.toMatch(pattern);
     await signedIn.context.close();
   });
 
@@ -222,6 +229,71 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
     await signedIn.context.close();
   });
 
+  it("counts a case reviewed by a quality manager in the overview's figures", async () => {
+    const signedIn = await harness.signedIn('QUALITY_MANAGER');
+    const graphql = async (query: string, variables: Record<string, unknown>) => {
+      const response = await signedIn.context.request.post(`${harness.baseUrl}/graphql`, {
+        data: { query, variables },
+        headers: { 'X-CSRF-Token': signedIn.session.csrfToken },
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data as Record<string, never>;
+    };
+    const { page } = await openRoute(signedIn, harness.baseUrl, PAGES[0]);
+    const openBefore = Number(
+      (await page.locator('.figure-open-cases .figure-value').innerText()).replaceAll(',', ''),
+    );
+    const data = await graphql(
+      `
+        query ($filter: CaseFilter) {
+          cases(filter: $filter, first: 1) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `,
+      {
+        filter: {
+          analysis: {
+            from: latestMonth,
+            to: latestMonth,
+            levels: ['DOCUMENTED', 'PROBABLE', 'POSSIBLE'],
+          },
+          reviewStatuses: ['OPEN'],
+        },
+      },
+    );
+    const edges = (data.cases as { edges: { node: { id: string } }[] }).edges;
+    expect(openBefore).toBeGreaterThan(0);
+    expect(edges.length).toBe(1);
+    await graphql(
+      `
+        mutation ($input: ReviewCaseInput!) {
+          reviewCase(input: $input) {
+            summary {
+              reviewStatus
+            }
+          }
+        }
+      `,
+      { input: { caseId: edges[0].node.id, disposition: 'CLINICALLY_JUSTIFIED', note: 'test' } },
+    );
+    await page.reload();
+    await page.waitForSelector('.figure-grid');
+    await page.waitForFunction(NO_LOADING);
+    expect(await page.locator('.figure-open-cases .figure-value').innerText()).toBe(
+      (openBefore - 1).toLocaleString('en-US'),
+    );
+    expect(await page.locator('.figure-open-cases .figure-detail').innerText()).toMatch(
+      /· [1-9][\d,]* reviewed ·/,
+    );
+    await signedIn.context.close();
+  });
+
   it('opens the cases behind a point of the funnel plot', async () => {
     const signedIn = await harness.signedIn('QUALITY_MANAGER', departments);
     const { page } = await openRoute(signedIn, harness.baseUrl, PAGES[2]);
@@ -234,6 +306,14 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
     await page.waitForURL((url) => url.hash.startsWith('#/cases?'));
     const search = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
     expect(search.getAll('department')).toEqual([key]);
+    // the cases list opens filtered to that department, the filter bar showing it
+    await page.waitForSelector('.case-table, .state-empty', { timeout: 60000 });
+    await page.waitForFunction(NO_LOADING);
+    expect(await page.getByRole('combobox', { name: 'Department' }).inputValue()).toBe(key);
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'cases-from-funnel.png'),
+      fullPage: true,
+    });
     await signedIn.context.close();
   });
 
@@ -310,6 +390,10 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
       path: path.join(SCREENSHOTS, 'committee-pack-print.png'),
       fullPage: true,
     });
+    await page
+      .locator('.pack-page')
+      .last()
+      .screenshot({ path: path.join(SCREENSHOTS, 'committee-pack-month.png') });
     await signedIn.context.close();
   });
 

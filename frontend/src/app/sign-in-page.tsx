@@ -4,10 +4,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from './auth-context.js';
 import { AUTH_CONFIG_QUERY, SIGN_IN_MUTATION } from './graphql/auth.graphql.js';
-
-/** Where to go after signing in: only a path inside the dashboard, never another site. */
-export const safeNextPath = (next: string | null): string =>
-  next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+import { safeNextPath } from './safe-next-path.js';
 
 const messageOf = (error: unknown): string => {
   if (CombinedGraphQLErrors.is(error)) {

@@ -5,6 +5,7 @@ import { analysisFilterSearch } from '../app/analysis-filter.js';
 import { useAnalysisFilter } from '../app/use-analysis-filter.js';
 import { ErrorState, LoadingState } from '../app/page-states.js';
 import { PackMonth } from '../features/committee-pack/components/pack-month.js';
+import { casesCsvHref } from '../features/committee-pack/utils/cases-csv-href.js';
 import { describeScope } from '../features/committee-pack/utils/describe-scope.js';
 import { OVERVIEW_QUERY } from '../features/overview/graphql/overview.graphql.js';
 import { formatPeriod } from '../features/overview/utils/format-period.js';
@@ -53,7 +54,7 @@ export const CommitteePackPage = () => {
   const rangeFilter = { ...filter, from: months[0], to: months[months.length - 1] };
   const exportSearch = analysisFilterSearch(rangeFilter);
   const pdfHref = `/exports/committee-pack.pdf${exportSearch}&paper=${paper}`;
-  const csvHref = `/exports/cases.csv${exportSearch}`;
+  const csvHref = casesCsvHref(rangeFilter);
 
   return (
     <div className={`pack pack-paper-${paper.toLowerCase()}`}>

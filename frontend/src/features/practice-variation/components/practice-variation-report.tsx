@@ -132,7 +132,7 @@ export const PracticeVariationReport = ({
                 title={title}
                 description={`Funnel plot: one point per ${noun.one}, ${measureName.toLowerCase()} against assessable opportunities, with the site rate and its 95% and 99.8% limits. ${summary}`}
                 formatLabel={formatLabel}
-                heightPx={compact ? 300 : 440}
+                heightPx={compact ? 240 : 440}
                 clickable={!compact}
               />
             </Suspense>

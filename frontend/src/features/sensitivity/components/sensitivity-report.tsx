@@ -88,7 +88,11 @@ export const SensitivityReport = ({
         </p>
       )}
       <Suspense fallback={<LoadingState what="the charts" />}>
-        <SensitivitySmallMultiples series={series} axisMax={sensitivityAxisMax(series)} />
+        <SensitivitySmallMultiples
+          series={series}
+          axisMax={sensitivityAxisMax(series)}
+          chartHeightPx={compact ? 96 : 150}
+        />
       </Suspense>
       <SensitivityTable series={series} />
     </div>

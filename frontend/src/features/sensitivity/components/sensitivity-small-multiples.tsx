@@ -11,6 +11,8 @@ const COLOURS = { flat: '#0072B2', climbing: '#D55E00', axis: '#5b6472', grid: '
 export interface SensitivitySmallMultiplesProps {
   readonly series: readonly SensitivitySeries[];
   readonly axisMax: number;
+  /** Height of each small chart in pixels (smaller in the committee pack). */
+  readonly chartHeightPx?: number;
   readonly isAnimationActive?: boolean;
 }
 
@@ -21,6 +23,7 @@ export interface SensitivitySmallMultiplesProps {
 export const SensitivitySmallMultiples = ({
   series,
   axisMax,
+  chartHeightPx = 150,
   isAnimationActive = isChartAnimationActive(),
 }: SensitivitySmallMultiplesProps) => (
   <ul
@@ -55,7 +58,7 @@ export const SensitivitySmallMultiples = ({
           <div role="img" aria-label={`${name}: away-switch rate ${description}`}>
             <LineChart
               responsive
-              style={{ width: '100%', height: 150 }}
+              style={{ width: '100%', height: chartHeightPx }}
               data={item.points.map((point) => ({
                 ...point,
                 errorBar: point.errorBar ? [...point.errorBar] : null,
@@ -71,12 +74,13 @@ export const SensitivitySmallMultiples = ({
               />
               <YAxis
                 domain={[0, axisMax]}
+                ticks={[0, axisMax / 2, axisMax]}
                 stroke={COLOURS.axis}
                 tick={{ fontSize: 11 }}
                 tickLine={false}
                 axisLine={false}
                 width={40}
-                tickFormatter={(value: number) => formatPercent(value, 0)}
+                tickFormatter={(value: number) => `${Number((value * 100).toFixed(1))}%`}
               />
               <Line
                 dataKey="rate"
