@@ -71,7 +71,7 @@ describe('cases, case page, data and settings in headless Chromium', () => {
         GROUP BY d.name ORDER BY count(*) DESC, d.name LIMIT 2`,
     );
     departments = rows.map((row) => row.department);
-  }, 600000);
+  }, 1800000);
 
   afterAll(async () => {
     if (timings.length) {
