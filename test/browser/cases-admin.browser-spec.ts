@@ -71,7 +71,7 @@ describe('cases, case page, data and settings in headless Chromium', () => {
         GROUP BY d.name ORDER BY count(*) DESC, d.name LIMIT 2`,
     );
     departments = rows.map((row) => row.department);
-  }, 600000);
+  }, 1800000);
 
   afterAll(async () => {
     if (timings.length) {
@@ -193,6 +193,24 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     for (const pattern of PATIENT_IDENTIFIERS) {
       expect(await page.locator('main').innerText()).not.toMatch(pattern);
     }
+
+    // cursor pages: the second page follows the first, and Previous comes back
+    await page.getByLabel('Per page').selectOption('10');
+    await page.waitForURL((url) => url.hash.includes('size=10'));
+    await page.getByText(/^Cases 1–10 of /).waitFor();
+    const firstPage = await page.locator('a.case-link').allInnerTexts();
+    expect(firstPage).toHaveLength(10);
+    expect(new Set(firstPage).size).toBe(10);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.waitForURL((url) => url.hash.includes('after='));
+    await waitUntilGone(page, BUSY);
+    await page.getByText(/^Cases 11–20 of /).waitFor();
+    const secondPage = await page.locator('a.case-link').allInnerTexts();
+    expect(secondPage.some((name) => firstPage.includes(name))).toBe(false);
+    expect(await page.locator('.pager').innerText()).toContain('Page 2');
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await page.getByText(/^Cases 1–10 of /).waitFor();
+    expect(await page.locator('a.case-link').allInnerTexts()).toEqual(firstPage);
     await page.locator('a.case-link').first().click();
     await page.waitForSelector('#why-heading');
     await waitUntilGone(page, LOADING);
@@ -256,6 +274,17 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     expect(settingsText).toContain('HIGH dose-history band when CED over 5 years reaches');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'settings.png'), fullPage: true });
+
+    // a setting changed here is a new settings version, listed in the history
+    await page.getByRole('button', { name: 'Change cascade.days' }).click();
+    await page.getByLabel('New value of cascade.days').fill('31');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page
+      .getByText(/^cascade\.days is now 31 \(settings version \d+\)\.$/)
+      .waitFor({ timeout: 120000 });
+    expect(
+      await page.locator('ol[aria-label="Settings versions, newest first"] li').first().innerText(),
+    ).toContain('cascade.days');
 
     const [{ version }] = await harness.database.dataSource.query(
       'SELECT max(version)::int AS version FROM reference_versions',

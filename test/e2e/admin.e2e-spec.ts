@@ -5,7 +5,11 @@ import AdmZip from 'adm-zip';
 import { stringify } from 'csv-stringify/sync';
 import { print } from 'graphql';
 import request from 'supertest';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { AppModule } from '../../backend/src/app.module.js';
+import { generateFhirHospital } from '../../backend/src/modules/synthetic/generate-fhir-hospital.js';
 import { IMPORT_COLUMNS } from '../../backend/src/modules/ingestion/import-format.js';
 import {
   AppropriatenessTableDocument,
@@ -122,6 +126,32 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
     );
   });
 
+  it('imports a zip of FHIR NDJSON files through the FHIR importer', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-fhir-upload-'));
+    await generateFhirHospital({ patients: 30, months: 3, seed: 11, outDir: folder });
+    const zip = new AdmZip();
+    const files = (await readdir(folder)).filter((name) => name.endsWith('.ndjson'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) zip.addFile(`fhir/${name}`, await readFile(path.join(folder, name)));
+
+    const response = await request(app.getHttpServer())
+      .post('/imports')
+      .set(admin)
+      .attach('file', zip.toBuffer(), 'fhir-export.zip');
+    expect(response.status).toBe(200);
+    expect(response.body.kind).toBe('fhir');
+    expect(response.body.rowsLoaded).toBeGreaterThan(0);
+    const [run] = await database.dataSource.query(
+      'SELECT kind, target, status FROM ingest_runs WHERE id = $1',
+      [response.body.runId],
+    );
+    expect(run).toEqual({ kind: 'fhir', target: 'upload: fhir-export.zip', status: 'succeeded' });
+    const [{ patients }] = await database.dataSource.query(
+      `SELECT count(*)::int AS patients FROM patients WHERE patient_id NOT IN ('P1', 'P2')`,
+    );
+    expect(patients).toBe(30);
+  });
+
   it('refuses what it cannot import with one sentence, and importing nothing', async () => {
     const text = await request(app.getHttpServer())
       .post('/imports')
@@ -149,7 +179,8 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
     const [{ runs }] = await database.dataSource.query(
       'SELECT count(*)::int AS runs FROM ingest_runs',
     );
-    expect(runs).toBe(1);
+    // the CSV and FHIR uploads above; the refused ones opened no run
+    expect(runs).toBe(2);
   });
 
   it('answers an unknown or malformed run number for the rejections CSV', async () => {
@@ -186,8 +217,11 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
       note: 'PE: CT rated by the site',
       current: true,
     });
-    // the two orders loaded above are reassessed under the new version
-    expect(created.ordersReassessed).toBe(2);
+    // every order loaded above is reassessed under the new version
+    const [{ orders }] = await database.dataSource.query(
+      'SELECT count(*)::int AS orders FROM orders',
+    );
+    expect(created.ordersReassessed).toBe(orders);
     const [{ version }] = await database.dataSource.query(
       'SELECT DISTINCT reference_version AS version FROM order_assessments',
     );

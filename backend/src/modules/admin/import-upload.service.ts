@@ -144,7 +144,10 @@ export class ImportUploadService {
           `${fileName}: ${entry.entryName} unpacks larger than the zip declares; nothing was imported.`,
         );
       }
-      const destination = path.join(root, entry.entryName);
+      const destination = path.join(
+        root,
+        plan.flatten ? path.basename(entry.entryName) : entry.entryName,
+      );
       if (!destination.startsWith(`${root}${path.sep}`)) {
         throw new UploadError(
           `${fileName}: the entry "${entry.entryName}" points outside the zip's folder.`,

@@ -18,6 +18,7 @@ describe('planZipUpload', () => {
       kind: 'csv',
       extract: ['export/orders.csv', 'export/patients.csv', 'export/exams.csv'],
       target: 'export',
+      flatten: false,
     });
   });
 
@@ -26,12 +27,19 @@ describe('planZipUpload', () => {
       kind: 'fhir',
       extract: ['a/b.ndjson', 'c.json'],
       target: '',
+      flatten: true,
     });
     expect(planZipUpload('d.zip', [file('1.dcm'), file('2.DCM'), file('notes.txt')])).toEqual({
       kind: 'rdsr',
       extract: ['1.dcm', '2.DCM'],
       target: '',
+      flatten: false,
     });
+    expect(() =>
+      planZipUpload('f.zip', [file('a/Patient.ndjson'), file('b/patient.ndjson')]),
+    ).toThrow(
+      'f.zip: two FHIR files are named patient.ndjson in different folders; give them distinct names.',
+    );
   });
 
   it('refuses entries that would land outside the folder', () => {

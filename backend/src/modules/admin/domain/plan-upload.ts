@@ -19,6 +19,8 @@ export interface UploadPlan {
   readonly extract: readonly string[];
   /** What to import, relative to the extraction folder ('' = the folder itself); null: the file. */
   readonly target: string | null;
+  /** Extract every entry into the folder itself (the FHIR reader reads one folder, not a tree). */
+  readonly flatten: boolean;
 }
 
 export interface UploadLimits {
@@ -65,9 +67,9 @@ export const planFileUpload = (fileName: string): UploadPlan => {
   switch (extensionOf(fileName)) {
     case 'json':
     case 'ndjson':
-      return { kind: 'fhir', extract: [], target: null };
+      return { kind: 'fhir', extract: [], target: null, flatten: false };
     case 'dcm':
-      return { kind: 'rdsr', extract: [], target: null };
+      return { kind: 'rdsr', extract: [], target: null, flatten: false };
     case 'csv':
       throw new UploadError(
         `${fileName}: a CSV import is a folder (orders.csv and the files beside it); upload it as a .zip.`,
@@ -116,15 +118,27 @@ export const planZipUpload = (
   if (orders.length === 1) {
     const folder = dirName(orders[0].name);
     const inFolder = files.filter((entry) => dirName(entry.name) === folder);
-    return { kind: 'csv', extract: inFolder.map((entry) => entry.name), target: folder };
+    return {
+      kind: 'csv',
+      extract: inFolder.map((entry) => entry.name),
+      target: folder,
+      flatten: false,
+    };
   }
   const fhir = files.filter((entry) => ['json', 'ndjson'].includes(extensionOf(entry.name)));
   if (fhir.length > 0) {
-    return { kind: 'fhir', extract: fhir.map((entry) => entry.name), target: '' };
+    const names = fhir.map((entry) => baseName(entry.name).toLowerCase());
+    const twice = names.find((name, index) => names.indexOf(name) !== index);
+    if (twice) {
+      throw new UploadError(
+        `${fileName}: two FHIR files are named ${twice} in different folders; give them distinct names.`,
+      );
+    }
+    return { kind: 'fhir', extract: fhir.map((entry) => entry.name), target: '', flatten: true };
   }
   const dicom = files.filter((entry) => extensionOf(entry.name) === 'dcm');
   if (dicom.length > 0) {
-    return { kind: 'rdsr', extract: dicom.map((entry) => entry.name), target: '' };
+    return { kind: 'rdsr', extract: dicom.map((entry) => entry.name), target: '', flatten: false };
   }
   throw new UploadError(
     `${fileName}: the zip holds no orders.csv, no FHIR .json or .ndjson and no DICOM .dcm file; nothing was imported.`,

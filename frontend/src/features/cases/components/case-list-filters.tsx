@@ -14,6 +14,7 @@ import {
   type SignalCodeValue,
 } from '../utils/case-labels.js';
 import {
+  PAGE_SIZES,
   changeCaseListParams,
   writeCaseListParams,
   type CaseListParams,
@@ -45,7 +46,14 @@ export const CaseListFilters = ({
 }) => {
   const [, setSearch] = useSearchParams();
   const { filter } = useAnalysisFilter();
-  const ids = { level: useId(), status: useId(), signal: useId(), sort: useId(), mine: useId() };
+  const ids = {
+    level: useId(),
+    status: useId(),
+    signal: useId(),
+    sort: useId(),
+    size: useId(),
+    mine: useId(),
+  };
   const change = (next: Partial<Omit<CaseListParams, 'after'>>) =>
     setSearch((current) => writeCaseListParams(changeCaseListParams(params, next), current));
   const sortValue = `${params.sort}-${params.direction}`;
@@ -128,6 +136,20 @@ export const CaseListFilters = ({
           {SORTS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-field">
+        <label htmlFor={ids.size}>Per page</label>
+        <select
+          id={ids.size}
+          value={params.pageSize}
+          onChange={(event) => change({ pageSize: Number(event.target.value) })}
+        >
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size} cases
             </option>
           ))}
         </select>

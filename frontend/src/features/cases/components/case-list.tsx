@@ -1,7 +1,7 @@
 import { useLocation, useSearchParams } from 'react-router';
 import { ErrorState, EmptyState, LoadingState } from '../../../app/page-states.js';
 import { useSignedInUser } from '../../../app/auth-context.js';
-import { useCaseList, CASES_PAGE_SIZE } from '../hooks/use-case-list.js';
+import { useCaseList } from '../hooks/use-case-list.js';
 import { useSiteTimeZone } from '../hooks/use-site-time-zone.js';
 import { writeCaseListParams } from '../utils/case-list-params.js';
 import { formatCount } from '../utils/format-case-values.js';
@@ -42,9 +42,14 @@ export const CaseList = () => {
     );
   }
 
+  // a shared link can open a later page without the pages before it: its number is unknown
+  const known = state.params.after === null || history.length > 0;
   const pageNumber = history.length + 1;
-  const first = (pageNumber - 1) * CASES_PAGE_SIZE + 1;
+  const first = (pageNumber - 1) * state.params.pageSize + 1;
   const last = first + state.rows.length - 1;
+  const range = known
+    ? `Cases ${formatCount(first)}–${formatCount(last)} of ${formatCount(state.totalCount)}.`
+    : `${formatCount(state.rows.length)} cases of ${formatCount(state.totalCount)}, from a later page.`;
   const goTo = (after: string | null, previous: readonly (string | null)[]) =>
     setSearch((current) => writeCaseListParams({ ...state.params, after }, current), {
       state: { previous },
@@ -78,18 +83,22 @@ export const CaseList = () => {
               rows={state.rows}
               timeZone={timeZone}
               listSearch={location.search}
-              caption={`Cases ${formatCount(first)}–${formatCount(last)} of ${formatCount(state.totalCount)}. Dates in ${timeZone}. CED 5 y: the patient's cumulative effective dose over the 5 years before the order. Evidence: E1 dose reason in text, E2 switched after the order, E3 high dose history, E4 dose alert shown, E5 repeat imaging.`}
+              caption={`${range} Dates in ${timeZone}. CED 5 y: the patient's cumulative effective dose over the 5 years before the order. Evidence: E1 dose reason in text, E2 switched after the order, E3 high dose history, E4 dose alert shown, E5 repeat imaging.`}
             />
             <nav className="pager" aria-label="Case pages">
               <button
                 type="button"
                 className="button-secondary"
-                disabled={history.length === 0}
-                onClick={() => goTo(history[history.length - 1] ?? null, history.slice(0, -1))}
+                disabled={history.length === 0 && known}
+                onClick={() =>
+                  known
+                    ? goTo(history[history.length - 1] ?? null, history.slice(0, -1))
+                    : goTo(null, [])
+                }
               >
-                Previous page
+                {known ? 'Previous page' : 'First page'}
               </button>
-              <span>Page {pageNumber}</span>
+              <span>{known ? `Page ${pageNumber}` : 'A later page'}</span>
               <button
                 type="button"
                 className="button-secondary"

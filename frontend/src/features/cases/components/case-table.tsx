@@ -25,7 +25,9 @@ const NEXT_KEYS = new Set(['j', 'ArrowDown']);
 const PREVIOUS_KEYS = new Set(['k', 'ArrowUp']);
 
 /** The case's own name in the list: its order id, or for COMMITTEE its month and department. */
-export const caseName = (row: CaseRow): string => row.orderId ?? `Case ${row.id.slice(0, 8)}`;
+export const caseName = (row: CaseRow): string =>
+  // the opaque id's end tells cases apart (its start is the same for every case)
+  row.orderId ?? `Case ${row.id.replace(/=+$/, '').slice(-6)}`;
 
 const reviewCell = (row: CaseRow): string => {
   const status = REVIEW_STATUS_LABELS[row.reviewStatus];

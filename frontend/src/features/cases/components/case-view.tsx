@@ -80,7 +80,7 @@ export const CaseView = ({ caseId }: { readonly caseId: string }) => {
   const user = useSignedInUser();
   const timeZone = useSiteTimeZone();
   const location = useLocation();
-  const { data, error, loading } = useQuery(CASE_QUERY, { variables: { id: caseId } });
+  const { data, error } = useQuery(CASE_QUERY, { variables: { id: caseId } });
   const detail = data?.case;
   const series = useMemo(
     () => (detail?.timeline ? buildTimelineSeries(detail.timeline) : null),
@@ -98,7 +98,7 @@ export const CaseView = ({ caseId }: { readonly caseId: string }) => {
       </>
     );
   }
-  if (!detail) return loading ? <LoadingState what="the case" /> : <LoadingState what="the case" />;
+  if (!detail) return <LoadingState what="the case" />;
 
   const summary = detail.summary;
   const facts = factsOf(detail);

@@ -6,8 +6,6 @@ import type { CaseFilter, CaseOrder, CasesQuery } from '../../../generated/graph
 import { CASES_QUERY } from '../graphql/cases.graphql.js';
 import { parseCaseListParams, type CaseListParams } from '../utils/case-list-params.js';
 
-export const CASES_PAGE_SIZE = 50;
-
 export type CaseRow = CasesQuery['cases']['edges'][number]['node'];
 
 /** The variables of the case list for the URL's filters; the case page asks the same. */
@@ -52,7 +50,7 @@ export type CaseListState =
 export const useCaseList = (): CaseListState & { readonly params: CaseListParams } => {
   const { params, filter, orderBy } = useCaseListVariables();
   const { data, previousData, error, loading } = useQuery(CASES_QUERY, {
-    variables: { filter, orderBy, first: CASES_PAGE_SIZE, after: params.after },
+    variables: { filter, orderBy, first: params.pageSize, after: params.after },
     fetchPolicy: 'cache-and-network',
   });
   if (error) return { status: 'error', error, params };

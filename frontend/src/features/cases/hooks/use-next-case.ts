@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { CASES_QUERY } from '../graphql/cases.graphql.js';
-import { CASES_PAGE_SIZE, useCaseListVariables } from './use-case-list.js';
+import { useCaseListVariables } from './use-case-list.js';
 
 /**
  * The case after `caseId` in the list the user came from (same filters, order and page, read
@@ -11,7 +11,7 @@ export const useNextCase = (
 ): { readonly nextId: string | null; readonly after: string | null; readonly loading: boolean } => {
   const { params, filter, orderBy } = useCaseListVariables();
   const page = useQuery(CASES_QUERY, {
-    variables: { filter, orderBy, first: CASES_PAGE_SIZE, after: params.after },
+    variables: { filter, orderBy, first: params.pageSize, after: params.after },
   });
   const edges = page.data?.cases.edges ?? [];
   const index = edges.findIndex((edge) => edge.node.id === caseId);

@@ -9,7 +9,7 @@ describe('case list URL parameters', () => {
   it('reads filters, sort and page, ignoring unknown values', () => {
     const params = parseCaseListParams(
       new URLSearchParams(
-        'status=open&status=bogus&signal=E5&signal=E3&sort=date-asc&mine=1&after=abc&level=PROBABLE',
+        'status=open&status=bogus&signal=E5&signal=E3&sort=date-asc&mine=1&size=10&after=abc&level=PROBABLE',
       ),
     );
     expect(params).toEqual({
@@ -18,12 +18,14 @@ describe('case list URL parameters', () => {
       sort: 'DATE',
       direction: 'ASC',
       assignedToMe: true,
+      pageSize: 10,
       after: 'abc',
     });
   });
 
-  it('gives the defaults for an empty URL: highest score first', () => {
+  it('gives the defaults for an empty URL: highest score first, 50 a page', () => {
     expect(parseCaseListParams(new URLSearchParams(''))).toEqual(DEFAULT_CASE_LIST_PARAMS);
+    expect(parseCaseListParams(new URLSearchParams('size=7')).pageSize).toBe(50);
   });
 
   it('writes only what differs from the defaults and keeps the global filters', () => {

@@ -18,6 +18,8 @@ export interface CaseListParams {
   readonly sort: CaseSortField;
   readonly direction: CaseSortDirection;
   readonly assignedToMe: boolean;
+  /** Cases per page: one of PAGE_SIZES. */
+  readonly pageSize: number;
   /** Cursor of the page shown; null: the first page. */
   readonly after: string | null;
 }
@@ -28,11 +30,14 @@ export const DEFAULT_CASE_LIST_PARAMS: CaseListParams = {
   sort: 'SCORE',
   direction: 'DESC',
   assignedToMe: false,
+  pageSize: 50,
   after: null,
 };
 
+export const PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
+
 /** The URL keys this list owns; every other key (the global filters) is left as it is. */
-export const CASE_LIST_KEYS = ['status', 'signal', 'sort', 'mine', 'after'] as const;
+export const CASE_LIST_KEYS = ['status', 'signal', 'sort', 'mine', 'size', 'after'] as const;
 
 const SORTS: readonly CaseSortField[] = ['SCORE', 'DATE', 'LEVEL'];
 
@@ -61,6 +66,9 @@ export const parseCaseListParams = (search: URLSearchParams): CaseListParams => 
           ? 'DESC'
           : DEFAULT_CASE_LIST_PARAMS.direction,
     assignedToMe: search.get('mine') === '1',
+    pageSize:
+      PAGE_SIZES.find((size) => String(size) === search.get('size')) ??
+      DEFAULT_CASE_LIST_PARAMS.pageSize,
     after: search.get('after') || null,
   };
 };
@@ -84,6 +92,8 @@ export const writeCaseListParams = (
     next.set('sort', `${params.sort.toLowerCase()}-${params.direction.toLowerCase()}`);
   }
   if (params.assignedToMe) next.set('mine', '1');
+  if (params.pageSize !== DEFAULT_CASE_LIST_PARAMS.pageSize)
+    next.set('size', String(params.pageSize));
   if (params.after) next.set('after', params.after);
   return next;
 };

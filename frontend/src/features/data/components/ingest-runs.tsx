@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/page-states.js';
 import { useSiteTimeZone } from '../../cases/hooks/use-site-time-zone.js';
@@ -104,14 +104,19 @@ export const IngestRuns = () => {
   const timeZone = useSiteTimeZone();
   const [uploading, setUploading] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  const { data, error, loading, refetch } = useQuery(INGEST_RUNS_QUERY, {
+  const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(INGEST_RUNS_QUERY, {
     variables: { first: 50 },
-    // while an import runs its counts change: ask again every two seconds
-    pollInterval: uploading ? 2000 : 0,
     notifyOnNetworkStatusChange: false,
   });
   const runs = data?.ingestRuns.nodes ?? [];
   const running = runs.some((run) => run.status === 'running');
+  // while an import runs (this page's upload, or one from the command line) its counts change:
+  // ask again every two seconds until none is running
+  useEffect(() => {
+    if (uploading || running) startPolling(2000);
+    else stopPolling();
+    return () => stopPolling();
+  }, [uploading, running, startPolling, stopPolling]);
   const selectedRun = runs.find((run) => run.id === selected) ?? null;
 
   const onFinished = (result: UploadImportResult | null) => {
