@@ -22,6 +22,11 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/tmp/clinical-grounds
 WORKDIR /app
+# Debian's Chromium prints the committee pack to PDF (GET /exports/committee-pack.pdf)
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
+ENV CHROMIUM_PATH=/usr/bin/chromium
 COPY --from=build --chown=root:root /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=root:root /app/node_modules node_modules
 COPY --from=build --chown=root:root /app/backend/package.json backend/package.json

@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CommitteePackModule } from './modules/committee-pack/committee-pack.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 
 export interface AppModuleOptions {
@@ -37,7 +38,13 @@ export class AppModule implements NestModule {
           ServeStaticModule.forRoot({
             rootPath: FRONTEND_DIST_DIR,
             // API routes answer for themselves, never with the dashboard's index.html
-            exclude: ['/graphql{*path}', '/exports{*path}', '/auth/{*path}', '/health/{*path}'],
+            exclude: [
+              '/graphql{*path}',
+              '/exports{*path}',
+              '/imports{*path}',
+              '/auth/{*path}',
+              '/health/{*path}',
+            ],
           }),
         ]
       : [];
@@ -66,6 +73,7 @@ export class AppModule implements NestModule {
         ...serveDashboard,
         AnalyticsModule,
         AdminModule,
+        CommitteePackModule,
         CasesModule,
       ],
     };

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import {
   SCREENSHOTS,
   startDashboardHarness,
@@ -16,12 +15,11 @@ const ASSESSABLE = `a.is_opportunity AND a.outcome <> 'PENDING' AND a.exclusion 
 describe('committee pages in headless Chromium', () => {
   let harness: DashboardHarness;
   let database: TestDatabase;
-  let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
     harness = await startDashboardHarness({ patients: 1500, months: 12, seed: 5 });
-    ({ database, browser, baseUrl } = harness);
+    ({ database, baseUrl } = harness);
   });
 
   afterAll(async () => {
@@ -36,7 +34,8 @@ describe('committee pages in headless Chromium', () => {
     const [{ months }] = await database.dataSource.query(
       `SELECT count(DISTINCT month)::int AS months FROM order_assessments`,
     );
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const signedIn = await harness.signedIn('COMMITTEE');
+    const page = await signedIn.newPage();
     await page.goto(`${baseUrl}/?noanimation#/trend`);
     await page.waitForSelector('.p-chart .recharts-line-dots', { timeout: 30000 });
 
@@ -63,7 +62,7 @@ describe('committee pages in headless Chromium', () => {
     );
     await page.getByLabel('Department').selectOption(name);
     await page.getByRole('heading', { name: `Monthly conflict rate, ${name}` }).waitFor();
-    await page.close();
+    await signedIn.context.close();
   });
 
   it('draws the funnel plot, names a department on hover and tables every department', async () => {
@@ -71,9 +70,12 @@ describe('committee pages in headless Chromium', () => {
       SELECT count(DISTINCT d.name) FILTER (WHERE ${ASSESSABLE})::int AS departments
       FROM order_assessments a JOIN orders o ON o.id = a.order_pk
       JOIN departments d ON d.id = o.department_id`);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const signedIn = await harness.signedIn('COMMITTEE');
+    const page = await signedIn.newPage();
+    // the former Departments page is Practice variation by department
     await page.goto(`${baseUrl}/?noanimation#/departments`);
     await page.waitForSelector('.funnel-plot .funnel-point', { timeout: 30000 });
+    expect(page.url()).toContain('#/variation?by=DEPARTMENT');
 
     expect(await page.locator('.funnel-point').count()).toBe(departments);
     expect(await page.locator('.reading-guide').innerText()).toContain('How to read it');
@@ -91,6 +93,6 @@ describe('committee pages in headless Chromium', () => {
     expect(await tooltip.innerText()).toMatch(
       /Conflict rate: \d+\.\d%\nAssessable opportunities: [\d,]+/,
     );
-    await page.close();
+    await signedIn.context.close();
   });
 });

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import {
   SCREENSHOTS,
   startDashboardHarness,
@@ -14,12 +13,11 @@ import type { TestDatabase } from '../utils/test-database.js';
 describe('dashboard in headless Chromium', () => {
   let harness: DashboardHarness;
   let database: TestDatabase;
-  let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
     harness = await startDashboardHarness({ patients: 600, months: 6, seed: 7 });
-    ({ database, browser, baseUrl } = harness);
+    ({ database, baseUrl } = harness);
   });
 
   afterAll(async () => {
@@ -30,13 +28,14 @@ describe('dashboard in headless Chromium', () => {
     const [{ orders }] = await database.dataSource.query(
       'SELECT count(*)::int AS orders FROM orders',
     );
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${baseUrl}/?noanimation#/`);
+    const signedIn = await harness.signedIn('QUALITY_MANAGER');
+    const page = await signedIn.newPage();
+    await page.goto(`${baseUrl}/?noanimation#/volume`);
     await page.waitForSelector('.recharts-bar-rectangle', { timeout: 30000 });
     const caption = await page.locator('main').innerText();
     expect(caption).toContain(`${orders.toLocaleString('en-US')} orders`);
     expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(6);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'order-volume.png'), fullPage: true });
-    await page.close();
+    await signedIn.context.close();
   });
 });

@@ -5,12 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AppModule } from '../../backend/src/app.module.js';
 import { FRONTEND_DIST_DIR, REPO_ROOT } from '../../backend/src/config/paths.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createBrowserSession, type BrowserSession } from './browser-session.js';
+import type { Role } from '../../backend/src/modules/auth/principal.js';
 
 /** Debian's Chromium; `npm test` installs it first (scripts/ensure-chromium.sh). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,7 +22,18 @@ export interface DashboardHarness {
   readonly database: TestDatabase;
   readonly browser: Browser;
   readonly baseUrl: string;
+  /**
+   * A browser context signed in as a new user of the role (a session straight in the database,
+   * as signing in would leave it), with a 1280 × 900 viewport.
+   */
+  signedIn(role: Role, departments?: readonly string[] | null): Promise<SignedInContext>;
   close(): Promise<void>;
+}
+
+export interface SignedInContext {
+  readonly context: BrowserContext;
+  readonly session: BrowserSession;
+  newPage(): Promise<Page>;
 }
 
 /**
@@ -67,6 +80,19 @@ export async function startDashboardHarness(hospital: {
     database,
     browser,
     baseUrl,
+    async signedIn(role, departments = null) {
+      const session = await createBrowserSession(database.dataSource, { role, departments });
+      // bypassCSP: the specs inject axe-core and evaluate checks in the page
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        bypassCSP: true,
+      });
+      await context.addCookies([
+        { name: 'cg_session', value: session.sessionToken, url: baseUrl, httpOnly: true },
+        { name: 'cg_csrf', value: session.csrfToken, url: baseUrl },
+      ]);
+      return { context, session, newPage: () => context.newPage() };
+    },
     async close() {
       await browser.close();
       await app.close();

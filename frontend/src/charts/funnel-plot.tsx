@@ -19,6 +19,10 @@ export interface FunnelPlotPoint {
   readonly tone: FunnelPlotTone;
   /** Shown in the tooltip under the value, e.g. "Above 95% limit". */
   readonly note?: string;
+  /** Identifies the point to `onPointClick`. */
+  readonly id?: string;
+  /** false: no label on the plot even if its tone is labelled (crowded plots). */
+  readonly labelled?: boolean;
 }
 
 export interface FunnelPlotLimitPoint {
@@ -45,6 +49,10 @@ export interface FunnelPlotProps {
   readonly targetLabel: string;
   readonly heightPx?: number;
   readonly isAnimationActive?: boolean;
+  /** Makes the points clickable (e.g. to open the cases behind one); the table offers the same by keyboard. */
+  readonly onPointClick?: (point: FunnelPlotPoint) => void;
+  /** Which points carry their label on the plot (default: every point outside the limits). */
+  readonly labelledTones?: readonly FunnelPlotTone[];
 }
 
 /** Okabe–Ito colours; each tone also has its own marker shape. */
@@ -111,31 +119,38 @@ interface ShapeProps {
   readonly payload?: FunnelPlotPoint & { readonly labelSide?: 'left' | 'right' | null };
 }
 
-const renderPoint = ({ cx, cy, payload }: ShapeProps) => {
-  if (cx === undefined || cy === undefined || !payload) return <g />;
-  const side = payload.labelSide;
-  return (
-    <g className={`funnel-point funnel-point-${payload.tone.toLowerCase()}`}>
-      <Marker tone={payload.tone} cx={cx} cy={cy} />
-      {side ? (
-        <text
-          x={side === 'right' ? cx + 11 : cx - 11}
-          y={payload.tone === 'BELOW' ? cy - 12 : cy}
-          dy="0.35em"
-          textAnchor={side === 'right' ? 'start' : 'end'}
-          fontSize={12}
-          fontWeight={600}
-          fill="#1f2933"
-          stroke="#ffffff"
-          strokeWidth={3}
-          paintOrder="stroke"
-        >
-          {payload.label}
-        </text>
-      ) : null}
-    </g>
-  );
-};
+const makeRenderPoint =
+  (onPointClick?: (point: FunnelPlotPoint) => void) =>
+  ({ cx, cy, payload }: ShapeProps) => {
+    if (cx === undefined || cy === undefined || !payload) return <g />;
+    const side = payload.labelSide;
+    return (
+      <g
+        className={`funnel-point funnel-point-${payload.tone.toLowerCase()}`}
+        data-id={payload.id}
+        style={onPointClick ? { cursor: 'pointer' } : undefined}
+        onClick={onPointClick ? () => onPointClick(payload) : undefined}
+      >
+        <Marker tone={payload.tone} cx={cx} cy={cy} />
+        {side ? (
+          <text
+            x={side === 'right' ? cx + 11 : cx - 11}
+            y={payload.tone === 'BELOW' ? cy - 12 : cy}
+            dy="0.35em"
+            textAnchor={side === 'right' ? 'start' : 'end'}
+            fontSize={12}
+            fontWeight={600}
+            fill="#1f2933"
+            stroke="#ffffff"
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
+            {payload.label}
+          </text>
+        ) : null}
+      </g>
+    );
+  };
 
 const noShape = () => <g />;
 
@@ -159,7 +174,10 @@ export const FunnelPlot = ({
   targetLabel,
   heightPx = 440,
   isAnimationActive = isChartAnimationActive(),
+  onPointClick,
+  labelledTones = ['ABOVE', 'BELOW'],
 }: FunnelPlotProps) => {
+  const renderPoint = makeRenderPoint(onPointClick);
   const domainLow =
     volumeScale === 'log' ? 10 ** Math.floor(Math.log10(Math.max(1, volumeMin / 2))) : 0;
   const domainHigh =
@@ -176,7 +194,10 @@ export const FunnelPlot = ({
     curve.map((point) => ({ volume: point.volume, value: point[key] }));
   const labelled = points.map((point) => ({
     ...point,
-    labelSide: point.tone === 'WITHIN' ? null : placeLabel(fractionOf(point.volume)),
+    labelSide:
+      labelledTones.includes(point.tone) && point.labelled !== false
+        ? placeLabel(fractionOf(point.volume))
+        : null,
   }));
   const renderTooltip = ({
     active,
@@ -265,6 +286,14 @@ export const FunnelPlot = ({
           data={labelled}
           shape={renderPoint}
           isAnimationActive={isAnimationActive}
+          onClick={
+            onPointClick
+              ? (item: unknown) => {
+                  const point = (item as { payload?: FunnelPlotPoint } | undefined)?.payload;
+                  if (point) onPointClick(point);
+                }
+              : undefined
+          }
         />
       </ScatterChart>
       <ul className="chart-legend" aria-label="Legend">

@@ -1,6 +1,24 @@
 import { Module } from '@nestjs/common';
+import { AdminHttpController } from './admin-http.controller.js';
 import { AdminResolver } from './admin.resolver.js';
 import { AdminService } from './admin.service.js';
+import { ImportUploadService } from './import-upload.service.js';
+import { ReferenceAdminResolver } from './reference-admin.resolver.js';
+import { ReferenceAdminService } from './reference-admin.service.js';
 
-@Module({ providers: [AdminService, AdminResolver], exports: [AdminService] })
+/**
+ * The admin pages' backend: reads (runs, rejections, settings, audit) and updateSetting; the
+ * uploads, the rejections CSV and the appropriateness table as a new reference version.
+ */
+@Module({
+  controllers: [AdminHttpController],
+  providers: [
+    AdminService,
+    AdminResolver,
+    ReferenceAdminService,
+    ReferenceAdminResolver,
+    ImportUploadService,
+  ],
+  exports: [AdminService],
+})
 export class AdminModule {}

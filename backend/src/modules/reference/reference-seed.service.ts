@@ -134,9 +134,22 @@ export class ReferenceSeedService {
   ): Promise<{ referenceVersion: number; created: boolean }> {
     const groups = parseCsv(groupsText, 'indication-groups.csv');
     const ratings = parseCsv(ratingsText, 'appropriateness.csv');
-    checkReferenceRows(groups.rows, ratings.rows);
+    return this.importRows(groups.rows, ratings.rows, note);
+  }
+
+  /**
+   * The same as `importVersion` for rows already read (the dashboard's edited table): rows in
+   * the CSV files' columns, checked the same way, stored as a new version unless the content
+   * is already one.
+   */
+  async importRows(
+    groups: Record<string, string>[],
+    ratings: Record<string, string>[],
+    note: string,
+  ): Promise<{ referenceVersion: number; created: boolean }> {
+    checkReferenceRows(groups, ratings);
     return this.dataSource.transaction((manager) =>
-      this.storeVersion(manager, groups, ratings, note),
+      this.storeVersion(manager, { text: '', rows: groups }, { text: '', rows: ratings }, note),
     );
   }
 

@@ -1,5 +1,4 @@
-import { useId, useState } from 'react';
-import { PChart } from '../../../charts/p-chart.js';
+import { useId, useState, lazy, Suspense } from 'react';
 import { IMPORT_COMMAND } from '../../order-volume/components/order-volume-report.js';
 import { formatMonthLabel } from '../../order-volume/utils/month-keys.js';
 import { ConflictTrendTable } from './conflict-trend-table.js';
@@ -11,6 +10,11 @@ import {
   summariseSpecialCauses,
 } from '../utils/build-p-chart-data.js';
 import { formatCount, formatPercent } from '../utils/format-committee-figures.js';
+
+// Recharts loads after the page's table, so the route's first JavaScript stays small.
+const PChart = lazy(() =>
+  import('../../../charts/p-chart.js').then((module) => ({ default: module.PChart })),
+);
 
 const WHOLE_SITE = '';
 
@@ -87,23 +91,33 @@ export const ConflictTrendReport = () => {
             {scope} has no assessable opportunities in these months: nothing to chart.
           </p>
         ) : (
-          <PChart
-            title={`Monthly conflict rate, ${scope}`}
-            description={`p-chart of conflicts (documented and probable cases) per assessable opportunity, month by month, with the centre line and 3-sigma control limits. ${summary}. ${baseline}`}
-            data={buildPChartData(trend.months).map((datum) => ({
-              category: datum.month,
-              value: datum.rate,
-              centre: datum.centre,
-              upperLimit: datum.upperLimit,
-              lowerLimit: datum.lowerLimit,
-              highlighted: datum.isSpecialCause,
-              note: datum.isSpecialCause ? `Signal: ${describeMonthRules(datum.rules)}` : undefined,
-            }))}
-            formatCategory={formatMonthLabel}
-            formatValue={(value) => formatPercent(value, value > 0 && value < 0.1 ? 1 : 0)}
-            valueLabel="Conflict rate"
-            highlightedLabel="Special-cause signal"
-          />
+          <Suspense
+            fallback={
+              <p className="state state-loading" role="status">
+                Loading the chart…
+              </p>
+            }
+          >
+            <PChart
+              title={`Monthly conflict rate, ${scope}`}
+              description={`p-chart of conflicts (documented and probable cases) per assessable opportunity, month by month, with the centre line and 3-sigma control limits. ${summary}. ${baseline}`}
+              data={buildPChartData(trend.months).map((datum) => ({
+                category: datum.month,
+                value: datum.rate,
+                centre: datum.centre,
+                upperLimit: datum.upperLimit,
+                lowerLimit: datum.lowerLimit,
+                highlighted: datum.isSpecialCause,
+                note: datum.isSpecialCause
+                  ? `Signal: ${describeMonthRules(datum.rules)}`
+                  : undefined,
+              }))}
+              formatCategory={formatMonthLabel}
+              formatValue={(value) => formatPercent(value, value > 0 && value < 0.1 ? 1 : 0)}
+              valueLabel="Conflict rate"
+              highlightedLabel="Special-cause signal"
+            />
+          </Suspense>
         )}
         <div className="rules-legend">
           <h3>Special-cause rules</h3>

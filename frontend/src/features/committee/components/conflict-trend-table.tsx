@@ -12,7 +12,7 @@ export interface ConflictTrendTableProps {
 
 /** The p-chart's numbers, month by month, with the month's dose-history odds ratio. */
 export const ConflictTrendTable = ({ months, caption }: ConflictTrendTableProps) => (
-  <div className="table-scroll">
+  <div className="table-scroll" tabIndex={0}>
     <table className="data-table">
       <caption>{caption}</caption>
       <thead>

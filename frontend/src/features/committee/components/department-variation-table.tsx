@@ -55,7 +55,7 @@ export const DepartmentVariationTable = ({
   site,
   caption,
 }: DepartmentVariationTableProps) => (
-  <div className="table-scroll">
+  <div className="table-scroll" tabIndex={0}>
     <table className="data-table data-table-compact">
       <caption>{caption}</caption>
       <thead>

@@ -13,7 +13,7 @@ export const OrderVolumeTable = ({ volume, caption }: OrderVolumeTableProps) => 
   const totalOf = (key: string): number =>
     points.reduce((sum, point) => sum + Number(point[key] ?? 0), 0);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="data-table data-table-compact order-volume-table">
         <caption>{caption}</caption>
         <thead>

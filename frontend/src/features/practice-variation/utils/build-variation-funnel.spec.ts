@@ -1,0 +1,179 @@
+import { EMPTY_ANALYSIS_FILTER } from '../../../app/analysis-filter.js';
+import {
+  buildVariationFunnel,
+  casesLinkFor,
+  sortVariationRows,
+  type PracticeVariation,
+  type PracticeVariationRow,
+} from './build-variation-funnel.js';
+
+const oddsRatio = (
+  value: number | null,
+  status: PracticeVariationRow['doseHistoryOddsRatio']['status'] = 'ESTIMATED',
+): PracticeVariationRow['doseHistoryOddsRatio'] => ({
+  __typename: 'DoseHistoryOddsRatio',
+  oddsRatio: value,
+  lower95: value === null ? null : value / 2,
+  upper95: value === null ? null : value * 2,
+  status,
+  strataUsed: 1,
+  opportunities: 10,
+});
+
+const row = (
+  key: string,
+  opportunities: number,
+  conflicts: number,
+  position: PracticeVariationRow['position'],
+  extra: Partial<PracticeVariationRow> = {},
+): PracticeVariationRow => ({
+  __typename: 'PracticeVariationRow',
+  key,
+  label: `Unit ${key}`,
+  opportunities,
+  awaySwitches: conflicts,
+  conflicts,
+  rate: opportunities === 0 ? null : conflicts / opportunities,
+  position,
+  outsideAfterMultiplicity: position === 'ABOVE_998',
+  qValue: null,
+  limits: null,
+  doseHistoryOddsRatio: oddsRatio(1),
+  excessAwaySwitches: {
+    __typename: 'ExcessAwaySwitches',
+    excess: 0,
+    observedHighAwaySwitches: 0,
+    expectedHighAwaySwitches: 0,
+    strataUsed: 0,
+    strataWithoutLowOpportunities: 0,
+  },
+  ...extra,
+});
+
+// The design's worked example at target 0.05: n = 40 → upper 95 % 0.11686, upper 99.8 % 0.17231;
+// n = 200 → 0.07971 and 0.10118, lower 95 % 0.01958.
+const curvePoint = (
+  opportunities: number,
+  lower95: number,
+  upper95: number,
+  lower998: number,
+  upper998: number,
+) => ({
+  __typename: 'FunnelCurvePoint' as const,
+  opportunities,
+  lower95,
+  upper95,
+  lower998,
+  upper998,
+});
+
+const variation = (rows: PracticeVariationRow[]): PracticeVariation => ({
+  __typename: 'PracticeVariation',
+  by: 'DEPARTMENT',
+  measure: 'CONFLICT_RATE',
+  targetRate: 0.05,
+  compared: rows.length,
+  rows,
+  funnelCurve: [
+    curvePoint(10, 0, 0.2, 0, 0.3),
+    curvePoint(40, 0, 0.11686, 0, 0.17231),
+    curvePoint(200, 0.01958, 0.07971, 0.00738, 0.10118),
+  ],
+});
+
+const rows = [
+  row('A', 40, 8, 'ABOVE_998'), // 0.20 > 0.17231
+  row('B', 200, 18, 'ABOVE_95'), // 0.09 between 0.07971 and 0.10118
+  row('C', 200, 2, 'BELOW_95'), // 0.01 < 0.01958
+  row('D', 100, 5, 'WITHIN'),
+  row('E', 0, 0, null),
+];
+
+describe('buildVariationFunnel', () => {
+  it('plots every unit with opportunities, with its tone', () => {
+    const funnel = buildVariationFunnel(variation(rows))!;
+    expect(
+      funnel.points.map((point) => [point.key, point.volume, point.value, point.tone]),
+    ).toEqual([
+      ['A', 40, 0.2, 'ABOVE'],
+      ['B', 200, 0.09, 'ABOVE'],
+      ['C', 200, 0.01, 'BELOW'],
+      ['D', 100, 0.05, 'WITHIN'],
+    ]);
+  });
+
+  it('names the units outside a limit, most extreme first', () => {
+    const funnel = buildVariationFunnel(variation(rows))!;
+    expect(funnel.outside.map((point) => point.label)).toEqual(['Unit A', 'Unit B', 'Unit C']);
+    expect(funnel.outside[0].outsideAfterMultiplicity).toBe(true);
+  });
+
+  it('draws the limits from half the smallest volume and rounds the rate axis up', () => {
+    const funnel = buildVariationFunnel(variation(rows))!;
+    // smallest volume 40 → curve from 20; highest rate 0.20 × 1.15 = 0.23 → 0.25
+    expect(funnel.curve.map((point) => point.volume)).toEqual([40, 200]);
+    expect(funnel.curve[1]).toMatchObject({ target: 0.05, upper95: 0.07971, lower95: 0.01958 });
+    expect(funnel.valueMax).toBe(0.25);
+    expect([funnel.volumeMin, funnel.volumeMax, funnel.volumeScale]).toEqual([40, 200, 'linear']);
+  });
+
+  it('uses a logarithmic volume axis when volumes spread over 20-fold', () => {
+    const funnel = buildVariationFunnel(
+      variation([row('A', 10, 1, 'WITHIN'), row('B', 250, 12, 'WITHIN')]),
+    )!;
+    expect(funnel.volumeScale).toBe('log');
+  });
+
+  it('is null with nothing to plot', () => {
+    expect(buildVariationFunnel(variation([row('E', 0, 0, null)]))).toBeNull();
+  });
+});
+
+describe('sortVariationRows', () => {
+  it('sorts by rate either way with empty values last', () => {
+    const labels = (sorted: PracticeVariationRow[]) => sorted.map((item) => item.key);
+    expect(labels(sortVariationRows(rows, 'rate', 'descending'))).toEqual([
+      'A',
+      'B',
+      'D',
+      'C',
+      'E',
+    ]);
+    expect(labels(sortVariationRows(rows, 'rate', 'ascending'))).toEqual(['C', 'D', 'B', 'A', 'E']);
+  });
+
+  it('puts the most concerning position first and an unbounded odds ratio at the top', () => {
+    expect(sortVariationRows(rows, 'position', 'descending').map((item) => item.key)).toEqual([
+      'A',
+      'B',
+      'D',
+      'C',
+      'E',
+    ]);
+    const ratios = [
+      row('X', 10, 1, 'WITHIN', { doseHistoryOddsRatio: oddsRatio(null, 'INFINITE') }),
+      row('Y', 10, 1, 'WITHIN', { doseHistoryOddsRatio: oddsRatio(2.5) }),
+      row('Z', 10, 1, 'WITHIN', { doseHistoryOddsRatio: oddsRatio(null, 'NO_INFORMATION') }),
+    ];
+    expect(sortVariationRows(ratios, 'oddsRatio', 'descending').map((item) => item.key)).toEqual([
+      'X',
+      'Y',
+      'Z',
+    ]);
+  });
+});
+
+describe('casesLinkFor', () => {
+  it('opens the cases of one unit and keeps the rest of the filter', () => {
+    const filter = { ...EMPTY_ANALYSIS_FILTER, from: '2025-01', departments: ['Surgery'] };
+    expect(casesLinkFor('DEPARTMENT', 'Emergency Medicine', filter)).toBe(
+      '/cases?from=2025-01&department=Emergency+Medicine',
+    );
+    expect(casesLinkFor('CLINICIAN', 'C-3F9A2B', filter)).toBe(
+      '/cases?from=2025-01&department=Surgery&clinician=C-3F9A2B',
+    );
+    expect(casesLinkFor('INDICATION_GROUP', 'PE', EMPTY_ANALYSIS_FILTER)).toBe(
+      '/cases?indicationGroup=PE',
+    );
+  });
+});

@@ -1,0 +1,190 @@
+import type {
+  FunnelPosition,
+  PracticeVariationQuery,
+  VariationDimension,
+} from '../../../generated/graphql.js';
+import { analysisFilterSearch, type AnalysisFilterValue } from '../../../app/analysis-filter.js';
+import { roundUpNicely } from '../../committee/utils/build-funnel-plot-data.js';
+
+export type PracticeVariation = PracticeVariationQuery['practiceVariation'];
+export type PracticeVariationRow = PracticeVariation['rows'][number];
+
+export type FunnelTone = 'ABOVE' | 'WITHIN' | 'BELOW';
+
+export interface VariationPoint {
+  readonly key: string;
+  readonly label: string;
+  readonly volume: number;
+  readonly value: number;
+  readonly position: FunnelPosition;
+  readonly tone: FunnelTone;
+  /** Still outside after accounting for how many units were compared. */
+  readonly outsideAfterMultiplicity: boolean;
+}
+
+export interface VariationCurvePoint {
+  readonly volume: number;
+  readonly target: number;
+  readonly lower95: number;
+  readonly upper95: number;
+  readonly lower998: number;
+  readonly upper998: number;
+}
+
+export interface VariationFunnel {
+  readonly points: readonly VariationPoint[];
+  readonly curve: readonly VariationCurvePoint[];
+  readonly target: number;
+  readonly valueMax: number;
+  readonly volumeMin: number;
+  readonly volumeMax: number;
+  readonly volumeScale: 'log' | 'linear';
+  /** Points outside a limit, most extreme first: above 99.8 %, above 95 %, below 95 %, below 99.8 %. */
+  readonly outside: readonly VariationPoint[];
+}
+
+const POSITION_ORDER: Readonly<Record<FunnelPosition, number>> = {
+  ABOVE_998: 0,
+  ABOVE_95: 1,
+  WITHIN: 2,
+  BELOW_95: 3,
+  BELOW_998: 4,
+};
+
+export const toneOf = (position: FunnelPosition): FunnelTone =>
+  position === 'ABOVE_95' || position === 'ABOVE_998'
+    ? 'ABOVE'
+    : position === 'BELOW_95' || position === 'BELOW_998'
+      ? 'BELOW'
+      : 'WITHIN';
+
+const LOG_SCALE_SPREAD = 20;
+const HEADROOM = 1.15;
+
+/**
+ * The funnel plot of a practice-variation answer: one point per unit with opportunities, the
+ * limit curves from half the smallest unit's volume, axis bounds (logarithmic volume when the
+ * largest unit has over 20 times the smallest's), and the units outside a limit, named. Null
+ * when no unit has opportunities or there is no site rate.
+ */
+export const buildVariationFunnel = (variation: PracticeVariation): VariationFunnel | null => {
+  const target = variation.targetRate;
+  const points = variation.rows.flatMap((row): VariationPoint[] =>
+    row.rate === null || row.position === null || row.opportunities === 0
+      ? []
+      : [
+          {
+            key: row.key,
+            label: row.label,
+            volume: row.opportunities,
+            value: row.rate,
+            position: row.position,
+            tone: toneOf(row.position),
+            outsideAfterMultiplicity: row.outsideAfterMultiplicity,
+          },
+        ],
+  );
+  if (target === null || points.length === 0) return null;
+  const volumes = points.map((point) => point.volume);
+  const volumeMin = Math.min(...volumes);
+  const volumeMax = Math.max(...volumes);
+  const curveFrom = Math.max(1, Math.floor(volumeMin / 2));
+  const curve = variation.funnelCurve
+    .filter((point) => point.opportunities >= curveFrom)
+    .map((point) => ({
+      volume: point.opportunities,
+      target,
+      lower95: point.lower95,
+      upper95: point.upper95,
+      lower998: point.lower998,
+      upper998: point.upper998,
+    }));
+  const highest = Math.max(2 * target, ...points.map((point) => point.value));
+  const outside = points
+    .filter((point) => point.position !== 'WITHIN')
+    .sort(
+      (a, b) =>
+        POSITION_ORDER[a.position] - POSITION_ORDER[b.position] ||
+        (a.tone === 'ABOVE' ? b.value - a.value : a.value - b.value) ||
+        a.label.localeCompare(b.label),
+    );
+  return {
+    points,
+    curve,
+    target,
+    valueMax: Math.min(1, roundUpNicely(highest * HEADROOM)),
+    volumeMin,
+    volumeMax,
+    volumeScale: volumeMax / volumeMin > LOG_SCALE_SPREAD ? 'log' : 'linear',
+    outside,
+  };
+};
+
+export type VariationSortColumn =
+  'label' | 'opportunities' | 'rate' | 'position' | 'oddsRatio' | 'excess' | 'qValue';
+
+export type SortDirectionValue = 'ascending' | 'descending';
+
+const sortValue = (
+  row: PracticeVariationRow,
+  column: VariationSortColumn,
+): number | string | null => {
+  switch (column) {
+    case 'label':
+      return row.label.toLocaleLowerCase();
+    case 'opportunities':
+      return row.opportunities;
+    case 'rate':
+      return row.rate;
+    case 'position':
+      // descending = most concerning first
+      return row.position === null ? null : 4 - POSITION_ORDER[row.position];
+    case 'oddsRatio':
+      return row.doseHistoryOddsRatio.status === 'INFINITE'
+        ? Number.POSITIVE_INFINITY
+        : row.doseHistoryOddsRatio.status === 'ZERO'
+          ? 0
+          : row.doseHistoryOddsRatio.oddsRatio;
+    case 'excess':
+      return row.excessAwaySwitches.excess;
+    case 'qValue':
+      return row.qValue;
+  }
+};
+
+/** The table's rows sorted by one column; rows without a value always go last; ties by label. */
+export const sortVariationRows = (
+  rows: readonly PracticeVariationRow[],
+  column: VariationSortColumn,
+  direction: SortDirectionValue,
+): PracticeVariationRow[] => {
+  const sign = direction === 'ascending' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const left = sortValue(a, column);
+    const right = sortValue(b, column);
+    if (left === null && right === null) return a.label.localeCompare(b.label);
+    if (left === null) return 1;
+    if (right === null) return -1;
+    const compared =
+      typeof left === 'string' || typeof right === 'string'
+        ? String(left).localeCompare(String(right))
+        : left - right;
+    return sign * compared || a.label.localeCompare(b.label);
+  });
+};
+
+const DIMENSION_PARAM: Readonly<Record<VariationDimension, keyof AnalysisFilterValue>> = {
+  DEPARTMENT: 'departments',
+  CLINICIAN: 'clinicians',
+  INDICATION_GROUP: 'indicationGroups',
+};
+
+/**
+ * The cases list behind one unit: `/cases?department=…` (or `clinician=`, `indicationGroup=`),
+ * keeping the rest of the current filter; the unit replaces that dimension's filter.
+ */
+export const casesLinkFor = (
+  by: VariationDimension,
+  key: string,
+  filter: AnalysisFilterValue,
+): string => `/cases${analysisFilterSearch({ ...filter, [DIMENSION_PARAM[by]]: [key] })}`;
