@@ -46,6 +46,8 @@ interface Fixture {
   readonly caseId: string;
   /** The department manager's email (a valid assignee of that case). */
   readonly assignee: string;
+  /** The current appropriateness table as a GraphQL input literal (saving it changes nothing). */
+  readonly appropriatenessRows: string;
 }
 
 interface Operation {
@@ -187,6 +189,18 @@ const MATRIX: Record<string, Operation> = {
     document: ({ caseId, assignee }) =>
       `mutation { assignCase(input: { caseId: "${caseId}", assigneeEmail: "${assignee}" }) { summary { assignee } } }`,
   },
+  appropriatenessTable: {
+    kind: 'query',
+    allowed: ADMIN_AND_AUDITOR,
+    document: () => '{ appropriatenessTable { referenceVersion rows { indicationGroup } } }',
+  },
+  createReferenceVersion: {
+    kind: 'mutation',
+    allowed: ADMIN,
+    document: ({ appropriatenessRows }) =>
+      `mutation { createReferenceVersion(input: { note: "matrix", rows: ${appropriatenessRows} }) { created } }`,
+  },
+  siteTimeZone: { kind: 'query', allowed: SIGNED_IN, document: () => '{ siteTimeZone }' },
   'GET /health/live': { kind: 'http', allowed: CALLERS, document: () => '/health/live' },
   'GET /health/ready': { kind: 'http', allowed: CALLERS, document: () => '/health/ready' },
   'GET /exports/cases.csv': {
@@ -246,9 +260,23 @@ describe('authorization matrix: every operation under every caller', () => {
         query: `mutation { createUser(input: { email: "signin@matrix.test", role: AUDITOR, password: "${PASSWORD}" }) { email } }`,
       });
     expect(created.body.errors).toBeUndefined();
+    const table = await request(app.getHttpServer())
+      .post('/graphql')
+      .set(authHeader(tokens.get('ADMIN')!))
+      .send({
+        query:
+          '{ appropriatenessTable { rows { indicationGroup population modality rating basis icd10Prefixes } } }',
+      });
+    expect(table.body.errors).toBeUndefined();
+    // JSON with unquoted keys is a GraphQL input literal
+    const appropriatenessRows = JSON.stringify(table.body.data.appropriatenessTable.rows).replace(
+      /"(\w+)":/g,
+      '$1:',
+    );
     fixture = {
       caseId: encodeCaseId(chosen.order_pk),
       assignee: 'department_manager@matrix.test',
+      appropriatenessRows,
     };
   });
 
