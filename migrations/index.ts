@@ -5,6 +5,7 @@ import { SourceWatermarks1795697130590 } from './1795697130590-SourceWatermarks.
 import { DoseReports1795697608519 } from './1795697608519-DoseReports.js';
 import { ClinicianReferencePattern1795697900000 } from './1795697900000-ClinicianReferencePattern.js';
 import { ExamsFillfactor1795800100000 } from './1795800100000-ExamsFillfactor.js';
+import { ExamsPerformedAtIndex1795800100001 } from './1795800100001-ExamsPerformedAtIndex.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DoseReports1795697608519,
   ClinicianReferencePattern1795697900000,
   ExamsFillfactor1795800100000,
+  ExamsPerformedAtIndex1795800100001,
 ];
