@@ -11,6 +11,7 @@ import { AssessmentMonthIndex1795800400001 } from './1795800400001-AssessmentMon
 import { CaseReview1795800500000 } from './1795800500000-CaseReview.js';
 import { CaseReviewStatusFunction1795800500100 } from './1795800500100-CaseReviewStatusFunction.js';
 import { ExamsFillfactor1795800100000 } from './1795800100000-ExamsFillfactor.js';
+import { ExamsPerformedAtIndex1795800100001 } from './1795800100001-ExamsPerformedAtIndex.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   DoseReports1795697608519,
   ClinicianReferencePattern1795697900000,
   ExamsFillfactor1795800100000,
+  ExamsPerformedAtIndex1795800100001,
   ClinicianFalseDiscovery1795800200000,
   Auth1795800300000,
   SiteSecrets1795800400000,

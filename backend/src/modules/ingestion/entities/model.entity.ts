@@ -157,6 +157,7 @@ export class OrderChangeEntity {
 @Unique('uq_exams_source_accession', ['source', 'accession'])
 @Index('ix_exams_patient_performed_at', ['patientId', 'performedAt'])
 @Index('ix_exams_order_pk', ['orderPk'])
+@Index('ix_exams_performed_at', ['performedAt'])
 export class ExamEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
