@@ -2,6 +2,7 @@ import { EMPTY_ANALYSIS_FILTER } from '../../../app/analysis-filter.js';
 import {
   buildVariationFunnel,
   casesLinkFor,
+  roundUpNicely,
   sortVariationRows,
   type PracticeVariation,
   type PracticeVariationRow,
@@ -175,5 +176,16 @@ describe('casesLinkFor', () => {
     expect(casesLinkFor('INDICATION_GROUP', 'PE', EMPTY_ANALYSIS_FILTER)).toBe(
       '/cases?indicationGroup=PE',
     );
+  });
+});
+
+describe('roundUpNicely', () => {
+  it('rounds up to a round multiple of a power of ten', () => {
+    expect(roundUpNicely(0.0805)).toBeCloseTo(0.1, 12);
+    expect(roundUpNicely(0.021)).toBeCloseTo(0.025, 12);
+    expect(roundUpNicely(0.2)).toBeCloseTo(0.2, 12);
+    expect(roundUpNicely(3.2)).toBeCloseTo(4, 12);
+    expect(roundUpNicely(0.0577)).toBeCloseTo(0.06, 12);
+    expect(roundUpNicely(0)).toBe(0);
   });
 });

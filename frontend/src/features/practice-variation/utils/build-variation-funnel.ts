@@ -4,10 +4,19 @@ import type {
   VariationDimension,
 } from '../../../generated/graphql.js';
 import { analysisFilterSearch, type AnalysisFilterValue } from '../../../app/analysis-filter.js';
-import { roundUpNicely } from '../../committee/utils/build-funnel-plot-data.js';
 
 export type PracticeVariation = PracticeVariationQuery['practiceVariation'];
 export type PracticeVariationRow = PracticeVariation['rows'][number];
+
+const NICE_MULTIPLES = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** Rounds up to 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten: a round axis end. */
+export const roundUpNicely = (value: number): number => {
+  if (value <= 0) return 0;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = NICE_MULTIPLES.find((multiple) => multiple * power >= value - 1e-12) ?? 10;
+  return step * power;
+};
 
 export type FunnelTone = 'ABOVE' | 'WITHIN' | 'BELOW';
 
