@@ -32,6 +32,44 @@ export const MONTHLY_CONFLICT_TREND_QUERY = graphql(`
   }
 `);
 
+/**
+ * Departments against funnel limits around the site rate, with dose-history sensitivity. No page
+ * reads it since the practice-variation page (practiceVariation) replaced the department page;
+ * the committee e2e spec checks the query through this typed document.
+ */
+export const DEPARTMENT_VARIATION_QUERY = graphql(`
+  query DepartmentVariation($input: DepartmentVariationInput) {
+    departmentVariation(input: $input) {
+      measure
+      firstMonth
+      lastMonth
+      targetRate
+      site {
+        ...ConflictRatesFields
+      }
+      departments {
+        department
+        rate
+        position
+        limits {
+          lower95
+          upper95
+          lower998
+          upper998
+        }
+        ...ConflictRatesFieldsOfRow
+      }
+      funnelCurve {
+        opportunities
+        lower95
+        upper95
+        lower998
+        upper998
+      }
+    }
+  }
+`);
+
 export const DOSE_HISTORY_ODDS_RATIO_FIELDS = graphql(`
   fragment DoseHistoryOddsRatioFields on DoseHistoryOddsRatio {
     oddsRatio
@@ -55,6 +93,22 @@ export const EXCESS_AWAY_SWITCHES_FIELDS = graphql(`
 
 export const CONFLICT_RATES_FIELDS = graphql(`
   fragment ConflictRatesFields on ConflictRates {
+    opportunities
+    conflicts
+    awaySwitches
+    conflictRate
+    awaySwitchRate
+    doseHistoryOddsRatio {
+      ...DoseHistoryOddsRatioFields
+    }
+    excessAwaySwitches {
+      ...ExcessAwaySwitchesFields
+    }
+  }
+`);
+
+export const CONFLICT_RATES_FIELDS_OF_ROW = graphql(`
+  fragment ConflictRatesFieldsOfRow on DepartmentVariationRow {
     opportunities
     conflicts
     awaySwitches
