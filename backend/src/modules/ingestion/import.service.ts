@@ -125,6 +125,25 @@ export const currentUser = (): string => {
  * transaction normalises them into the model, recomputes doses for the touched patients and
  * runs the analysis hook. A failure marks the run failed and leaves the model as it was.
  */
+
+/** What one ingest run is: recorded on ingest_runs when it opens. */
+interface LoadRun {
+  readonly kind: string;
+  readonly source: string;
+  readonly target: string;
+  readonly notes: readonly string[];
+  readonly deferIndexes: boolean;
+}
+
+/** Lands a run's records (outside the model transaction). */
+type LandStep = (runId: number, settings: VersionedSettings) => Promise<void>;
+
+/** Normalises landed records into the model, inside the run's transaction. */
+type NormaliseStep = (
+  manager: EntityManager,
+  runId: number,
+  settings: VersionedSettings,
+) => Promise<{ read: number; rejected: number; warned: number }>;
 export class ImportService {
   private readonly normaliser = new NormaliserService();
   private readonly dose = new DoseService();
@@ -254,20 +273,10 @@ export class ImportService {
    * outcome on the run. A failure leaves the model as it was and marks the run failed.
    */
   private async runLoad(
-    run: {
-      kind: string;
-      source: string;
-      target: string;
-      notes: readonly string[];
-      deferIndexes: boolean;
-    },
+    run: LoadRun,
     options: ImportOptions,
-    land: (runId: number, settings: VersionedSettings) => Promise<void>,
-    normalise: (
-      manager: EntityManager,
-      runId: number,
-      settings: VersionedSettings,
-    ) => Promise<{ read: number; rejected: number; warned: number }>,
+    land: LandStep,
+    normalise: NormaliseStep,
   ): Promise<ImportSummary> {
     const { result, steps } = await recordSteps(
       () => this.timedLoad(run, options, land, normalise),
@@ -277,20 +286,10 @@ export class ImportService {
   }
 
   private async timedLoad(
-    run: {
-      kind: string;
-      source: string;
-      target: string;
-      notes: readonly string[];
-      deferIndexes: boolean;
-    },
+    run: LoadRun,
     options: ImportOptions,
-    land: (runId: number, settings: VersionedSettings) => Promise<void>,
-    normalise: (
-      manager: EntityManager,
-      runId: number,
-      settings: VersionedSettings,
-    ) => Promise<{ read: number; rejected: number; warned: number }>,
+    land: LandStep,
+    normalise: NormaliseStep,
   ): Promise<ImportSummary> {
     const started = performance.now();
     const runs = this.dataSource.getRepository(IngestRunEntity);
