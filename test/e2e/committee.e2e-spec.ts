@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { parse, print } from 'graphql';
 import request from 'supertest';
 import { AppModule } from '../../backend/src/app.module.js';
-import { adjustBenjaminiHochberg } from '../../backend/src/modules/analytics/domain/benjamini-hochberg.js';
+import { adjustBenjaminiHochberg } from '../../backend/src/modules/statistics/benjamini-hochberg.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import {

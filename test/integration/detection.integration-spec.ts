@@ -2,7 +2,7 @@ import {
   CaseEvidenceService,
   formatCaseEvidence,
 } from '../../backend/src/modules/steering/case-evidence.service.js';
-import { AnalysisService } from '../../backend/src/modules/steering/analysis.service.js';
+import { AnalysisService } from '../../backend/src/modules/pipeline/analysis.service.js';
 import { ExportService } from '../../backend/src/modules/export/export.service.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';

@@ -9,7 +9,7 @@ import {
 } from '../../backend/src/modules/dose/dose.sql.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import * as normaliser from '../../backend/src/modules/ingestion/normaliser.sql.js';
-import { SELECT_STUDY_REPORTS } from '../../backend/src/modules/ingestion/adapters/rdsr/rdsr.sql.js';
+import { SELECT_STUDY_REPORTS } from '../../backend/src/modules/ingestion/dose-report-normaliser.sql.js';
 import {
   BUILD_ASSESS_FACTS,
   CREATE_ASSESS_SCOPE,

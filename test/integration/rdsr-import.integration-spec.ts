@@ -1,5 +1,5 @@
 import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
-import { AnalysisService } from '../../backend/src/modules/steering/analysis.service.js';
+import { AnalysisService } from '../../backend/src/modules/pipeline/analysis.service.js';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';

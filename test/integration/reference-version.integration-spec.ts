@@ -3,7 +3,7 @@ import path from 'node:path';
 import { REFERENCE_DATA_DIR } from '../../backend/src/config/paths.js';
 import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
 import { ReferenceSeedService } from '../../backend/src/modules/reference/reference-seed.service.js';
-import { AnalysisService } from '../../backend/src/modules/steering/analysis.service.js';
+import { AnalysisService } from '../../backend/src/modules/pipeline/analysis.service.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 

@@ -28,7 +28,7 @@ import { ImportService } from '../modules/ingestion/import.service.js';
 import { IMPORT_COLUMNS, IMPORT_ENTITIES } from '../modules/ingestion/import-format.js';
 import { PostgresSourceService } from '../modules/ingestion/adapters/postgres/postgres-source.service.js';
 import { generateHospital } from '../modules/synthetic/generate-hospital.js';
-import { AnalysisService } from '../modules/steering/analysis.service.js';
+import { AnalysisService } from '../modules/pipeline/analysis.service.js';
 import { benchOrders } from './bench-orders.js';
 
 interface Measure {

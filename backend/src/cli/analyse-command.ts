@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ExportService } from '../modules/export/export.service.js';
-import { AnalysisService } from '../modules/steering/analysis.service.js';
+import { AnalysisService } from '../modules/pipeline/analysis.service.js';
 import { createLogger } from '../logger.js';
 import { auditCommand, formatDuration, withDatabase } from './cli-context.js';
 import { registerExportExamsCommand } from './export-exams-command.js';

@@ -2,7 +2,7 @@ import {
   DoseReportEventEntity,
   DoseReportStudyEntity,
   LandingDoseReportEntity,
-} from '../modules/ingestion/entities/dose-report.entity.js';
+} from '../modules/model/entities/dose-report.entity.js';
 import { OrderDoseEntity } from '../modules/dose/entities/order-dose.entity.js';
 import {
   IngestRunEntity,
@@ -19,7 +19,7 @@ import {
   OrderEntity,
   PatientEntity,
   ProviderEntity,
-} from '../modules/ingestion/entities/model.entity.js';
+} from '../modules/model/entities/model.entity.js';
 import {
   AppropriatenessEntity,
   DlpCoefficientEntity,

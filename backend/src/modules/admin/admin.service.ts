@@ -6,7 +6,7 @@ import {
   type SettingKey,
 } from '../settings/domain/settings-schema.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { AnalysisService, type AnalysisSummary } from '../steering/analysis.service.js';
+import { AnalysisService, type AnalysisSummary } from '../pipeline/analysis.service.js';
 
 /** A request the caller can fix (bad cursor, page size, setting); BAD_USER_INPUT. */
 export class AdminInputError extends Error {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReferenceDataError, ReferenceSeedService } from '../reference/reference-seed.service.js';
-import { AnalysisService } from '../steering/analysis.service.js';
+import { AnalysisService } from '../pipeline/analysis.service.js';
 import {
   APPROPRIATENESS_OF_VERSION,
   CURRENT_REFERENCE_VERSION,

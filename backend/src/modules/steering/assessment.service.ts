@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   computeProviderPatterns,
   type PatternCountRow,
-} from '../analytics/domain/compute-provider-patterns.js';
+} from './domain/compute-provider-patterns.js';
 import type { VersionedSettings } from '../settings/settings.service.js';
 import {
   BUILD_ASSESS_FACTS,

@@ -1,4 +1,4 @@
-import { computePChart, type PChartRule } from './p-chart.js';
+import { computePChart, type PChartRule } from '../../statistics/p-chart.js';
 import {
   summariseDoseHistory,
   type DoseHistoryStratumCounts,

@@ -1,8 +1,8 @@
-import { adjustBenjaminiHochberg } from './benjamini-hochberg.js';
+import { adjustBenjaminiHochberg } from '../../statistics/benjamini-hochberg.js';
 import type { ExcessAwaySwitchesResult } from './excess-away-switches.js';
-import { computeMantelHaenszelTest } from './mantel-haenszel-test.js';
-import type { FunnelLimits } from './funnel-limits.js';
-import { computeFunnelPlot, type FunnelCurvePoint, type FunnelPosition } from './funnel-plot.js';
+import { computeMantelHaenszelTest } from '../../statistics/mantel-haenszel-test.js';
+import type { FunnelLimits } from '../../statistics/funnel-limits.js';
+import { computeFunnelPlot, type FunnelCurvePoint, type FunnelPosition } from '../../statistics/funnel-plot.js';
 import {
   summariseDoseHistory,
   type DoseHistoryStratumCounts,

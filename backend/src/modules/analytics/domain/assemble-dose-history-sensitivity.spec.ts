@@ -1,5 +1,5 @@
 import { assembleDoseHistorySensitivity } from './assemble-dose-history-sensitivity.js';
-import { computeMantelHaenszel } from './mantel-haenszel.js';
+import { computeMantelHaenszel } from '../../statistics/mantel-haenszel.js';
 
 describe('assembleDoseHistorySensitivity', () => {
   const row = (

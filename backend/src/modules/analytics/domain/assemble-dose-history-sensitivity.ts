@@ -1,10 +1,10 @@
-import { assertCount } from './assert-count.js';
+import { assertCount } from '../../statistics/assert-count.js';
 import {
   summariseDoseHistory,
   type DoseHistoryStratumCounts,
   type OddsRatioSummary,
 } from './summarise-dose-history.js';
-import { computeWilsonInterval } from './wilson-interval.js';
+import { computeWilsonInterval } from '../../statistics/wilson-interval.js';
 
 export const DOSE_BANDS = ['LOW', 'MODERATE', 'HIGH'] as const;
 export type DoseBandName = (typeof DOSE_BANDS)[number];

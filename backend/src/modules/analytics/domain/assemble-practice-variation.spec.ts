@@ -1,5 +1,5 @@
 import { assemblePracticeVariation } from './assemble-practice-variation.js';
-import { computeFunnelLimits } from './funnel-limits.js';
+import { computeFunnelLimits } from '../../statistics/funnel-limits.js';
 
 describe('assemblePracticeVariation', () => {
   // target = 17 conflicts / 200 opportunities = 0.085

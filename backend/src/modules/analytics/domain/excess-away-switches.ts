@@ -1,4 +1,4 @@
-import { assertCount } from './assert-count.js';
+import { assertCount } from '../../statistics/assert-count.js';
 
 /** Away-switches and opportunities of one stratum, for the HIGH and LOW dose-history bands. */
 export interface BandSwitchCounts {

@@ -8,7 +8,7 @@ export {
   computeFunnelLimits,
   computeLogGamma,
   type FunnelLimits,
-} from './funnel-limits.js';
+} from '../../statistics/funnel-limits.js';
 export {
   computeFunnelPlot,
   type FunnelCurvePoint,
@@ -16,13 +16,13 @@ export {
   type FunnelPlotUnit,
   type FunnelPosition,
   type FunnelUnit,
-} from './funnel-plot.js';
+} from '../../statistics/funnel-plot.js';
 export {
   computeMantelHaenszel,
   type MantelHaenszelResult,
   type MantelHaenszelStatus,
   type Stratum2x2,
-} from './mantel-haenszel.js';
+} from '../../statistics/mantel-haenszel.js';
 export {
   computePChart,
   DEFAULT_BASELINE_PERIODS,
@@ -32,13 +32,13 @@ export {
   type PChartPoint,
   type PChartResult,
   type PChartRule,
-} from './p-chart.js';
+} from '../../statistics/p-chart.js';
 export {
   estimateBetweenUnitVariance,
   shrinkLogOddsRatio,
   type LogOddsRatioEstimate,
   type ShrunkLogOddsRatio,
-} from './shrink-log-odds-ratio.js';
+} from '../../statistics/shrink-log-odds-ratio.js';
 export {
   assembleConflictTrend,
   type ConflictTrend,
@@ -62,8 +62,8 @@ export {
   type DoseHistorySummary,
   type OddsRatioSummary,
 } from './summarise-dose-history.js';
-export { adjustBenjaminiHochberg, computeUpperTailPValue } from './benjamini-hochberg.js';
-export { computeWilsonInterval, type WilsonInterval } from './wilson-interval.js';
+export { adjustBenjaminiHochberg, computeUpperTailPValue } from '../../statistics/benjamini-hochberg.js';
+export { computeWilsonInterval, type WilsonInterval } from '../../statistics/wilson-interval.js';
 export {
   assemblePracticeVariation,
   PRACTICE_VARIATION_FDR,

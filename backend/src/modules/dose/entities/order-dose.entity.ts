@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { OrderEntity } from '../../ingestion/entities/model.entity.js';
+import { OrderEntity } from '../../model/entities/model.entity.js';
 
 /** The patient's dose history as it stood when the order was placed (DESIGN.md section 2). */
 @Entity({ name: 'order_dose' })

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { OrderEntity } from '../../ingestion/entities/model.entity.js';
+import { OrderEntity } from '../../model/entities/model.entity.js';
 
 /**
  * The assessment of one order (DESIGN.md section 3): its indication group and population, its

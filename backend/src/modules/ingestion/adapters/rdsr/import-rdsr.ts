@@ -25,7 +25,7 @@ import {
   UPSERT_EVENTS,
   UPSERT_RDSR_EXAMS,
   UPSERT_STUDIES,
-} from './rdsr.sql.js';
+} from '../../dose-report-normaliser.sql.js';
 
 export const RDSR_SOURCE = 'rdsr';
 const LANDING_BATCH_FILES = 100;

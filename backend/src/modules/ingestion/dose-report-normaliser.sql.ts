@@ -1,4 +1,4 @@
-import { coefficientLookupSql } from '../../../dose/dose.sql.js';
+import { coefficientLookupSql } from '../dose/dose.sql.js';
 
 /**
  * Dose reports from landing into the model, set-based, inside the load's transaction ($1 = the

@@ -8,7 +8,7 @@ import {
   type StepListener,
   type StepTiming,
 } from '../ingestion/step-timing.js';
-import { AssessmentService, type AssessmentScope } from './assessment.service.js';
+import { AssessmentService, type AssessmentScope } from '../steering/assessment.service.js';
 
 export interface AnalysisSummary {
   readonly settingsVersion: number;

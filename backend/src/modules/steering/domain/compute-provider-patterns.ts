@@ -1,11 +1,11 @@
-import { adjustBenjaminiHochberg } from './benjamini-hochberg.js';
-import { computeMantelHaenszelTest } from './mantel-haenszel-test.js';
-import { computeMantelHaenszel, type Stratum2x2 } from './mantel-haenszel.js';
+import { adjustBenjaminiHochberg } from '../../statistics/benjamini-hochberg.js';
+import { computeMantelHaenszelTest } from '../../statistics/mantel-haenszel-test.js';
+import { computeMantelHaenszel, type Stratum2x2 } from '../../statistics/mantel-haenszel.js';
 import {
   estimateBetweenUnitVariance,
   shrinkLogOddsRatio,
   type LogOddsRatioEstimate,
-} from './shrink-log-odds-ratio.js';
+} from '../../statistics/shrink-log-odds-ratio.js';
 
 /** Opportunities of one clinician in one stratum and dose-history band. */
 export interface PatternCountRow {
