@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config.js';
 import type { Logger } from './logger.js';
-import { ImportService } from './modules/ingestion/import.service.js';
+import { PipelineService } from './modules/pipeline/pipeline.service.js';
 import { generateHospital } from './modules/synthetic/generate-hospital.js';
 
 export const DEMO_PATIENTS = 20_000;
@@ -31,7 +31,7 @@ export async function ensureDemoData(
     });
   }
   logger.info('importing the demo hospital through the CSV import');
-  const summary = await new ImportService(dataSource).importCsvFolder(folder, {
+  const summary = await new PipelineService(dataSource).importCsvFolder(folder, {
     source: 'csv',
     startedBy: 'demo',
   });

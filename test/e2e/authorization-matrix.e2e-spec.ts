@@ -10,7 +10,7 @@ import { AppModule } from '../../backend/src/app.module.js';
 import { loadAuthSettings } from '../../backend/src/config/auth-config.js';
 import type { Role } from '../../backend/src/modules/auth/principal.js';
 import { encodeCaseId } from '../../backend/src/modules/cases/domain/case-id.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -220,7 +220,7 @@ describe('authorization matrix: every operation under every caller', () => {
     database = await createTestDatabase();
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-matrix-'));
     await generateHospital({ patients: 1500, months: 12, seed: 5, outDir: folder });
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
     app = await NestFactory.create(
       AppModule.forRoot({
         dataSource: database.dataSource,

@@ -17,7 +17,7 @@ import request from 'supertest';
 import { AppModule } from '../../backend/src/app.module.js';
 import { loadAuthSettings } from '../../backend/src/config/auth-config.js';
 import { encodeCaseId } from '../../backend/src/modules/cases/domain/case-id.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -66,7 +66,7 @@ describe('the case API over GraphQL', () => {
     database = await createTestDatabase();
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-cases-api-'));
     await generateHospital({ patients: 3000, months: 24, seed: 11, outDir: folder });
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
     app = await NestFactory.create(
       AppModule.forRoot({ dataSource: database.dataSource, authSettings: loadAuthSettings({}) }),
       { logger: false },

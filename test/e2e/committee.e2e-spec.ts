@@ -8,7 +8,7 @@ import { parse, print } from 'graphql';
 import request from 'supertest';
 import { AppModule } from '../../backend/src/app.module.js';
 import { adjustBenjaminiHochberg } from '../../backend/src/modules/statistics/benjamini-hochberg.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import {
   DepartmentVariationDocument,
@@ -31,7 +31,7 @@ describe('committee views over GraphQL', () => {
     database = await createTestDatabase();
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-committee-'));
     await generateHospital({ patients: 1500, months: 12, seed: 5, outDir: folder });
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
     app = await NestFactory.create(AppModule.forRoot({ dataSource: database.dataSource }), {
       logger: false,
     });

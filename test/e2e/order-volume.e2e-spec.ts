@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { print } from 'graphql';
 import request from 'supertest';
 import { AppModule } from '../../backend/src/app.module.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { MonthlyOrderVolumeDocument } from '../../frontend/src/generated/graphql.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { authHeader, createUserWithToken } from '../utils/auth.js';
@@ -52,7 +52,7 @@ describe('monthlyOrderVolume over GraphQL', () => {
         }),
       ],
     });
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
     app = await NestFactory.create(AppModule.forRoot({ dataSource: database.dataSource }), {
       logger: false,
     });

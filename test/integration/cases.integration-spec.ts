@@ -8,7 +8,7 @@ import { AuditService } from '../../backend/src/modules/auth/audit/audit.service
 import type { CaseOrderField, SortDirection } from '../../backend/src/modules/cases/cases.sql.js';
 import { decodeCaseId } from '../../backend/src/modules/cases/domain/case-id.js';
 import { ExportService } from '../../backend/src/modules/export/export.service.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
 import { createUserWithToken } from '../utils/auth.js';
@@ -45,7 +45,7 @@ describe('case list, case, review (services on a generated hospital)', () => {
     database = await createTestDatabase();
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-cases-'));
     await generateHospital({ patients: 3000, months: 24, seed: 11, outDir: folder });
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
     service = new CasesService(
       database.dataSource,
       new CasesRepository(database.dataSource),

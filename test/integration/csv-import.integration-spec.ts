@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ImportError } from '../../backend/src/modules/ingestion/import.exception.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { snapshotModelTables } from '../utils/model-snapshot.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -54,7 +54,7 @@ describe('CSV import: malformed rows, idempotency, fatal errors', () => {
   });
 
   it('loads the good rows and lists each bad row with file, line, field and reason', async () => {
-    const summary = await new ImportService(database.dataSource).importCsvFolder(folder);
+    const summary = await new PipelineService(database.dataSource).importCsvFolder(folder);
     expect(summary.rowsRead).toBe(3 + 12); // 12 order records on 14 lines
     const orders: { order_id: string; requested_modality: string; comment: string | null }[] =
       await database.dataSource.query(
@@ -103,7 +103,7 @@ describe('CSV import: malformed rows, idempotency, fatal errors', () => {
     const [{ count: rejectionsBefore }] = await database.dataSource.query(
       'SELECT count(*)::int AS count FROM rejections',
     );
-    const summary = await new ImportService(database.dataSource).importCsvFolder(folder);
+    const summary = await new PipelineService(database.dataSource).importCsvFolder(folder);
     expect(summary.touchedPatients).toBe(0);
     expect(await snapshotModel(database)).toEqual(before);
     const [{ count: rejectionsAfter }] = await database.dataSource.query(
@@ -121,13 +121,13 @@ describe('CSV import: malformed rows, idempotency, fatal errors', () => {
 
   it('stops with a one-line reason when orders.csv or a required column is missing', async () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), 'cg-empty-'));
-    await expect(new ImportService(database.dataSource).importCsvFolder(empty)).rejects.toThrow(
+    await expect(new PipelineService(database.dataSource).importCsvFolder(empty)).rejects.toThrow(
       new ImportError(
         `${path.join(empty, 'orders.csv')}: missing; orders.csv is required in an import folder.`,
       ),
     );
     await writeFile(path.join(empty, 'orders.csv'), 'order_id,patient_id,requested_modality\n');
-    await expect(new ImportService(database.dataSource).importCsvFolder(empty)).rejects.toThrow(
+    await expect(new PipelineService(database.dataSource).importCsvFolder(empty)).rejects.toThrow(
       `${path.join(empty, 'orders.csv')}: line 1: missing required column ordered_at.`,
     );
   });
@@ -141,7 +141,7 @@ describe('CSV import: malformed rows, idempotency, fatal errors', () => {
         path.join(local, 'orders.csv'),
         'order_id,patient_id,ordered_at,requested_modality\nO1,P1,2024-07-01T08:00:00,CT\n',
       );
-      await new ImportService(zoned.dataSource).importCsvFolder(local);
+      await new PipelineService(zoned.dataSource).importCsvFolder(local);
       const [row] = await zoned.dataSource.query(
         `SELECT to_char(ordered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS utc FROM orders`,
       );

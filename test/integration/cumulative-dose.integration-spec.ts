@@ -1,4 +1,4 @@
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -155,7 +155,7 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
         ),
       ],
     });
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
     doses = await readOrderDose(database);
   });
 
@@ -223,7 +223,7 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
         }),
       ],
     });
-    const summary = await new ImportService(database.dataSource).importCsvFolder(second, {
+    const summary = await new PipelineService(database.dataSource).importCsvFolder(second, {
       source: 'second-hospital',
     });
     expect(summary.touchedPatients).toBe(1);

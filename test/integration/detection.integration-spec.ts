@@ -2,9 +2,8 @@ import {
   CaseEvidenceService,
   formatCaseEvidence,
 } from '../../backend/src/modules/steering/case-evidence.service.js';
-import { AnalysisService } from '../../backend/src/modules/pipeline/analysis.service.js';
 import { ExportService } from '../../backend/src/modules/export/export.service.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
 import { readFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -179,7 +178,7 @@ describe('detection engine on a hand-built hospital', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const folder = await writeCsvFolder(buildHospital());
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
     assessments = await readAssessments(database);
   });
   afterAll(async () => {
@@ -276,7 +275,7 @@ describe('detection engine on a hand-built hospital', () => {
     const signals = await database.dataSource.query(
       'SELECT * FROM order_signals ORDER BY order_pk, code',
     );
-    const summary = await new AnalysisService(database.dataSource).analyse('all');
+    const summary = await new PipelineService(database.dataSource).analyse('all');
     expect(summary.providersRescored).toBe(0);
     expect(
       await database.dataSource.query('SELECT * FROM order_assessments ORDER BY order_pk'),
@@ -312,7 +311,7 @@ describe('detection engine on a hand-built hospital', () => {
     const before = await readAssessments(database);
     // a new version of a setting no dose depends on: assessments move to it, doses stay
     await new SettingsService(database.dataSource).set('cascade.days', '30', 'test');
-    const summary = await new AnalysisService(database.dataSource).analyse();
+    const summary = await new PipelineService(database.dataSource).analyse();
     expect(summary.ordersRedosed).toBe(0);
     expect(summary.steps?.map((step) => step.step)).not.toContain('dose');
     expect(summary.ordersInScope).toBe(Object.keys(before).length);
@@ -325,7 +324,7 @@ describe('detection engine on a hand-built hospital', () => {
     const before = await readAssessments(database);
     // HIGH now needs 4 CTs in 12 months: the three-CT patients fall to MODERATE (CED 5 y 21 < 50)
     await new SettingsService(database.dataSource).set('band.high_ct_12m', '4', 'test');
-    await new AnalysisService(database.dataSource).analyse();
+    await new PipelineService(database.dataSource).analyse();
     const after = await readAssessments(database);
     expect(after['DR-S-O1']).toMatchObject({ band: 'MODERATE', level: null });
     expect(after['O-ENTRY']).toMatchObject({ band: 'MODERATE', level: null });

@@ -10,7 +10,7 @@ import {
   EvaluationService,
   type Evaluation,
 } from '../../backend/src/modules/evaluation/evaluation.service.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -35,7 +35,7 @@ describe('evaluate against a fixed generated hospital', () => {
       outDir: folder,
     });
     expect(summary.steeringClinicians).toBeGreaterThan(0);
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
     evaluation = await new EvaluationService(database.dataSource).evaluate(
       path.join(folder, 'truth.csv'),
     );

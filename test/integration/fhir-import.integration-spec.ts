@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFhirNdjson } from '../../backend/src/modules/ingestion/writers.js';
 import { ImportError } from '../../backend/src/modules/ingestion/import.exception.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { writeCsvFolder } from '../factories/csv-folder.js';
 import { countRows, snapshotNaturalModel } from '../utils/model-snapshot.js';
 import { buildSmallHospital, toImportRecords } from '../utils/small-hospital.js';
@@ -110,7 +110,7 @@ describe('FHIR import: malformed resources, idempotency, conformance examples', 
   });
 
   it('loads the good resources and lists each bad one with file, record, field and reason', async () => {
-    const summary = await new ImportService(database.dataSource).importFhir(folder);
+    const summary = await new PipelineService(database.dataSource).importFhir(folder);
     expect(summary.rowsRead).toBe(5 + 5 + 3);
     const orders = await database.dataSource.query(
       'SELECT source, order_id, patient_id, requested_modality FROM orders ORDER BY order_id',
@@ -155,7 +155,7 @@ describe('FHIR import: malformed resources, idempotency, conformance examples', 
 
   it('changes nothing in the model and reports no bad record twice on a re-run', async () => {
     const before = await snapshotModel(database);
-    const summary = await new ImportService(database.dataSource).importFhir(folder);
+    const summary = await new PipelineService(database.dataSource).importFhir(folder);
     expect(summary.touchedPatients).toBe(0);
     expect(await snapshotModel(database)).toEqual(before);
     const runs = await database.dataSource.query(
@@ -169,7 +169,7 @@ describe('FHIR import: malformed resources, idempotency, conformance examples', 
 
   it('stops with a one-line reason when the path cannot be read', async () => {
     const missing = path.join(folder, 'no-such-file.ndjson');
-    await expect(new ImportService(database.dataSource).importFhir(missing)).rejects.toThrow(
+    await expect(new PipelineService(database.dataSource).importFhir(missing)).rejects.toThrow(
       new ImportError(`Cannot read ${missing}.`),
     );
   });
@@ -181,7 +181,7 @@ describe('FHIR import: malformed resources, idempotency, conformance examples', 
   conformance('imports the specification examples or rejects them with reasons', async () => {
     const fresh = await createTestDatabase();
     try {
-      const summary = await new ImportService(fresh.dataSource).importFhir(CONFORMANCE_DIR);
+      const summary = await new PipelineService(fresh.dataSource).importFhir(CONFORMANCE_DIR);
       const rejections: { file: string; line: number; field: string; reason: string }[] =
         await fresh.dataSource.query(
           'SELECT file, line, field, reason FROM rejections ORDER BY file, line',
@@ -238,8 +238,8 @@ describe('FHIR and CSV: one small hospital, identical model rows', () => {
     );
     expect(written.warnings).toEqual([]);
 
-    const csv = await new ImportService(csvDatabase.dataSource).importCsvFolder(csvFolder);
-    const fhir = await new ImportService(fhirDatabase.dataSource).importFhir(fhirFolder);
+    const csv = await new PipelineService(csvDatabase.dataSource).importCsvFolder(csvFolder);
+    const fhir = await new PipelineService(fhirDatabase.dataSource).importFhir(fhirFolder);
     expect([csv.rowsRejected, fhir.rowsRejected, csv.rowsWarned, fhir.rowsWarned]).toEqual([
       0, 0, 0, 0,
     ]);

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { makeExam, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -40,7 +40,7 @@ describe('a delta import touching 100 patients', () => {
     database = await createTestDatabase();
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-delta-base-'));
     await generateHospital({ patients: 1500, months: 12, seed: 11, outDir: folder });
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
   });
   afterAll(async () => {
     await database.drop();
@@ -66,7 +66,7 @@ describe('a delta import touching 100 patients', () => {
         }),
       ),
     });
-    const summary = await new ImportService(database.dataSource).importCsvFolder(delta);
+    const summary = await new PipelineService(database.dataSource).importCsvFolder(delta);
     expect(summary.touchedPatients).toBe(100);
 
     const after = await snapshot(database);

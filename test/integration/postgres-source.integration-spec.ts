@@ -7,11 +7,9 @@ import { jest } from '@jest/globals';
 import { Command } from 'commander';
 import pg from 'pg';
 import { registerImportPostgresCommand } from '../../backend/src/cli/import-postgres-command.js';
-import {
-  PostgresSourceService,
-  type PostgresImportSummary,
-} from '../../backend/src/modules/ingestion/adapters/postgres/postgres-source.service.js';
+import type { PostgresImportSummary } from '../../backend/src/modules/ingestion/adapters/postgres/postgres-source.service.js';
 import { ImportError } from '../../backend/src/modules/ingestion/import.exception.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { snapshotModelTables } from '../utils/model-snapshot.js';
 import { createTestDatabase, withDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -82,8 +80,8 @@ const SOURCE_STATE_QUERIES = [
 describe('PostgreSQL source: mapping, incremental watermarks, rejections', () => {
   let database: TestDatabase;
   let source: Awaited<ReturnType<typeof createSourceDatabase>>;
-  const importSource = (service = new PostgresSourceService(database.dataSource)) =>
-    service.importSource({ sourceUrl: source.url, mappingFile: MAPPING, batchSize: 2 });
+  const importSource = (pipeline = new PipelineService(database.dataSource)) =>
+    pipeline.importPostgres({ sourceUrl: source.url, mappingFile: MAPPING, batchSize: 2 });
   const snapshotModel = () => snapshotModelTables(database.dataSource, SOURCE_STATE_QUERIES);
 
   beforeAll(async () => {
@@ -215,7 +213,7 @@ describe('PostgreSQL source: mapping, incremental watermarks, rejections', () =>
     const [{ assessed }] = await database.dataSource.query(
       'SELECT count(*)::int AS assessed FROM order_assessments',
     );
-    expect(assessed).toBe(3); // the load is analysed, as every ImportService load is
+    expect(assessed).toBe(3); // the load is analysed, as every pipeline load is
 
     expect(
       await database.dataSource.query(
@@ -267,8 +265,15 @@ describe('PostgreSQL source: mapping, incremental watermarks, rejections', () =>
       INSERT INTO study VALUES ('ACC2', 'MRN004', 1006, '2024-04-01 13:30:00', 40, 'extremity',
         NULL, NULL, 'DX1', '2024-04-01 14:00:00+00');`);
     const before = await snapshotModel();
-    const failing = new PostgresSourceService(database.dataSource, async () => {
-      throw new Error('analysis failed');
+    const failing = new PipelineService(database.dataSource, {
+      afterAnalysis: [
+        {
+          name: 'failing',
+          run: async () => {
+            throw new Error('analysis failed');
+          },
+        },
+      ],
     });
     await expect(importSource(failing)).rejects.toThrow('analysis failed');
     expect(await snapshotModel()).toEqual(before);
@@ -363,7 +368,7 @@ describe('PostgreSQL source: mapping, incremental watermarks, rejections', () =>
   it('reads everything again with full: true and changes nothing in the model', async () => {
     const modelOnly = () => snapshotModelTables(database.dataSource);
     const before = await modelOnly();
-    const summary = await new PostgresSourceService(database.dataSource).importSource({
+    const summary = await new PipelineService(database.dataSource).importPostgres({
       sourceUrl: source.url,
       mappingFile: MAPPING,
       full: true,
@@ -382,8 +387,8 @@ describe('PostgreSQL source: mapping, incremental watermarks, rejections', () =>
     const tryMapping = async (orders: { sql: string; watermark: string }) => {
       const file = path.join(folder, `mapping-${randomBytes(3).toString('hex')}.json`);
       await writeFile(file, JSON.stringify({ orders }));
-      const service = new PostgresSourceService(database.dataSource);
-      return { file, result: service.importSource({ sourceUrl: source.url, mappingFile: file }) };
+      const pipeline = new PipelineService(database.dataSource);
+      return { file, result: pipeline.importPostgres({ sourceUrl: source.url, mappingFile: file }) };
     };
     const lacking = await tryMapping({
       sql: 'SELECT req_no AS order_id, mrn AS patient_id, modality_cd AS requested_modality, last_mod FROM req',

@@ -7,7 +7,7 @@ import {
   cumulativeDoseSql,
   effectiveDoseSql,
 } from '../../backend/src/modules/dose/dose.sql.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import * as normaliser from '../../backend/src/modules/ingestion/normaliser.sql.js';
 import { SELECT_STUDY_REPORTS } from '../../backend/src/modules/ingestion/dose-report-normaliser.sql.js';
 import {
@@ -83,7 +83,7 @@ describe('query plans at scale', () => {
     database = await createTestDatabase();
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-plans-'));
     await generateHospital({ patients: 400, months: 6, seed: 5, outDir: folder });
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
   });
   afterAll(async () => {
     await database.drop();

@@ -1,5 +1,4 @@
 import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
-import { AnalysisService } from '../../backend/src/modules/pipeline/analysis.service.js';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -14,7 +13,7 @@ import {
   buildProjectionDoseReport,
   truncateBuffer,
 } from '../../backend/src/modules/ingestion/writers.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { generateDoseReports } from '../../backend/src/modules/synthetic/generate-dose-reports.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -124,11 +123,11 @@ const conformanceCases: ConformanceCase[] = hasConformance
 
 (hasConformance ? describe : describe.skip)('import rdsr: OpenREM conformance files', () => {
   let database: TestDatabase;
-  let service: ImportService;
+  let service: PipelineService;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    service = new ImportService(database.dataSource, null);
+    service = new PipelineService(database.dataSource, { analyse: false });
   });
   afterAll(async () => database.drop());
 
@@ -224,11 +223,11 @@ const conformanceCases: ConformanceCase[] = hasConformance
 
 describe('import rdsr: own fixtures', () => {
   let database: TestDatabase;
-  let service: ImportService;
+  let service: PipelineService;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    service = new ImportService(database.dataSource, null);
+    service = new PipelineService(database.dataSource, { analyse: false });
   });
   afterAll(async () => database.drop());
 
@@ -409,7 +408,7 @@ describe('import rdsr: CED from dose reports on top of the RIS', () => {
         }),
       ],
     });
-    const service = new ImportService(database.dataSource);
+    const service = new PipelineService(database.dataSource);
     await service.importCsvFolder(csv);
     expect(await readCed()).toBe(10);
 
@@ -501,7 +500,7 @@ describe('import rdsr: CED from dose reports on top of the RIS', () => {
 
   it('re-estimates report doses when the coefficient method changes', async () => {
     await new SettingsService(database.dataSource).set('dose.method', 'ICRP_103_DEAK_2010', 'test');
-    await new AnalysisService(database.dataSource).analyse();
+    await new PipelineService(database.dataSource).analyse();
     const exams = await readExams();
     // ICRP 103 adult chest 0.0145: 800 -> 11.6; abdomen 0.0153: 500 -> 7.65; recorded stays 3
     expect(
@@ -527,7 +526,7 @@ describe('import rdsr: the RIS exam arrives after its dose report', () => {
   afterAll(async () => database.drop());
 
   it('moves the dose to the RIS exam instead of counting it twice', async () => {
-    const service = new ImportService(database.dataSource);
+    const service = new PipelineService(database.dataSource);
     await service.importCsvFolder(
       await writeCsvFolder({
         patients: [makePatient({ patient_id: 'P1', birth_date: '1970-01-01' })],
@@ -657,7 +656,7 @@ describe('import rdsr: interrupted and re-run', () => {
     expect(studies).toBe(0);
 
     expect(await waitForExit(runCli(interrupted.url))).toBe(0);
-    await new ImportService(clean.dataSource).importRdsr(folder);
+    await new PipelineService(clean.dataSource).importRdsr(folder);
     const [{ loaded }] = await clean.dataSource.query(
       'SELECT count(*)::int AS loaded FROM dose_report_studies',
     );

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { REFERENCE_DATA_DIR } from '../../backend/src/config/paths.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { ReferenceSeedService } from '../../backend/src/modules/reference/reference-seed.service.js';
-import { AnalysisService } from '../../backend/src/modules/pipeline/analysis.service.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -37,7 +36,7 @@ describe('a site edits the appropriateness table', () => {
         }),
       ],
     });
-    await new ImportService(database.dataSource).importCsvFolder(folder);
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
   });
   afterAll(async () => {
     await database.drop();
@@ -72,7 +71,7 @@ describe('a site edits the appropriateness table', () => {
       referenceVersion: 2,
       created: false,
     });
-    await new AnalysisService(database.dataSource).analyse();
+    await new PipelineService(database.dataSource).analyse();
     // rated 7 now: a concordant substitute with dose wording, the grey zone
     expect(await assessment()).toMatchObject({
       outcome: 'SUBSTITUTED',

@@ -5,14 +5,13 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { PostgresSourceService } from '../../backend/src/modules/ingestion/adapters/postgres/postgres-source.service.js';
 import { writeFhirNdjson } from '../../backend/src/modules/ingestion/writers.js';
 import { ExportService } from '../../backend/src/modules/export/export.service.js';
 import {
   IMPORT_COLUMNS,
   IMPORT_ENTITIES,
 } from '../../backend/src/modules/ingestion/import-format.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { writeCsvFolder } from '../factories/csv-folder.js';
 import { snapshotNaturalModel, countRows } from '../utils/model-snapshot.js';
 import { buildSmallHospital, toImportRecords } from '../utils/small-hospital.js';
@@ -78,9 +77,9 @@ describe('one hospital through CSV, FHIR and the PostgreSQL source', () => {
     const mappingFile = path.join(csvFolder, 'mapping.json');
     await writeFile(mappingFile, JSON.stringify(mapping));
 
-    await new ImportService(csv.dataSource).importCsvFolder(csvFolder);
-    await new ImportService(fhir.dataSource).importFhir(fhirFolder);
-    await new PostgresSourceService(postgres.dataSource).importSource({
+    await new PipelineService(csv.dataSource).importCsvFolder(csvFolder);
+    await new PipelineService(fhir.dataSource).importFhir(fhirFolder);
+    await new PipelineService(postgres.dataSource).importPostgres({
       sourceUrl: source.url,
       mappingFile,
     });

@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AppModule } from '../../backend/src/app.module.js';
 import { FRONTEND_DIST_DIR, REPO_ROOT } from '../../backend/src/config/paths.js';
-import { ImportService } from '../../backend/src/modules/ingestion/import.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { createBrowserSession, type BrowserSession } from './browser-session.js';
@@ -56,7 +56,7 @@ export async function startDashboardHarness(hospital: {
   const database = await createTestDatabase();
   const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-dashboard-'));
   await generateHospital({ ...hospital, outDir: folder });
-  await new ImportService(database.dataSource).importCsvFolder(folder);
+  await new PipelineService(database.dataSource).importCsvFolder(folder);
   const app: INestApplication = await NestFactory.create(
     AppModule.forRoot({ dataSource: database.dataSource }),
     { logger: false },

@@ -24,11 +24,9 @@ import { createDataSource } from '../database/data-source.js';
 import { prepareDatabase } from '../database/database.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { ExportService } from '../modules/export/export.service.js';
-import { ImportService } from '../modules/ingestion/import.service.js';
+import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { IMPORT_COLUMNS, IMPORT_ENTITIES } from '../modules/ingestion/import-format.js';
-import { PostgresSourceService } from '../modules/ingestion/adapters/postgres/postgres-source.service.js';
 import { generateHospital } from '../modules/synthetic/generate-hospital.js';
-import { AnalysisService } from '../modules/pipeline/analysis.service.js';
 import { benchOrders } from './bench-orders.js';
 
 interface Measure {
@@ -165,13 +163,13 @@ async function main(): Promise<void> {
 
     const csv = await freshDatabase(adminUrl, names[1]);
     opened.push(csv.dataSource);
-    const csvImport = await timed(() => new ImportService(csv.dataSource).importCsvFolder(csvDir));
+    const csvImport = await timed(() => new PipelineService(csv.dataSource).importCsvFolder(csvDir));
     note({
       step: 'import csv (with analysis)',
       records: csvImport.result.rowsRead,
       seconds: csvImport.seconds,
     });
-    const analyse = await timed(() => new AnalysisService(csv.dataSource).analyse('all'));
+    const analyse = await timed(() => new PipelineService(csv.dataSource).analyse('all'));
     note({
       step: 'analyse --all',
       records: analyse.result.ordersInScope,
@@ -184,7 +182,7 @@ async function main(): Promise<void> {
 
     const fhirDb = await freshDatabase(adminUrl, names[2]);
     opened.push(fhirDb.dataSource);
-    const fhirImport = await timed(() => new ImportService(fhirDb.dataSource).importFhir(fhirDir));
+    const fhirImport = await timed(() => new PipelineService(fhirDb.dataSource).importFhir(fhirDir));
     note({
       step: 'import fhir (with analysis)',
       records: fhirImport.result.rowsRead,
@@ -199,7 +197,7 @@ async function main(): Promise<void> {
     const target = await freshDatabase(adminUrl, names[4]);
     opened.push(target.dataSource);
     const pgImport = await timed(() =>
-      new PostgresSourceService(target.dataSource).importSource({ sourceUrl, mappingFile }),
+      new PipelineService(target.dataSource).importPostgres({ sourceUrl, mappingFile }),
     );
     note({
       step: 'import postgres (with analysis)',

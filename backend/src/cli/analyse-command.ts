@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ExportService } from '../modules/export/export.service.js';
-import { AnalysisService } from '../modules/pipeline/analysis.service.js';
+import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { createLogger } from '../logger.js';
 import { auditCommand, formatDuration, withDatabase } from './cli-context.js';
 import { registerExportExamsCommand } from './export-exams-command.js';
@@ -13,7 +13,7 @@ export function registerAnalyseCommand(program: Command): void {
     .action(async (options: { all?: boolean }) => {
       await withDatabase(async ({ config, database }) => {
         const logger = createLogger(config.logLevel);
-        const summary = await new AnalysisService(database.dataSource).analyse(
+        const summary = await new PipelineService(database.dataSource).analyse(
           options.all ? 'all' : 'stale',
           (timing) => logger.debug(timing, 'analysis step'),
         );

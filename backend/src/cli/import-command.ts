@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ImportService } from '../modules/ingestion/import.service.js';
+import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { createLogger } from '../logger.js';
 import { createProgressBar, withDatabase } from './cli-context.js';
 import { printRunRejections, printSummaryLine } from './print-import-summary.js';
@@ -21,7 +21,7 @@ export function registerImportCommand(program: Command): void {
         const progress = createProgressBar('Importing');
         // step timings at debug level (LOG_LEVEL=debug): step names and milliseconds only
         const logger = createLogger(config.logLevel);
-        const summary = await new ImportService(database.dataSource).importCsvFolder(dir, {
+        const summary = await new PipelineService(database.dataSource).importCsvFolder(dir, {
           source: options.source,
           onStep: (timing) => logger.debug(timing, 'import step'),
           onProgress: (event) => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ImportService } from '../modules/ingestion/import.service.js';
+import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { withDatabase } from './cli-context.js';
 import { printRunRejections, printSummaryLine } from './print-import-summary.js';
 
@@ -11,7 +11,7 @@ export function registerImportFhirCommand(importCommand: Command): void {
     .option('--source <name>', 'source name that keys orders and exams', 'fhir')
     .action(async (inputPath: string, options: { source: string }) => {
       await withDatabase(async ({ database }) => {
-        const summary = await new ImportService(database.dataSource).importFhir(inputPath, {
+        const summary = await new PipelineService(database.dataSource).importFhir(inputPath, {
           source: options.source,
         });
         for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/app-config.js';
-import { PostgresSourceService } from '../modules/ingestion/adapters/postgres/postgres-source.service.js';
+import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { CliError, withDatabase } from './cli-context.js';
 import { printRunRejections, printSummaryLine } from './print-import-summary.js';
 
@@ -28,7 +28,7 @@ export function registerImportPostgresCommand(importCommand: Command): void {
       const sourceUrl = config.sourceDatabaseUrl;
       const mappingFile = config.sourceMapping;
       await withDatabase(async ({ database }) => {
-        const summary = await new PostgresSourceService(database.dataSource).importSource({
+        const summary = await new PipelineService(database.dataSource).importPostgres({
           sourceUrl,
           mappingFile,
           source: options.source,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ImportService } from '../modules/ingestion/import.service.js';
+import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { createProgressBar, formatDuration, withDatabase } from './cli-context.js';
 
 const SHOWN_REMARKS = 50;
@@ -14,7 +14,7 @@ export function registerImportRdsrCommand(importCommand: Command): void {
     .action(async (target: string) => {
       await withDatabase(async ({ database }) => {
         const progress = createProgressBar('Importing dose reports');
-        const summary = await new ImportService(database.dataSource).importRdsr(target, {
+        const summary = await new PipelineService(database.dataSource).importRdsr(target, {
           onFile: (done, total) => progress.update(done, total),
         });
         progress.stop();

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PipelineModule } from '../pipeline/pipeline.module.js';
 import { AdminHttpController } from './admin-http.controller.js';
 import { AdminResolver } from './admin.resolver.js';
 import { AdminService } from './admin.service.js';
@@ -11,6 +12,7 @@ import { ReferenceAdminService } from './reference-admin.service.js';
  * uploads, the rejections CSV and the appropriateness table as a new reference version.
  */
 @Module({
+  imports: [PipelineModule],
   controllers: [AdminHttpController],
   providers: [
     AdminService,

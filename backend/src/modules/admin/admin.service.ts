@@ -6,7 +6,8 @@ import {
   type SettingKey,
 } from '../settings/domain/settings-schema.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { AnalysisService, type AnalysisSummary } from '../pipeline/analysis.service.js';
+import type { AnalysisSummary } from '../pipeline/analysis.service.js';
+import { PipelineService } from '../pipeline/pipeline.service.js';
 
 /** A request the caller can fix (bad cursor, page size, setting); BAD_USER_INPUT. */
 export class AdminInputError extends Error {}
@@ -243,7 +244,7 @@ export class AdminService {
     }
     const analysis = DISPLAY_ONLY_SETTINGS.includes(key)
       ? null
-      : await new AnalysisService(this.dataSource).analyse('stale');
+      : await new PipelineService(this.dataSource).analyse('stale');
     return {
       setting: {
         key,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import AdmZip from 'adm-zip';
 import { DataSource } from 'typeorm';
-import { ImportService } from '../ingestion/import.service.js';
+import { PipelineService } from '../pipeline/pipeline.service.js';
 import { NAME_UPLOAD_REJECTIONS, NAME_UPLOAD_RUN } from './admin.sql.js';
 import {
   DEFAULT_UPLOAD_LIMITS,
@@ -54,7 +54,10 @@ export const safeFileName = (name: string): string => {
  */
 @Injectable()
 export class ImportUploadService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pipeline: PipelineService,
+  ) {}
 
   async importUpload(
     upload: ReceivedUpload,
@@ -69,7 +72,7 @@ export class ImportUploadService {
       const { plan, target } = /\.zip$/i.test(fileName)
         ? await this.unzip(stored, fileName, workDir, limits)
         : { plan: planFileUpload(fileName), target: stored };
-      const importer = new ImportService(this.dataSource);
+      const importer = this.pipeline;
       const summary =
         plan.kind === 'csv'
           ? await importer.importCsvFolder(target, { source: 'csv', startedBy })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReferenceDataError, ReferenceSeedService } from '../reference/reference-seed.service.js';
-import { AnalysisService } from '../pipeline/analysis.service.js';
+import { PipelineService } from '../pipeline/pipeline.service.js';
 import {
   APPROPRIATENESS_OF_VERSION,
   CURRENT_REFERENCE_VERSION,
@@ -165,7 +165,7 @@ export class ReferenceAdminService {
       throw error;
     }
     const ordersReassessed = stored.created
-      ? (await new AnalysisService(this.dataSource).analyse('stale')).ordersInScope
+      ? (await new PipelineService(this.dataSource).analyse('stale')).ordersInScope
       : 0;
     const versions = await this.referenceVersions();
     const version = versions.find((row) => row.version === stored.referenceVersion);

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { VersionedSettings } from '../settings/settings.service.js';
 import { timeStep } from '../ingestion/step-timing.js';
+import { ESTIMATE_EVENT_DOSES, ESTIMATE_STUDY_DOSES } from './dose-report-estimate.sql.js';
 import { TOUCHED_SCOPE, cumulativeDoseSql, effectiveDoseSql } from './dose.sql.js';
 
 export interface DoseRecomputation {
@@ -37,5 +38,20 @@ export class DoseService {
       ]),
     );
     return { examsUpdated: affected(exams), ordersUpdated: affected(orders) };
+  }
+
+  /**
+   * The rdsr_estimate of the dose-report studies in rdsr_run_studies under the coefficient
+   * method `doseMethod` (settings key dose.method): per event, then per study; studies whose
+   * estimate changed go to rdsr_changed_studies. Called by the dose-report normaliser, between
+   * linking the studies to their exams and touching the patients whose dose history changed.
+   */
+  async estimateDoseReports(
+    manager: EntityManager,
+    runId: number | null,
+    doseMethod: string,
+  ): Promise<void> {
+    await manager.query(ESTIMATE_EVENT_DOSES, [runId, doseMethod]);
+    await manager.query(ESTIMATE_STUDY_DOSES, [runId, doseMethod]);
   }
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { ImportService } from '../ingestion/import.service.js';
+import { PipelineService } from '../pipeline/pipeline.service.js';
 import { generateHospital, type GenerateHospitalOptions } from '../synthetic/generate-hospital.js';
 import { EvaluationService, type Evaluation } from './evaluation.service.js';
 
@@ -91,7 +91,7 @@ export async function runEvaluationBattery(options: {
       const summary = await generateHospital({ ...hospital.options, outDir: folder });
       const database = await options.openDatabase(index);
       try {
-        await new ImportService(database.dataSource).importCsvFolder(folder);
+        await new PipelineService(database.dataSource).importCsvFolder(folder);
         const evaluation = await new EvaluationService(database.dataSource).evaluate(
           path.join(folder, 'truth.csv'),
         );

@@ -3,23 +3,16 @@ import os from 'node:os';
 import { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DoseService } from '../dose/dose.service.js';
-import { AssessmentService } from '../steering/assessment.service.js';
 import { SettingsService, type VersionedSettings } from '../settings/settings.service.js';
 import { readCsvRecords, planCsvFolder } from './adapters/csv/read-csv.js';
 import { copyCsvFile } from './adapters/csv/copy-csv.js';
-import {
-  RDSR_SOURCE,
-  landDoseReports,
-  listDoseReportFiles,
-  normaliseDoseReports,
-  relinkDoseReportStudies,
-} from './adapters/rdsr/import-rdsr.js';
+import { RDSR_SOURCE, landDoseReports, listDoseReportFiles } from './adapters/rdsr/import-rdsr.js';
 import { landFhirPath } from './adapters/fhir/import-fhir.js';
 import { IngestRunEntity } from './entities/landing.entity.js';
 import { ImportError } from './import.exception.js';
 import { landRecords } from './landing-writer.js';
 import { NormaliserService } from './normaliser.service.js';
+import { normaliseDoseReports, relinkDoseReportStudies } from './dose-report-normaliser.js';
 import { BULK_ROWS, analyseModel, deferIndexesOnFirstLoad } from './bulk-load.js';
 import { recordSteps, timeStep, type StepListener, type StepTiming } from './step-timing.js';
 
@@ -61,13 +54,34 @@ export interface RdsrImportSummary extends ImportSummary {
   readonly studies: number;
 }
 
-/** Runs after the model and doses are updated, in the same transaction (the analysis). */
-export type AfterLoadHook = (manager: EntityManager, settings: VersionedSettings) => Promise<void>;
+/** What the steps after normalising know of the load, in its transaction. */
+export interface NormalisedLoad {
+  readonly runId: number;
+  readonly settings: VersionedSettings;
+  /** The load read at least BULK_ROWS rows: the model's statistics were refreshed. */
+  readonly bulk: boolean;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
 
-/** The default after-load hook: assess the patients the load touched. */
-export const analyseTouchedPatients: AfterLoadHook = async (manager, settings) => {
-  await new AssessmentService().assess(manager, settings, 'touched');
-};
+/**
+ * Runs after the landed rows are normalised into the model, in the same transaction (the
+ * pipeline's dose, assessment and rollup steps); a failure rolls the whole load back.
+ */
+export type AfterLoadHook = (manager: EntityManager, load: NormalisedLoad) => Promise<void>;
+
+/**
+ * What a load needs from the steps after it, given by the pipeline (ingestion never imports
+ * them): the dose of dose-report studies, which the dose-report normaliser needs before it
+ * touches the patients whose dose history changed, and the hook run after normalising.
+ */
+export interface LoadSteps {
+  readonly estimateDoseReports: (
+    manager: EntityManager,
+    runId: number | null,
+    settings: VersionedSettings,
+  ) => Promise<void>;
+  readonly afterLoad: AfterLoadHook | null;
+}
 
 /**
  * Advisory lock namespace of ingest runs: a load holds the session lock (namespace, run id)
@@ -122,8 +136,9 @@ export const currentUser = (): string => {
 
 /**
  * Every load follows one path: an ingest run is opened, the adapter lands its records, and one
- * transaction normalises them into the model, recomputes doses for the touched patients and
- * runs the analysis hook. A failure marks the run failed and leaves the model as it was.
+ * transaction normalises them into the model (relinking dose reports) and runs the after-load
+ * hook (the pipeline's dose, assessment and rollups: see modules/pipeline). A failure marks
+ * the run failed and leaves the model as it was.
  */
 
 /** What one ingest run is: recorded on ingest_runs when it opens. */
@@ -146,12 +161,11 @@ type NormaliseStep = (
 ) => Promise<{ read: number; rejected: number; warned: number }>;
 export class ImportService {
   private readonly normaliser = new NormaliserService();
-  private readonly dose = new DoseService();
 
-  /** By default every load is followed by the analysis of the patients it touched. */
+  /** `steps`: what runs after landing and normalising (the pipeline's). */
   constructor(
     private readonly dataSource: DataSource,
-    private readonly afterLoad: AfterLoadHook | null = analyseTouchedPatients,
+    private readonly steps: LoadSteps,
   ) {}
 
   async importCsvFolder(folder: string, options: ImportOptions = {}): Promise<ImportSummary> {
@@ -237,7 +251,9 @@ export class ImportService {
       },
       async (manager, runId, settings) => {
         await this.normaliser.normalise(manager, runId);
-        const counts = await normaliseDoseReports(manager, runId, settings.values['dose.method']);
+        const counts = await normaliseDoseReports(manager, runId, (estimating, id) =>
+          this.steps.estimateDoseReports(estimating, id, settings),
+        );
         studies = counts.studies;
         return counts;
       },
@@ -269,8 +285,7 @@ export class ImportService {
 
   /**
    * One ingest run: open it under its lock, land, then one transaction that normalises (the
-   * given step), recomputes doses for the touched patients and runs the analysis; record the
-   * outcome on the run. A failure leaves the model as it was and marks the run failed.
+   * given step) and runs the after-load hook; record the outcome on the run. A failure leaves the model as it was and marks the run failed.
    */
   private async runLoad(
     run: LoadRun,
@@ -325,14 +340,12 @@ export class ImportService {
         // would plan without it); built here, the dose update is HOT and touches no index
         await deferred?.rebuild();
         if (bulk) await analyseModel(manager, ['patients', 'orders', 'order_changes', 'exams']);
-        options.onProgress?.({ phase: 'dose' });
-        await timeStep('dose', () => this.dose.recompute(manager, settings));
-        if (bulk) await analyseModel(manager, ['order_dose']);
-        if (this.afterLoad) {
-          options.onProgress?.({ phase: 'analysing' });
-          const afterLoad = this.afterLoad;
-          await timeStep('analyse', () => afterLoad(manager, settings));
-        }
+        await this.steps.afterLoad?.(manager, {
+          runId,
+          settings,
+          bulk,
+          onProgress: options.onProgress,
+        });
         const [{ touched }] = await manager.query(
           'SELECT count(*)::int AS touched FROM touched_patients',
         );

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DoseService } from '../dose/dose.service.js';
-import { reestimateAllDoseReports } from '../ingestion/adapters/rdsr/import-rdsr.js';
+import { reestimateAllDoseReports } from '../ingestion/dose-report-normaliser.js';
 import { SettingsService, type VersionedSettings } from '../settings/settings.service.js';
 import {
   recordSteps,
@@ -9,6 +9,11 @@ import {
   type StepTiming,
 } from '../ingestion/step-timing.js';
 import { AssessmentService, type AssessmentScope } from '../steering/assessment.service.js';
+import {
+  DEFAULT_AFTER_ANALYSIS_STEPS,
+  runAfterAnalysis,
+  type AfterAnalysisStep,
+} from './after-analysis.js';
 
 export interface AnalysisSummary {
   readonly settingsVersion: number;
@@ -31,10 +36,14 @@ export const DOSE_SETTINGS = [
 /**
  * `grounds analyse`: brings every assessment up to the current settings, reference data and
  * lexicon. Incremental: only orders whose assessment is missing, stale or pending (or all, on
- * request); doses are recomputed for everyone only when a dose-related setting changed.
+ * request); doses are recomputed for everyone only when a dose-related setting changed; the
+ * after-analysis steps follow in the same transaction. Called through PipelineService.analyse.
  */
 export class AnalysisService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly afterAnalysis: readonly AfterAnalysisStep[] = DEFAULT_AFTER_ANALYSIS_STEPS,
+  ) {}
 
   async analyse(
     scope: Exclude<AssessmentScope, 'touched'> = 'stale',
@@ -75,17 +84,21 @@ export class AnalysisService {
       await manager.query('SET LOCAL jit = off');
       const stale = await timeStep('dose.stale', () => this.dosesStale(manager, settings));
       let ordersRedosed = 0;
+      const dose = new DoseService();
       if (stale || scope === 'all') {
         await timeStep('dose.reports', () =>
-          reestimateAllDoseReports(manager, settings.values['dose.method']),
+          reestimateAllDoseReports(manager, (estimating, runId) =>
+            dose.estimateDoseReports(estimating, runId, settings.values['dose.method']),
+          ),
         );
         ordersRedosed = (
-          await timeStep('dose', () => new DoseService().recompute(manager, settings, 'all'))
+          await timeStep('dose', () => dose.recompute(manager, settings, 'all'))
         ).ordersUpdated;
       }
       const assessment = await timeStep('analyse', () =>
         new AssessmentService().assess(manager, settings, scope),
       );
+      await runAfterAnalysis(manager, this.afterAnalysis, { settings, scope });
       return {
         settingsVersion: settings.version,
         ordersInScope: assessment.ordersInScope,

@@ -2,13 +2,7 @@ import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ImportError } from '../../import.exception.js';
 import type { ImportEntity } from '../../import-format.js';
-import {
-  ImportService,
-  analyseTouchedPatients,
-  type AfterLoadHook,
-  type ImportOptions,
-  type ImportSummary,
-} from '../../import.service.js';
+import type { ImportOptions, ImportSummary } from '../../import.service.js';
 import { landRecords } from '../../landing-writer.js';
 import {
   TEXT_TYPES,
@@ -82,21 +76,39 @@ const notesOf = (plans: readonly SourceEntityPlan[]): string[] =>
   ]);
 
 /**
- * The PostgreSQL source importer (`grounds import postgres`): reads each mapped entity from
- * the source in one read-only snapshot, only rows past the stored watermark, lands them like
- * any adapter and lets the shared ImportService normalise. The new watermarks are written by
- * the ImportService's after-load hook, i.e. inside the transaction that writes the model rows:
- * the model and the watermark commit together or not at all, so a failed or killed run is
- * simply read again and a successful one is never read twice.
+ * One read of the source, for one ingest run: what the run records (source, target, notes),
+ * the landing of every mapped entity's new rows, and the new watermarks to store.
+ */
+export interface PostgresSourceRead {
+  readonly source: string;
+  readonly target: string;
+  readonly notes: readonly string[];
+  /** Lands each mapped entity's rows past its watermark for the run, then ends the snapshot. */
+  land(runId: number): Promise<void>;
+  /**
+   * Stores the new watermarks (entities that read no row keep theirs). The pipeline calls it
+   * inside the transaction that writes the model rows.
+   */
+  storeWatermarks(manager: EntityManager, runId: number): Promise<void>;
+  /** What each entity read, and its watermark before and after (after `land`). */
+  entities(): SourceEntityRead[];
+  /** Closes the connection to the source. */
+  close(): Promise<void>;
+}
+
+/**
+ * The PostgreSQL source adapter (`grounds import postgres`): reads each mapped entity from
+ * the source in one read-only snapshot, only rows past the stored watermark, and lands them
+ * like any adapter; the pipeline then normalises them. The new watermarks are written inside
+ * the transaction that writes the model rows (the pipeline runs `storeWatermarks` there): the
+ * model and the watermark commit together or not at all, so a failed or killed run is simply
+ * read again and a successful one is never read twice.
  */
 export class PostgresSourceService {
-  /** `afterLoad` runs after the watermarks are stored, in the same transaction (null: none). */
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly afterLoad: AfterLoadHook | null = analyseTouchedPatients,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
-  async importSource(options: PostgresImportOptions): Promise<PostgresImportSummary> {
+  /** Connects, plans the mapped entities and checks the stored watermarks; nothing is read yet. */
+  async open(options: PostgresImportOptions): Promise<PostgresSourceRead> {
     const source = options.source ?? 'postgres';
     const mapping = await readSourceMapping(options.mappingFile);
     const target = describeSourceUrl(options.sourceUrl);
@@ -112,6 +124,7 @@ export class PostgresSourceService {
         `Cannot connect to the source database ${target}: ${(error as Error).message}.`,
       );
     }
+    const close = () => client.end().catch(() => undefined);
     try {
       await beginSourceSnapshot(client);
       const plans = await planSourceEntities(client, mapping, options.mappingFile);
@@ -129,20 +142,11 @@ export class PostgresSourceService {
         since.set(plan.entity, previous?.watermark ?? null);
       }
       const states = new Map<ImportEntity, SourceReadState>();
-      let runId: number | null = null;
-      const storeWatermarks: AfterLoadHook = async (manager, settings) => {
-        await this.storeWatermarks(manager, source, runId, plans, states);
-        await this.afterLoad?.(manager, settings);
-      };
-      const importer = new ImportService(this.dataSource, storeWatermarks);
-      const summary = await importer.load(
-        'postgres',
+      return {
         source,
         target,
-        options,
-        notesOf(plans),
-        async (id) => {
-          runId = id;
+        notes: notesOf(plans),
+        land: async (runId) => {
           for (const plan of plans) {
             const state: SourceReadState = { rowsRead: 0, lastWatermark: null };
             states.set(plan.entity, state);
@@ -150,7 +154,7 @@ export class PostgresSourceService {
             await landRecords(
               this.dataSource,
               plan.entity,
-              { runId: id, source, file: plan.file },
+              { runId, source, file: plan.file },
               readSourceRows(
                 client,
                 plan,
@@ -162,20 +166,22 @@ export class PostgresSourceService {
           }
           await client.query('COMMIT');
         },
-      );
-      return {
-        ...summary,
-        entities: plans.map((plan) => ({
-          entity: plan.entity,
-          file: plan.file,
-          rowsRead: states.get(plan.entity)?.rowsRead ?? 0,
-          watermarkBefore: since.get(plan.entity) ?? null,
-          watermarkAfter:
-            states.get(plan.entity)?.lastWatermark ?? stored.get(plan.entity)?.watermark ?? null,
-        })),
+        storeWatermarks: (manager, runId) =>
+          this.storeWatermarks(manager, source, runId, plans, states),
+        entities: () =>
+          plans.map((plan) => ({
+            entity: plan.entity,
+            file: plan.file,
+            rowsRead: states.get(plan.entity)?.rowsRead ?? 0,
+            watermarkBefore: since.get(plan.entity) ?? null,
+            watermarkAfter:
+              states.get(plan.entity)?.lastWatermark ?? stored.get(plan.entity)?.watermark ?? null,
+          })),
+        close,
       };
-    } finally {
-      await client.end().catch(() => undefined);
+    } catch (error) {
+      await close();
+      throw error;
     }
   }
 
@@ -188,11 +194,10 @@ export class PostgresSourceService {
   private async storeWatermarks(
     manager: EntityManager,
     source: string,
-    runId: number | null,
+    runId: number,
     plans: readonly SourceEntityPlan[],
     states: ReadonlyMap<ImportEntity, SourceReadState>,
   ): Promise<void> {
-    if (runId === null) throw new Error('The watermarks were stored before the run started.');
     for (const plan of plans) {
       const watermark = states.get(plan.entity)?.lastWatermark ?? null;
       if (watermark === null) continue;

@@ -1,0 +1,126 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { DoseService } from '../dose/dose.service.js';
+import {
+  PostgresSourceService,
+  type PostgresImportOptions,
+  type PostgresImportSummary,
+} from '../ingestion/adapters/postgres/postgres-source.service.js';
+import { analyseModel } from '../ingestion/bulk-load.js';
+import {
+  ImportService,
+  type AfterLoadHook,
+  type ImportOptions,
+  type ImportSummary,
+  type NormalisedLoad,
+  type RdsrImportOptions,
+  type RdsrImportSummary,
+} from '../ingestion/import.service.js';
+import { timeStep, type StepListener } from '../ingestion/step-timing.js';
+import { AssessmentService, type AssessmentScope } from '../steering/assessment.service.js';
+import {
+  DEFAULT_AFTER_ANALYSIS_STEPS,
+  runAfterAnalysis,
+  type AfterAnalysisStep,
+} from './after-analysis.js';
+import { AnalysisService, type AnalysisSummary } from './analysis.service.js';
+
+export interface PipelineOptions {
+  /** Assess the touched patients after each load (default true); false: up to the dose. */
+  readonly analyse?: boolean;
+  /** Steps after each assessment (default: DEFAULT_AFTER_ANALYSIS_STEPS). */
+  readonly afterAnalysis?: readonly AfterAnalysisStep[];
+}
+
+/**
+ * The one-way data path, the only place that knows its order (DESIGN.md section 1):
+ *
+ *   land → normalise → relink dose reports → dose → assess → after-analysis steps (rollups)
+ *
+ * Ingestion lands an adapter's records and normalises them into the model, relinking dose
+ * reports (ImportService); then, in the same transaction, the dose step recomputes effective
+ * dose and CED for the touched patients (DoseService), the steering step assesses their orders
+ * (AssessmentService) and the after-analysis steps run. `analyse` is the same path from the
+ * assessment on, for settings, reference or lexicon changes (AnalysisService). The modules
+ * never import this one: the command line, the HTTP upload and the admin pages call it.
+ */
+export class PipelineService {
+  private readonly dose = new DoseService();
+  private readonly assessment = new AssessmentService();
+  private readonly afterAnalysis: readonly AfterAnalysisStep[];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: PipelineOptions = {},
+  ) {
+    this.afterAnalysis = options.afterAnalysis ?? DEFAULT_AFTER_ANALYSIS_STEPS;
+  }
+
+  /** `grounds import csv`: a folder in the CSV import format. */
+  importCsvFolder(folder: string, options: ImportOptions = {}): Promise<ImportSummary> {
+    return this.ingestion().importCsvFolder(folder, options);
+  }
+
+  /** `grounds import fhir`: FHIR R4 Bundles, resources and NDJSON. */
+  importFhir(inputPath: string, options: ImportOptions = {}): Promise<ImportSummary> {
+    return this.ingestion().importFhir(inputPath, options);
+  }
+
+  /** `grounds import rdsr`: DICOM Radiation Dose SRs. */
+  importRdsr(target: string, options: RdsrImportOptions = {}): Promise<RdsrImportSummary> {
+    return this.ingestion().importRdsr(target, options);
+  }
+
+  /**
+   * `grounds import postgres`: the source's new and changed rows; the new watermarks are
+   * stored in the transaction that writes the model (after the dose, before the assessment).
+   */
+  async importPostgres(options: PostgresImportOptions): Promise<PostgresImportSummary> {
+    const read = await new PostgresSourceService(this.dataSource).open(options);
+    try {
+      const summary = await this.ingestion((manager, load) =>
+        read.storeWatermarks(manager, load.runId),
+      ).load('postgres', read.source, read.target, options, read.notes, (runId) =>
+        read.land(runId),
+      );
+      return { ...summary, entities: read.entities() };
+    } finally {
+      await read.close();
+    }
+  }
+
+  /** `grounds analyse`: brings every assessment up to the current settings and reference data. */
+  analyse(
+    scope: Exclude<AssessmentScope, 'touched'> = 'stale',
+    onStep?: StepListener,
+  ): Promise<AnalysisSummary> {
+    return new AnalysisService(this.dataSource, this.afterAnalysis).analyse(scope, onStep);
+  }
+
+  /** Ingestion, followed by this pipeline's steps; `sourceStep`: the adapter's own (watermarks). */
+  private ingestion(sourceStep?: AfterLoadHook): ImportService {
+    return new ImportService(this.dataSource, {
+      estimateDoseReports: (manager, runId, settings) =>
+        this.dose.estimateDoseReports(manager, runId, settings.values['dose.method']),
+      afterLoad: (manager, load) => this.afterLoad(manager, load, sourceStep),
+    });
+  }
+
+  /** dose → the adapter's own step → assess → after-analysis steps, in the load's transaction. */
+  private async afterLoad(
+    manager: EntityManager,
+    load: NormalisedLoad,
+    sourceStep: AfterLoadHook | undefined,
+  ): Promise<void> {
+    load.onProgress?.({ phase: 'dose' });
+    await timeStep('dose', () => this.dose.recompute(manager, load.settings));
+    if (load.bulk) await analyseModel(manager, ['order_dose']);
+    await sourceStep?.(manager, load);
+    if (this.options.analyse === false) return;
+    load.onProgress?.({ phase: 'analysing' });
+    await timeStep('analyse', () => this.assessment.assess(manager, load.settings, 'touched'));
+    await runAfterAnalysis(manager, this.afterAnalysis, {
+      settings: load.settings,
+      scope: 'touched',
+    });
+  }
+}
