@@ -1,8 +1,8 @@
 /**
  * The house rules, checked by `npm run lint` (dependency-cruiser 17: Node 20 compatible).
- * Known violations that other work will untangle are listed in
- * .dependency-cruiser-known-violations.json (`--ignore-known`): lint passes on them and fails on
- * any new one. After fixing one, regenerate the list with `npm run lint:deps:baseline`.
+ * .dependency-cruiser-known-violations.json (`--ignore-known`) lists violations tolerated for a
+ * while; it is empty, and should stay so: lint fails on any violation not listed there
+ * (`npm run lint:deps:baseline` rewrites the list from the current tree).
  * The module graph in docs/architecture.md is rendered from the same cruise
  * (`npm run docs:architecture`).
  */
@@ -14,20 +14,30 @@ const IO_CORE_MODULES =
 
 /**
  * The data path, lowest first: a module may use the ones before it, never one after it (no
- * upward imports). Modules not listed (auth, synthetic, the API modules) are not layered here;
- * the vocabulary and auth's principal may be used by anyone.
+ * upward imports). The pure statistics and the core model (patients, orders, order changes,
+ * exams, dose-report studies) sit at the bottom, so every step may read them; the pipeline
+ * sits above the steps it runs (ingestion, dose, steering) and below the entry points that call
+ * it (evaluation, admin, the command line). Modules not listed (auth, synthetic, cases, the
+ * API modules) are not layered here; the vocabulary and auth's principal may be used by anyone.
  */
 const LAYERS = [
   'vocabulary',
+  'statistics',
+  'model',
   'settings',
   'reference',
   'ingestion',
   'dose',
   'steering',
   'analytics',
+  'pipeline',
   'evaluation',
   'export',
 ];
+/** The only modules that may call the pipeline: entry points, not steps of the data path. */
+const PIPELINE_CALLERS = ['pipeline', 'admin', 'evaluation'];
+/** Pure code: domain/ folders and the shared statistics. */
+const PURE_CODE = '(/domain/|^backend/src/modules/statistics/)';
 const upwardRules = LAYERS.slice(0, -1).map((layer, index) => ({
   name: `no-upward-import-from-${layer}`,
   severity: 'error',
@@ -40,6 +50,27 @@ module.exports = {
   forbidden: [
     ...upwardRules,
     {
+      name: 'modules-not-pipeline',
+      severity: 'error',
+      comment: `The pipeline runs the modules, never the other way round: only ${PIPELINE_CALLERS.join(', ')}, the command line, the bench and the demo data call it.`,
+      from: {
+        path: '^backend/src/modules/',
+        pathNot: `^backend/src/modules/(${PIPELINE_CALLERS.join('|')})/`,
+      },
+      to: { path: '^backend/src/modules/pipeline/' },
+    },
+    {
+      name: 'steering-and-analytics-apart',
+      severity: 'error',
+      comment:
+        'Steering (the assessment) and analytics (the aggregates) share the statistics module; neither imports the other (analytics reads steering\'s tables through SQL).',
+      from: { path: '^backend/src/modules/(steering|analytics)/' },
+      to: {
+        path: '^backend/src/modules/(steering|analytics)/',
+        pathNot: '^backend/src/modules/$1/',
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       comment: 'No circular imports: a cycle means two files cannot be understood apart.',
@@ -50,48 +81,55 @@ module.exports = {
       name: 'domain-no-io',
       severity: 'error',
       comment:
-        'domain/ folders are pure (statistics, rules, data): no file system, network or process access (their specs may read files).',
-      from: { path: '/domain/', pathNot: '\\.spec\\.tsx?$' },
+        'domain/ folders and the statistics module are pure (statistics, rules, data): no file system, network or process access (their specs may read files).',
+      from: { path: PURE_CODE, pathNot: '\\.spec\\.tsx?$' },
       to: { dependencyTypes: ['core'], path: IO_CORE_MODULES },
     },
     {
       name: 'domain-no-framework',
       severity: 'error',
       comment:
-        'domain/ folders import no framework or driver (typeorm, @nestjs/*, pg, express, GraphQL, dcmjs...).',
-      from: { path: '/domain/', pathNot: '\\.spec\\.tsx?$' },
+        'domain/ folders and the statistics module import no framework or driver (typeorm, @nestjs/*, pg, express, GraphQL, dcmjs...).',
+      from: { path: PURE_CODE, pathNot: '\\.spec\\.tsx?$' },
       to: { path: FRAMEWORK_PACKAGES },
     },
     {
       name: 'domain-only-pure-imports',
       severity: 'error',
       comment:
-        'domain/ code may import other domain/ code and the vocabulary, never services, entities, SQL or adapters.',
-      from: { path: '^backend/src/.*/domain/', pathNot: '\\.spec\\.tsx?$' },
+        'Pure code (domain/, statistics) may import other pure code and the vocabulary, never services, entities, SQL or adapters.',
+      from: {
+        path: '^backend/src/(.*/domain/|modules/statistics/)',
+        pathNot: '\\.spec\\.tsx?$',
+      },
       to: {
         path: '^backend/src/',
-        pathNot: ['/domain/', '^backend/src/modules/vocabulary/vocabulary\\.ts$'],
+        pathNot: [
+          '/domain/',
+          '^backend/src/modules/statistics/',
+          '^backend/src/modules/vocabulary/vocabulary\\.ts$',
+        ],
       },
     },
     {
       name: 'no-foreign-module-internals',
       severity: 'error',
       comment:
-        "A module never imports another module's entities, adapters or SQL (*.sql.ts): it asks that module's service.",
+        "A module never imports another module's entities, adapters or SQL (*.sql.ts): it asks that module's service. The core model's entities are everyone's.",
       from: { path: '^backend/src/modules/([^/]+)/' },
       to: {
         path: '^backend/src/modules/[^/]+/(entities/|adapters/|[^.]*\\.sql\\.ts$)',
-        pathNot: '^backend/src/modules/$1/',
+        pathNot: ['^backend/src/modules/$1/', '^backend/src/modules/model/entities/'],
       },
     },
     {
       name: 'adapters-not-pipeline',
       severity: 'error',
       comment:
-        'Adapters only read their source and land records: they never import the pipeline that runs after landing (import/normaliser services, dose, steering, analytics, a pipeline/ orchestrator).',
+        'Adapters only read their source and land records: they never import what runs after landing (the import and normaliser services, the dose-report normaliser, dose, steering, analytics, the pipeline).',
       from: { path: '^backend/src/modules/ingestion/adapters/' },
       to: {
-        path: '^backend/src/(modules/ingestion/(import|normaliser)\\.service\\.ts$|modules/(dose|steering|analytics)/|pipeline/)',
+        path: '^backend/src/modules/(ingestion/(import\\.service|normaliser\\.service|normaliser\\.sql|dose-report-normaliser(\\.sql)?)\\.ts$|(dose|steering|analytics|pipeline)/)',
       },
     },
     {

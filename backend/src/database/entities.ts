@@ -1,8 +1,8 @@
 import {
   DoseReportEventEntity,
   DoseReportStudyEntity,
-  LandingDoseReportEntity,
 } from '../modules/model/entities/dose-report.entity.js';
+import { LandingDoseReportEntity } from '../modules/ingestion/entities/landing-dose-report.entity.js';
 import { OrderDoseEntity } from '../modules/dose/entities/order-dose.entity.js';
 import {
   IngestRunEntity,

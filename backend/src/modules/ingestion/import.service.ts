@@ -8,6 +8,11 @@ import { readCsvRecords, planCsvFolder } from './adapters/csv/read-csv.js';
 import { copyCsvFile } from './adapters/csv/copy-csv.js';
 import { RDSR_SOURCE, landDoseReports, listDoseReportFiles } from './adapters/rdsr/import-rdsr.js';
 import { landFhirPath } from './adapters/fhir/import-fhir.js';
+import {
+  PostgresSourceService,
+  type PostgresSourceOptions,
+  type SourceEntityRead,
+} from './adapters/postgres/postgres-source.service.js';
 import { IngestRunEntity } from './entities/landing.entity.js';
 import { ImportError } from './import.exception.js';
 import { landRecords } from './landing-writer.js';
@@ -52,6 +57,12 @@ export interface RdsrImportOptions extends ImportOptions {
 export interface RdsrImportSummary extends ImportSummary {
   /** Distinct dose-report studies the run's reports belong to. */
   readonly studies: number;
+}
+
+export interface PostgresImportOptions extends ImportOptions, PostgresSourceOptions {}
+
+export interface PostgresImportSummary extends ImportSummary {
+  readonly entities: readonly SourceEntityRead[];
 }
 
 /** What the steps after normalising know of the load, in its transaction. */
@@ -261,6 +272,34 @@ export class ImportService {
     return { ...summary, studies };
   }
 
+  /**
+   * Imports the PostgreSQL source's new and changed rows (`grounds import postgres`): the
+   * adapter reads past the stored watermarks and lands; the new watermarks are stored in the
+   * transaction that normalises, so the model and the watermarks commit together or not at all.
+   */
+  async importPostgres(options: PostgresImportOptions): Promise<PostgresImportSummary> {
+    const read = await new PostgresSourceService(this.dataSource).open(options, () =>
+      options.onProgress?.({ phase: 'landing' }),
+    );
+    try {
+      const run = {
+        kind: 'postgres',
+        source: read.source,
+        target: read.target,
+        notes: read.notes,
+        deferIndexes: true,
+      };
+      const summary = await this.runLoad(run, options, read.land, async (manager, runId) => {
+        const counts = await this.normaliseRecords(manager, runId);
+        await read.storeWatermarks(manager, runId);
+        return counts;
+      });
+      return { ...summary, entities: read.entities() };
+    } finally {
+      await read.close();
+    }
+  }
+
   /** The shared path for every adapter: `land` writes landing rows for the given run. */
   async load(
     kind: string,
@@ -271,16 +310,24 @@ export class ImportService {
     land: (runId: number) => Promise<void>,
   ): Promise<ImportSummary> {
     const run = { kind, source, target, notes, deferIndexes: true };
-    return this.runLoad(run, options, land, async (manager, runId) => {
-      const counts = await this.normaliser.normalise(manager, runId);
-      await relinkDoseReportStudies(manager, runId);
-      const entities = [counts.patients, counts.orders, counts.order_changes, counts.exams];
-      return {
-        read: entities.reduce((sum, entity) => sum + entity.read, 0),
-        rejected: entities.reduce((sum, entity) => sum + entity.rejected, 0),
-        warned: counts.warned,
-      };
-    });
+    return this.runLoad(run, options, land, (manager, runId) =>
+      this.normaliseRecords(manager, runId),
+    );
+  }
+
+  /** The landed records of the run into the model; dose reports of touched patients relinked. */
+  private async normaliseRecords(
+    manager: EntityManager,
+    runId: number,
+  ): Promise<{ read: number; rejected: number; warned: number }> {
+    const counts = await this.normaliser.normalise(manager, runId);
+    await relinkDoseReportStudies(manager, runId);
+    const entities = [counts.patients, counts.orders, counts.order_changes, counts.exams];
+    return {
+      read: entities.reduce((sum, entity) => sum + entity.read, 0),
+      rejected: entities.reduce((sum, entity) => sum + entity.rejected, 0),
+      warned: counts.warned,
+    };
   }
 
   /**

@@ -1,17 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DoseService } from '../dose/dose.service.js';
-import {
-  PostgresSourceService,
-  type PostgresImportOptions,
-  type PostgresImportSummary,
-} from '../ingestion/adapters/postgres/postgres-source.service.js';
 import { analyseModel } from '../ingestion/bulk-load.js';
 import {
   ImportService,
-  type AfterLoadHook,
   type ImportOptions,
   type ImportSummary,
   type NormalisedLoad,
+  type PostgresImportOptions,
+  type PostgresImportSummary,
   type RdsrImportOptions,
   type RdsrImportSummary,
 } from '../ingestion/import.service.js';
@@ -70,22 +66,9 @@ export class PipelineService {
     return this.ingestion().importRdsr(target, options);
   }
 
-  /**
-   * `grounds import postgres`: the source's new and changed rows; the new watermarks are
-   * stored in the transaction that writes the model (after the dose, before the assessment).
-   */
-  async importPostgres(options: PostgresImportOptions): Promise<PostgresImportSummary> {
-    const read = await new PostgresSourceService(this.dataSource).open(options);
-    try {
-      const summary = await this.ingestion((manager, load) =>
-        read.storeWatermarks(manager, load.runId),
-      ).load('postgres', read.source, read.target, options, read.notes, (runId) =>
-        read.land(runId),
-      );
-      return { ...summary, entities: read.entities() };
-    } finally {
-      await read.close();
-    }
+  /** `grounds import postgres`: the source's new and changed rows, past its watermarks. */
+  importPostgres(options: PostgresImportOptions): Promise<PostgresImportSummary> {
+    return this.ingestion().importPostgres(options);
   }
 
   /** `grounds analyse`: brings every assessment up to the current settings and reference data. */
@@ -96,25 +79,20 @@ export class PipelineService {
     return new AnalysisService(this.dataSource, this.afterAnalysis).analyse(scope, onStep);
   }
 
-  /** Ingestion, followed by this pipeline's steps; `sourceStep`: the adapter's own (watermarks). */
-  private ingestion(sourceStep?: AfterLoadHook): ImportService {
+  /** Ingestion, followed by this pipeline's steps in the load's transaction. */
+  private ingestion(): ImportService {
     return new ImportService(this.dataSource, {
       estimateDoseReports: (manager, runId, settings) =>
         this.dose.estimateDoseReports(manager, runId, settings.values['dose.method']),
-      afterLoad: (manager, load) => this.afterLoad(manager, load, sourceStep),
+      afterLoad: (manager, load) => this.afterLoad(manager, load),
     });
   }
 
-  /** dose → the adapter's own step → assess → after-analysis steps, in the load's transaction. */
-  private async afterLoad(
-    manager: EntityManager,
-    load: NormalisedLoad,
-    sourceStep: AfterLoadHook | undefined,
-  ): Promise<void> {
+  /** dose → assess → after-analysis steps, in the load's transaction. */
+  private async afterLoad(manager: EntityManager, load: NormalisedLoad): Promise<void> {
     load.onProgress?.({ phase: 'dose' });
     await timeStep('dose', () => this.dose.recompute(manager, load.settings));
     if (load.bulk) await analyseModel(manager, ['order_dose']);
-    await sourceStep?.(manager, load);
     if (this.options.analyse === false) return;
     load.onProgress?.({ phase: 'analysing' });
     await timeStep('analyse', () => this.assessment.assess(manager, load.settings, 'touched'));

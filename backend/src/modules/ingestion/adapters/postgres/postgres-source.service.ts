@@ -2,7 +2,6 @@ import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ImportError } from '../../import.exception.js';
 import type { ImportEntity } from '../../import-format.js';
-import type { ImportOptions, ImportSummary } from '../../import.service.js';
 import { landRecords } from '../../landing-writer.js';
 import {
   TEXT_TYPES,
@@ -14,7 +13,9 @@ import {
 } from './read-postgres-source.js';
 import { readSourceMapping } from './source-mapping.js';
 
-export interface PostgresImportOptions extends ImportOptions {
+export interface PostgresSourceOptions {
+  /** The source's name on runs and watermarks (default postgres). */
+  readonly source?: string;
   /** postgres:// URL of the hospital's source database (SOURCE_DATABASE_URL). */
   readonly sourceUrl: string;
   /** Path of the JSON mapping file (SOURCE_MAPPING). */
@@ -32,10 +33,6 @@ export interface SourceEntityRead {
   readonly rowsRead: number;
   readonly watermarkBefore: string | null;
   readonly watermarkAfter: string | null;
-}
-
-export interface PostgresImportSummary extends ImportSummary {
-  readonly entities: readonly SourceEntityRead[];
 }
 
 interface StoredWatermark {
@@ -86,8 +83,8 @@ export interface PostgresSourceRead {
   /** Lands each mapped entity's rows past its watermark for the run, then ends the snapshot. */
   land(runId: number): Promise<void>;
   /**
-   * Stores the new watermarks (entities that read no row keep theirs). The pipeline calls it
-   * inside the transaction that writes the model rows.
+   * Stores the new watermarks (entities that read no row keep theirs), inside the transaction
+   * that writes the model rows.
    */
   storeWatermarks(manager: EntityManager, runId: number): Promise<void>;
   /** What each entity read, and its watermark before and after (after `land`). */
@@ -99,8 +96,8 @@ export interface PostgresSourceRead {
 /**
  * The PostgreSQL source adapter (`grounds import postgres`): reads each mapped entity from
  * the source in one read-only snapshot, only rows past the stored watermark, and lands them
- * like any adapter; the pipeline then normalises them. The new watermarks are written inside
- * the transaction that writes the model rows (the pipeline runs `storeWatermarks` there): the
+ * like any adapter; ImportService then normalises them. The new watermarks are written inside
+ * the transaction that writes the model rows (ImportService runs `storeWatermarks` there): the
  * model and the watermark commit together or not at all, so a failed or killed run is simply
  * read again and a successful one is never read twice.
  */
@@ -108,7 +105,10 @@ export class PostgresSourceService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Connects, plans the mapped entities and checks the stored watermarks; nothing is read yet. */
-  async open(options: PostgresImportOptions): Promise<PostgresSourceRead> {
+  async open(
+    options: PostgresSourceOptions,
+    onLanding?: () => void,
+  ): Promise<PostgresSourceRead> {
     const source = options.source ?? 'postgres';
     const mapping = await readSourceMapping(options.mappingFile);
     const target = describeSourceUrl(options.sourceUrl);
@@ -150,7 +150,7 @@ export class PostgresSourceService {
           for (const plan of plans) {
             const state: SourceReadState = { rowsRead: 0, lastWatermark: null };
             states.set(plan.entity, state);
-            options.onProgress?.({ phase: 'landing' });
+            onLanding?.();
             await landRecords(
               this.dataSource,
               plan.entity,
