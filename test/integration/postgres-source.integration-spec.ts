@@ -388,7 +388,10 @@ describe('PostgreSQL source: mapping, incremental watermarks, rejections', () =>
       const file = path.join(folder, `mapping-${randomBytes(3).toString('hex')}.json`);
       await writeFile(file, JSON.stringify({ orders }));
       const pipeline = new PipelineService(database.dataSource);
-      return { file, result: pipeline.importPostgres({ sourceUrl: source.url, mappingFile: file }) };
+      return {
+        file,
+        result: pipeline.importPostgres({ sourceUrl: source.url, mappingFile: file }),
+      };
     };
     const lacking = await tryMapping({
       sql: 'SELECT req_no AS order_id, mrn AS patient_id, modality_cd AS requested_modality, last_mod FROM req',

@@ -163,7 +163,9 @@ async function main(): Promise<void> {
 
     const csv = await freshDatabase(adminUrl, names[1]);
     opened.push(csv.dataSource);
-    const csvImport = await timed(() => new PipelineService(csv.dataSource).importCsvFolder(csvDir));
+    const csvImport = await timed(() =>
+      new PipelineService(csv.dataSource).importCsvFolder(csvDir),
+    );
     note({
       step: 'import csv (with analysis)',
       records: csvImport.result.rowsRead,
@@ -182,7 +184,9 @@ async function main(): Promise<void> {
 
     const fhirDb = await freshDatabase(adminUrl, names[2]);
     opened.push(fhirDb.dataSource);
-    const fhirImport = await timed(() => new PipelineService(fhirDb.dataSource).importFhir(fhirDir));
+    const fhirImport = await timed(() =>
+      new PipelineService(fhirDb.dataSource).importFhir(fhirDir),
+    );
     note({
       step: 'import fhir (with analysis)',
       records: fhirImport.result.rowsRead,

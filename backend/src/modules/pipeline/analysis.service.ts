@@ -91,9 +91,8 @@ export class AnalysisService {
             dose.estimateDoseReports(estimating, runId, settings.values['dose.method']),
           ),
         );
-        ordersRedosed = (
-          await timeStep('dose', () => dose.recompute(manager, settings, 'all'))
-        ).ordersUpdated;
+        ordersRedosed = (await timeStep('dose', () => dose.recompute(manager, settings, 'all')))
+          .ordersUpdated;
       }
       const assessment = await timeStep('analyse', () =>
         new AssessmentService().assess(manager, settings, scope),

@@ -2,7 +2,11 @@ import { adjustBenjaminiHochberg } from '../../statistics/benjamini-hochberg.js'
 import type { ExcessAwaySwitchesResult } from './excess-away-switches.js';
 import { computeMantelHaenszelTest } from '../../statistics/mantel-haenszel-test.js';
 import type { FunnelLimits } from '../../statistics/funnel-limits.js';
-import { computeFunnelPlot, type FunnelCurvePoint, type FunnelPosition } from '../../statistics/funnel-plot.js';
+import {
+  computeFunnelPlot,
+  type FunnelCurvePoint,
+  type FunnelPosition,
+} from '../../statistics/funnel-plot.js';
 import {
   summariseDoseHistory,
   type DoseHistoryStratumCounts,

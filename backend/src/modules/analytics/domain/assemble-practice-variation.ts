@@ -1,7 +1,14 @@
-import { adjustBenjaminiHochberg, computeUpperTailPValue } from '../../statistics/benjamini-hochberg.js';
+import {
+  adjustBenjaminiHochberg,
+  computeUpperTailPValue,
+} from '../../statistics/benjamini-hochberg.js';
 import type { ExcessAwaySwitchesResult } from './excess-away-switches.js';
 import type { FunnelLimits } from '../../statistics/funnel-limits.js';
-import { computeFunnelPlot, type FunnelCurvePoint, type FunnelPosition } from '../../statistics/funnel-plot.js';
+import {
+  computeFunnelPlot,
+  type FunnelCurvePoint,
+  type FunnelPosition,
+} from '../../statistics/funnel-plot.js';
 import type { FunnelMeasure } from './assemble-department-variation.js';
 import {
   summariseDoseHistory,

@@ -62,7 +62,10 @@ export {
   type DoseHistorySummary,
   type OddsRatioSummary,
 } from './summarise-dose-history.js';
-export { adjustBenjaminiHochberg, computeUpperTailPValue } from '../../statistics/benjamini-hochberg.js';
+export {
+  adjustBenjaminiHochberg,
+  computeUpperTailPValue,
+} from '../../statistics/benjamini-hochberg.js';
 export { computeWilsonInterval, type WilsonInterval } from '../../statistics/wilson-interval.js';
 export {
   assemblePracticeVariation,

@@ -2,7 +2,10 @@ import {
   computeExcessAwaySwitches,
   type ExcessAwaySwitchesResult,
 } from './excess-away-switches.js';
-import { computeMantelHaenszel, type MantelHaenszelStatus } from '../../statistics/mantel-haenszel.js';
+import {
+  computeMantelHaenszel,
+  type MantelHaenszelStatus,
+} from '../../statistics/mantel-haenszel.js';
 
 /** Away-switches and assessable opportunities of one stratum in the HIGH and LOW bands. */
 export interface DoseHistoryStratumCounts {

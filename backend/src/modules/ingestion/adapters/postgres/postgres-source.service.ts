@@ -105,10 +105,7 @@ export class PostgresSourceService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Connects, plans the mapped entities and checks the stored watermarks; nothing is read yet. */
-  async open(
-    options: PostgresSourceOptions,
-    onLanding?: () => void,
-  ): Promise<PostgresSourceRead> {
+  async open(options: PostgresSourceOptions, onLanding?: () => void): Promise<PostgresSourceRead> {
     const source = options.source ?? 'postgres';
     const mapping = await readSourceMapping(options.mappingFile);
     const target = describeSourceUrl(options.sourceUrl);
