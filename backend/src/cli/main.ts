@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { ImportError } from '../modules/ingestion/import.exception.js';

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface LevelCount {
   readonly level: string;
@@ -101,6 +102,7 @@ async function loadTruth(manager: EntityManager, file: string): Promise<number> 
  * (DOCUMENTED + PROBABLE), counts per level and per truth category, each clinician's OR against
  * whether the generator made them steer, and the site OR.
  */
+@Injectable()
 export class EvaluationService {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { PoolClient } from 'pg';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { withClient } from '../ingestion/landing-writer.js';
 import { CASES_COLUMNS, EXAMS_COLUMNS, EXPORT_CASES, EXPORT_EXAMS } from './export.sql.js';
 
@@ -50,6 +51,7 @@ async function streamQueryToCsv(
   return rows;
 }
 
+@Injectable()
 export class ExportService {
   constructor(private readonly dataSource: DataSource) {}
 
