@@ -14,10 +14,7 @@ export function registerCaseCommand(program: Command): void {
     .option('--source <name>', 'the source the order was imported under (default: any)')
     .action(async (orderId: string, options: { source?: string }) => {
       await withDatabase(async ({ get, audit }) => {
-        const cases = await get(CaseEvidenceService).read(
-          orderId,
-          options.source ?? null,
-        );
+        const cases = await get(CaseEvidenceService).read(orderId, options.source ?? null);
         if (cases.length === 0) throw new CliError(`No assessed order ${orderId}.`);
         for (const evidence of cases) {
           await audit({

@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import { DatabaseModule } from '../database/database.module.js';
 import { AccountsModule } from '../modules/auth/accounts.module.js';
 import { EvaluationModule } from '../modules/evaluation/evaluation.module.js';
@@ -15,7 +14,9 @@ import { SteeringModule } from '../modules/steering/steering.module.js';
  */
 @Module({})
 export class CliModule {
-  static forDataSource(dataSource: DataSource): DynamicModule {
+  static forDataSource(
+    dataSource: Parameters<typeof DatabaseModule.forDataSource>[0],
+  ): DynamicModule {
     return {
       module: CliModule,
       imports: [

@@ -52,11 +52,7 @@ export function registerReferenceCommand(program: Command): void {
       const groups = await readInput(dir, GROUPS_FILE);
       const ratings = await readInput(dir, RATINGS_FILE);
       await withDatabase(async ({ get }) => {
-        const result = await get(ReferenceSeedService).importVersion(
-          groups,
-          ratings,
-          options.note,
-        );
+        const result = await get(ReferenceSeedService).importVersion(groups, ratings, options.note);
         console.log(
           result.created
             ? `Reference version ${result.referenceVersion} stored. Run \`npm run grounds -- analyse\` to reassess the orders under it.`

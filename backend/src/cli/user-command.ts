@@ -89,10 +89,7 @@ export function registerUserCommand(program: Command): void {
     .requiredOption('--email <email>', 'the account')
     .action(async (options: { email: string }) => {
       await withDatabase(async ({ get }) => {
-        const disabled = await get(UsersService).disable(
-          options.email,
-          cliPrincipal(),
-        );
+        const disabled = await get(UsersService).disable(options.email, cliPrincipal());
         console.log(`Disabled ${disabled.email}; its sessions and tokens no longer work.`);
       });
     });
@@ -105,11 +102,7 @@ export function registerUserCommand(program: Command): void {
     .action(async (options: { email: string }) => {
       const password = await readPasswordFromStdin();
       await withDatabase(async ({ get }) => {
-        await get(UsersService).setPassword(
-          options.email,
-          password,
-          cliPrincipal(),
-        );
+        await get(UsersService).setPassword(options.email, password, cliPrincipal());
         console.log(`New password set for ${options.email.trim().toLowerCase()}; it is unlocked.`);
       });
     });
@@ -140,11 +133,7 @@ export function registerUserCommand(program: Command): void {
     .requiredOption('--name <name>', 'the token name')
     .action(async (options: { email: string; name: string }) => {
       await withDatabase(async ({ get }) => {
-        await get(UsersService).revokeToken(
-          options.email,
-          options.name,
-          cliPrincipal(),
-        );
+        await get(UsersService).revokeToken(options.email, options.name, cliPrincipal());
         console.log(`Revoked token "${options.name}" of ${options.email.trim().toLowerCase()}.`);
       });
     });

@@ -43,9 +43,7 @@ export class ReferenceRepository {
   }
 
   async versionByContentHash(manager: EntityManager, contentHash: string): Promise<number | null> {
-    const rows: { version: number }[] = await manager.query(VERSION_BY_CONTENT_HASH, [
-      contentHash,
-    ]);
+    const rows: { version: number }[] = await manager.query(VERSION_BY_CONTENT_HASH, [contentHash]);
     return rows.length > 0 ? rows[0].version : null;
   }
 

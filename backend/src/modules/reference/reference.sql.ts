@@ -18,7 +18,8 @@ export const UPSERT_TYPICAL_DOSES = `INSERT INTO typical_doses (modality, body_r
                  IS DISTINCT FROM (EXCLUDED.typical_msv, EXCLUDED.exam, EXCLUDED.source)`;
 
 /** $1 content hash. */
-export const VERSION_BY_CONTENT_HASH = 'SELECT version FROM reference_versions WHERE content_hash = $1';
+export const VERSION_BY_CONTENT_HASH =
+  'SELECT version FROM reference_versions WHERE content_hash = $1';
 
 /** $1 content hash, $2 note. */
 export const INSERT_REFERENCE_VERSION = `INSERT INTO reference_versions (content_hash, note) VALUES ($1, $2) RETURNING version`;
@@ -36,7 +37,8 @@ export const INSERT_APPROPRIATENESS = `INSERT INTO appropriateness
          AS t(g, p, pop, m, r, b)`;
 
 /** The newest reference version (null on an empty database). */
-export const LATEST_REFERENCE_VERSION = 'SELECT max(version)::int AS version FROM reference_versions';
+export const LATEST_REFERENCE_VERSION =
+  'SELECT max(version)::int AS version FROM reference_versions';
 
 /** $1 version: its indication groups in the columns of indication-groups.csv. */
 export const EXPORT_INDICATION_GROUPS = `SELECT indication_group, needs_iodinated_contrast::text AS indicated_exam_needs_iodinated_contrast,
