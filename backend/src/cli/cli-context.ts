@@ -1,13 +1,21 @@
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import cliProgress from 'cli-progress';
+import { DomainError, ErrorCode } from '../common/domain/domain-error.js';
 import { AuditService, cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/database.js';
 import { CliModule } from './cli.module.js';
 
-/** A failure the CLI reports as one line and exit code 1. */
-export class CliError extends Error {}
+export const CliErrorCode = { BAD_USAGE: ErrorCode.BAD_USER_INPUT } as const;
+export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];
+
+/** A command line the user can fix (a bad option value, a missing file); one line, exit 1. */
+export class CliError extends DomainError<CliErrorCode> {
+  constructor(message: string) {
+    super(CliErrorCode.BAD_USAGE, message);
+  }
+}
 
 export interface AuditedEvent {
   readonly action: string;

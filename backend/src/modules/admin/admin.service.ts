@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { adminInputError } from './domain/admin-error.js';
 import {
   SETTINGS_SCHEMA,
   isSettingKey,
@@ -7,9 +8,6 @@ import {
 } from '../settings/domain/settings-schema.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { AnalysisService, type AnalysisSummary } from '../steering/analysis.service.js';
-
-/** A request the caller can fix (bad cursor, page size, setting); BAD_USER_INPUT. */
-export class AdminInputError extends Error {}
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -85,14 +83,14 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
   if (cursor === null || cursor === undefined) return null;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^k:(\d{1,18})$/.exec(decoded);
-  if (!match) throw new AdminInputError(`"${cursor}" is not a cursor this list gave out.`);
+  if (!match) throw adminInputError(`"${cursor}" is not a cursor this list gave out.`);
   return match[1];
 }
 
 export function pageSize(first: number | null | undefined, fallback: number): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new AdminInputError(`first must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+    throw adminInputError(`first must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
   }
   return size;
 }
@@ -133,7 +131,7 @@ export class AdminService {
     const size = pageSize(first, 100);
     const from = decodeCursor(after);
     if (runId !== null && runId !== undefined && !/^\d{1,9}$/.test(runId)) {
-      throw new AdminInputError(`"${runId}" is not an ingest run id.`);
+      throw adminInputError(`"${runId}" is not an ingest run id.`);
     }
     const run = runId ?? null;
     const [rows, [{ total }]]: [RejectionRow[], { total: number }[]] = await Promise.all([
@@ -229,7 +227,7 @@ export class AdminService {
     changedBy: string,
   ): Promise<{ setting: SettingValue; before: string | null; analysis: AnalysisSummary | null }> {
     if (!isSettingKey(key)) {
-      throw new AdminInputError(
+      throw adminInputError(
         `Unknown setting "${key}". Known settings: ${Object.keys(SETTINGS_SCHEMA).join(', ')}.`,
       );
     }
@@ -239,7 +237,7 @@ export class AdminService {
     try {
       created = await settings.set(key, value, changedBy);
     } catch (error) {
-      throw new AdminInputError((error as Error).message);
+      throw adminInputError((error as Error).message);
     }
     const analysis = DISPLAY_ONLY_SETTINGS.includes(key)
       ? null

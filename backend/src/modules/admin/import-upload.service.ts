@@ -6,9 +6,9 @@ import AdmZip from 'adm-zip';
 import { DataSource } from 'typeorm';
 import { ImportService } from '../ingestion/import.service.js';
 import { NAME_UPLOAD_REJECTIONS, NAME_UPLOAD_RUN } from './admin.sql.js';
+import { adminInputError } from './domain/admin-error.js';
 import {
   DEFAULT_UPLOAD_LIMITS,
-  UploadError,
   planFileUpload,
   planZipUpload,
   type UploadKind,
@@ -119,7 +119,7 @@ export class ImportUploadService {
     try {
       zip = new AdmZip(zipPath);
     } catch {
-      throw new UploadError(`${fileName}: not a readable zip file.`);
+      throw adminInputError(`${fileName}: not a readable zip file.`);
     }
     const entries = zip.getEntries();
     const plan = planZipUpload(
@@ -140,7 +140,7 @@ export class ImportUploadService {
       written += data.length;
       // the declared sizes were checked; a zip that lies about them is stopped here
       if (data.length > entry.header.size || written > limits.maxUncompressedBytes) {
-        throw new UploadError(
+        throw adminInputError(
           `${fileName}: ${entry.entryName} unpacks larger than the zip declares; nothing was imported.`,
         );
       }
@@ -149,7 +149,7 @@ export class ImportUploadService {
         plan.flatten ? path.basename(entry.entryName) : entry.entryName,
       );
       if (!destination.startsWith(`${root}${path.sep}`)) {
-        throw new UploadError(
+        throw adminInputError(
           `${fileName}: the entry "${entry.entryName}" points outside the zip's folder.`,
         );
       }

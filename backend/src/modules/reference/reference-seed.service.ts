@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../common/domain/domain-error.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MODALITIES, normaliseIcd10 } from '../vocabulary/vocabulary.js';
 import { REFERENCE_DATA_DIR } from '../../config/paths.js';
@@ -21,7 +22,15 @@ const parseCsv = (text: string, name: string): { text: string; rows: CsvRow[] } 
 const readCsv = async (name: string): Promise<{ text: string; rows: CsvRow[] }> =>
   parseCsv(await readFile(path.join(REFERENCE_DATA_DIR, name), 'utf8'), name);
 
-export class ReferenceDataError extends Error {}
+export const ReferenceErrorCode = { BAD_INPUT: ErrorCode.BAD_USER_INPUT } as const;
+export type ReferenceErrorCode = (typeof ReferenceErrorCode)[keyof typeof ReferenceErrorCode];
+
+/** The reference module's refusal: reference data that cannot be used, by file, line, field. */
+export class ReferenceDataError extends DomainError<ReferenceErrorCode> {
+  constructor(message: string) {
+    super(ReferenceErrorCode.BAD_INPUT, message);
+  }
+}
 
 const POPULATIONS = ['ADULT', 'PEDIATRIC', 'PREGNANT'];
 
