@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import {
+  AUDIT_EVENTS_PAGE,
+  INGEST_RUNS_PAGE,
+  REFERENCE_VERSIONS,
+  REJECTIONS_COUNT,
+  REJECTIONS_LIST_PAGE,
+  SETTINGS_VERSIONS,
+} from './admin.sql.js';
 import { adminInputError } from './domain/admin-error.js';
 import {
   SETTINGS_SCHEMA,
@@ -112,13 +120,7 @@ export class AdminService {
   async ingestRuns(first?: number | null, after?: string | null): Promise<Page<IngestRunRow>> {
     const size = pageSize(first, 50);
     const before = decodeCursor(after);
-    const rows: IngestRunRow[] = await this.dataSource.query(
-      `SELECT id, source, kind, status, started_at, finished_at, rows_read, rows_loaded,
-         rows_rejected, rows_warned
-       FROM ingest_runs WHERE ($1::int IS NULL OR id < $1::int)
-       ORDER BY id DESC LIMIT $2`,
-      [before, size + 1],
-    );
+    const rows: IngestRunRow[] = await this.dataSource.query(INGEST_RUNS_PAGE, [before, size + 1]);
     return pageOf(rows, size, (row) => row.id);
   }
 
@@ -135,16 +137,8 @@ export class AdminService {
     }
     const run = runId ?? null;
     const [rows, [{ total }]]: [RejectionRow[], { total: number }[]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id::text AS id, run_id, file, line, field, reason, raw FROM rejections
-         WHERE ($1::int IS NULL OR run_id = $1::int) AND ($2::bigint IS NULL OR id > $2::bigint)
-         ORDER BY id LIMIT $3`,
-        [run, from, size + 1],
-      ),
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM rejections WHERE ($1::int IS NULL OR run_id = $1::int)`,
-        [run],
-      ),
+      this.dataSource.query(REJECTIONS_LIST_PAGE, [run, from, size + 1]),
+      this.dataSource.query(REJECTIONS_COUNT, [run]),
     ]);
     return { ...pageOf(rows, size, (row) => row.id), totalCount: total };
   }
@@ -153,14 +147,10 @@ export class AdminService {
   async auditEvents(first?: number | null, after?: string | null): Promise<Page<AuditEventRow>> {
     const size = pageSize(first, 100);
     const before = decodeCursor(after);
-    const rows: AuditEventRow[] = await this.dataSource.query(
-      `SELECT id::text AS id, occurred_at, actor, action, object_type, object_id, details
-       FROM audit_events
-       WHERE $1::bigint IS NULL
-          OR (occurred_at, id) < (SELECT e.occurred_at, e.id FROM audit_events e WHERE e.id = $1::bigint)
-       ORDER BY occurred_at DESC, id DESC LIMIT $2`,
-      [before, size + 1],
-    );
+    const rows: AuditEventRow[] = await this.dataSource.query(AUDIT_EVENTS_PAGE, [
+      before,
+      size + 1,
+    ]);
     return pageOf(rows, size, (row) => row.id);
   }
 
@@ -183,9 +173,7 @@ export class AdminService {
       created_by: string | null;
       note: string | null;
       created_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT version, values, created_by, note, created_at FROM settings_versions ORDER BY version`,
-    );
+    }[] = await this.dataSource.query(SETTINGS_VERSIONS);
     const summaries = rows.map((row, index) => {
       const previous = index > 0 ? rows[index - 1].values : null;
       const keys = [
@@ -211,10 +199,7 @@ export class AdminService {
   }
 
   async referenceVersions(): Promise<ReferenceVersionRow[]> {
-    return this.dataSource.query(
-      `SELECT version, created_at, note, version = max(version) OVER () AS current
-       FROM reference_versions ORDER BY version DESC`,
-    );
+    return this.dataSource.query(REFERENCE_VERSIONS);
   }
 
   /**
