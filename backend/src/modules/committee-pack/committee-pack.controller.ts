@@ -1,4 +1,4 @@
-import { Controller, Get, HttpException, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Roles } from '../auth/principal.js';
 import { toHttpException } from '../../common/error-mapping.js';
