@@ -149,6 +149,20 @@ module.exports = {
       to: { path: '^backend/', pathNot: '^backend/src/modules/vocabulary/vocabulary\\.ts$' },
     },
     {
+      name: 'cli-calls-services-only',
+      severity: 'error',
+      comment:
+        "Commands call the feature modules' services (through cli-context's application context): they never import SQL (*.sql.ts), a repository, or the database driver and TypeORM's query API.",
+      from: { path: '^backend/src/cli/' },
+      to: {
+        path: [
+          '\\.sql\\.ts$',
+          '\\.repository\\.ts$',
+          '^node_modules/(typeorm|pg|pg-[^/]+)(/|$)',
+        ],
+      },
+    },
+    {
       name: 'production-not-test-code',
       severity: 'error',
       comment: 'Production code never imports fixtures, specs or test utilities.',
@@ -158,7 +172,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules|generated)/' },
+    exclude: { path: '(^|/)(dist|generated)/' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
       exportsFields: ['exports'],

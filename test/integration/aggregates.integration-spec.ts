@@ -6,7 +6,7 @@ import { AppModule } from '../../backend/src/app.module.js';
 import { loadAuthSettings } from '../../backend/src/config/auth-config.js';
 import type { Principal } from '../../backend/src/modules/auth/principal.js';
 import { AggregateService } from '../../backend/src/modules/analytics/aggregate.service.js';
-import { AnalysisInputError } from '../../backend/src/modules/analytics/analysis-filter.js';
+import { AnalyticsError } from '../../backend/src/modules/analytics/analytics.exception.js';
 import { clinicianPseudonym } from '../../backend/src/modules/vocabulary/clinician-pseudonym.js';
 import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -253,7 +253,7 @@ describe('aggregates on a hand-made hospital', () => {
       openCases: 1,
     });
     await expect(service.overview(SURGERY_MANAGER, { departments: ['Emergency'] })).rejects.toThrow(
-      AnalysisInputError,
+      AnalyticsError,
     );
     await expect(service.overview(ADMIN, { departments: ['Nowhere'] })).rejects.toThrow(
       'No department you can see is named "Nowhere".',

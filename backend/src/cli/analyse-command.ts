@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ExportService } from '../modules/export/export.service.js';
 import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { createLogger } from '../logger.js';
-import { auditCommand, formatDuration, withDatabase } from './cli-context.js';
+import { formatDuration, withDatabase } from './cli-context.js';
 import { registerExportExamsCommand } from './export-exams-command.js';
 
 export function registerAnalyseCommand(program: Command): void {
@@ -11,9 +11,9 @@ export function registerAnalyseCommand(program: Command): void {
     .description('Assess orders (outcomes, signals, levels, clinician patterns); incremental')
     .option('--all', 'reassess every order, not only missing, stale or pending ones')
     .action(async (options: { all?: boolean }) => {
-      await withDatabase(async ({ config, database }) => {
+      await withDatabase(async ({ config, get }) => {
         const logger = createLogger(config.logLevel);
-        const summary = await new PipelineService(database.dataSource).analyse(
+        const summary = await get(PipelineService).analyse(
           options.all ? 'all' : 'stale',
           (timing) => logger.debug(timing, 'analysis step'),
         );
@@ -36,9 +36,9 @@ export function registerExportCommand(program: Command): void {
     .option('--from <month>', 'first month, YYYY-MM')
     .option('--to <month>', 'last month, YYYY-MM')
     .action(async (options: { out: string; from?: string; to?: string }) => {
-      await withDatabase(async ({ database }) => {
-        const rows = await new ExportService(database.dataSource).exportCases(options.out, options);
-        await auditCommand(database.dataSource, {
+      await withDatabase(async ({ get, audit }) => {
+        const rows = await get(ExportService).exportCases(options.out, options);
+        await audit({
           action: 'cases.exported',
           objectType: 'cases',
           details: { rows, from: options.from ?? null, to: options.to ?? null, via: 'cli' },

@@ -1,50 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import pg from 'pg';
-import { createDataSource } from '../database/data-source.js';
-import { prepareDatabase } from '../database/database.js';
-import {
-  formatBattery,
-  runEvaluationBattery,
-  type BatteryDatabase,
-} from '../modules/evaluation/evaluation-battery.js';
+import { formatBattery } from '../modules/evaluation/evaluation-battery.js';
+import { EvaluationBatteryService } from '../modules/evaluation/evaluation-battery.service.js';
 import { EvaluationService, formatEvaluation } from '../modules/evaluation/evaluation.service.js';
 import { CliError, formatDuration, withDatabase } from './cli-context.js';
-
-const databaseUrl = (serverUrl: string, name: string): string => {
-  const parsed = new URL(serverUrl);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh database beside the one in use (same server), migrated and seeded. */
-const openBatteryDatabase =
-  (serverUrl: string, prefix: string, timeZone: string) =>
-  async (index: number): Promise<BatteryDatabase> => {
-    const name = `${prefix}_battery_${index + 1}`;
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-    const dataSource = createDataSource({ url: databaseUrl(serverUrl, name), timeZone });
-    await dataSource.initialize();
-    await prepareDatabase(dataSource);
-    return {
-      dataSource,
-      async drop() {
-        if (dataSource.isInitialized) await dataSource.destroy();
-        await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      },
-    };
-  };
 
 export function registerEvaluateCommand(program: Command): void {
   program
@@ -63,12 +22,12 @@ export function registerEvaluateCommand(program: Command): void {
       if (Boolean(options.truth) === Boolean(options.battery)) {
         throw new CliError('evaluate needs either --truth <file> or --battery.');
       }
-      await withDatabase(async ({ config, database }) => {
+      await withDatabase(async ({ config, databaseUrl, get }) => {
         if (options.battery) {
           const started = performance.now();
-          const prefix = new URL(database.url).pathname.slice(1).replace(/[^a-z0-9_]/gi, '_');
-          const results = await runEvaluationBattery({
-            openDatabase: openBatteryDatabase(database.url, prefix, config.siteTimeZone),
+          const results = await get(EvaluationBatteryService).run({
+            serverUrl: databaseUrl,
+            timeZone: config.siteTimeZone,
             onResult: (result) =>
               process.stderr.write(
                 `scored ${result.name} (${formatDuration(performance.now() - started)})\n`,
@@ -79,7 +38,7 @@ export function registerEvaluateCommand(program: Command): void {
           console.log(`\nWritten to ${options.out}.`);
           return;
         }
-        const evaluation = await new EvaluationService(database.dataSource).evaluate(
+        const evaluation = await get(EvaluationService).evaluate(
           options.truth as string,
           options.source,
         );

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ExportService } from '../modules/export/export.service.js';
-import { auditCommand, withDatabase } from './cli-context.js';
+import { withDatabase } from './cli-context.js';
 
 /** `export exams --out <file.csv>`: one row per exam or dose-report study. */
 export function registerExportExamsCommand(exportCommand: Command): void {
@@ -9,9 +9,9 @@ export function registerExportExamsCommand(exportCommand: Command): void {
     .description('Write one row per exam or dose-report study, with its dose and dose source')
     .requiredOption('--out <file>', 'CSV file to write')
     .action(async (options: { out: string }) => {
-      await withDatabase(async ({ database }) => {
-        const rows = await new ExportService(database.dataSource).exportExams(options.out);
-        await auditCommand(database.dataSource, {
+      await withDatabase(async ({ get, audit }) => {
+        const rows = await get(ExportService).exportExams(options.out);
+        await audit({
           action: 'exams.exported',
           objectType: 'exams',
           details: { rows, via: 'cli' },

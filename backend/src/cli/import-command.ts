@@ -17,11 +17,12 @@ export function registerImportCommand(program: Command): void {
     .description('Import a folder in the CSV import format (orders.csv required)')
     .option('--source <name>', 'source name that keys orders and exams', 'csv')
     .action(async (dir: string, options: { source: string }) => {
-      await withDatabase(async ({ config, database }) => {
+      await withDatabase(async (context) => {
+        const { config, get } = context;
         const progress = createProgressBar('Importing');
         // step timings at debug level (LOG_LEVEL=debug): step names and milliseconds only
         const logger = createLogger(config.logLevel);
-        const summary = await new PipelineService(database.dataSource).importCsvFolder(dir, {
+        const summary = await get(PipelineService).importCsvFolder(dir, {
           source: options.source,
           onStep: (timing) => logger.debug(timing, 'import step'),
           onProgress: (event) => {
@@ -33,7 +34,7 @@ export function registerImportCommand(program: Command): void {
         progress.stop();
         for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
         printSummaryLine(summary);
-        await printRunRejections(database.dataSource, summary);
+        await printRunRejections(context, summary);
       });
     });
 }

@@ -10,13 +10,13 @@ export function registerImportFhirCommand(importCommand: Command): void {
     .description('Import FHIR R4: a Bundle or resource .json, an .ndjson file, or a folder of them')
     .option('--source <name>', 'source name that keys orders and exams', 'fhir')
     .action(async (inputPath: string, options: { source: string }) => {
-      await withDatabase(async ({ database }) => {
-        const summary = await new PipelineService(database.dataSource).importFhir(inputPath, {
+      await withDatabase(async (context) => {
+        const summary = await context.get(PipelineService).importFhir(inputPath, {
           source: options.source,
         });
         for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
         printSummaryLine(summary);
-        await printRunRejections(database.dataSource, summary);
+        await printRunRejections(context, summary);
       });
     });
 }

@@ -27,8 +27,8 @@ export function registerImportPostgresCommand(importCommand: Command): void {
       }
       const sourceUrl = config.sourceDatabaseUrl;
       const mappingFile = config.sourceMapping;
-      await withDatabase(async ({ database }) => {
-        const summary = await new PipelineService(database.dataSource).importPostgres({
+      await withDatabase(async (context) => {
+        const summary = await context.get(PipelineService).importPostgres({
           sourceUrl,
           mappingFile,
           source: options.source,
@@ -42,7 +42,7 @@ export function registerImportPostgresCommand(importCommand: Command): void {
               (entity.watermarkAfter === null ? '' : `, watermark ${entity.watermarkAfter}`),
           );
         }
-        await printRunRejections(database.dataSource, summary);
+        await printRunRejections(context, summary);
       });
     });
 }

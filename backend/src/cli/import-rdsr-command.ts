@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ImportRunsService } from '../modules/ingestion/import-runs.service.js';
 import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { createProgressBar, formatDuration, withDatabase } from './cli-context.js';
 
@@ -12,9 +13,9 @@ export function registerImportRdsrCommand(importCommand: Command): void {
       'Import DICOM Radiation Dose Structured Reports (a file, or a folder walked in path order)',
     )
     .action(async (target: string) => {
-      await withDatabase(async ({ database }) => {
+      await withDatabase(async ({ get }) => {
         const progress = createProgressBar('Importing dose reports');
-        const summary = await new PipelineService(database.dataSource).importRdsr(target, {
+        const summary = await get(PipelineService).importRdsr(target, {
           onFile: (done, total) => progress.update(done, total),
         });
         progress.stop();
@@ -24,17 +25,10 @@ export function registerImportRdsrCommand(importCommand: Command): void {
             `${summary.rowsWarned} warnings, ${summary.touchedPatients} patients updated, ` +
             `in ${formatDuration(summary.durationMs)}.`,
         );
-        const remarks: { file: string; severity: string; reason: string }[] =
-          await database.dataSource.query(
-            `SELECT l.file, 'error' AS severity, l.error_reason AS reason
-               FROM landing_dose_reports l WHERE l.run_id = $1 AND l.status = 'rejected'
-             UNION ALL
-             SELECT l.file, 'warning', w.warning
-               FROM landing_dose_reports l, unnest(l.warnings) AS w(warning)
-              WHERE l.run_id = $1 AND l.status = 'parsed'
-             ORDER BY 1, 2, 3 LIMIT ${SHOWN_REMARKS + 1}`,
-            [summary.runId],
-          );
+        const remarks = await get(ImportRunsService).firstDoseReportRemarks(
+          summary.runId,
+          SHOWN_REMARKS + 1,
+        );
         for (const remark of remarks.slice(0, SHOWN_REMARKS)) {
           console.log(`${remark.severity}: ${remark.file}: ${remark.reason}`);
         }

@@ -1,11 +1,9 @@
 #!/usr/bin/env node
+import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config/app-config.js';
-import { ImportError } from '../modules/ingestion/import.exception.js';
+import { DomainError } from '../common/domain/domain-error.js';
 import { registerAnalyseCommand, registerExportCommand } from './analyse-command.js';
-import { CliError, withDatabase } from './cli-context.js';
-import { ExportError } from '../modules/export/export.service.js';
-import { ReferenceDataError } from '../modules/reference/reference-seed.service.js';
+import { withDatabase } from './cli-context.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { registerCaseCommand } from './case-command.js';
@@ -13,7 +11,6 @@ import { registerImportCommand } from './import-command.js';
 import { registerReferenceCommand } from './reference-command.js';
 import { registerSettingsCommand } from './settings-command.js';
 import { registerUserCommand } from './user-command.js';
-import { AuthError } from '../modules/auth/auth.exception.js';
 
 const program = new Command('grounds')
   .description('Clinical Grounds: imaging decisions on clinical grounds, not dose history')
@@ -39,18 +36,13 @@ registerCaseCommand(program);
 registerGenerateCommand(program);
 registerUserCommand(program);
 
-/** Every failure ends as one line on stderr and a non-zero exit. */
+/**
+ * The command line's one mapping of errors: every failure ends as one line on stderr and exit
+ * code 1. A module's refusal (DomainError, whatever its code) is its sentence as written; any
+ * other error is a bug or an environment failure, shown by its first line.
+ */
 const oneLine = (error: unknown): string => {
-  if (
-    error instanceof ConfigError ||
-    error instanceof ImportError ||
-    error instanceof CliError ||
-    error instanceof ExportError ||
-    error instanceof ReferenceDataError ||
-    error instanceof AuthError
-  ) {
-    return error.message;
-  }
+  if (error instanceof DomainError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0];
 };

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import { ImportRunsService } from '../modules/ingestion/import-runs.service.js';
 import type { ImportSummary } from '../modules/ingestion/import.service.js';
-import { formatDuration } from './cli-context.js';
+import { formatDuration, type CliContext } from './cli-context.js';
 
 const SHOWN = 50;
 
@@ -15,21 +15,11 @@ export const printSummaryLine = (summary: ImportSummary): void => {
 
 /** The run's first rejections and warnings as `severity: file:line: field: reason`. */
 export async function printRunRejections(
-  dataSource: DataSource,
+  context: Pick<CliContext, 'get'>,
   summary: ImportSummary,
 ): Promise<void> {
   if (summary.rowsRejected + summary.rowsWarned === 0) return;
-  const rows: {
-    file: string;
-    line: number;
-    field: string | null;
-    reason: string;
-    severity: string;
-  }[] = await dataSource.query(
-    `SELECT file, line, field, reason, severity FROM rejections
-       WHERE run_id = $1 ORDER BY file, line LIMIT ${SHOWN}`,
-    [summary.runId],
-  );
+  const rows = await context.get(ImportRunsService).firstRejections(summary.runId, SHOWN);
   for (const row of rows) {
     console.log(
       `${row.severity}: ${row.file}:${row.line}: ${row.field ?? '(record)'}: ${row.reason}`,

@@ -30,22 +30,12 @@ export function registerReferenceCommand(program: Command): void {
     .description(`Write ${RATINGS_FILE} and ${GROUPS_FILE} of the current reference version`)
     .requiredOption('--out <dir>', 'folder to write')
     .action(async (options: { out: string }) => {
-      await withDatabase(async ({ database }) => {
-        const [{ version }] = await database.dataSource.query(
-          'SELECT max(version)::int AS version FROM reference_versions',
-        );
-        const groups: Record<string, string>[] = await database.dataSource.query(
-          `SELECT indication_group, needs_iodinated_contrast::text AS indicated_exam_needs_iodinated_contrast,
-                  coalesce(description, '') AS description
-           FROM indication_groups WHERE reference_version = $1 ORDER BY indication_group`,
-          [version],
-        );
-        const ratings: Record<string, string>[] = await database.dataSource.query(
-          `SELECT indication_group, array_to_string(icd10_prefixes, ';') AS icd10_prefixes,
-                  population, modality, rating::text AS rating, coalesce(basis, '') AS basis
-           FROM appropriateness WHERE reference_version = $1 ORDER BY id`,
-          [version],
-        );
+      await withDatabase(async ({ get }) => {
+        const {
+          referenceVersion: version,
+          groups,
+          ratings,
+        } = await get(ReferenceSeedService).currentVersionTables();
         await mkdir(options.out, { recursive: true });
         await writeFile(path.join(options.out, GROUPS_FILE), stringify(groups, { header: true }));
         await writeFile(path.join(options.out, RATINGS_FILE), stringify(ratings, { header: true }));
@@ -61,12 +51,8 @@ export function registerReferenceCommand(program: Command): void {
     .action(async (dir: string, options: { note: string }) => {
       const groups = await readInput(dir, GROUPS_FILE);
       const ratings = await readInput(dir, RATINGS_FILE);
-      await withDatabase(async ({ database }) => {
-        const result = await new ReferenceSeedService(database.dataSource).importVersion(
-          groups,
-          ratings,
-          options.note,
-        );
+      await withDatabase(async ({ get }) => {
+        const result = await get(ReferenceSeedService).importVersion(groups, ratings, options.note);
         console.log(
           result.created
             ? `Reference version ${result.referenceVersion} stored. Run \`npm run grounds -- analyse\` to reassess the orders under it.`

@@ -10,8 +10,8 @@ export function registerSettingsCommand(program: Command): void {
     .command('show')
     .description('Print the current settings version')
     .action(async () => {
-      await withDatabase(async ({ database }) => {
-        const current = await new SettingsService(database.dataSource).current();
+      await withDatabase(async ({ get }) => {
+        const current = await get(SettingsService).current();
         console.log(`Settings version ${current.version}`);
         for (const [key, spec] of Object.entries(SETTINGS_SCHEMA)) {
           const value = current.values[key as keyof typeof current.values];
@@ -25,12 +25,8 @@ export function registerSettingsCommand(program: Command): void {
     .command('set <key> <value>')
     .description('Create a new settings version with KEY changed to VALUE')
     .action(async (key: string, value: string) => {
-      await withDatabase(async ({ database }) => {
-        const created = await new SettingsService(database.dataSource).set(
-          key,
-          value,
-          currentUser(),
-        );
+      await withDatabase(async ({ get }) => {
+        const created = await get(SettingsService).set(key, value, currentUser());
         console.log(`Settings version ${created.version}: ${key} = ${value}`);
       });
     });

@@ -42,8 +42,8 @@ export function registerUserCommand(program: Command): void {
         passwordStdin?: boolean;
       }) => {
         const password = options.passwordStdin ? await readPasswordFromStdin() : null;
-        await withDatabase(async ({ database }) => {
-          const created = await new UsersService(database.dataSource).create(
+        await withDatabase(async ({ get }) => {
+          const created = await get(UsersService).create(
             {
               email: options.email,
               role: options.role,
@@ -67,8 +67,8 @@ export function registerUserCommand(program: Command): void {
     .command('list')
     .description('List accounts')
     .action(async () => {
-      await withDatabase(async ({ database }) => {
-        const users = await new UsersService(database.dataSource).list();
+      await withDatabase(async ({ get }) => {
+        const users = await get(UsersService).list();
         if (users.length === 0) console.log('No accounts yet: add one with `user add`.');
         for (const row of users) {
           const scope = row.departments ? row.departments.join(',') : 'site-wide';
@@ -88,11 +88,8 @@ export function registerUserCommand(program: Command): void {
     .description('Disable an account and end its sessions')
     .requiredOption('--email <email>', 'the account')
     .action(async (options: { email: string }) => {
-      await withDatabase(async ({ database }) => {
-        const disabled = await new UsersService(database.dataSource).disable(
-          options.email,
-          cliPrincipal(),
-        );
+      await withDatabase(async ({ get }) => {
+        const disabled = await get(UsersService).disable(options.email, cliPrincipal());
         console.log(`Disabled ${disabled.email}; its sessions and tokens no longer work.`);
       });
     });
@@ -104,12 +101,8 @@ export function registerUserCommand(program: Command): void {
     .requiredOption('--password-stdin', 'read the password from standard input')
     .action(async (options: { email: string }) => {
       const password = await readPasswordFromStdin();
-      await withDatabase(async ({ database }) => {
-        await new UsersService(database.dataSource).setPassword(
-          options.email,
-          password,
-          cliPrincipal(),
-        );
+      await withDatabase(async ({ get }) => {
+        await get(UsersService).setPassword(options.email, password, cliPrincipal());
         console.log(`New password set for ${options.email.trim().toLowerCase()}; it is unlocked.`);
       });
     });
@@ -120,8 +113,8 @@ export function registerUserCommand(program: Command): void {
     .requiredOption('--email <email>', 'the account the token acts as')
     .option('--name <name>', 'a name to revoke it by (default: default, default-2, ...)')
     .action(async (options: { email: string; name?: string }) => {
-      await withDatabase(async ({ database }) => {
-        const created = await new UsersService(database.dataSource).createToken(
+      await withDatabase(async ({ get }) => {
+        const created = await get(UsersService).createToken(
           options.email,
           options.name,
           cliPrincipal(),
@@ -139,12 +132,8 @@ export function registerUserCommand(program: Command): void {
     .requiredOption('--email <email>', 'the account')
     .requiredOption('--name <name>', 'the token name')
     .action(async (options: { email: string; name: string }) => {
-      await withDatabase(async ({ database }) => {
-        await new UsersService(database.dataSource).revokeToken(
-          options.email,
-          options.name,
-          cliPrincipal(),
-        );
+      await withDatabase(async ({ get }) => {
+        await get(UsersService).revokeToken(options.email, options.name, cliPrincipal());
         console.log(`Revoked token "${options.name}" of ${options.email.trim().toLowerCase()}.`);
       });
     });

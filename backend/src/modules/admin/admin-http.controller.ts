@@ -4,7 +4,6 @@ import {
   Controller,
   Get,
   HttpCode,
-  NotFoundException,
   Post,
   Query,
   Res,
@@ -14,14 +13,9 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
-import { ImportError } from '../ingestion/import.exception.js';
+import { toHttpException } from '../../common/error-mapping.js';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
-import {
-  AdminInputError,
-  ReferenceAdminService,
-  type RejectionRow,
-} from './reference-admin.service.js';
-import { UploadError } from './domain/plan-upload.js';
+import { ReferenceAdminService, type RejectionRow } from './reference-admin.service.js';
 import {
   ImportUploadService,
   UPLOAD_SPOOL_DIR,
@@ -69,8 +63,7 @@ export class AdminHttpController {
     try {
       first = await pages.next();
     } catch (error) {
-      if (error instanceof AdminInputError) throw new NotFoundException(error.message);
-      throw error;
+      throw toHttpException(error);
     }
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader(
@@ -124,10 +117,7 @@ export class AdminHttpController {
         principal?.email ?? 'dashboard',
       );
     } catch (error) {
-      if (error instanceof UploadError || error instanceof ImportError) {
-        throw new BadRequestException(error.message);
-      }
-      throw error;
+      throw toHttpException(error);
     }
   }
 }

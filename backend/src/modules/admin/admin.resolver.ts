@@ -1,9 +1,9 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { asGraphqlErrors } from '../../common/error-mapping.js';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
 import { signedIn } from '../analytics/aggregate.resolver.js';
 import { AuditService } from '../auth/audit/audit.service.js';
-import { AdminInputError, AdminService } from './admin.service.js';
+import { AdminService } from './admin.service.js';
 import {
   AuditEventConnectionObject,
   IngestRunConnectionObject,
@@ -32,7 +32,7 @@ export class AdminResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<AuditEventConnectionObject> {
     signedIn(principal);
-    const page = await withUserErrors(this.admin.auditEvents(first, after));
+    const page = await asGraphqlErrors(this.admin.auditEvents(first, after));
     return {
       nodes: page.nodes.map((row) => ({
         id: row.id,
@@ -55,7 +55,7 @@ export class AdminResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<IngestRunConnectionObject> {
     signedIn(principal);
-    const page = await withUserErrors(this.admin.ingestRuns(first, after));
+    const page = await asGraphqlErrors(this.admin.ingestRuns(first, after));
     return {
       nodes: page.nodes.map((row) => ({
         id: String(row.id),
@@ -82,7 +82,7 @@ export class AdminResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<RejectionConnectionObject> {
     const caller = signedIn(principal);
-    const page = await withUserErrors(this.admin.rejections(runId, first, after));
+    const page = await asGraphqlErrors(this.admin.rejections(runId, first, after));
     const showRaw = ROLES_SEEING_RAW_ROWS.includes(caller.role);
     return {
       nodes: page.nodes.map((row) => ({
@@ -142,7 +142,7 @@ export class AdminResolver {
     @Args('input', { type: () => UpdateSettingInput }) input: UpdateSettingInput,
   ): Promise<SettingObject> {
     const caller = signedIn(principal);
-    const result = await withUserErrors(
+    const result = await asGraphqlErrors(
       this.admin.updateSetting(input.key, input.value, caller.email),
     );
     await this.audit.record({
@@ -158,16 +158,5 @@ export class AdminResolver {
       },
     });
     return { ...result.setting };
-  }
-}
-
-async function withUserErrors<T>(result: Promise<T>): Promise<T> {
-  try {
-    return await result;
-  } catch (error) {
-    if (error instanceof AdminInputError) {
-      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    throw error;
   }
 }

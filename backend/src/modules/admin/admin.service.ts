@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  AUDIT_EVENTS_PAGE,
+  INGEST_RUNS_PAGE,
+  REFERENCE_VERSIONS,
+  REJECTIONS_COUNT,
+  REJECTIONS_LIST_PAGE,
+  SETTINGS_VERSIONS,
+} from './admin.sql.js';
+import { adminInputError } from './domain/admin-error.js';
+import {
   SETTINGS_SCHEMA,
   isSettingKey,
   type SettingKey,
@@ -8,9 +17,6 @@ import {
 import { SettingsService } from '../settings/settings.service.js';
 import type { AnalysisSummary } from '../pipeline/analysis.service.js';
 import { PipelineService } from '../pipeline/pipeline.service.js';
-
-/** A request the caller can fix (bad cursor, page size, setting); BAD_USER_INPUT. */
-export class AdminInputError extends Error {}
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -86,14 +92,14 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
   if (cursor === null || cursor === undefined) return null;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^k:(\d{1,18})$/.exec(decoded);
-  if (!match) throw new AdminInputError(`"${cursor}" is not a cursor this list gave out.`);
+  if (!match) throw adminInputError(`"${cursor}" is not a cursor this list gave out.`);
   return match[1];
 }
 
 export function pageSize(first: number | null | undefined, fallback: number): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new AdminInputError(`first must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+    throw adminInputError(`first must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
   }
   return size;
 }
@@ -115,13 +121,7 @@ export class AdminService {
   async ingestRuns(first?: number | null, after?: string | null): Promise<Page<IngestRunRow>> {
     const size = pageSize(first, 50);
     const before = decodeCursor(after);
-    const rows: IngestRunRow[] = await this.dataSource.query(
-      `SELECT id, source, kind, status, started_at, finished_at, rows_read, rows_loaded,
-         rows_rejected, rows_warned
-       FROM ingest_runs WHERE ($1::int IS NULL OR id < $1::int)
-       ORDER BY id DESC LIMIT $2`,
-      [before, size + 1],
-    );
+    const rows: IngestRunRow[] = await this.dataSource.query(INGEST_RUNS_PAGE, [before, size + 1]);
     return pageOf(rows, size, (row) => row.id);
   }
 
@@ -134,20 +134,12 @@ export class AdminService {
     const size = pageSize(first, 100);
     const from = decodeCursor(after);
     if (runId !== null && runId !== undefined && !/^\d{1,9}$/.test(runId)) {
-      throw new AdminInputError(`"${runId}" is not an ingest run id.`);
+      throw adminInputError(`"${runId}" is not an ingest run id.`);
     }
     const run = runId ?? null;
     const [rows, [{ total }]]: [RejectionRow[], { total: number }[]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id::text AS id, run_id, file, line, field, reason, raw FROM rejections
-         WHERE ($1::int IS NULL OR run_id = $1::int) AND ($2::bigint IS NULL OR id > $2::bigint)
-         ORDER BY id LIMIT $3`,
-        [run, from, size + 1],
-      ),
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM rejections WHERE ($1::int IS NULL OR run_id = $1::int)`,
-        [run],
-      ),
+      this.dataSource.query(REJECTIONS_LIST_PAGE, [run, from, size + 1]),
+      this.dataSource.query(REJECTIONS_COUNT, [run]),
     ]);
     return { ...pageOf(rows, size, (row) => row.id), totalCount: total };
   }
@@ -156,14 +148,10 @@ export class AdminService {
   async auditEvents(first?: number | null, after?: string | null): Promise<Page<AuditEventRow>> {
     const size = pageSize(first, 100);
     const before = decodeCursor(after);
-    const rows: AuditEventRow[] = await this.dataSource.query(
-      `SELECT id::text AS id, occurred_at, actor, action, object_type, object_id, details
-       FROM audit_events
-       WHERE $1::bigint IS NULL
-          OR (occurred_at, id) < (SELECT e.occurred_at, e.id FROM audit_events e WHERE e.id = $1::bigint)
-       ORDER BY occurred_at DESC, id DESC LIMIT $2`,
-      [before, size + 1],
-    );
+    const rows: AuditEventRow[] = await this.dataSource.query(AUDIT_EVENTS_PAGE, [
+      before,
+      size + 1,
+    ]);
     return pageOf(rows, size, (row) => row.id);
   }
 
@@ -186,9 +174,7 @@ export class AdminService {
       created_by: string | null;
       note: string | null;
       created_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT version, values, created_by, note, created_at FROM settings_versions ORDER BY version`,
-    );
+    }[] = await this.dataSource.query(SETTINGS_VERSIONS);
     const summaries = rows.map((row, index) => {
       const previous = index > 0 ? rows[index - 1].values : null;
       const keys = [
@@ -214,10 +200,7 @@ export class AdminService {
   }
 
   async referenceVersions(): Promise<ReferenceVersionRow[]> {
-    return this.dataSource.query(
-      `SELECT version, created_at, note, version = max(version) OVER () AS current
-       FROM reference_versions ORDER BY version DESC`,
-    );
+    return this.dataSource.query(REFERENCE_VERSIONS);
   }
 
   /**
@@ -230,7 +213,7 @@ export class AdminService {
     changedBy: string,
   ): Promise<{ setting: SettingValue; before: string | null; analysis: AnalysisSummary | null }> {
     if (!isSettingKey(key)) {
-      throw new AdminInputError(
+      throw adminInputError(
         `Unknown setting "${key}". Known settings: ${Object.keys(SETTINGS_SCHEMA).join(', ')}.`,
       );
     }
@@ -240,7 +223,7 @@ export class AdminService {
     try {
       created = await settings.set(key, value, changedBy);
     } catch (error) {
-      throw new AdminInputError((error as Error).message);
+      throw adminInputError((error as Error).message);
     }
     const analysis = DISPLAY_ONLY_SETTINGS.includes(key)
       ? null

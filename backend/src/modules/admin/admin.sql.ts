@@ -46,3 +46,27 @@ export const NAME_UPLOAD_REJECTIONS = `
 
 /** The site time zone: the session's, which the server sets from SITE_TIME_ZONE. */
 export const SITE_TIME_ZONE = `SELECT current_setting('TimeZone') AS zone`;
+
+/** Ingest runs, newest first: $1 the last id shown (keyset; null: from the newest), $2 how many. */
+export const INGEST_RUNS_PAGE = `SELECT id, source, kind, status, started_at, finished_at, rows_read, rows_loaded,
+         rows_rejected, rows_warned
+       FROM ingest_runs WHERE ($1::int IS NULL OR id < $1::int)
+       ORDER BY id DESC LIMIT $2`;
+
+/** Rejections in the order found: $1 run id (null: every run), $2 the last id shown (keyset), $3 how many. */
+export const REJECTIONS_LIST_PAGE = `SELECT id::text AS id, run_id, file, line, field, reason, raw FROM rejections
+         WHERE ($1::int IS NULL OR run_id = $1::int) AND ($2::bigint IS NULL OR id > $2::bigint)
+         ORDER BY id LIMIT $3`;
+
+/** How many rejections $1 run (null: every run) has. */
+export const REJECTIONS_COUNT = `SELECT count(*)::int AS total FROM rejections WHERE ($1::int IS NULL OR run_id = $1::int)`;
+
+/** The audit trail newest first, keyset on (occurred_at, id): $1 the last id shown (null: from the newest), $2 how many. */
+export const AUDIT_EVENTS_PAGE = `SELECT id::text AS id, occurred_at, actor, action, object_type, object_id, details
+       FROM audit_events
+       WHERE $1::bigint IS NULL
+          OR (occurred_at, id) < (SELECT e.occurred_at, e.id FROM audit_events e WHERE e.id = $1::bigint)
+       ORDER BY occurred_at DESC, id DESC LIMIT $2`;
+
+/** Every settings version, oldest first. */
+export const SETTINGS_VERSIONS = `SELECT version, values, created_by, note, created_at FROM settings_versions ORDER BY version`;

@@ -6,9 +6,9 @@ import AdmZip from 'adm-zip';
 import { DataSource } from 'typeorm';
 import { PipelineService } from '../pipeline/pipeline.service.js';
 import { NAME_UPLOAD_REJECTIONS, NAME_UPLOAD_RUN } from './admin.sql.js';
+import { adminInputError } from './domain/admin-error.js';
 import {
   DEFAULT_UPLOAD_LIMITS,
-  UploadError,
   planFileUpload,
   planZipUpload,
   type UploadKind,
@@ -122,7 +122,7 @@ export class ImportUploadService {
     try {
       zip = new AdmZip(zipPath);
     } catch {
-      throw new UploadError(`${fileName}: not a readable zip file.`);
+      throw adminInputError(`${fileName}: not a readable zip file.`);
     }
     const entries = zip.getEntries();
     const plan = planZipUpload(
@@ -143,7 +143,7 @@ export class ImportUploadService {
       written += data.length;
       // the declared sizes were checked; a zip that lies about them is stopped here
       if (data.length > entry.header.size || written > limits.maxUncompressedBytes) {
-        throw new UploadError(
+        throw adminInputError(
           `${fileName}: ${entry.entryName} unpacks larger than the zip declares; nothing was imported.`,
         );
       }
@@ -152,7 +152,7 @@ export class ImportUploadService {
         plan.flatten ? path.basename(entry.entryName) : entry.entryName,
       );
       if (!destination.startsWith(`${root}${path.sep}`)) {
-        throw new UploadError(
+        throw adminInputError(
           `${fileName}: the entry "${entry.entryName}" points outside the zip's folder.`,
         );
       }

@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { asGraphqlErrors } from '../../common/error-mapping.js';
 import { Roles } from '../auth/principal.js';
-import { AdminInputError, ReferenceAdminService } from './reference-admin.service.js';
+import { ReferenceAdminService } from './reference-admin.service.js';
 import {
   AppropriatenessTableObject,
   CreateReferenceVersionInput,
@@ -26,7 +26,7 @@ export class ReferenceAdminResolver {
     description: 'The current appropriateness table and indication groups',
   })
   async appropriatenessTable(): Promise<AppropriatenessTableObject> {
-    return withUserErrors(this.admin.appropriatenessTable());
+    return asGraphqlErrors(this.admin.appropriatenessTable());
   }
 
   @Roles('ADMIN')
@@ -37,22 +37,11 @@ export class ReferenceAdminResolver {
   async createReferenceVersion(
     @Args('input', { type: () => CreateReferenceVersionInput }) input: CreateReferenceVersionInput,
   ): Promise<ReferenceVersionCreatedObject> {
-    return withUserErrors(
+    return asGraphqlErrors(
       this.admin.createReferenceVersion(
         input.note,
         input.rows.map((row) => ({ ...row, basis: row.basis ?? '' })),
       ),
     );
-  }
-}
-
-async function withUserErrors<T>(result: Promise<T>): Promise<T> {
-  try {
-    return await result;
-  } catch (error) {
-    if (error instanceof AdminInputError) {
-      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    throw error;
   }
 }

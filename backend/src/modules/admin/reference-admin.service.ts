@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AdminError, AdminErrorCode, adminInputError } from './domain/admin-error.js';
 import { ReferenceDataError, ReferenceSeedService } from '../reference/reference-seed.service.js';
 import { PipelineService } from '../pipeline/pipeline.service.js';
 import {
@@ -45,11 +46,6 @@ export interface RejectionRow {
   readonly severity: string;
   readonly reason: string;
   readonly raw: string | null;
-}
-
-/** A request the admin pages cannot carry out, in one sentence for the user. */
-export class AdminInputError extends Error {
-  override readonly name = 'AdminInputError';
 }
 
 const REJECTIONS_PAGE_SIZE = 5000;
@@ -123,10 +119,10 @@ export class ReferenceAdminService {
   ): Promise<{ version: ReferenceVersionRow; created: boolean; ordersReassessed: number }> {
     const trimmedNote = note.trim();
     if (trimmedNote.length === 0) {
-      throw new AdminInputError('Say in the note what changed and why.');
+      throw adminInputError('Say in the note what changed and why.');
     }
     if (rows.length === 0) {
-      throw new AdminInputError('The appropriateness table cannot be empty.');
+      throw adminInputError('The appropriateness table cannot be empty.');
     }
     const current = await this.appropriatenessTable();
     const groups = current.groups.map((group) => ({
@@ -155,7 +151,7 @@ export class ReferenceAdminService {
     } catch (error) {
       if (error instanceof ReferenceDataError) {
         // "appropriateness.csv: line 5: rating: …" names the table's row 4 (line 1 is the header)
-        throw new AdminInputError(
+        throw adminInputError(
           error.message.replace(
             /^appropriateness\.csv: line (\d+):/,
             (_match, line: string) => `Row ${Number(line) - 1}:`,
@@ -177,7 +173,8 @@ export class ReferenceAdminService {
   async *rejections(runId: number | null): AsyncGenerator<RejectionRow[]> {
     if (runId !== null) {
       const [{ exists }] = await this.dataSource.query(RUN_EXISTS, [runId]);
-      if (!exists) throw new AdminInputError(`There is no import run ${runId}.`);
+      if (!exists)
+        throw new AdminError(AdminErrorCode.NOT_FOUND, `There is no import run ${runId}.`);
     }
     let after = '0';
     for (;;) {
@@ -213,9 +210,7 @@ export class ReferenceAdminService {
   private async currentReferenceVersion(): Promise<number> {
     const [{ version }] = await this.dataSource.query(CURRENT_REFERENCE_VERSION);
     if (version === null) {
-      throw new AdminInputError(
-        'No reference data is loaded yet: run `npm run grounds -- migrate`.',
-      );
+      throw adminInputError('No reference data is loaded yet: run `npm run grounds -- migrate`.');
     }
     return version as number;
   }

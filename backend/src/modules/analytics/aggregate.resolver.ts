@@ -1,8 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { asGraphqlErrors, toGraphQLError } from '../../common/error-mapping.js';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
 import { VariationDimension } from '../vocabulary/graphql-enums.js';
-import { AnalysisInputError } from './analysis-filter.js';
+import { AnalyticsError, AnalyticsErrorCode } from './analytics.exception.js';
 import {
   mapDoseHistorySensitivity,
   mapOverview,
@@ -34,7 +34,7 @@ export class AggregateResolver {
     @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
   ): Promise<OverviewObject> {
     return mapOverview(
-      await withUserErrors(this.aggregates.overview(signedIn(principal), filter ?? {})),
+      await asGraphqlErrors(this.aggregates.overview(signedIn(principal), filter ?? {})),
     );
   }
 
@@ -50,7 +50,7 @@ export class AggregateResolver {
     @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
   ): Promise<PracticeVariationObject> {
     return mapPracticeVariation(
-      await withUserErrors(
+      await asGraphqlErrors(
         this.aggregates.practiceVariation(
           signedIn(principal),
           by,
@@ -70,7 +70,7 @@ export class AggregateResolver {
     @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
   ): Promise<DoseHistorySensitivityObject> {
     return mapDoseHistorySensitivity(
-      await withUserErrors(
+      await asGraphqlErrors(
         this.aggregates.doseHistorySensitivity(signedIn(principal), filter ?? {}),
       ),
     );
@@ -80,18 +80,9 @@ export class AggregateResolver {
 /** The guard sets the principal on every non-public request; without it nothing is read. */
 export function signedIn(principal: Principal | undefined): Principal {
   if (!principal) {
-    throw new GraphQLError('Sign in to read this.', { extensions: { code: 'UNAUTHENTICATED' } });
+    throw toGraphQLError(
+      new AnalyticsError(AnalyticsErrorCode.UNAUTHENTICATED, 'Sign in to read this.'),
+    );
   }
   return principal;
-}
-
-async function withUserErrors<T>(result: Promise<T>): Promise<T> {
-  try {
-    return await result;
-  } catch (error) {
-    if (error instanceof AnalysisInputError) {
-      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    throw error;
-  }
 }

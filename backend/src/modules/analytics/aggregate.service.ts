@@ -5,7 +5,6 @@ import { SettingsService } from '../settings/settings.service.js';
 import { loadClinicianPseudonyms } from '../vocabulary/clinician-pseudonym.js';
 import {
   addMonths,
-  AnalysisInputError,
   analysisScopeOf,
   buildFilterConditions,
   monthsBetween,
@@ -246,8 +245,6 @@ export class AggregateService {
     return { conditions, needsOrders: built.needsOrders };
   }
 }
-
-export { AnalysisInputError };
 
 function rateOf(events: number, n: number): number | null {
   return n > 0 ? events / n : null;

@@ -1,11 +1,6 @@
-import {
-  addMonths,
-  analysisScopeOf,
-  assertMonth,
-  monthsBetween,
-  AnalysisInputError,
-} from './analysis-filter.js';
+import { addMonths, analysisScopeOf, assertMonth, monthsBetween } from './analysis-filter.js';
 import type { Principal } from '../auth/principal.js';
+import { AnalyticsError, analyticsInputError } from './analytics.exception.js';
 
 describe('analysis-filter months', () => {
   it('adds and subtracts months across years', () => {
@@ -22,9 +17,9 @@ describe('analysis-filter months', () => {
 
   it('refuses anything but YYYY-MM in one sentence', () => {
     expect(() => assertMonth('2024-13', 'from')).toThrow(
-      new AnalysisInputError('from "2024-13" is not a month; use YYYY-MM.'),
+      analyticsInputError('from "2024-13" is not a month; use YYYY-MM.'),
     );
-    expect(() => assertMonth('2024-3', 'to')).toThrow(AnalysisInputError);
+    expect(() => assertMonth('2024-3', 'to')).toThrow(AnalyticsError);
     expect(() => assertMonth(null, 'to')).not.toThrow();
   });
 });

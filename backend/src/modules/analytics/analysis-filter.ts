@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.js';
+import { analyticsInputError } from './analytics.exception.js';
 import {
   clinicianPseudonymSql,
   type ClinicianPseudonyms,
@@ -17,14 +18,11 @@ export interface AnalysisFilter {
   readonly levels?: readonly string[] | null;
 }
 
-/** A request the caller can fix; the resolvers turn it into BAD_USER_INPUT. */
-export class AnalysisInputError extends Error {}
-
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function assertMonth(month: string | null | undefined, name: string): void {
   if (month !== undefined && month !== null && !MONTH.test(month)) {
-    throw new AnalysisInputError(`${name} "${month}" is not a month; use YYYY-MM.`);
+    throw analyticsInputError(`${name} "${month}" is not a month; use YYYY-MM.`);
   }
 }
 
@@ -85,7 +83,7 @@ export async function buildFilterConditions(
   assertMonth(filter.from, 'from');
   assertMonth(filter.to, 'to');
   if (filter.from && filter.to && filter.from > filter.to) {
-    throw new AnalysisInputError(`from (${filter.from}) is after to (${filter.to}).`);
+    throw analyticsInputError(`from (${filter.from}) is after to (${filter.to}).`);
   }
   const conditions: string[] = [];
   let needsOrders = false;
@@ -99,7 +97,7 @@ export async function buildFilterConditions(
       known.has(name) && (caller.departmentScope === null || caller.departmentScope.includes(name));
     const unknown = departments.filter((name) => !visible(name));
     if (unknown.length > 0) {
-      throw new AnalysisInputError(
+      throw analyticsInputError(
         `No department you can see is named ${unknown.map((name) => `"${name}"`).join(', ')}.`,
       );
     }

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { asGraphqlErrors } from '../../common/error-mapping.js';
 import { Roles } from '../auth/principal.js';
-import { AnalyticsService, InvalidMonthError } from './analytics.service.js';
+import { AnalyticsService } from './analytics.service.js';
 import {
   MonthlyOrderVolumeInput,
   MonthlyOrderVolumeObject,
@@ -19,14 +19,7 @@ export class AnalyticsResolver {
     @Args('input', { type: () => MonthlyOrderVolumeInput, nullable: true })
     input?: MonthlyOrderVolumeInput,
   ): Promise<MonthlyOrderVolumeObject[]> {
-    try {
-      const rows = await this.analytics.monthlyOrderVolume(input ?? {});
-      return rows.map((row) => ({ month: row.month, outcome: row.outcome, orders: row.orders }));
-    } catch (error) {
-      if (error instanceof InvalidMonthError) {
-        throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
-      }
-      throw error;
-    }
+    const rows = await asGraphqlErrors(this.analytics.monthlyOrderVolume(input ?? {}));
+    return rows.map((row) => ({ month: row.month, outcome: row.outcome, orders: row.orders }));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { analyticsInputError } from './analytics.exception.js';
 import { MONTHLY_ORDER_VOLUME } from './order-volume.sql.js';
 
 export interface MonthlyOrderVolumeRow {
@@ -9,8 +10,6 @@ export interface MonthlyOrderVolumeRow {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-export class InvalidMonthError extends Error {}
 
 @Injectable()
 export class AnalyticsService {
@@ -22,7 +21,7 @@ export class AnalyticsService {
   }): Promise<MonthlyOrderVolumeRow[]> {
     for (const month of [range.from, range.to]) {
       if (month !== undefined && month !== null && !MONTH.test(month)) {
-        throw new InvalidMonthError(`"${month}" is not a month; use YYYY-MM.`);
+        throw analyticsInputError(`"${month}" is not a month; use YYYY-MM.`);
       }
     }
     return this.dataSource.query(MONTHLY_ORDER_VOLUME, [range.from ?? null, range.to ?? null]);

@@ -1,9 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { asGraphqlErrors } from '../../common/error-mapping.js';
 import { Roles } from '../auth/principal.js';
-import { InvalidMonthError } from './analytics.service.js';
 import { mapConflictTrend, mapDepartmentVariation } from './committee.mapper.js';
-import { CommitteeService, UnknownDepartmentError } from './committee.service.js';
+import { CommitteeService } from './committee.service.js';
 import {
   DepartmentVariationInput,
   DepartmentVariationObject,
@@ -26,7 +25,9 @@ export class CommitteeResolver {
     @Args('input', { type: () => MonthlyConflictTrendInput, nullable: true })
     input?: MonthlyConflictTrendInput,
   ): Promise<MonthlyConflictTrendObject> {
-    return mapConflictTrend(await withUserErrors(this.committee.monthlyConflictTrend(input ?? {})));
+    return mapConflictTrend(
+      await asGraphqlErrors(this.committee.monthlyConflictTrend(input ?? {})),
+    );
   }
 
   @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
@@ -38,18 +39,7 @@ export class CommitteeResolver {
     input?: DepartmentVariationInput,
   ): Promise<DepartmentVariationObject> {
     return mapDepartmentVariation(
-      await withUserErrors(this.committee.departmentVariation(input ?? {})),
+      await asGraphqlErrors(this.committee.departmentVariation(input ?? {})),
     );
-  }
-}
-
-async function withUserErrors<T>(result: Promise<T>): Promise<T> {
-  try {
-    return await result;
-  } catch (error) {
-    if (error instanceof InvalidMonthError || error instanceof UnknownDepartmentError) {
-      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    throw error;
   }
 }

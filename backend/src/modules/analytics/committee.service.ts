@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SettingsService } from '../settings/settings.service.js';
-import { InvalidMonthError } from './analytics.service.js';
+import { analyticsInputError } from './analytics.exception.js';
 import {
   DEPARTMENT_COUNTS,
   DEPARTMENT_NAMES,
@@ -26,8 +26,6 @@ import {
 } from './domain/index.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-export class UnknownDepartmentError extends Error {}
 
 export interface CommitteeConflictTrend extends ConflictTrend {
   readonly department: string | null;
@@ -55,7 +53,7 @@ export class CommitteeService {
     const names: { name: string }[] = await this.dataSource.query(DEPARTMENT_NAMES);
     const departments = names.map((row) => row.name);
     if (department !== null && !departments.includes(department)) {
-      throw new UnknownDepartmentError(
+      throw analyticsInputError(
         `No department is named "${department}"; leave it out for the whole site or use one of the names listed in departments.`,
       );
     }
@@ -86,7 +84,7 @@ export class CommitteeService {
   }): Promise<CommitteeDepartmentVariation> {
     for (const month of [range.from, range.to]) {
       if (month !== undefined && month !== null && !MONTH.test(month)) {
-        throw new InvalidMonthError(`"${month}" is not a month; use YYYY-MM.`);
+        throw analyticsInputError(`"${month}" is not a month; use YYYY-MM.`);
       }
     }
     const parameters = [range.from ?? null, range.to ?? null];

@@ -1,25 +1,16 @@
-import { GraphQLError } from 'graphql';
+import { DomainError, ErrorCode } from '../../common/domain/domain-error.js';
 
-export type AuthErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND';
+/** The auth module's refusals. */
+export const AuthErrorCode = {
+  UNAUTHENTICATED: ErrorCode.UNAUTHENTICATED,
+  FORBIDDEN: ErrorCode.FORBIDDEN,
+  BAD_USER_INPUT: ErrorCode.BAD_USER_INPUT,
+  NOT_FOUND: ErrorCode.NOT_FOUND,
+} as const;
+export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode];
 
-/** A refusal of the auth module: one sentence for the user, with the GraphQL code it maps to. */
-export class AuthError extends Error {
-  constructor(
-    readonly code: AuthErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Maps AuthError to a GraphQL error with its code; anything else passes unchanged. */
-export async function asGraphqlErrors<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof AuthError) {
-      throw new GraphQLError(error.message, { extensions: { code: error.code } });
-    }
-    throw error;
-  }
-}
+/**
+ * A refusal of the auth module: one sentence for the user, with its code (mapped to GraphQL and
+ * HTTP in common/error-mapping.ts).
+ */
+export class AuthError extends DomainError<AuthErrorCode> {}

@@ -1,14 +1,9 @@
-import {
-  ForbiddenException,
-  Injectable,
-  SetMetadata,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { toGraphQLError, toHttpException } from '../../common/error-mapping.js';
+import { AuthError } from './auth.exception.js';
 import { AuthenticationService } from './authentication.service.js';
 import {
   PUBLIC_KEY,
@@ -100,7 +95,6 @@ export class AuthGuard implements CanActivate {
 }
 
 function refuse(isGraphql: boolean, code: Refusal, message: string): never {
-  if (isGraphql) throw new GraphQLError(message, { extensions: { code } });
-  if (code === 'UNAUTHENTICATED') throw new UnauthorizedException(message);
-  throw new ForbiddenException(message);
+  const refusal = new AuthError(code, message);
+  throw isGraphql ? toGraphQLError(refusal) : toHttpException(refusal);
 }

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { asGraphqlErrors } from './auth.exception.js';
+import { asGraphqlErrors } from '../../common/error-mapping.js';
 import { mapUser } from './auth.mapper.js';
 import {
   ApiTokenCreatedObject,

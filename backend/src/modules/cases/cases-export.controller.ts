@@ -2,7 +2,6 @@ import {
   BadRequestException,
   Controller,
   Get,
-  NotFoundException,
   Query,
   Res,
   UnauthorizedException,
@@ -17,7 +16,8 @@ import {
   ReviewStatus,
   SignalCode,
 } from '../vocabulary/graphql-enums.js';
-import { CaseErrorCode, CaseException } from './cases.exception.js';
+import { toHttpException } from '../../common/error-mapping.js';
+import { CaseException } from './cases.exception.js';
 import { CASE_READERS } from './cases.resolver.js';
 import { CasesService, type CaseListFilter } from './cases.service.js';
 
@@ -82,9 +82,7 @@ export class CasesExportController {
     } catch (error) {
       if (error instanceof CaseException && !response.headersSent) {
         response.removeHeader('Content-Disposition');
-        throw error.code === CaseErrorCode.BAD_USER_INPUT
-          ? new BadRequestException(error.message)
-          : new NotFoundException(error.message);
+        throw toHttpException(error);
       }
       throw error;
     }

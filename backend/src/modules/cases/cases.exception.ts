@@ -1,18 +1,15 @@
-/** Why a case request was refused; mapped to GraphQL and HTTP errors in one place. */
-export enum CaseErrorCode {
-  NOT_FOUND = 'NOT_FOUND',
-  BAD_USER_INPUT = 'BAD_USER_INPUT',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-}
+import { DomainError, ErrorCode } from '../../common/domain/domain-error.js';
 
-export class CaseException extends Error {
-  constructor(
-    readonly code: CaseErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** Why a case request was refused; mapped to GraphQL and HTTP errors in common/error-mapping.ts. */
+export const CaseErrorCode = {
+  NOT_FOUND: ErrorCode.NOT_FOUND,
+  BAD_USER_INPUT: ErrorCode.BAD_USER_INPUT,
+  UNAUTHENTICATED: ErrorCode.UNAUTHENTICATED,
+} as const;
+export type CaseErrorCode = (typeof CaseErrorCode)[keyof typeof CaseErrorCode];
+
+/** The cases module's refusal. */
+export class CaseException extends DomainError<CaseErrorCode> {}
 
 /**
  * The one answer for a case that does not exist, is not a case, or lies outside the caller's

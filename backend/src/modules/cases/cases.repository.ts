@@ -19,6 +19,7 @@ import {
   type CaseFilterShape,
   type CaseOrderField,
   type SortDirection,
+  ACTIVE_USER_ROLE,
 } from './cases.sql.js';
 
 /** The filter of the case list in database terms (clinician keys already resolved). */
@@ -299,6 +300,18 @@ export class CasesRepository {
 
   async unassign(db: Queryable, orderPk: string): Promise<void> {
     await db.query(DELETE_ASSIGNMENT, [orderPk]);
+  }
+
+  /** An active (not disabled) user's role and departments; null when there is none. */
+  async activeUser(
+    db: Queryable,
+    email: string,
+  ): Promise<{ role: string; departments: string[] | null } | null> {
+    const rows = (await db.query(ACTIVE_USER_ROLE, [email])) as {
+      role: string;
+      departments: string[] | null;
+    }[];
+    return rows[0] ?? null;
   }
 
   /** The ids of named departments (unknown names have none). */

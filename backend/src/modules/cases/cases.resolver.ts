@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { toGraphQLError } from '../../common/error-mapping.js';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
 import { CaseErrorCode, CaseException } from './cases.exception.js';
 import { CasesService, type CasePage } from './cases.service.js';
@@ -16,14 +16,6 @@ import {
 export const CASE_READERS = ['QUALITY_MANAGER', 'ADMIN', 'AUDITOR', 'COMMITTEE'] as const;
 /** The roles that review and assign cases. */
 export const CASE_REVIEWERS = ['QUALITY_MANAGER', 'ADMIN'] as const;
-
-/** A CaseException as a GraphQL error with its code and its one sentence. */
-export function toGraphQLError(error: unknown): unknown {
-  if (error instanceof CaseException) {
-    return new GraphQLError(error.message, { extensions: { code: error.code } });
-  }
-  return error;
-}
 
 async function answer<T>(work: () => Promise<T>): Promise<T> {
   try {

@@ -283,13 +283,9 @@ export class CasesService {
     email: string,
     department: string | null,
   ): Promise<void> {
-    const users = (await manager.query(
-      `SELECT role, departments FROM users WHERE email = $1 AND NOT disabled`,
-      [email],
-    )) as { role: string; departments: string[] | null }[];
-    const user = users[0];
+    const user = await this.repository.activeUser(manager, email);
     const reviews =
-      user !== undefined &&
+      user !== null &&
       (user.role === 'ADMIN' || user.role === 'QUALITY_MANAGER') &&
       (user.departments === null || (department !== null && user.departments.includes(department)));
     if (!reviews) {

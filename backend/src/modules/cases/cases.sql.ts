@@ -307,3 +307,6 @@ export const exportCaseRowsSql = (shape: CaseFilterShape): string => `
   LEFT JOIN order_dose od ON od.order_pk = a.order_pk
   ${caseWhere(shape)}
   ORDER BY o.ordered_at, o.order_id, o.source`;
+
+/** $1 email: the role and departments of an active (not disabled) user, for assignment. */
+export const ACTIVE_USER_ROLE = `SELECT role, departments FROM users WHERE email = $1 AND NOT disabled`;

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { chromium, type Browser } from 'playwright-core';
+import { PackError, PackErrorCode } from './domain/pack-error.js';
 import type { PackPaper } from './domain/parse-pack-request.js';
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere (e.g. in a container image). */
@@ -34,15 +35,6 @@ export interface PackRenderRequest {
   readonly authorization: string | null;
 }
 
-export class PackRenderError extends Error {
-  constructor(
-    message: string,
-    readonly status: 401 | 502,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Prints the dashboard's committee pack to PDF in headless Chromium, signed in as the caller:
  * the PDF holds exactly what the caller sees on the pack page (de-identified for COMMITTEE).
@@ -57,9 +49,9 @@ export class CommitteePackRenderer implements OnModuleDestroy {
       .launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
       .catch((error: unknown) => {
         this.browser = null;
-        throw new PackRenderError(
+        throw new PackError(
+          PackErrorCode.BAD_GATEWAY,
           `The PDF could not be made: Chromium did not start (${chromiumPath()}; set CHROMIUM_PATH): ${(error as Error).message.split('\n')[0]}`,
-          502,
         );
       });
     return this.browser;
@@ -87,7 +79,10 @@ export class CommitteePackRenderer implements OnModuleDestroy {
       });
       await page.waitForFunction(PACK_READY, null, { timeout: RENDER_TIMEOUT_MS });
       if ((await page.locator('.sign-in').count()) > 0) {
-        throw new PackRenderError('Sign in to download the committee pack.', 401);
+        throw new PackError(
+          PackErrorCode.UNAUTHENTICATED,
+          'Sign in to download the committee pack.',
+        );
       }
       // charts lay out on the next frames after their data arrives
       await page.waitForTimeout(400);
@@ -99,10 +94,10 @@ export class CommitteePackRenderer implements OnModuleDestroy {
         margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' },
       });
     } catch (error) {
-      if (error instanceof PackRenderError) throw error;
-      throw new PackRenderError(
+      if (error instanceof PackError) throw error;
+      throw new PackError(
+        PackErrorCode.BAD_GATEWAY,
         `The PDF could not be made: ${(error as Error).message.split('\n')[0]}`,
-        502,
       );
     } finally {
       await context.close().catch(() => undefined);

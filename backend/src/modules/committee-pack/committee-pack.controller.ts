@@ -1,16 +1,9 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  HttpException,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Roles } from '../auth/principal.js';
-import { CommitteePackRenderer, PackRenderError } from './committee-pack-renderer.service.js';
-import { PackRequestError, parsePackRequest } from './domain/parse-pack-request.js';
+import { toHttpException } from '../../common/error-mapping.js';
+import { CommitteePackRenderer } from './committee-pack-renderer.service.js';
+import { parsePackRequest } from './domain/parse-pack-request.js';
 
 /** The caller's cg_* cookies from the Cookie header. */
 export const readSessionCookies = (header: string | undefined): { name: string; value: string }[] =>
@@ -52,8 +45,7 @@ export class CommitteePackController {
     try {
       pack = parsePackRequest(query);
     } catch (error) {
-      if (error instanceof PackRequestError) throw new BadRequestException(error.message);
-      throw error;
+      throw toHttpException(error);
     }
     const authorization = request.headers.authorization;
     try {
@@ -71,8 +63,7 @@ export class CommitteePackController {
         .setHeader('Cache-Control', 'no-store')
         .end(pdf);
     } catch (error) {
-      if (error instanceof PackRenderError) throw new HttpException(error.message, error.status);
-      throw error;
+      throw toHttpException(error);
     }
   }
 }

@@ -1,6 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  CLINICIAN_ODDS,
+  CONFLICT_CLINICIANS,
+  CREATE_TRUTH_TABLE,
+  INSERT_TRUTH,
+  LEVELS_BY_TRUTH,
+  SITE_ODDS,
+} from './evaluation.sql.js';
 
 export interface LevelCount {
   readonly level: string;
@@ -66,25 +75,19 @@ const ratio = (numerator: number, denominator: number): number | null =>
   denominator === 0 ? null : numerator / denominator;
 
 async function loadTruth(manager: EntityManager, file: string): Promise<number> {
-  await manager.query(`CREATE TEMPORARY TABLE truth (
-    order_id text PRIMARY KEY, steered boolean, category text, provider_id text,
-    provider_steers boolean) ON COMMIT DROP`);
+  await manager.query(CREATE_TRUTH_TABLE);
   const parser = createReadStream(file).pipe(parse({ columns: true, bom: true, trim: true }));
   let batch: Record<string, string>[] = [];
   let count = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await manager.query(
-      `INSERT INTO truth SELECT * FROM unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::boolean[])
-       ON CONFLICT DO NOTHING`,
-      [
-        batch.map((row) => row.order_id),
-        batch.map((row) => row.steered === '1'),
-        batch.map((row) => row.category),
-        batch.map((row) => row.provider_id || null),
-        batch.map((row) => row.provider_steers === '1'),
-      ],
-    );
+    await manager.query(INSERT_TRUTH, [
+      batch.map((row) => row.order_id),
+      batch.map((row) => row.steered === '1'),
+      batch.map((row) => row.category),
+      batch.map((row) => row.provider_id || null),
+      batch.map((row) => row.provider_steers === '1'),
+    ]);
     count += batch.length;
     batch = [];
   };
@@ -101,6 +104,7 @@ async function loadTruth(manager: EntityManager, file: string): Promise<number> 
  * (DOCUMENTED + PROBABLE), counts per level and per truth category, each clinician's OR against
  * whether the generator made them steer, and the site OR.
  */
+@Injectable()
 export class EvaluationService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -112,14 +116,7 @@ export class EvaluationService {
         steered: boolean;
         level: string | null;
         orders: number;
-      }[] = await manager.query(
-        `SELECT t.category, t.steered, a.level, count(*)::int AS orders
-         FROM truth t
-         JOIN orders o ON o.source = $1 AND o.order_id = t.order_id
-         JOIN order_assessments a ON a.order_pk = o.id
-         GROUP BY 1, 2, 3`,
-        [source],
-      );
+      }[] = await manager.query(LEVELS_BY_TRUTH, [source]);
       const matchedOrders = rows.reduce((sum, row) => sum + row.orders, 0);
       const isConflict = (level: string | null) => level === 'DOCUMENTED' || level === 'PROBABLE';
       const sum = (filter: (row: (typeof rows)[number]) => boolean) =>
@@ -154,13 +151,7 @@ export class EvaluationService {
       );
 
       const [conflictClinicians]: { all: number; not_steering: number }[] = await manager.query(
-        `SELECT count(DISTINCT a.provider_id)::int AS all,
-                count(DISTINCT a.provider_id) FILTER (WHERE NOT t.provider_steers)::int
-                  AS not_steering
-         FROM truth t
-         JOIN orders o ON o.source = $1 AND o.order_id = t.order_id
-         JOIN order_assessments a ON a.order_pk = o.id
-         WHERE a.level IN ('DOCUMENTED', 'PROBABLE')`,
+        CONFLICT_CLINICIANS,
         [source],
       );
 
@@ -175,15 +166,7 @@ export class EvaluationService {
         reference_lower_95: number | null;
         reference_upper_95: number | null;
         reference_q_value: number | null;
-      }[] = await manager.query(
-        `SELECT t.provider_id, bool_or(t.provider_steers) AS provider_steers, p.odds_ratio,
-                p.lower_95, p.upper_95, p.shrunk_odds_ratio, p.reference_odds_ratio,
-                p.reference_lower_95, p.reference_upper_95, p.reference_q_value
-         FROM truth t LEFT JOIN provider_patterns p ON p.provider_id = t.provider_id
-         WHERE t.provider_id IS NOT NULL
-         GROUP BY t.provider_id, p.provider_id
-         ORDER BY t.provider_id`,
-      );
+      }[] = await manager.query(CLINICIAN_ODDS);
       const list = clinicianRows.map((row) => ({
         providerId: row.provider_id,
         providerSteers: row.provider_steers,
@@ -206,10 +189,7 @@ export class EvaluationService {
         oddsRatio: number | null;
         lower95: number | null;
         upper95: number | null;
-      }[] = await manager.query(
-        `SELECT odds_ratio AS "oddsRatio", lower_95 AS "lower95", upper_95 AS "upper95"
-         FROM provider_patterns WHERE provider_id = '*'`,
-      );
+      }[] = await manager.query(SITE_ODDS);
       return {
         truthOrders,
         matchedOrders,

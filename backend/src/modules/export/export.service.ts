@@ -2,13 +2,23 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { PoolClient } from 'pg';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../common/domain/domain-error.js';
+import { DataSource } from 'typeorm';
 import { withClient } from '../ingestion/landing-writer.js';
 import { CASES_COLUMNS, EXAMS_COLUMNS, EXPORT_CASES, EXPORT_EXAMS } from './export.sql.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export class ExportError extends Error {}
+export const ExportErrorCode = { BAD_INPUT: ErrorCode.BAD_USER_INPUT } as const;
+export type ExportErrorCode = (typeof ExportErrorCode)[keyof typeof ExportErrorCode];
+
+/** The export module's refusal: a request the caller can fix. */
+export class ExportError extends DomainError<ExportErrorCode> {
+  constructor(message: string) {
+    super(ExportErrorCode.BAD_INPUT, message);
+  }
+}
 
 /**
  * Streams a query through a cursor into a CSV file, so an export of any size runs in bounded
@@ -50,6 +60,7 @@ async function streamQueryToCsv(
   return rows;
 }
 
+@Injectable()
 export class ExportService {
   constructor(private readonly dataSource: DataSource) {}
 

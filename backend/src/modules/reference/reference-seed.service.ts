@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../common/domain/domain-error.js';
+import { DataSource, type EntityManager } from 'typeorm';
 import { MODALITIES, normaliseIcd10 } from '../vocabulary/vocabulary.js';
 import { REFERENCE_DATA_DIR } from '../../config/paths.js';
+import { ReferenceRepository } from './reference.repository.js';
 
 type CsvRow = Record<string, string>;
 
@@ -19,7 +22,15 @@ const parseCsv = (text: string, name: string): { text: string; rows: CsvRow[] } 
 const readCsv = async (name: string): Promise<{ text: string; rows: CsvRow[] }> =>
   parseCsv(await readFile(path.join(REFERENCE_DATA_DIR, name), 'utf8'), name);
 
-export class ReferenceDataError extends Error {}
+export const ReferenceErrorCode = { BAD_INPUT: ErrorCode.BAD_USER_INPUT } as const;
+export type ReferenceErrorCode = (typeof ReferenceErrorCode)[keyof typeof ReferenceErrorCode];
+
+/** The reference module's refusal: reference data that cannot be used, by file, line, field. */
+export class ReferenceDataError extends DomainError<ReferenceErrorCode> {
+  constructor(message: string) {
+    super(ReferenceErrorCode.BAD_INPUT, message);
+  }
+}
 
 const POPULATIONS = ['ADULT', 'PEDIATRIC', 'PREGNANT'];
 
@@ -77,8 +88,12 @@ export const normaliseIcd10Prefix = normaliseIcd10;
  * indication groups are versioned: new content makes a new reference version, the same content
  * makes none, so a re-run changes nothing.
  */
+@Injectable()
 export class ReferenceSeedService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: ReferenceRepository = new ReferenceRepository(dataSource),
+  ) {}
 
   async seed(): Promise<{ referenceVersion: number; created: boolean }> {
     const coefficients = await readCsv('dlp-to-effective-dose.csv');
@@ -87,36 +102,8 @@ export class ReferenceSeedService {
     const ratings = await readCsv('appropriateness.csv');
 
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO dlp_coefficients (method, body_region, age_years, k_msv_per_mgycm, source)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::numeric[], $5::text[])
-         ON CONFLICT (method, body_region, age_years) DO UPDATE
-           SET k_msv_per_mgycm = EXCLUDED.k_msv_per_mgycm, source = EXCLUDED.source
-           WHERE (dlp_coefficients.k_msv_per_mgycm, dlp_coefficients.source)
-                 IS DISTINCT FROM (EXCLUDED.k_msv_per_mgycm, EXCLUDED.source)`,
-        [
-          coefficients.rows.map((row) => row.method),
-          coefficients.rows.map((row) => row.body_region),
-          coefficients.rows.map((row) => Number(row.age_years)),
-          coefficients.rows.map((row) => row.k_msv_per_mgycm),
-          coefficients.rows.map((row) => row.source),
-        ],
-      );
-      await manager.query(
-        `INSERT INTO typical_doses (modality, body_region, typical_msv, exam, source)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::numeric[], $4::text[], $5::text[])
-         ON CONFLICT (modality, body_region) DO UPDATE
-           SET typical_msv = EXCLUDED.typical_msv, exam = EXCLUDED.exam, source = EXCLUDED.source
-           WHERE (typical_doses.typical_msv, typical_doses.exam, typical_doses.source)
-                 IS DISTINCT FROM (EXCLUDED.typical_msv, EXCLUDED.exam, EXCLUDED.source)`,
-        [
-          typical.rows.map((row) => row.modality),
-          typical.rows.map((row) => row.body_region),
-          typical.rows.map((row) => row.typical_msv),
-          typical.rows.map((row) => row.exam),
-          typical.rows.map((row) => row.source),
-        ],
-      );
+      await this.repository.upsertDoseCoefficients(manager, coefficients.rows);
+      await this.repository.upsertTypicalDoses(manager, typical.rows);
 
       return this.storeVersion(manager, groups, ratings, 'seeded from the shipped reference data');
     });
@@ -181,45 +168,32 @@ export class ReferenceSeedService {
         .sort(),
     });
     const contentHash = createHash('sha256').update(canonical).digest('hex');
-    const existing: { version: number }[] = await manager.query(
-      'SELECT version FROM reference_versions WHERE content_hash = $1',
-      [contentHash],
-    );
-    if (existing.length > 0) return { referenceVersion: existing[0].version, created: false };
+    const existing = await this.repository.versionByContentHash(manager, contentHash);
+    if (existing !== null) return { referenceVersion: existing, created: false };
 
-    const [{ version }]: { version: number }[] = await manager.query(
-      `INSERT INTO reference_versions (content_hash, note) VALUES ($1, $2) RETURNING version`,
-      [contentHash, note],
-    );
-    await manager.query(
-      `INSERT INTO indication_groups
-         (reference_version, indication_group, needs_iodinated_contrast, description)
-       SELECT $1, * FROM unnest($2::text[], $3::boolean[], $4::text[])`,
-      [
-        version,
-        groups.rows.map((row) => row.indication_group),
-        groups.rows.map((row) => row.indicated_exam_needs_iodinated_contrast === 'true'),
-        groups.rows.map((row) => row.description),
-      ],
-    );
-    await manager.query(
-      `INSERT INTO appropriateness
-         (reference_version, indication_group, icd10_prefixes, population, modality, rating, basis)
-       SELECT $1, g, string_to_array(p, ';'), pop, m, r, b
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[])
-         AS t(g, p, pop, m, r, b)`,
-      [
-        version,
-        ratings.rows.map((row) => row.indication_group),
-        ratings.rows.map((row) =>
-          row.icd10_prefixes.split(';').map(normaliseIcd10Prefix).join(';'),
-        ),
-        ratings.rows.map((row) => row.population),
-        ratings.rows.map((row) => row.modality),
-        ratings.rows.map((row) => Number(row.rating)),
-        ratings.rows.map((row) => row.basis),
-      ],
+    const version = await this.repository.insertVersion(
+      manager,
+      contentHash,
+      note,
+      groups.rows,
+      ratings.rows.map((row) => ({
+        ...row,
+        icd10_prefixes: row.icd10_prefixes.split(';').map(normaliseIcd10Prefix).join(';'),
+      })),
     );
     return { referenceVersion: version, created: true };
+  }
+
+  /**
+   * The current reference version's appropriateness table and indication groups in the
+   * shipped CSV columns (for `reference export`).
+   */
+  async currentVersionTables(): Promise<{
+    referenceVersion: number | null;
+    groups: Record<string, string>[];
+    ratings: Record<string, string>[];
+  }> {
+    const version = await this.repository.latestVersion();
+    return { referenceVersion: version, ...(await this.repository.exportVersion(version)) };
   }
 }

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { SettingsVersionEntity } from './entities/settings-version.entity.js';
 import {
   completeSettings,
@@ -12,6 +13,7 @@ export interface VersionedSettings {
   readonly values: Settings;
 }
 
+@Injectable()
 export class SettingsService {
   constructor(private readonly dataSource: DataSource) {}
 

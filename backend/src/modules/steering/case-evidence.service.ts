@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
 export interface CaseEvidence {
   /** The order's internal key (the case id is built from it). */
@@ -37,6 +38,7 @@ const SELECT_SIGNALS = `
   ORDER BY code = 'PATTERN', code`;
 
 /** One order's assessment and every piece of its evidence, as stored. */
+@Injectable()
 export class CaseEvidenceService {
   constructor(private readonly dataSource: DataSource) {}
 

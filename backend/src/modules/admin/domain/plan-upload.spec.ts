@@ -1,4 +1,5 @@
-import { planFileUpload, planZipUpload, UploadError, type ZipEntryInfo } from './plan-upload.js';
+import { AdminError } from './admin-error.js';
+import { planFileUpload, planZipUpload, type ZipEntryInfo } from './plan-upload.js';
 
 const file = (name: string, size = 100): ZipEntryInfo => ({ name, isDirectory: false, size });
 const folder = (name: string): ZipEntryInfo => ({ name, isDirectory: true, size: 0 });
@@ -46,7 +47,7 @@ describe('planZipUpload', () => {
     expect(() => planZipUpload('evil.zip', [file('../../etc/passwd.csv')])).toThrow(
       'evil.zip: the entry "../../etc/passwd.csv" points outside the zip\'s folder; nothing was imported.',
     );
-    expect(() => planZipUpload('evil.zip', [file('/abs/orders.csv')])).toThrow(UploadError);
+    expect(() => planZipUpload('evil.zip', [file('/abs/orders.csv')])).toThrow(AdminError);
   });
 
   it('refuses a zip larger unpacked than the limit, or with too many files', () => {
@@ -83,6 +84,6 @@ describe('planFileUpload', () => {
     expect(() => planFileUpload('orders.csv')).toThrow(
       'orders.csv: a CSV import is a folder (orders.csv and the files beside it); upload it as a .zip.',
     );
-    expect(() => planFileUpload('photo.png')).toThrow(UploadError);
+    expect(() => planFileUpload('photo.png')).toThrow(AdminError);
   });
 });

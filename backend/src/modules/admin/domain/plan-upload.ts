@@ -4,6 +4,8 @@
  * are passed in, so the bounds and the choice are tested without files.
  */
 
+import { adminInputError } from './admin-error.js';
+
 export type UploadKind = 'csv' | 'fhir' | 'rdsr';
 
 export interface ZipEntryInfo {
@@ -32,10 +34,6 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxEntries: 100_000,
   maxUncompressedBytes: 2 * 1024 ** 3,
 };
-
-export class UploadError extends Error {
-  override readonly name = 'UploadError';
-}
 
 const extensionOf = (name: string): string => {
   const match = /\.([a-z0-9]+)$/i.exec(name);
@@ -71,11 +69,11 @@ export const planFileUpload = (fileName: string): UploadPlan => {
     case 'dcm':
       return { kind: 'rdsr', extract: [], target: null, flatten: false };
     case 'csv':
-      throw new UploadError(
+      throw adminInputError(
         `${fileName}: a CSV import is a folder (orders.csv and the files beside it); upload it as a .zip.`,
       );
     default:
-      throw new UploadError(
+      throw adminInputError(
         `${fileName}: upload a .zip of CSV files, FHIR .json or .ndjson, or DICOM dose reports (.dcm).`,
       );
   }
@@ -93,25 +91,25 @@ export const planZipUpload = (
   const files = entries.filter((entry) => !entry.isDirectory && !isNoise(entry.name));
   const unsafe = entries.find((entry) => isUnsafe(entry.name));
   if (unsafe) {
-    throw new UploadError(
+    throw adminInputError(
       `${fileName}: the entry "${unsafe.name}" points outside the zip's folder; nothing was imported.`,
     );
   }
   if (files.length > limits.maxEntries) {
-    throw new UploadError(
+    throw adminInputError(
       `${fileName}: ${files.length} files is more than the ${limits.maxEntries} an upload may hold; split it.`,
     );
   }
   const total = files.reduce((sum, entry) => sum + entry.size, 0);
   if (total > limits.maxUncompressedBytes) {
-    throw new UploadError(
+    throw adminInputError(
       `${fileName}: unzipped it would take ${formatBytes(total)}, more than the ${formatBytes(limits.maxUncompressedBytes)} allowed; import it from the command line.`,
     );
   }
 
   const orders = files.filter((entry) => baseName(entry.name).toLowerCase() === 'orders.csv');
   if (orders.length > 1) {
-    throw new UploadError(
+    throw adminInputError(
       `${fileName}: holds ${orders.length} orders.csv files (${orders.map((entry) => entry.name).join(', ')}); upload one folder at a time.`,
     );
   }
@@ -130,7 +128,7 @@ export const planZipUpload = (
     const names = fhir.map((entry) => baseName(entry.name).toLowerCase());
     const twice = names.find((name, index) => names.indexOf(name) !== index);
     if (twice) {
-      throw new UploadError(
+      throw adminInputError(
         `${fileName}: two FHIR files are named ${twice} in different folders; give them distinct names.`,
       );
     }
@@ -140,7 +138,7 @@ export const planZipUpload = (
   if (dicom.length > 0) {
     return { kind: 'rdsr', extract: dicom.map((entry) => entry.name), target: '', flatten: false };
   }
-  throw new UploadError(
+  throw adminInputError(
     `${fileName}: the zip holds no orders.csv, no FHIR .json or .ndjson and no DICOM .dcm file; nothing was imported.`,
   );
 };

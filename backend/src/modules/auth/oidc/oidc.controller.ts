@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { AuthSettings } from '../../../config/auth-config.js';
 import { AUTH_SETTINGS } from '../auth-settings.token.js';
+import { httpStatusOf } from '../../../common/error-mapping.js';
 import { AuthError } from '../auth.exception.js';
 import { Public } from '../principal.js';
 import {
@@ -71,7 +72,9 @@ export class OidcController {
 
   private fail(response: OidcResponse, error: unknown): void {
     if (!(error instanceof AuthError)) throw error;
-    const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'FORBIDDEN' ? 403 : 401;
-    response.status(status).type('text/plain; charset=utf-8').send(`${error.message}\n`);
+    response
+      .status(httpStatusOf(error))
+      .type('text/plain; charset=utf-8')
+      .send(`${error.message}\n`);
   }
 }

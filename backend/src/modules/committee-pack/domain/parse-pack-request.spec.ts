@@ -1,4 +1,5 @@
-import { PackRequestError, parsePackRequest } from './parse-pack-request.js';
+import { packRequestError } from './pack-error.js';
+import { parsePackRequest } from './parse-pack-request.js';
 
 describe('parsePackRequest', () => {
   it('builds the pack address from the validated filter', () => {
@@ -45,7 +46,7 @@ describe('parsePackRequest', () => {
     [{ from: { nested: 1 } }, 'from must be text.'],
   ])('refuses %j with one sentence', (query, message) => {
     expect(() => parsePackRequest(query as Record<string, unknown>)).toThrow(
-      new PackRequestError(message),
+      packRequestError(message),
     );
   });
 });

@@ -4,6 +4,8 @@
  * sends reaches the headless browser unchecked.
  */
 
+import { packRequestError } from './pack-error.js';
+
 export type PackPaper = 'A4' | 'Letter';
 
 export interface PackRequest {
@@ -15,8 +17,6 @@ export interface PackRequest {
   /** committee-pack-2025-01-2025-03.pdf */
   readonly fileName: string;
 }
-
-export class PackRequestError extends Error {}
 
 export const MOST_PACK_MONTHS = 12;
 
@@ -37,7 +37,7 @@ const valuesOf = (query: RawQuery, name: string): string[] => {
   if (raw === undefined) return [];
   const list = Array.isArray(raw) ? raw : [raw];
   if (!list.every((value) => typeof value === 'string')) {
-    throw new PackRequestError(`${name} must be text.`);
+    throw packRequestError(`${name} must be text.`);
   }
   return list as string[];
 };
@@ -47,34 +47,33 @@ const monthIndex = (month: string): number => {
   return Number(year) * 12 + Number(number) - 1;
 };
 
-/** Checks the query; throws PackRequestError with one sentence saying what to fix. */
+/** Checks the query; throws a PackError (BAD_USER_INPUT) with one sentence saying what to fix. */
 export const parsePackRequest = (query: RawQuery): PackRequest => {
   const [from] = valuesOf(query, 'from');
   const [toGiven] = valuesOf(query, 'to');
-  if (!from) throw new PackRequestError('from is required, as YYYY-MM (e.g. from=2025-01).');
-  if (!MONTH.test(from))
-    throw new PackRequestError(`from must be a month as YYYY-MM, not "${from}".`);
+  if (!from) throw packRequestError('from is required, as YYYY-MM (e.g. from=2025-01).');
+  if (!MONTH.test(from)) throw packRequestError(`from must be a month as YYYY-MM, not "${from}".`);
   const to = toGiven ?? from;
-  if (!MONTH.test(to)) throw new PackRequestError(`to must be a month as YYYY-MM, not "${to}".`);
+  if (!MONTH.test(to)) throw packRequestError(`to must be a month as YYYY-MM, not "${to}".`);
   const months = monthIndex(to) - monthIndex(from) + 1;
-  if (months < 1) throw new PackRequestError(`to (${to}) comes before from (${from}).`);
+  if (months < 1) throw packRequestError(`to (${to}) comes before from (${from}).`);
   if (months > MOST_PACK_MONTHS) {
-    throw new PackRequestError(
+    throw packRequestError(
       `A pack covers at most ${MOST_PACK_MONTHS} months; ${from} to ${to} is ${months}. Choose a shorter range.`,
     );
   }
   const [paperGiven] = valuesOf(query, 'paper');
   const paper = (paperGiven ?? 'A4').toLowerCase();
   if (paper !== 'a4' && paper !== 'letter') {
-    throw new PackRequestError(`paper must be A4 or Letter, not "${paperGiven}".`);
+    throw packRequestError(`paper must be A4 or Letter, not "${paperGiven}".`);
   }
   const params = new URLSearchParams({ from, to });
   for (const name of FREE_TEXT) {
     const values = valuesOf(query, name);
     if (values.length > MOST_VALUES)
-      throw new PackRequestError(`Too many ${name} values (at most ${MOST_VALUES}).`);
+      throw packRequestError(`Too many ${name} values (at most ${MOST_VALUES}).`);
     for (const value of values) {
-      if (value.length > LONGEST_VALUE) throw new PackRequestError(`A ${name} value is too long.`);
+      if (value.length > LONGEST_VALUE) throw packRequestError(`A ${name} value is too long.`);
       if (value.trim()) params.append(name, value.trim());
     }
   }
@@ -82,7 +81,7 @@ export const parsePackRequest = (query: RawQuery): PackRequest => {
     for (const value of valuesOf(query, name)) {
       const upper = value.toUpperCase();
       if (!allowed.includes(upper)) {
-        throw new PackRequestError(`${name} must be one of ${allowed.join(', ')}, not "${value}".`);
+        throw packRequestError(`${name} must be one of ${allowed.join(', ')}, not "${value}".`);
       }
       params.append(name, upper);
     }
