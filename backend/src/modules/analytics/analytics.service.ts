@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReadDatabase } from '../../database/read-database.js';
 import { MONTHLY_ORDER_VOLUME } from './order-volume.sql.js';
 
 export interface MonthlyOrderVolumeRow {
@@ -14,7 +15,11 @@ export class InvalidMonthError extends Error {}
 
 @Injectable()
 export class AnalyticsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    dataSource: DataSource,
+    /** On a streaming replica when one is configured. */
+    private readonly read: ReadDatabase = new ReadDatabase(dataSource),
+  ) {}
 
   async monthlyOrderVolume(range: {
     from?: string;
@@ -25,6 +30,6 @@ export class AnalyticsService {
         throw new InvalidMonthError(`"${month}" is not a month; use YYYY-MM.`);
       }
     }
-    return this.dataSource.query(MONTHLY_ORDER_VOLUME, [range.from ?? null, range.to ?? null]);
+    return this.read.query(MONTHLY_ORDER_VOLUME, [range.from ?? null, range.to ?? null]);
   }
 }
