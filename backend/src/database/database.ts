@@ -77,14 +77,15 @@ export async function openDatabase(
   } catch (error) {
     await embedded?.stop();
     const servers = [url, ...replicaUrls].map(redactUrl).join(', ');
-    throw new Error(
-      `Cannot connect to PostgreSQL at ${servers}: ${(error as Error).message}`,
-      { cause: error },
-    );
+    throw new Error(`Cannot connect to PostgreSQL at ${servers}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   await prepareDatabase(dataSource);
   if (replicaUrls.length > 0) {
-    log(`Dashboard reads on ${replicaUrls.length} streaming replica(s): ${replicaUrls.map(redactUrl).join(', ')}`);
+    log(
+      `Dashboard reads on ${replicaUrls.length} streaming replica(s): ${replicaUrls.map(redactUrl).join(', ')}`,
+    );
   }
   return {
     dataSource,

@@ -100,8 +100,7 @@ export class AggregateService {
 
   async overview(principal: Principal, filter: AnalysisFilter = {}): Promise<Overview> {
     const caller = await this.callerOf(principal);
-    const [{ month: latest }]: { month: string | null }[] =
-      await this.read.query(LATEST_MONTH);
+    const [{ month: latest }]: { month: string | null }[] = await this.read.query(LATEST_MONTH);
     const parameters = new SqlParameters();
     const to = filter.to ?? (filter.from && latest && latest < filter.from ? filter.from : latest);
     const from = filter.from ?? to;

@@ -243,17 +243,14 @@ export class CasesRepository {
     after: CaseSortKey | null,
     limit: number,
   ): Promise<CaseRow[]> {
-    return (await this.read.query(
-      casePageSql(order.field, order.direction, this.shapeOf(query)),
-      [
-        ...filterParameters(query),
-        after?.score ?? null,
-        after?.levelRank ?? null,
-        after?.orderedAt ?? null,
-        after?.orderPk ?? null,
-        limit,
-      ],
-    )) as CaseRow[];
+    return (await this.read.query(casePageSql(order.field, order.direction, this.shapeOf(query)), [
+      ...filterParameters(query),
+      after?.score ?? null,
+      after?.levelRank ?? null,
+      after?.orderedAt ?? null,
+      after?.orderPk ?? null,
+      limit,
+    ])) as CaseRow[];
   }
 
   /** One case within the scope, or null (missing, not a case, or outside the scope alike). */
