@@ -16,7 +16,10 @@ import { createLogger } from './logger.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config, { log: (message) => logger.info(message) });
+  const database = await openDatabase(config, {
+    log: (message) => logger.info(message),
+    readReplicas: true,
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

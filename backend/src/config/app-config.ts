@@ -12,6 +12,11 @@ export { ConfigError };
 export interface AppConfig {
   /** PostgreSQL to use; when absent an embedded server is started. */
   readonly databaseUrl: string | null;
+  /**
+   * PostgreSQL streaming replicas of DATABASE_URL's server (DATABASE_REPLICA_URLS,
+   * comma-separated) for the dashboard's read-only queries; empty: everything on the primary.
+   */
+  readonly databaseReplicaUrls: readonly string[];
   readonly port: number;
   /** Interface the server listens on: loopback by default, 0.0.0.0 in containers. */
   readonly host: string;
@@ -58,6 +63,20 @@ const readUrl = (name: string, value: string | undefined): string | null => {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+const readReplicaUrls = (env: NodeJS.ProcessEnv): string[] => {
+  const urls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter((value) => value !== '')
+    .map((value, index) => readUrl(`DATABASE_REPLICA_URLS (entry ${index + 1})`, value) as string);
+  if (urls.length > 0 && !env.DATABASE_URL?.trim()) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URLS needs DATABASE_URL: replicas follow a primary you run, not the embedded server.',
+    );
+  }
+  return urls;
+};
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const siteTimeZone = env.SITE_TIME_ZONE?.trim() || 'UTC';
   if (!isValidTimeZone(siteTimeZone)) {
@@ -71,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     databaseUrl: readUrl('DATABASE_URL', env.DATABASE_URL),
+    databaseReplicaUrls: readReplicaUrls(env),
     port: readPort('PORT', env.PORT, 3000),
     host: env.HOST?.trim() || '127.0.0.1',
     embeddedPgPort: readPort('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329),

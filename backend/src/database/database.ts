@@ -40,7 +40,12 @@ const withDatabase = (url: string, database: string): string => {
  */
 export async function openDatabase(
   config: AppConfig,
-  options: { log?: (message: string) => void; poolSize?: number } = {},
+  options: {
+    log?: (message: string) => void;
+    poolSize?: number;
+    /** Open pools to DATABASE_REPLICA_URLS for ReadDatabase (the server; the CLI writes). */
+    readReplicas?: boolean;
+  } = {},
 ): Promise<DatabaseHandle> {
   const log = options.log ?? (() => undefined);
   let embedded: EmbeddedPostgresHandle | null = null;
@@ -60,8 +65,10 @@ export async function openDatabase(
     await admin.destroy();
     url = withDatabase(embedded.url, APP_DATABASE);
   }
+  const replicaUrls = options.readReplicas && !embedded ? config.databaseReplicaUrls : [];
   const dataSource = createDataSource({
     url,
+    replicaUrls,
     timeZone: config.siteTimeZone,
     poolSize: options.poolSize,
   });
@@ -69,12 +76,17 @@ export async function openDatabase(
     await dataSource.initialize();
   } catch (error) {
     await embedded?.stop();
-    throw new Error(
-      `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`,
-      { cause: error },
-    );
+    const servers = [url, ...replicaUrls].map(redactUrl).join(', ');
+    throw new Error(`Cannot connect to PostgreSQL at ${servers}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   await prepareDatabase(dataSource);
+  if (replicaUrls.length > 0) {
+    log(
+      `Dashboard reads on ${replicaUrls.length} streaming replica(s): ${replicaUrls.map(redactUrl).join(', ')}`,
+    );
+  }
   return {
     dataSource,
     url,

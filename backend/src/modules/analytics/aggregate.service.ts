@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReadDatabase } from '../../database/read-database.js';
 import type { Principal } from '../auth/principal.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { loadClinicianPseudonyms } from '../vocabulary/clinician-pseudonym.js';
@@ -80,7 +81,11 @@ const UNIT_COLUMN: Record<VariationDimensionName, VariationUnitColumn> = {
  */
 @Injectable()
 export class AggregateService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** The counts run here: on a streaming replica when one is configured. */
+    private readonly read: ReadDatabase = new ReadDatabase(dataSource),
+  ) {}
 
   async callerOf(principal: Principal): Promise<AnalysisCaller> {
     const settings = await new SettingsService(this.dataSource).current();
@@ -94,13 +99,12 @@ export class AggregateService {
 
   async overview(principal: Principal, filter: AnalysisFilter = {}): Promise<Overview> {
     const caller = await this.callerOf(principal);
-    const [{ month: latest }]: { month: string | null }[] =
-      await this.dataSource.query(LATEST_MONTH);
+    const [{ month: latest }]: { month: string | null }[] = await this.read.query(LATEST_MONTH);
     const parameters = new SqlParameters();
     const to = filter.to ?? (filter.from && latest && latest < filter.from ? filter.from : latest);
     const from = filter.from ?? to;
     if (to === null || from === null) {
-      await buildFilterConditions(this.dataSource, parameters, filter, caller);
+      await buildFilterConditions(this.read, parameters, filter, caller);
       return { current: emptyPeriod(null, null), previous: emptyPeriod(null, null) };
     }
     const months = monthsBetween(from, to);
@@ -110,14 +114,14 @@ export class AggregateService {
     parameters.add(from);
     parameters.add(to);
     const { conditions, needsOrders } = await buildFilterConditions(
-      this.dataSource,
+      this.read,
       parameters,
       { ...filter, from, to },
       caller,
     );
     const [counts, cases]: [OverviewCountRow[], CaseCountRow[]] = await Promise.all([
-      this.dataSource.query(overviewCounts(conditions, needsOrders), parameters.values),
-      this.dataSource.query(caseCounts(conditions, needsOrders), parameters.values),
+      this.read.query<OverviewCountRow>(overviewCounts(conditions, needsOrders), parameters.values),
+      this.read.query<CaseCountRow>(caseCounts(conditions, needsOrders), parameters.values),
     ]);
     const period = (isCurrent: boolean, periodFrom: string, periodTo: string): PeriodFigures => {
       const rows = counts.filter((row) => row.is_current === isCurrent);
@@ -166,7 +170,7 @@ export class AggregateService {
     const parameters = new SqlParameters();
     const { conditions, needsOrders } = await this.conditionsWithMonths(parameters, filter, caller);
     const unit = UNIT_COLUMN[by];
-    const rows: VariationCountRow[] = await this.dataSource.query(
+    const rows: VariationCountRow[] = await this.read.query(
       variationCounts(unit, conditions, needsOrders || unit === 'department'),
       parameters.values,
     );
@@ -217,7 +221,7 @@ export class AggregateService {
     const caller = await this.callerOf(principal);
     const parameters = new SqlParameters();
     const { conditions, needsOrders } = await this.conditionsWithMonths(parameters, filter, caller);
-    const rows: SensitivityCountRow[] = await this.dataSource.query(
+    const rows: SensitivityCountRow[] = await this.read.query(
       sensitivityCounts(conditions, needsOrders),
       parameters.values,
     );
@@ -238,7 +242,7 @@ export class AggregateService {
     filter: AnalysisFilter,
     caller: AnalysisCaller,
   ) {
-    const built = await buildFilterConditions(this.dataSource, parameters, filter, caller);
+    const built = await buildFilterConditions(this.read, parameters, filter, caller);
     const conditions = [...built.conditions];
     if (filter.from) conditions.push(`a.month >= ${parameters.add(filter.from)}::text`);
     if (filter.to) conditions.push(`a.month <= ${parameters.add(filter.to)}::text`);

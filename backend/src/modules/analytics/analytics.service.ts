@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReadDatabase } from '../../database/read-database.js';
 import { analyticsInputError } from './analytics.exception.js';
 import { MONTHLY_ORDER_VOLUME } from './order-volume.sql.js';
 
@@ -13,7 +14,11 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 @Injectable()
 export class AnalyticsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    dataSource: DataSource,
+    /** On a streaming replica when one is configured. */
+    private readonly read: ReadDatabase = new ReadDatabase(dataSource),
+  ) {}
 
   async monthlyOrderVolume(range: {
     from?: string;
@@ -24,6 +29,6 @@ export class AnalyticsService {
         throw analyticsInputError(`"${month}" is not a month; use YYYY-MM.`);
       }
     }
-    return this.dataSource.query(MONTHLY_ORDER_VOLUME, [range.from ?? null, range.to ?? null]);
+    return this.read.query(MONTHLY_ORDER_VOLUME, [range.from ?? null, range.to ?? null]);
   }
 }

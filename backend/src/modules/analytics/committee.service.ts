@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReadDatabase } from '../../database/read-database.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { analyticsInputError } from './analytics.exception.js';
 import {
@@ -43,14 +44,18 @@ export interface CommitteeDepartmentVariation extends DepartmentVariation {
  */
 @Injectable()
 export class CommitteeService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** The counts run here: on a streaming replica when one is configured. */
+    private readonly read: ReadDatabase = new ReadDatabase(dataSource),
+  ) {}
 
   /** The monthly conflict-rate p-chart of the site or one department. */
   async monthlyConflictTrend(filter: {
     department?: string | null;
   }): Promise<CommitteeConflictTrend> {
     const department = filter.department ?? null;
-    const names: { name: string }[] = await this.dataSource.query(DEPARTMENT_NAMES);
+    const names: { name: string }[] = await this.read.query(DEPARTMENT_NAMES);
     const departments = names.map((row) => row.name);
     if (department !== null && !departments.includes(department)) {
       throw analyticsInputError(
@@ -60,8 +65,8 @@ export class CommitteeService {
     const settings = await new SettingsService(this.dataSource).current();
     const [counts, strata]: [MonthlyConflictCountRow[], MonthlyStratumCountRow[]] =
       await Promise.all([
-        this.dataSource.query(MONTHLY_CONFLICT_COUNTS, [department]),
-        this.dataSource.query(MONTHLY_STRATUM_COUNTS, [department]),
+        this.read.query<MonthlyConflictCountRow>(MONTHLY_CONFLICT_COUNTS, [department]),
+        this.read.query<MonthlyStratumCountRow>(MONTHLY_STRATUM_COUNTS, [department]),
       ]);
     const trend = assembleConflictTrend(
       counts.map((row) => ({
@@ -93,9 +98,9 @@ export class CommitteeService {
       DepartmentCountRow[],
       DepartmentStratumCountRow[],
     ] = await Promise.all([
-      this.dataSource.query(MONTH_RANGE, parameters),
-      this.dataSource.query(DEPARTMENT_COUNTS, parameters),
-      this.dataSource.query(DEPARTMENT_STRATUM_COUNTS, parameters),
+      this.read.query<MonthRangeRow>(MONTH_RANGE, parameters),
+      this.read.query<DepartmentCountRow>(DEPARTMENT_COUNTS, parameters),
+      this.read.query<DepartmentStratumCountRow>(DEPARTMENT_STRATUM_COUNTS, parameters),
     ]);
     const variation = assembleDepartmentVariation(
       counts.map((row) => ({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ReadDatabase } from '../../database/read-database.js';
 import {
   CASE_CHANGES,
   CASE_CURSOR,
@@ -183,10 +184,22 @@ const filterParameters = (query: CaseQuery): unknown[] => [
   query.assignee,
 ];
 
-/** Every database call of the case API; typed rows out. */
+/**
+ * Every database call of the case API; typed rows out. The list's statements (page, count,
+ * cursor, look-ups) run on `read` (a streaming replica when one is configured); one case's
+ * detail and every write run on the primary (see ReadDatabase for the routing).
+ */
 @Injectable()
 export class CasesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly read: ReadDatabase = new ReadDatabase(dataSource),
+  ) {}
+
+  /** After a committed review or assignment: the case list shows it back to its author. */
+  async wrote(): Promise<void> {
+    await this.read.wrote();
+  }
 
   filterParameters(query: CaseQuery): unknown[] {
     return filterParameters(query);
@@ -198,7 +211,7 @@ export class CasesRepository {
   }
 
   async count(query: CaseQuery): Promise<number> {
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.read.query(
       countCasesSql(this.shapeOf(query)),
       filterParameters(query),
     )) as {
@@ -209,7 +222,7 @@ export class CasesRepository {
 
   /** The sort key of a case within the scope, or null when it is not a visible case. */
   async sortKey(orderPk: string, scope: readonly string[] | null): Promise<CaseSortKey | null> {
-    const rows = (await this.dataSource.query(CASE_CURSOR, [orderPk, list(scope)])) as {
+    const rows = (await this.read.query(CASE_CURSOR, [orderPk, list(scope)])) as {
       score: string | null;
       level_rank: number;
       ordered_at: string;
@@ -231,17 +244,14 @@ export class CasesRepository {
     after: CaseSortKey | null,
     limit: number,
   ): Promise<CaseRow[]> {
-    return (await this.dataSource.query(
-      casePageSql(order.field, order.direction, this.shapeOf(query)),
-      [
-        ...filterParameters(query),
-        after?.score ?? null,
-        after?.levelRank ?? null,
-        after?.orderedAt ?? null,
-        after?.orderPk ?? null,
-        limit,
-      ],
-    )) as CaseRow[];
+    return (await this.read.query(casePageSql(order.field, order.direction, this.shapeOf(query)), [
+      ...filterParameters(query),
+      after?.score ?? null,
+      after?.levelRank ?? null,
+      after?.orderedAt ?? null,
+      after?.orderPk ?? null,
+      limit,
+    ])) as CaseRow[];
   }
 
   /** One case within the scope, or null (missing, not a case, or outside the scope alike). */
@@ -316,12 +326,12 @@ export class CasesRepository {
 
   /** The ids of named departments (unknown names have none). */
   async departmentIds(names: readonly string[]): Promise<number[]> {
-    const rows = (await this.dataSource.query(DEPARTMENT_IDS, [[...names]])) as { id: number }[];
+    const rows = (await this.read.query(DEPARTMENT_IDS, [[...names]])) as { id: number }[];
     return rows.map((row) => row.id);
   }
 
   async providers(): Promise<{ provider_id: string; name: string | null }[]> {
-    return (await this.dataSource.query(PROVIDERS)) as {
+    return (await this.read.query(PROVIDERS)) as {
       provider_id: string;
       name: string | null;
     }[];

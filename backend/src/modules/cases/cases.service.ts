@@ -206,6 +206,7 @@ export class CasesService {
       );
       return this.repository.detail(orderPk, viewer.scope, manager);
     });
+    await this.repository.wrote();
     if (record === null) throw caseNotFound();
     return mapCaseDetail(record, viewer);
   }
@@ -243,6 +244,7 @@ export class CasesService {
       );
       return this.repository.detail(orderPk, viewer.scope, manager);
     });
+    await this.repository.wrote();
     if (record === null) throw caseNotFound();
     return mapCaseDetail(record, viewer);
   }
