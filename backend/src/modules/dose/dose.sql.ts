@@ -42,6 +42,8 @@ export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
  * DLP x k, computed by the dose-report import); CT with a DLP x k for the exam's region (its
  * own, else the mapped one) and the patient's age band; typical dose of modality and region;
  * unknown. The linked study is the non-QA dose_report_studies row whose exam_id is the exam.
+ * Written to exam_doses, one narrow row per exam (inserted for a new exam, updated only when it
+ * changed): the exams themselves are written once, by the normaliser.
  */
 export const effectiveDoseSql = (scope: string): string => `
   WITH coefficients AS (
@@ -98,12 +100,13 @@ export const effectiveDoseSql = (scope: string): string => `
     LEFT JOIN typical_doses t ON t.modality = e.modality AND t.body_region = e.body_region
     WHERE e.patient_id ${scope}
   )
-  UPDATE exams e
-  SET effective_dose_msv = computed.dose, dose_source = computed.source, dose_method = computed.method
-  FROM computed
-  WHERE computed.id = e.id
-    AND (e.effective_dose_msv, e.dose_source, e.dose_method)
-      IS DISTINCT FROM (computed.dose, computed.source, computed.method)`;
+  INSERT INTO exam_doses (exam_id, effective_dose_msv, dose_source, dose_method)
+  SELECT id, dose, source, method FROM computed
+  ON CONFLICT (exam_id) DO UPDATE SET
+    (effective_dose_msv, dose_source, dose_method) =
+    (EXCLUDED.effective_dose_msv, EXCLUDED.dose_source, EXCLUDED.dose_method)
+  WHERE (exam_doses.effective_dose_msv, exam_doses.dose_source, exam_doses.dose_method)
+    IS DISTINCT FROM (EXCLUDED.effective_dose_msv, EXCLUDED.dose_source, EXCLUDED.dose_method)`;
 
 /**
  * $1 = HIGH when CED 5 y >= this, $2 = HIGH when this many CTs in 12 months,
@@ -114,21 +117,22 @@ export const effectiveDoseSql = (scope: string): string => `
 export const cumulativeDoseSql = (scope: string): string => `
   WITH ced AS (
     SELECT o.id AS order_pk,
-      coalesce(sum(e.effective_dose_msv)
+      coalesce(sum(d.effective_dose_msv)
         FILTER (WHERE e.performed_at >= o.ordered_at - interval '12 months'), 0) AS ced_12m,
-      coalesce(sum(e.effective_dose_msv)
+      coalesce(sum(d.effective_dose_msv)
         FILTER (WHERE e.performed_at >= o.ordered_at - interval '5 years'), 0) AS ced_5y,
-      coalesce(sum(e.effective_dose_msv), 0) AS ced_all,
+      coalesce(sum(d.effective_dose_msv), 0) AS ced_all,
       count(e.id) FILTER (WHERE e.modality = 'CT'
         AND e.performed_at >= o.ordered_at - interval '12 months')::int AS ct_12m,
-      count(e.id) FILTER (WHERE e.dose_source = 'unknown'
+      count(e.id) FILTER (WHERE coalesce(d.dose_source, 'unknown') = 'unknown'
         AND e.performed_at >= o.ordered_at - interval '12 months')::int AS unknown_12m,
-      count(e.id) FILTER (WHERE e.dose_source = 'unknown'
+      count(e.id) FILTER (WHERE coalesce(d.dose_source, 'unknown') = 'unknown'
         AND e.performed_at >= o.ordered_at - interval '5 years')::int AS unknown_5y,
-      count(e.id) FILTER (WHERE e.dose_source = 'unknown')::int AS unknown_all
+      count(e.id) FILTER (WHERE coalesce(d.dose_source, 'unknown') = 'unknown')::int AS unknown_all
     FROM orders o
     LEFT JOIN exams e
       ON e.patient_id = o.patient_id AND e.performed_at < o.ordered_at AND NOT e.is_qa
+    LEFT JOIN exam_doses d ON d.exam_id = e.id
     WHERE o.patient_id ${scope}
     GROUP BY o.id
   )
