@@ -13,6 +13,7 @@ import { CaseReviewStatusFunction1795800500100 } from './1795800500100-CaseRevie
 import { ExamsFillfactor1795800100000 } from './1795800100000-ExamsFillfactor.js';
 import { ExamsPerformedAtIndex1795800100001 } from './1795800100001-ExamsPerformedAtIndex.js';
 import { ExamDoses1795900400000 } from './1795900400000-ExamDoses.js';
+import { AssessmentStaleIndexes1795900400001 } from './1795900400001-AssessmentStaleIndexes.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CaseReview1795800500000,
   CaseReviewStatusFunction1795800500100,
   ExamDoses1795900400000,
+  AssessmentStaleIndexes1795900400001,
 ];

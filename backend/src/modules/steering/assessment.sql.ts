@@ -20,14 +20,22 @@ export const SCOPE_TOUCHED_PATIENTS = `
 /**
  * Orders whose assessment may be stale without any of their data changing: never assessed,
  * assessed under other versions ($1 settings, $2 reference, $3 lexicon), or still pending
- * (the newest data moves, and NOT_PERFORMED follows it).
+ * (the newest data moves, and NOT_PERFORMED follows it). Pending and other versions are read
+ * through their own indexes (ix_order_assessments_pending, ix_order_assessments_versions: the
+ * versions "<>" as a range below and a range above), not from every assessment: a nightly
+ * delta finds the few stale ones without reading the history. The never-assessed orders are
+ * an anti-join of the two primary keys.
  */
 export const SCOPE_STALE = `
   INSERT INTO assess_scope
+  SELECT a.order_pk FROM order_assessments a WHERE a.outcome_modality = 'PENDING'
+  UNION ALL
+  SELECT a.order_pk FROM order_assessments a
+  WHERE (a.settings_version, a.reference_version, a.lexicon_version) < ($1::int, $2::int, $3::text)
+     OR (a.settings_version, a.reference_version, a.lexicon_version) > ($1::int, $2::int, $3::text)
+  UNION ALL
   SELECT o.id FROM orders o
-  LEFT JOIN order_assessments a ON a.order_pk = o.id
-  WHERE a.order_pk IS NULL OR a.settings_version <> $1 OR a.reference_version <> $2
-     OR a.lexicon_version <> $3 OR a.outcome_modality = 'PENDING'
+  WHERE NOT EXISTS (SELECT 1 FROM order_assessments a WHERE a.order_pk = o.id)
   ON CONFLICT DO NOTHING`;
 
 export const SCOPE_ALL = `INSERT INTO assess_scope SELECT id FROM orders ON CONFLICT DO NOTHING`;
