@@ -425,14 +425,51 @@ export const UPSERT_ASSESSMENTS = `
   WHERE (order_signals.explanation, order_signals.inputs)
     IS DISTINCT FROM (EXCLUDED.explanation, EXCLUDED.inputs)`;
 
-/** Away-switch counts per clinician, stratum and band, for the Mantel–Haenszel analysis. */
+/**
+ * Away-switch counts per clinician, stratum and band, for the Mantel–Haenszel analysis: the
+ * assessments that count (a decided opportunity, not excluded, in the HIGH or LOW band), read
+ * from provider_pattern_counts, which the analysis keeps equal to counting them over every
+ * assessment (COLLECT_PATTERN_DELTA, APPLY_PATTERN_DELTA), so a delta does not read the history.
+ */
 export const PATTERN_COUNTS = `
-  SELECT coalesce(provider_id, '') AS provider_id, indication_group, population, setting, band,
-    count(*) FILTER (WHERE outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int AS away,
-    count(*)::int AS total
-  FROM order_assessments
-  WHERE is_opportunity AND outcome <> 'PENDING' AND exclusion IS NULL AND band IN ('HIGH', 'LOW')
+  SELECT provider_id, indication_group, population, setting, band, away, total
+  FROM provider_pattern_counts
+  ORDER BY provider_id, indication_group, population, setting, band`;
+
+export const CREATE_PATTERN_COUNT_DELTA = `
+  CREATE TEMPORARY TABLE IF NOT EXISTS pattern_count_delta (
+    provider_id text NOT NULL, indication_group text NOT NULL, population text NOT NULL,
+    setting text NOT NULL, band text NOT NULL, away int NOT NULL, total int NOT NULL
+  ) ON COMMIT DROP`;
+
+/**
+ * What the assessments of the orders in scope count toward the clinician patterns, times $1:
+ * -1 before UPSERT_ASSESSMENTS rewrites them, +1 after (no other statement changes a counted
+ * column of order_assessments). The one definition of the counted rows and of their key.
+ */
+export const COLLECT_PATTERN_DELTA = `
+  INSERT INTO pattern_count_delta
+  SELECT coalesce(a.provider_id, ''), a.indication_group, a.population, a.setting, a.band,
+    $1::int * count(*) FILTER (WHERE a.outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int,
+    $1::int * count(*)::int
+  FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk
+  WHERE a.is_opportunity AND a.outcome <> 'PENDING' AND a.exclusion IS NULL
+    AND a.band IN ('HIGH', 'LOW')
   GROUP BY 1, 2, 3, 4, 5`;
+
+/** Adds the collected differences to provider_pattern_counts. */
+export const APPLY_PATTERN_DELTA = `
+  INSERT INTO provider_pattern_counts AS c
+    (provider_id, indication_group, population, setting, band, away, total)
+  SELECT provider_id, indication_group, population, setting, band, sum(away)::int, sum(total)::int
+  FROM pattern_count_delta
+  GROUP BY 1, 2, 3, 4, 5
+  HAVING sum(away) <> 0 OR sum(total) <> 0
+  ON CONFLICT (provider_id, indication_group, population, setting, band) DO UPDATE
+    SET away = c.away + EXCLUDED.away, total = c.total + EXCLUDED.total`;
+
+/** A key that no longer counts any assessment goes (as it would from a count over them). */
+export const DROP_EMPTY_PATTERN_COUNTS = `DELETE FROM provider_pattern_counts WHERE total = 0`;
 
 /** A probability as a reviewer reads it: "< 0.001", "0.003", "0.41". */
 const formatProbability = (expression: string): string => `
