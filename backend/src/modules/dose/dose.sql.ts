@@ -101,7 +101,13 @@ export const effectiveDoseSql = (scope: string): string => `
     WHERE e.patient_id ${scope}
   )
   INSERT INTO exam_doses (exam_id, effective_dose_msv, dose_source, dose_method)
-  SELECT id, dose, source, method FROM computed
+  SELECT computed.id, computed.dose, computed.source, computed.method
+  FROM computed
+  -- only new and changed doses: ON CONFLICT would lock (and so write) every unchanged row too
+  LEFT JOIN exam_doses d ON d.exam_id = computed.id
+  WHERE d.exam_id IS NULL
+     OR (d.effective_dose_msv, d.dose_source, d.dose_method)
+        IS DISTINCT FROM (computed.dose, computed.source, computed.method)
   ON CONFLICT (exam_id) DO UPDATE SET
     (effective_dose_msv, dose_source, dose_method) =
     (EXCLUDED.effective_dose_msv, EXCLUDED.dose_source, EXCLUDED.dose_method)
@@ -135,15 +141,27 @@ export const cumulativeDoseSql = (scope: string): string => `
     LEFT JOIN exam_doses d ON d.exam_id = e.id
     WHERE o.patient_id ${scope}
     GROUP BY o.id
+  ), banded AS (
+    SELECT ced.*,
+      CASE WHEN ced_5y >= $1 OR ct_12m >= $2 THEN 'HIGH'
+           WHEN ced_5y >= $3 THEN 'MODERATE'
+           ELSE 'LOW' END AS band
+    FROM ced
   )
   INSERT INTO order_dose (order_pk, ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m,
     unknown_dose_12m, unknown_dose_5y, unknown_dose_all, band, settings_version)
-  SELECT order_pk, ced_12m, ced_5y, ced_all, ct_12m, unknown_12m, unknown_5y, unknown_all,
-    CASE WHEN ced_5y >= $1 OR ct_12m >= $2 THEN 'HIGH'
-         WHEN ced_5y >= $3 THEN 'MODERATE'
-         ELSE 'LOW' END,
-    $4
-  FROM ced
+  SELECT b.order_pk, b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y,
+    b.unknown_all, b.band, $4
+  FROM banded b
+  -- only new and changed rows: ON CONFLICT would lock (and so write) every unchanged row too
+  WHERE NOT EXISTS (
+    SELECT 1 FROM order_dose d
+    WHERE d.order_pk = b.order_pk
+      AND (d.ced_12m_msv, d.ced_5y_msv, d.ced_all_msv, d.prior_ct_12m, d.unknown_dose_12m,
+           d.unknown_dose_5y, d.unknown_dose_all, d.band, d.settings_version)
+        IS NOT DISTINCT FROM
+          (b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y, b.unknown_all,
+           b.band, $4))
   ON CONFLICT (order_pk) DO UPDATE SET
     (ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m, unknown_dose_12m, unknown_dose_5y,
      unknown_dose_all, band, settings_version) =
