@@ -12,6 +12,9 @@ import { CaseReview1795800500000 } from './1795800500000-CaseReview.js';
 import { CaseReviewStatusFunction1795800500100 } from './1795800500100-CaseReviewStatusFunction.js';
 import { ExamsFillfactor1795800100000 } from './1795800100000-ExamsFillfactor.js';
 import { ExamsPerformedAtIndex1795800100001 } from './1795800100001-ExamsPerformedAtIndex.js';
+import { ExamDoses1795900400000 } from './1795900400000-ExamDoses.js';
+import { AssessmentStaleIndexes1795900400001 } from './1795900400001-AssessmentStaleIndexes.js';
+import { ProviderPatternCounts1795900400002 } from './1795900400002-ProviderPatternCounts.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   AssessmentMonthIndex1795800400001,
   CaseReview1795800500000,
   CaseReviewStatusFunction1795800500100,
+  ExamDoses1795900400000,
+  AssessmentStaleIndexes1795900400001,
+  ProviderPatternCounts1795900400002,
 ];

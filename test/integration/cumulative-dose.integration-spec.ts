@@ -13,6 +13,10 @@ interface OrderDoseRow {
   band: string;
 }
 
+/** Every exam with its effective dose (exam_doses), whole. */
+const EXAMS_WITH_DOSES = `SELECT e.*, d.effective_dose_msv, d.dose_source, d.dose_method
+  FROM exams e LEFT JOIN exam_doses d ON d.exam_id = e.id ORDER BY e.id`;
+
 const readOrderDose = async (database: TestDatabase): Promise<Record<string, OrderDoseRow>> => {
   const rows: OrderDoseRow[] = await database.dataSource.query(`
     SELECT o.order_id, d.ced_12m_msv::float8 AS ced_12m, d.ced_5y_msv::float8 AS ced_5y,
@@ -185,7 +189,8 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
     expect(doses.CHILD.ced_all).toBeCloseTo(11.8, 6); // + 200 x 0.039
     const exams: { accession: string; dose: number; dose_source: string }[] =
       await database.dataSource.query(
-        `SELECT accession, effective_dose_msv::float8 AS dose, dose_source FROM exams ORDER BY accession`,
+        `SELECT accession, effective_dose_msv::float8 AS dose, dose_source
+         FROM exams JOIN exam_doses ON exam_doses.exam_id = exams.id ORDER BY accession`,
       );
     const byAccession = Object.fromEntries(exams.map((exam) => [exam.accession, exam]));
     expect(byAccession.F).toMatchObject({ dose: 2.1, dose_source: 'dlp_estimate' });
@@ -208,7 +213,7 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
 
   it('leaves the first hospital untouched when a second hospital is imported', async () => {
     const before = await database.dataSource.query('SELECT * FROM order_dose ORDER BY order_pk');
-    const examsBefore = await database.dataSource.query('SELECT * FROM exams ORDER BY id');
+    const examsBefore = await database.dataSource.query(EXAMS_WITH_DOSES);
     const second = await writeCsvFolder({
       patients: [makePatient({ patient_id: 'Q1' })],
       orders: [
@@ -231,7 +236,7 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after).toHaveLength(before.length + 1);
     expect(Number(after[after.length - 1].ced_5y_msv)).toBeCloseTo(7, 6);
-    const examsAfter = await database.dataSource.query('SELECT * FROM exams ORDER BY id');
+    const examsAfter = await database.dataSource.query(EXAMS_WITH_DOSES);
     expect(examsAfter.slice(0, examsBefore.length)).toEqual(examsBefore);
   });
 });

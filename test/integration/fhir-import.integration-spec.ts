@@ -18,7 +18,8 @@ const MODEL_QUERIES = [
   'SELECT * FROM departments ORDER BY id',
   'SELECT * FROM orders ORDER BY id',
   'SELECT * FROM order_changes ORDER BY id',
-  'SELECT * FROM exams ORDER BY id',
+  // with each exam's effective dose (its own table, exam_doses)
+  'SELECT e.*, d.effective_dose_msv, d.dose_source, d.dose_method FROM exams e LEFT JOIN exam_doses d ON d.exam_id = e.id ORDER BY e.id',
   'SELECT * FROM order_dose ORDER BY order_pk',
 ];
 

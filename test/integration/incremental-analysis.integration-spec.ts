@@ -101,4 +101,24 @@ describe('a delta import touching 100 patients', () => {
     expect(touchedChanged).toBeGreaterThan(0);
     expect(rescored).toBeLessThan(before.size / 10);
   });
+
+  it('keeps the clinician pattern counts equal to a count over every assessment', async () => {
+    const counted = `
+      SELECT coalesce(provider_id, '') AS provider_id, indication_group, population, setting, band,
+        count(*) FILTER (WHERE outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int AS away,
+        count(*)::int AS total
+      FROM order_assessments
+      WHERE is_opportunity AND outcome <> 'PENDING' AND exclusion IS NULL
+        AND band IN ('HIGH', 'LOW')
+      GROUP BY 1, 2, 3, 4, 5`;
+    const kept = `SELECT provider_id, indication_group, population, setting, band, away, total
+      FROM provider_pattern_counts`;
+    const [{ rows, differing }] = await database.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM (${kept}) k) AS rows,
+              (SELECT count(*)::int FROM ((${kept} EXCEPT ${counted})
+                                         UNION ALL (${counted} EXCEPT ${kept})) d) AS differing`,
+    );
+    expect(rows).toBeGreaterThan(0);
+    expect(differing).toBe(0);
+  });
 });

@@ -75,7 +75,8 @@ const snapshotModel = async (database: TestDatabase): Promise<Record<string, unk
       ORDER BY study_instance_uid, irradiation_event_uid`),
     exams: await query(`SELECT source, accession, patient_id, performed_at, modality, procedure,
         body_region, ctdivol_mgy, dlp_mgycm, recorded_effective_dose_msv, effective_dose_msv,
-        dose_source, dose_method, is_qa FROM exams ORDER BY source, accession`),
+        dose_source, dose_method, is_qa
+      FROM exams LEFT JOIN exam_doses ON exam_doses.exam_id = exams.id ORDER BY source, accession`),
     patients: await query(`SELECT patient_id, birth_date, sex FROM patients ORDER BY patient_id`),
     rejections:
       await query(`SELECT entity, file, line, reason, severity, fingerprint FROM rejections
@@ -278,8 +279,9 @@ describe('import rdsr: own fixtures', () => {
     });
     // no RIS exam: the study has its own exam, created with its patient from the report
     const [exam] = await database.dataSource.query(
-      `SELECT e.source, e.patient_id, e.dlp_mgycm::float8 AS dlp, e.effective_dose_msv::float8 AS dose,
-         e.dose_source FROM exams e JOIN dose_report_studies s ON s.exam_id = e.id
+      `SELECT e.source, e.patient_id, e.dlp_mgycm::float8 AS dlp, d.effective_dose_msv::float8 AS dose,
+         d.dose_source FROM exams e JOIN dose_report_studies s ON s.exam_id = e.id
+         JOIN exam_doses d ON d.exam_id = e.id
        WHERE s.study_instance_uid = '1.2.3.100'`,
     );
     expect(exam).toEqual({
@@ -382,7 +384,7 @@ describe('import rdsr: CED from dose reports on top of the RIS', () => {
   const readExams = async () =>
     database.dataSource.query(
       `SELECT source, accession, effective_dose_msv::float8 AS dose, dose_source, dose_method
-       FROM exams ORDER BY source, accession`,
+       FROM exams JOIN exam_doses ON exam_doses.exam_id = exams.id ORDER BY source, accession`,
     );
   const readCed = async (): Promise<number> => {
     const [row] = await database.dataSource.query(
@@ -573,7 +575,8 @@ describe('import rdsr: the RIS exam arrives after its dose report', () => {
       }),
     );
     const exams = await database.dataSource.query(
-      `SELECT source, accession, effective_dose_msv::float8 AS dose, dose_source FROM exams`,
+      `SELECT source, accession, effective_dose_msv::float8 AS dose, dose_source
+       FROM exams JOIN exam_doses ON exam_doses.exam_id = exams.id`,
     );
     expect(exams).toEqual([
       { source: 'csv', accession: 'B1', dose: 7, dose_source: 'rdsr_estimate' },

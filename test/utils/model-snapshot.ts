@@ -22,8 +22,10 @@ export const NATURAL_MODEL_QUERIES: Readonly<Record<string, string>> = {
      ORDER BY o.order_id, c.changed_at, c.action`,
   exams: `
     SELECT to_jsonb(e) - ARRAY['id', 'source', 'order_pk', 'last_run_id']
-             || jsonb_build_object('order_id', o.order_id) AS row
+             || jsonb_build_object('order_id', o.order_id)
+             || coalesce(to_jsonb(d) - 'exam_id', '{}') AS row
       FROM exams e LEFT JOIN orders o ON o.id = e.order_pk
+      LEFT JOIN exam_doses d ON d.exam_id = e.id
      ORDER BY e.accession`,
   order_dose: `
     SELECT to_jsonb(d) - 'order_pk' || jsonb_build_object('order_id', o.order_id) AS row
@@ -53,7 +55,8 @@ export const MODEL_TABLE_QUERIES: readonly string[] = [
   'SELECT * FROM departments ORDER BY id',
   'SELECT * FROM orders ORDER BY id',
   'SELECT * FROM order_changes ORDER BY id',
-  'SELECT * FROM exams ORDER BY id',
+  // with each exam's effective dose (its own table, exam_doses)
+  'SELECT e.*, d.effective_dose_msv, d.dose_source, d.dose_method FROM exams e LEFT JOIN exam_doses d ON d.exam_id = e.id ORDER BY e.id',
   'SELECT * FROM order_dose ORDER BY order_pk',
 ];
 

@@ -3,6 +3,7 @@ import {
   DoseReportStudyEntity,
 } from '../modules/model/entities/dose-report.entity.js';
 import { LandingDoseReportEntity } from '../modules/ingestion/entities/landing-dose-report.entity.js';
+import { ExamDoseEntity } from '../modules/dose/entities/exam-dose.entity.js';
 import { OrderDoseEntity } from '../modules/dose/entities/order-dose.entity.js';
 import {
   IngestRunEntity,
@@ -52,6 +53,7 @@ export const ENTITIES = [
   OrderEntity,
   OrderChangeEntity,
   ExamEntity,
+  ExamDoseEntity,
   OrderDoseEntity,
   LandingPatientEntity,
   LandingOrderEntity,

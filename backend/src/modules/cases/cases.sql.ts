@@ -228,9 +228,10 @@ export const CASE_REVIEWS = `
  */
 export const CASE_TIMELINE = `
   WITH patient_exams AS (
-    SELECT e.id, e.accession, e.performed_at, e.modality, e.body_region, e.effective_dose_msv,
-      e.dose_source, e.order_pk
-    FROM exams e WHERE e.patient_id = $1::text AND NOT e.is_qa
+    SELECT e.id, e.accession, e.performed_at, e.modality, e.body_region, d.effective_dose_msv,
+      coalesce(d.dose_source, 'unknown') AS dose_source, e.order_pk
+    FROM exams e LEFT JOIN exam_doses d ON d.exam_id = e.id
+    WHERE e.patient_id = $1::text AND NOT e.is_qa
   )
   SELECT e.accession, ${utc('e.performed_at')} AS performed_at, e.modality, e.body_region,
     e.effective_dose_msv::float8 AS effective_dose_msv, e.dose_source,
@@ -248,11 +249,11 @@ export const CASE_TIMELINE = `
  * from the same exams as the timeline ([ordered_at − interval, ordered_at), QA excluded).
  */
 export const CASE_TIMELINE_AT_ORDER = `
-  SELECT coalesce(sum(e.effective_dose_msv)
+  SELECT coalesce(sum(d.effective_dose_msv)
            FILTER (WHERE e.performed_at >= $2::timestamptz - interval '5 years'), 0)::float8
            AS ced_5y_msv,
-         coalesce(sum(e.effective_dose_msv), 0)::float8 AS cumulative_msv
-  FROM exams e
+         coalesce(sum(d.effective_dose_msv), 0)::float8 AS cumulative_msv
+  FROM exams e LEFT JOIN exam_doses d ON d.exam_id = e.id
   WHERE e.patient_id = $1::text AND NOT e.is_qa AND e.performed_at < $2::timestamptz`;
 
 /**

@@ -42,6 +42,8 @@ export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
  * DLP x k, computed by the dose-report import); CT with a DLP x k for the exam's region (its
  * own, else the mapped one) and the patient's age band; typical dose of modality and region;
  * unknown. The linked study is the non-QA dose_report_studies row whose exam_id is the exam.
+ * Written to exam_doses, one narrow row per exam (inserted for a new exam, updated only when it
+ * changed): the exams themselves are written once, by the normaliser.
  */
 export const effectiveDoseSql = (scope: string): string => `
   WITH coefficients AS (
@@ -98,12 +100,19 @@ export const effectiveDoseSql = (scope: string): string => `
     LEFT JOIN typical_doses t ON t.modality = e.modality AND t.body_region = e.body_region
     WHERE e.patient_id ${scope}
   )
-  UPDATE exams e
-  SET effective_dose_msv = computed.dose, dose_source = computed.source, dose_method = computed.method
+  INSERT INTO exam_doses (exam_id, effective_dose_msv, dose_source, dose_method)
+  SELECT computed.id, computed.dose, computed.source, computed.method
   FROM computed
-  WHERE computed.id = e.id
-    AND (e.effective_dose_msv, e.dose_source, e.dose_method)
-      IS DISTINCT FROM (computed.dose, computed.source, computed.method)`;
+  -- only new and changed doses: ON CONFLICT would lock (and so write) every unchanged row too
+  LEFT JOIN exam_doses d ON d.exam_id = computed.id
+  WHERE d.exam_id IS NULL
+     OR (d.effective_dose_msv, d.dose_source, d.dose_method)
+        IS DISTINCT FROM (computed.dose, computed.source, computed.method)
+  ON CONFLICT (exam_id) DO UPDATE SET
+    (effective_dose_msv, dose_source, dose_method) =
+    (EXCLUDED.effective_dose_msv, EXCLUDED.dose_source, EXCLUDED.dose_method)
+  WHERE (exam_doses.effective_dose_msv, exam_doses.dose_source, exam_doses.dose_method)
+    IS DISTINCT FROM (EXCLUDED.effective_dose_msv, EXCLUDED.dose_source, EXCLUDED.dose_method)`;
 
 /**
  * $1 = HIGH when CED 5 y >= this, $2 = HIGH when this many CTs in 12 months,
@@ -114,32 +123,45 @@ export const effectiveDoseSql = (scope: string): string => `
 export const cumulativeDoseSql = (scope: string): string => `
   WITH ced AS (
     SELECT o.id AS order_pk,
-      coalesce(sum(e.effective_dose_msv)
+      coalesce(sum(d.effective_dose_msv)
         FILTER (WHERE e.performed_at >= o.ordered_at - interval '12 months'), 0) AS ced_12m,
-      coalesce(sum(e.effective_dose_msv)
+      coalesce(sum(d.effective_dose_msv)
         FILTER (WHERE e.performed_at >= o.ordered_at - interval '5 years'), 0) AS ced_5y,
-      coalesce(sum(e.effective_dose_msv), 0) AS ced_all,
+      coalesce(sum(d.effective_dose_msv), 0) AS ced_all,
       count(e.id) FILTER (WHERE e.modality = 'CT'
         AND e.performed_at >= o.ordered_at - interval '12 months')::int AS ct_12m,
-      count(e.id) FILTER (WHERE e.dose_source = 'unknown'
+      count(e.id) FILTER (WHERE coalesce(d.dose_source, 'unknown') = 'unknown'
         AND e.performed_at >= o.ordered_at - interval '12 months')::int AS unknown_12m,
-      count(e.id) FILTER (WHERE e.dose_source = 'unknown'
+      count(e.id) FILTER (WHERE coalesce(d.dose_source, 'unknown') = 'unknown'
         AND e.performed_at >= o.ordered_at - interval '5 years')::int AS unknown_5y,
-      count(e.id) FILTER (WHERE e.dose_source = 'unknown')::int AS unknown_all
+      count(e.id) FILTER (WHERE coalesce(d.dose_source, 'unknown') = 'unknown')::int AS unknown_all
     FROM orders o
     LEFT JOIN exams e
       ON e.patient_id = o.patient_id AND e.performed_at < o.ordered_at AND NOT e.is_qa
+    LEFT JOIN exam_doses d ON d.exam_id = e.id
     WHERE o.patient_id ${scope}
     GROUP BY o.id
+  ), banded AS (
+    SELECT ced.*,
+      CASE WHEN ced_5y >= $1 OR ct_12m >= $2 THEN 'HIGH'
+           WHEN ced_5y >= $3 THEN 'MODERATE'
+           ELSE 'LOW' END AS band
+    FROM ced
   )
   INSERT INTO order_dose (order_pk, ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m,
     unknown_dose_12m, unknown_dose_5y, unknown_dose_all, band, settings_version)
-  SELECT order_pk, ced_12m, ced_5y, ced_all, ct_12m, unknown_12m, unknown_5y, unknown_all,
-    CASE WHEN ced_5y >= $1 OR ct_12m >= $2 THEN 'HIGH'
-         WHEN ced_5y >= $3 THEN 'MODERATE'
-         ELSE 'LOW' END,
-    $4
-  FROM ced
+  SELECT b.order_pk, b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y,
+    b.unknown_all, b.band, $4
+  FROM banded b
+  -- only new and changed rows: ON CONFLICT would lock (and so write) every unchanged row too
+  WHERE NOT EXISTS (
+    SELECT 1 FROM order_dose d
+    WHERE d.order_pk = b.order_pk
+      AND (d.ced_12m_msv, d.ced_5y_msv, d.ced_all_msv, d.prior_ct_12m, d.unknown_dose_12m,
+           d.unknown_dose_5y, d.unknown_dose_all, d.band, d.settings_version)
+        IS NOT DISTINCT FROM
+          (b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y, b.unknown_all,
+           b.band, $4))
   ON CONFLICT (order_pk) DO UPDATE SET
     (ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m, unknown_dose_12m, unknown_dose_5y,
      unknown_dose_all, band, settings_version) =

@@ -75,8 +75,10 @@ export const EXPORT_EXAMS = `
       s.study_instance_uid, e.patient_id, e.performed_at, e.modality, e.body_region,
       s.events, coalesce(s.ctdivol_max_mgy, e.ctdivol_mgy) AS ctdivol_max_mgy,
       coalesce(s.dlp_total_mgycm, e.dlp_mgycm) AS dlp_total_mgycm, s.dap_total_gycm2,
-      s.dose_rp_total_mgy, e.effective_dose_msv, e.dose_source, e.dose_method, e.is_qa
+      s.dose_rp_total_mgy, d.effective_dose_msv, coalesce(d.dose_source, 'unknown') AS dose_source,
+      d.dose_method, e.is_qa
     FROM exams e
+    LEFT JOIN exam_doses d ON d.exam_id = e.id
     LEFT JOIN LATERAL (
       SELECT * FROM dose_report_studies s WHERE s.exam_id = e.id AND NOT s.is_qa
       ORDER BY s.study_instance_uid LIMIT 1

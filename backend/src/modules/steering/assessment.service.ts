@@ -6,8 +6,12 @@ import {
 } from './domain/compute-provider-patterns.js';
 import type { VersionedSettings } from '../settings/settings.service.js';
 import {
+  APPLY_PATTERN_DELTA,
   BUILD_ASSESS_FACTS,
+  COLLECT_PATTERN_DELTA,
   CREATE_ASSESS_SCOPE,
+  CREATE_PATTERN_COUNT_DELTA,
+  DROP_EMPTY_PATTERN_COUNTS,
   CREATE_TEXT_FACTS_STAGE,
   PATTERN_COUNTS,
   SCOPE_ALL,
@@ -70,9 +74,21 @@ export class AssessmentService {
         settings.values['cascade.days'],
       ]),
     );
-    await timeStep('assess.assessments', () =>
-      manager.query(UPSERT_ASSESSMENTS, [settings.version, referenceVersion, LEXICON_VERSION]),
-    );
+    await timeStep('assess.assessments', async () => {
+      // the clinician pattern counts follow the assessments this rewrites: minus what they
+      // counted before, plus what they count after (PATTERN_COUNTS reads the sums)
+      await manager.query(CREATE_PATTERN_COUNT_DELTA);
+      await manager.query('TRUNCATE pattern_count_delta');
+      await manager.query(COLLECT_PATTERN_DELTA, [-1]);
+      await manager.query(UPSERT_ASSESSMENTS, [
+        settings.version,
+        referenceVersion,
+        LEXICON_VERSION,
+      ]);
+      await manager.query(COLLECT_PATTERN_DELTA, [1]);
+      await manager.query(APPLY_PATTERN_DELTA);
+      await manager.query(DROP_EMPTY_PATTERN_COUNTS);
+    });
 
     if (count >= BULK_ROWS) await analyseModel(manager, ['order_assessments', 'order_signals']);
     const changedProviders = await timeStep('assess.patterns', () =>

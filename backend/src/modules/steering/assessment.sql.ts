@@ -20,14 +20,22 @@ export const SCOPE_TOUCHED_PATIENTS = `
 /**
  * Orders whose assessment may be stale without any of their data changing: never assessed,
  * assessed under other versions ($1 settings, $2 reference, $3 lexicon), or still pending
- * (the newest data moves, and NOT_PERFORMED follows it).
+ * (the newest data moves, and NOT_PERFORMED follows it). Pending and other versions are read
+ * through their own indexes (ix_order_assessments_pending, ix_order_assessments_versions: the
+ * versions "<>" as a range below and a range above), not from every assessment: a nightly
+ * delta finds the few stale ones without reading the history. The never-assessed orders are
+ * an anti-join of the two primary keys.
  */
 export const SCOPE_STALE = `
   INSERT INTO assess_scope
+  SELECT a.order_pk FROM order_assessments a WHERE a.outcome_modality = 'PENDING'
+  UNION ALL
+  SELECT a.order_pk FROM order_assessments a
+  WHERE (a.settings_version, a.reference_version, a.lexicon_version) < ($1::int, $2::int, $3::text)
+     OR (a.settings_version, a.reference_version, a.lexicon_version) > ($1::int, $2::int, $3::text)
+  UNION ALL
   SELECT o.id FROM orders o
-  LEFT JOIN order_assessments a ON a.order_pk = o.id
-  WHERE a.order_pk IS NULL OR a.settings_version <> $1 OR a.reference_version <> $2
-     OR a.lexicon_version <> $3 OR a.outcome_modality = 'PENDING'
+  WHERE NOT EXISTS (SELECT 1 FROM order_assessments a WHERE a.order_pk = o.id)
   ON CONFLICT DO NOTHING`;
 
 export const SCOPE_ALL = `INSERT INTO assess_scope SELECT id FROM orders ON CONFLICT DO NOTHING`;
@@ -417,14 +425,51 @@ export const UPSERT_ASSESSMENTS = `
   WHERE (order_signals.explanation, order_signals.inputs)
     IS DISTINCT FROM (EXCLUDED.explanation, EXCLUDED.inputs)`;
 
-/** Away-switch counts per clinician, stratum and band, for the Mantel–Haenszel analysis. */
+/**
+ * Away-switch counts per clinician, stratum and band, for the Mantel–Haenszel analysis: the
+ * assessments that count (a decided opportunity, not excluded, in the HIGH or LOW band), read
+ * from provider_pattern_counts, which the analysis keeps equal to counting them over every
+ * assessment (COLLECT_PATTERN_DELTA, APPLY_PATTERN_DELTA), so a delta does not read the history.
+ */
 export const PATTERN_COUNTS = `
-  SELECT coalesce(provider_id, '') AS provider_id, indication_group, population, setting, band,
-    count(*) FILTER (WHERE outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int AS away,
-    count(*)::int AS total
-  FROM order_assessments
-  WHERE is_opportunity AND outcome <> 'PENDING' AND exclusion IS NULL AND band IN ('HIGH', 'LOW')
+  SELECT provider_id, indication_group, population, setting, band, away, total
+  FROM provider_pattern_counts
+  ORDER BY provider_id, indication_group, population, setting, band`;
+
+export const CREATE_PATTERN_COUNT_DELTA = `
+  CREATE TEMPORARY TABLE IF NOT EXISTS pattern_count_delta (
+    provider_id text NOT NULL, indication_group text NOT NULL, population text NOT NULL,
+    setting text NOT NULL, band text NOT NULL, away int NOT NULL, total int NOT NULL
+  ) ON COMMIT DROP`;
+
+/**
+ * What the assessments of the orders in scope count toward the clinician patterns, times $1:
+ * -1 before UPSERT_ASSESSMENTS rewrites them, +1 after (no other statement changes a counted
+ * column of order_assessments). The one definition of the counted rows and of their key.
+ */
+export const COLLECT_PATTERN_DELTA = `
+  INSERT INTO pattern_count_delta
+  SELECT coalesce(a.provider_id, ''), a.indication_group, a.population, a.setting, a.band,
+    $1::int * count(*) FILTER (WHERE a.outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int,
+    $1::int * count(*)::int
+  FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk
+  WHERE a.is_opportunity AND a.outcome <> 'PENDING' AND a.exclusion IS NULL
+    AND a.band IN ('HIGH', 'LOW')
   GROUP BY 1, 2, 3, 4, 5`;
+
+/** Adds the collected differences to provider_pattern_counts. */
+export const APPLY_PATTERN_DELTA = `
+  INSERT INTO provider_pattern_counts AS c
+    (provider_id, indication_group, population, setting, band, away, total)
+  SELECT provider_id, indication_group, population, setting, band, sum(away)::int, sum(total)::int
+  FROM pattern_count_delta
+  GROUP BY 1, 2, 3, 4, 5
+  HAVING sum(away) <> 0 OR sum(total) <> 0
+  ON CONFLICT (provider_id, indication_group, population, setting, band) DO UPDATE
+    SET away = c.away + EXCLUDED.away, total = c.total + EXCLUDED.total`;
+
+/** A key that no longer counts any assessment goes (as it would from a count over them). */
+export const DROP_EMPTY_PATTERN_COUNTS = `DELETE FROM provider_pattern_counts WHERE total = 0`;
 
 /** A probability as a reviewer reads it: "< 0.001", "0.003", "0.41". */
 const formatProbability = (expression: string): string => `

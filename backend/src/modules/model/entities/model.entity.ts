@@ -204,16 +204,7 @@ export class ExamEntity {
   @Column({ name: 'recorded_effective_dose_msv', ...numeric })
   recordedEffectiveDoseMsv: string | null;
 
-  /** The effective dose the product uses (DESIGN.md section 2), null when unknown. */
-  @Column({ name: 'effective_dose_msv', ...numeric })
-  effectiveDoseMsv: string | null;
-
-  /** recorded | rdsr_estimate | dlp_estimate | typical | non_ionizing | unknown */
-  @Column({ name: 'dose_source', type: 'text', default: 'unknown' })
-  doseSource: string;
-
-  @Column({ name: 'dose_method', type: 'text', nullable: true })
-  doseMethod: string | null;
+  // the effective dose the product uses is in exam_doses (ExamDoseEntity), one row per exam
 
   @Column({ name: 'is_qa', type: 'boolean', default: false })
   isQa: boolean;
