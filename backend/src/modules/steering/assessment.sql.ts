@@ -417,10 +417,18 @@ export const UPSERT_ASSESSMENTS = `
   WHERE (order_signals.explanation, order_signals.inputs)
     IS DISTINCT FROM (EXCLUDED.explanation, EXCLUDED.inputs)`;
 
-/** Away-switch counts per clinician, stratum and band, for the Mantel–Haenszel analysis. */
+/**
+ * Away-switch counts per clinician, stratum and band, for the Mantel–Haenszel analysis.
+ * $1 = count every away-switch (level.pattern_counts_explained_switches); when false, only the
+ * unexplained decisions: a switch with a recognised non-dose reason (scanner down, negated dose
+ * talk) is explained, and an order that lapsed with no change, cancellation or exam
+ * (outcome by timeout) records no decision; both carry no information on the clinician's motive
+ * and only add noise, in the same way to every band.
+ */
 export const PATTERN_COUNTS = `
   SELECT coalesce(provider_id, '') AS provider_id, indication_group, population, setting, band,
-    count(*) FILTER (WHERE outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int AS away,
+    count(*) FILTER (WHERE outcome IN ('SUBSTITUTED', 'DOWNGRADED')
+      AND ($1::boolean OR (non_dose_reason IS NULL AND outcome_event <> 'timeout')))::int AS away,
     count(*)::int AS total
   FROM order_assessments
   WHERE is_opportunity AND outcome <> 'PENDING' AND exclusion IS NULL AND band IN ('HIGH', 'LOW')
