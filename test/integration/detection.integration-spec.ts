@@ -244,6 +244,27 @@ describe('detection engine on a hand-built hospital', () => {
     expect(assessments['O-OPS']).toMatchObject({ outcome: 'DOWNGRADED', level: null });
   });
 
+  it("counts only unexplained decisions in the clinician's pattern, unless the setting counts every switch", async () => {
+    const readDrS = async () =>
+      (
+        await database.dataSource.query(
+          `SELECT high_opportunities, high_away FROM provider_patterns WHERE provider_id = 'DR-S'`,
+        )
+      )[0];
+    // DR-S's HIGH band: 20 patients (14 switched "per provider") and O-OPS, switched with an
+    // operational reason: an opportunity, but an explained switch (O-PREG and O-ALLERGY are
+    // excluded, O-RUQ is no opportunity)
+    expect(await readDrS()).toEqual({ high_opportunities: 21, high_away: 14 });
+    const settings = new SettingsService(database.dataSource);
+    await settings.set('level.pattern_counts_explained_switches', 'yes', 'test');
+    await new PipelineService(database.dataSource).analyse();
+    expect(await readDrS()).toEqual({ high_opportunities: 21, high_away: 15 });
+    await settings.set('level.pattern_counts_explained_switches', 'no', 'test');
+    await new PipelineService(database.dataSource).analyse();
+    expect(await readDrS()).toEqual({ high_opportunities: 21, high_away: 14 });
+    assessments = await readAssessments(database);
+  });
+
   it('clears away-switches with an exclusion and never flags them', () => {
     expect(assessments['O-PREG']).toMatchObject({ level: 'EXCLUDED', exclusion: 'PREGNANCY' });
     expect(assessments['O-ALLERGY']).toMatchObject({
@@ -336,6 +357,6 @@ describe('detection engine on a hand-built hospital', () => {
     const versions = await database.dataSource.query(
       'SELECT DISTINCT settings_version FROM order_assessments',
     );
-    expect(versions).toEqual([{ settings_version: 3 }]);
+    expect(versions).toEqual([{ settings_version: 5 }]); // two versions by the pattern test
   });
 });

@@ -106,12 +106,15 @@ describe('a delta import touching 100 patients', () => {
     const counted = `
       SELECT coalesce(provider_id, '') AS provider_id, indication_group, population, setting, band,
         count(*) FILTER (WHERE outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int AS away,
+        count(*) FILTER (WHERE outcome IN ('SUBSTITUTED', 'DOWNGRADED')
+          AND non_dose_reason IS NULL AND outcome_event <> 'timeout')::int AS away_unexplained,
         count(*)::int AS total
       FROM order_assessments
       WHERE is_opportunity AND outcome <> 'PENDING' AND exclusion IS NULL
         AND band IN ('HIGH', 'LOW')
       GROUP BY 1, 2, 3, 4, 5`;
-    const kept = `SELECT provider_id, indication_group, population, setting, band, away, total
+    const kept = `SELECT provider_id, indication_group, population, setting, band, away,
+        away_unexplained, total
       FROM provider_pattern_counts`;
     const [{ rows, differing }] = await database.dataSource.query(
       `SELECT (SELECT count(*)::int FROM (${kept}) k) AS rows,

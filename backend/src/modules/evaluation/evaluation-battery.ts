@@ -42,6 +42,10 @@ export interface BatteryResult {
   readonly truePositives: number;
   readonly precision: number | null;
   readonly recall: number | null;
+  /** Recall among the steered orders the case rules can make a conflict (see Evaluation). */
+  readonly candidateRecall: number | null;
+  /** Steered orders flagged POSSIBLE: for review, not counted as found by recall. */
+  readonly steeredPossible: number;
   readonly exclusionCategoriesFlagged: number;
   readonly cliniciansWithConflict: number;
   readonly notSteeringCliniciansWithConflict: number;
@@ -69,6 +73,8 @@ const toResult = (
   truePositives: evaluation.conflicts.truePositives,
   precision: evaluation.conflicts.precision,
   recall: evaluation.conflicts.recall,
+  candidateRecall: evaluation.conflicts.candidateRecall,
+  steeredPossible: evaluation.conflicts.steeredPossible,
   exclusionCategoriesFlagged: evaluation.exclusionCategoriesFlagged,
   cliniciansWithConflict: evaluation.conflictClinicians.all,
   notSteeringCliniciansWithConflict: evaluation.conflictClinicians.notSteering,
@@ -122,6 +128,8 @@ export function formatBattery(results: readonly BatteryResult[]): string {
     'conflicts'.padStart(9),
     'precision'.padStart(9),
     'recall'.padStart(8),
+    'cand. recall'.padStart(12),
+    'steered POSSIBLE'.padStart(16),
     'excl. flagged'.padStart(13),
     'clinicians w/ conflict'.padStart(22),
   ].join('  ');
@@ -135,6 +143,8 @@ export function formatBattery(results: readonly BatteryResult[]): string {
       String(row.conflicts).padStart(9),
       (row.steering ? percent(row.precision) : '-').padStart(9),
       (row.steering ? percent(row.recall) : '-').padStart(8),
+      (row.steering ? percent(row.candidateRecall) : '-').padStart(12),
+      (row.steering ? String(row.steeredPossible) : '-').padStart(16),
       String(row.exclusionCategoriesFlagged).padStart(13),
       (row.steering
         ? `${row.cliniciansWithConflict} (${row.notSteeringCliniciansWithConflict} not steering)`

@@ -50,6 +50,17 @@ export interface Evaluation {
     readonly steered: number;
     readonly precision: number | null;
     readonly recall: number | null;
+    /**
+     * Steered orders the case rules make DOCUMENTED or PROBABLE candidates (before the
+     * clinician gate). The others are by design at most POSSIBLE: a HIGH-band order placed
+     * directly for a low-rated modality, a concordant substitute (with dose wording: POSSIBLE),
+     * a silent switch to a concordant alternative.
+     */
+    readonly steeredCandidates: number;
+    /** Conflicts among steered candidates over steeredCandidates: what the gate keeps. */
+    readonly candidateRecall: number | null;
+    /** Steered orders flagged POSSIBLE (for review, not conflicts). */
+    readonly steeredPossible: number;
   };
   readonly byLevel: readonly LevelCount[];
   readonly byCategory: readonly CategoryCount[];
@@ -115,6 +126,7 @@ export class EvaluationService {
         category: string;
         steered: boolean;
         level: string | null;
+        case_level: string | null;
         orders: number;
       }[] = await manager.query(LEVELS_BY_TRUTH, [source]);
       const matchedOrders = rows.reduce((sum, row) => sum + row.orders, 0);
@@ -124,6 +136,10 @@ export class EvaluationService {
       const flagged = sum((row) => isConflict(row.level));
       const truePositives = sum((row) => isConflict(row.level) && row.steered);
       const steered = sum((row) => row.steered);
+      const isCandidate = (row: (typeof rows)[number]) =>
+        row.steered && (row.case_level === 'DOCUMENTED' || row.case_level === 'PROBABLE');
+      const steeredCandidates = sum(isCandidate);
+      const candidateTruePositives = sum((row) => isCandidate(row) && isConflict(row.level));
 
       const levels = ['DOCUMENTED', 'PROBABLE', 'POSSIBLE', 'EXCLUDED', 'none'];
       const byLevel = levels.map((level) => ({
@@ -199,6 +215,9 @@ export class EvaluationService {
           steered,
           precision: ratio(truePositives, flagged),
           recall: ratio(truePositives, steered),
+          steeredCandidates,
+          candidateRecall: ratio(candidateTruePositives, steeredCandidates),
+          steeredPossible: sum((row) => row.steered && row.level === 'POSSIBLE'),
         },
         byLevel,
         byCategory,
@@ -238,6 +257,9 @@ export function formatEvaluation(evaluation: Evaluation): string {
     `Conflicts (DOCUMENTED + PROBABLE): ${evaluation.conflicts.flagged} flagged, ` +
       `${evaluation.conflicts.truePositives} steered; precision ${percent(evaluation.conflicts.precision)}, ` +
       `recall ${percent(evaluation.conflicts.recall)} of ${evaluation.conflicts.steered} steered orders`,
+    `Of the ${evaluation.conflicts.steeredCandidates} steered orders the case rules make DOCUMENTED or PROBABLE ` +
+      `candidates, ${percent(evaluation.conflicts.candidateRecall)} are conflicts after the clinician gate; ` +
+      `${evaluation.conflicts.steeredPossible} steered orders are POSSIBLE (for review)`,
     '',
     'Level        steered  not steered',
     ...evaluation.byLevel.map(

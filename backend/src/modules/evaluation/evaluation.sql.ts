@@ -10,11 +10,12 @@ export const INSERT_TRUTH = `INSERT INTO truth SELECT * FROM unnest($1::text[], 
        ON CONFLICT DO NOTHING`;
 
 /** $1 source: matched orders by truth category, steered or not, and assessed level. */
-export const LEVELS_BY_TRUTH = `SELECT t.category, t.steered, a.level, count(*)::int AS orders
+export const LEVELS_BY_TRUTH = `SELECT t.category, t.steered, a.level, a.case_level,
+           count(*)::int AS orders
          FROM truth t
          JOIN orders o ON o.source = $1 AND o.order_id = t.order_id
          JOIN order_assessments a ON a.order_pk = o.id
-         GROUP BY 1, 2, 3`;
+         GROUP BY 1, 2, 3, 4`;
 
 /** Clinicians with a conflict (DOCUMENTED or PROBABLE), and those of them the generator did not make steer. */
 export const CONFLICT_CLINICIANS = `SELECT count(DISTINCT a.provider_id)::int AS all,

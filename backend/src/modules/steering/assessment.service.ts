@@ -153,7 +153,9 @@ export class AssessmentService {
       band: 'HIGH' | 'LOW';
       away: number;
       total: number;
-    }[] = await manager.query(PATTERN_COUNTS);
+    }[] = await manager.query(PATTERN_COUNTS, [
+      settings.values['level.pattern_counts_explained_switches'],
+    ]);
     const patterns = computeProviderPatterns(
       counts.map((row): PatternCountRow => ({
         providerId: row.provider_id,

@@ -426,20 +426,29 @@ export const UPSERT_ASSESSMENTS = `
     IS DISTINCT FROM (EXCLUDED.explanation, EXCLUDED.inputs)`;
 
 /**
+/**
  * Away-switch counts per clinician, stratum and band, for the Mantel–Haenszel analysis: the
  * assessments that count (a decided opportunity, not excluded, in the HIGH or LOW band), read
  * from provider_pattern_counts, which the analysis keeps equal to counting them over every
  * assessment (COLLECT_PATTERN_DELTA, APPLY_PATTERN_DELTA), so a delta does not read the history.
+ * $1 = count every away-switch (level.pattern_counts_explained_switches); when false, only the
+ * unexplained decisions: a switch with a recognised non-dose reason (scanner down, negated dose
+ * talk) is explained, and an order that lapsed with no change, cancellation or exam
+ * (outcome by timeout) records no decision; both carry no information on the clinician's motive
+ * and only add noise, in the same way to every band. Both counts are kept, so changing the
+ * setting needs no recount.
  */
 export const PATTERN_COUNTS = `
-  SELECT provider_id, indication_group, population, setting, band, away, total
+  SELECT provider_id, indication_group, population, setting, band,
+    CASE WHEN $1::boolean THEN away ELSE away_unexplained END AS away, total
   FROM provider_pattern_counts
   ORDER BY provider_id, indication_group, population, setting, band`;
 
 export const CREATE_PATTERN_COUNT_DELTA = `
   CREATE TEMPORARY TABLE IF NOT EXISTS pattern_count_delta (
     provider_id text NOT NULL, indication_group text NOT NULL, population text NOT NULL,
-    setting text NOT NULL, band text NOT NULL, away int NOT NULL, total int NOT NULL
+    setting text NOT NULL, band text NOT NULL, away int NOT NULL, away_unexplained int NOT NULL,
+    total int NOT NULL
   ) ON COMMIT DROP`;
 
 /**
@@ -451,6 +460,8 @@ export const COLLECT_PATTERN_DELTA = `
   INSERT INTO pattern_count_delta
   SELECT coalesce(a.provider_id, ''), a.indication_group, a.population, a.setting, a.band,
     $1::int * count(*) FILTER (WHERE a.outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int,
+    $1::int * count(*) FILTER (WHERE a.outcome IN ('SUBSTITUTED', 'DOWNGRADED')
+      AND a.non_dose_reason IS NULL AND a.outcome_event <> 'timeout')::int,
     $1::int * count(*)::int
   FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk
   WHERE a.is_opportunity AND a.outcome <> 'PENDING' AND a.exclusion IS NULL
@@ -460,13 +471,15 @@ export const COLLECT_PATTERN_DELTA = `
 /** Adds the collected differences to provider_pattern_counts. */
 export const APPLY_PATTERN_DELTA = `
   INSERT INTO provider_pattern_counts AS c
-    (provider_id, indication_group, population, setting, band, away, total)
-  SELECT provider_id, indication_group, population, setting, band, sum(away)::int, sum(total)::int
+    (provider_id, indication_group, population, setting, band, away, away_unexplained, total)
+  SELECT provider_id, indication_group, population, setting, band, sum(away)::int,
+    sum(away_unexplained)::int, sum(total)::int
   FROM pattern_count_delta
   GROUP BY 1, 2, 3, 4, 5
-  HAVING sum(away) <> 0 OR sum(total) <> 0
+  HAVING sum(away) <> 0 OR sum(away_unexplained) <> 0 OR sum(total) <> 0
   ON CONFLICT (provider_id, indication_group, population, setting, band) DO UPDATE
-    SET away = c.away + EXCLUDED.away, total = c.total + EXCLUDED.total`;
+    SET away = c.away + EXCLUDED.away, away_unexplained = c.away_unexplained + EXCLUDED.away_unexplained,
+      total = c.total + EXCLUDED.total`;
 
 /** A key that no longer counts any assessment goes (as it would from a count over them). */
 export const DROP_EMPTY_PATTERN_COUNTS = `DELETE FROM provider_pattern_counts WHERE total = 0`;

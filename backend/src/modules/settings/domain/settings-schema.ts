@@ -103,6 +103,12 @@ export const SETTINGS_SCHEMA = {
       return value;
     },
   } satisfies SettingSpec<number>,
+  'level.pattern_counts_explained_switches': {
+    defaultValue: false as boolean,
+    description:
+      'The clinician pattern that gates PROBABLE counts every away-switch (true), or only the unexplained decisions (false): away-switches with neither a recognised non-dose reason in their texts nor an outcome by timeout alone (an order that lapsed with no recorded change, cancellation or exam)',
+    parse: yesNo,
+  } satisfies SettingSpec<boolean>,
   'qa.patterns': {
     defaultValue: ['QA', 'phantom', 'physics'],
     description: 'Whole words in PatientID or StudyDescription that mark a QA or phantom study',
