@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  CASE_ASSIGNEES,
   CASE_CHANGES,
   CASE_CURSOR,
   CASE_DETAIL,
@@ -243,6 +244,15 @@ export class CasesRepository {
     )) as CaseRow[];
   }
 
+  /** A case's department, as `detail` finds the case: `undefined` when it finds none. */
+  async departmentOf(
+    orderPk: string,
+    scope: readonly string[] | null,
+  ): Promise<string | null | undefined> {
+    const rows = (await this.dataSource.query(CASE_DETAIL, [orderPk, list(scope)])) as CaseDetailRow[];
+    return rows.length === 0 ? undefined : rows[0].department;
+  }
+
   /** One case within the scope, or null (missing, not a case, or outside the scope alike). */
   async detail(
     orderPk: string,
@@ -299,6 +309,14 @@ export class CasesRepository {
 
   async unassign(db: Queryable, orderPk: string): Promise<void> {
     await db.query(DELETE_ASSIGNMENT, [orderPk]);
+  }
+
+  /** Active users who may review a case of this department (see CASE_ASSIGNEES). */
+  async assignees(
+    db: Queryable,
+    department: string | null,
+  ): Promise<{ email: string; role: string }[]> {
+    return (await db.query(CASE_ASSIGNEES, [department])) as { email: string; role: string }[];
   }
 
   /** The ids of named departments (unknown names have none). */
