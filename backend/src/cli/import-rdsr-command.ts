@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { ImportService } from '../modules/ingestion/import.service.js';
 import { createProgressBar, formatDuration, withDatabase } from './cli-context.js';
 
@@ -15,6 +16,7 @@ export function registerImportRdsrCommand(importCommand: Command): void {
       await withDatabase(async ({ database }) => {
         const progress = createProgressBar('Importing dose reports');
         const summary = await new ImportService(database.dataSource).importRdsr(target, {
+          startedBy: cliPrincipal().email,
           onFile: (done, total) => progress.update(done, total),
         });
         progress.stop();

@@ -27,6 +27,10 @@ export interface IngestRunRow {
   readonly source: string;
   readonly kind: string;
   readonly status: string;
+  readonly target: string | null;
+  readonly files: string[];
+  readonly started_by: string;
+  readonly message: string | null;
   readonly started_at: Date;
   readonly finished_at: Date | null;
   readonly rows_read: number;
@@ -115,8 +119,8 @@ export class AdminService {
     const size = pageSize(first, 50);
     const before = decodeCursor(after);
     const rows: IngestRunRow[] = await this.dataSource.query(
-      `SELECT id, source, kind, status, started_at, finished_at, rows_read, rows_loaded,
-         rows_rejected, rows_warned
+      `SELECT id, source, kind, status, target, files, started_by, message, started_at,
+         finished_at, rows_read, rows_loaded, rows_rejected, rows_warned
        FROM ingest_runs WHERE ($1::int IS NULL OR id < $1::int)
        ORDER BY id DESC LIMIT $2`,
       [before, size + 1],

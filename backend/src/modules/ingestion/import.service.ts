@@ -1,5 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -131,6 +132,8 @@ interface LoadRun {
   readonly kind: string;
   readonly source: string;
   readonly target: string;
+  /** The files (or source tables) read, relative to the target. */
+  readonly files?: readonly string[];
   readonly notes: readonly string[];
   readonly deferIndexes: boolean;
 }
@@ -166,6 +169,7 @@ export class ImportService {
     ];
     const bytesTotal = plan.files.reduce((sum, file) => sum + file.bytes, 0);
     let bytesBefore = 0;
+    const files = plan.files.map((file) => path.relative(folder, file.path));
     return this.load('csv', options.source ?? 'csv', folder, options, notes, async (runId) => {
       for (const file of plan.files) {
         const target = { runId, source: options.source ?? 'csv', file: file.path };
@@ -183,7 +187,7 @@ export class ImportService {
         });
         bytesBefore += file.bytes;
       }
-    });
+    }, files);
   }
 
   /**
@@ -191,18 +195,29 @@ export class ImportService {
    * same landing tables and normaliser as CSV; the mapper's notes end in the summary and the run.
    */
   async importFhir(inputPath: string, options: ImportOptions = {}): Promise<ImportSummary> {
+    let files: string[];
     try {
-      await stat(inputPath);
+      files = (await stat(inputPath)).isDirectory()
+        ? (await readdir(inputPath)).filter((name) => /\.(json|ndjson)$/i.test(name)).sort()
+        : [path.basename(inputPath)];
     } catch {
       throw new ImportError(`Cannot read ${inputPath}.`);
     }
     const source = options.source ?? 'fhir';
     const notes: string[] = [];
-    const summary = await this.load('fhir', source, inputPath, options, notes, async (runId) => {
-      options.onProgress?.({ phase: 'landing' });
-      const landing = await landFhirPath(this.dataSource, inputPath, { runId, source });
-      notes.push(...landing.notes);
-    });
+    const summary = await this.load(
+      'fhir',
+      source,
+      inputPath,
+      options,
+      notes,
+      async (runId) => {
+        options.onProgress?.({ phase: 'landing' });
+        const landing = await landFhirPath(this.dataSource, inputPath, { runId, source });
+        notes.push(...landing.notes);
+      },
+      files,
+    );
     if (notes.length > 0) {
       await this.dataSource
         .getRepository(IngestRunEntity)
@@ -223,7 +238,14 @@ export class ImportService {
     let studies = 0;
     const summary = await this.runLoad(
       // dose reports look exams up one study batch at a time: they keep every index
-      { kind: 'rdsr', source: RDSR_SOURCE, target, notes: [], deferIndexes: false },
+      {
+        kind: 'rdsr',
+        source: RDSR_SOURCE,
+        target,
+        files: files.map((file) => (file === target ? path.basename(file) : path.relative(target, file))),
+        notes: [],
+        deferIndexes: false,
+      },
       options,
       async (runId, settings) => {
         options.onProgress?.({ phase: 'landing' });
@@ -253,8 +275,9 @@ export class ImportService {
     options: ImportOptions,
     notes: readonly string[],
     land: (runId: number) => Promise<void>,
+    files: readonly string[] = [],
   ): Promise<ImportSummary> {
-    const run = { kind, source, target, notes, deferIndexes: true };
+    const run = { kind, source, target, files, notes, deferIndexes: true };
     return this.runLoad(run, options, land, async (manager, runId) => {
       const counts = await this.normaliser.normalise(manager, runId);
       await relinkDoseReportStudies(manager, runId);
@@ -300,6 +323,7 @@ export class ImportService {
         kind: run.kind,
         source: run.source,
         target: run.target,
+        files: run.files ?? [],
         startedBy: options.startedBy ?? currentUser(),
         message: run.notes.length > 0 ? run.notes.join('\n') : null,
       });
@@ -389,6 +413,7 @@ export class ImportService {
       kind: string;
       source: string;
       target: string;
+      files: readonly string[];
       startedBy: string;
       message: string | null;
     }): Promise<number>;
@@ -406,9 +431,16 @@ export class ImportService {
         await client.query('BEGIN');
         try {
           const { rows } = await client.query<{ id: number }>(
-            `INSERT INTO ingest_runs (kind, source, target, started_by, status, message)
-             VALUES ($1, $2, $3, $4, 'running', $5) RETURNING id`,
-            [values.kind, values.source, values.target, values.startedBy, values.message],
+            `INSERT INTO ingest_runs (kind, source, target, files, started_by, status, message)
+             VALUES ($1, $2, $3, $4, $5, 'running', $6) RETURNING id`,
+            [
+              values.kind,
+              values.source,
+              values.target,
+              [...values.files],
+              values.startedBy,
+              values.message,
+            ],
           );
           const id = rows[0].id;
           await client.query('SELECT pg_advisory_lock($1, $2)', [INGEST_RUN_LOCK_NAMESPACE, id]);

@@ -8,6 +8,7 @@ import type { UploadImportResult } from '../utils/upload-import.js';
 import { UploadForm } from './upload-form.js';
 
 const STATUS_LABELS: Readonly<Record<string, string>> = {
+  queued: 'Waiting',
   running: 'Running',
   succeeded: 'Succeeded',
   failed: 'Failed',
@@ -29,6 +30,32 @@ const describeSource = (kind: string, source: string): string => {
   return source === kind || (kind === 'rdsr' && source === 'rdsr')
     ? label
     : `${label} (source ${source})`;
+};
+
+const SHOWN_FILES = 4;
+
+/** What a run read: its target and, for loads, the files in it ("orders.csv, exams.csv"). */
+const LoadedFrom = ({
+  target,
+  files,
+}: {
+  readonly target: string | null;
+  readonly files: readonly string[];
+}) => {
+  const shown = files.slice(0, SHOWN_FILES);
+  const more = files.length - shown.length;
+  return (
+    <>
+      {target ? <span className="run-target">{target}</span> : null}
+      {files.length > 0 ? (
+        <span className="run-files" title={files.join('\n')}>
+          {shown.join(', ')}
+          {more > 0 ? ` and ${formatCount(more)} more` : ''}
+        </span>
+      ) : null}
+      {!target && files.length === 0 ? <span className="muted-note">Not recorded</span> : null}
+    </>
+  );
 };
 
 /** The rejected records of one run, with their reasons, and the CSV of all of them. */
@@ -109,7 +136,7 @@ export const IngestRuns = () => {
     notifyOnNetworkStatusChange: false,
   });
   const runs = data?.ingestRuns.nodes ?? [];
-  const running = runs.some((run) => run.status === 'running');
+  const running = runs.some((run) => run.status === 'running' || run.status === 'queued');
   // while an import runs (this page's upload, or one from the command line) its counts change:
   // ask again every two seconds until none is running
   useEffect(() => {
@@ -150,14 +177,21 @@ export const IngestRuns = () => {
           <div className="table-scroll">
             <table className="data-table">
               <caption>
-                Newest first, times in {timeZone}. Read: records (or files) read; loaded: kept in
-                the model; rejected: records refused with a reason (select a run to see them).
+                Newest first, times in {timeZone}. Imports and the reassessments that follow a
+                change of settings or reference data. Read: records (or files) read; loaded: kept
+                in the model; rejected: records refused with a reason (select a run to see them).
               </caption>
               <thead>
                 <tr>
                   <th scope="col">Run</th>
                   <th scope="col" className="text-cell">
                     Source
+                  </th>
+                  <th scope="col" className="text-cell">
+                    Loaded from
+                  </th>
+                  <th scope="col" className="text-cell">
+                    Started by
                   </th>
                   <th scope="col" className="text-cell">
                     Status
@@ -178,8 +212,15 @@ export const IngestRuns = () => {
                   <tr key={run.id} className={run.id === selected ? 'signal-row' : undefined}>
                     <th scope="row">{run.id}</th>
                     <td className="text-cell">{describeSource(run.kind, run.source)}</td>
+                    <td className="text-cell run-loaded-from">
+                      <LoadedFrom target={run.target} files={run.files} />
+                    </td>
+                    <td className="text-cell">{run.startedBy}</td>
                     <td className={`text-cell run-status run-status-${run.status}`}>
                       {STATUS_LABELS[run.status] ?? run.status}
+                      {run.status === 'failed' && run.message ? (
+                        <span className="run-message">{run.message.split('\n').pop()}</span>
+                      ) : null}
                     </td>
                     <td>{formatDateTime(run.startedAt, timeZone)}</td>
                     <td>{run.finishedAt ? formatDateTime(run.finishedAt, timeZone) : '—'}</td>

@@ -162,6 +162,7 @@ export class PostgresSourceService {
           }
           await client.query('COMMIT');
         },
+        plans.map((plan) => plan.file),
       );
       return {
         ...summary,
