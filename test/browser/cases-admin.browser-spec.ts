@@ -198,15 +198,14 @@ describe('cases, case page, data and settings in headless Chromium', () => {
          ('gone@hospital.test', 'QUALITY_MANAGER', $1, true)`,
       [[department]],
     );
-    const [{ order_pk: orderPk }]: { order_pk: string }[] =
-      await harness.database.dataSource.query(
-        `SELECT a.order_pk::text AS order_pk FROM order_assessments a JOIN orders o ON o.id = a.order_pk
+    const [{ order_pk: orderPk }]: { order_pk: string }[] = await harness.database.dataSource.query(
+      `SELECT a.order_pk::text AS order_pk FROM order_assessments a JOIN orders o ON o.id = a.order_pk
            JOIN departments d ON d.id = o.department_id
           WHERE a.level IS NOT NULL AND d.name = $1
             AND NOT EXISTS (SELECT 1 FROM case_assignments ca WHERE ca.order_pk = a.order_pk)
           ORDER BY a.score DESC, o.order_id LIMIT 1`,
-        [department],
-      );
+      [department],
+    );
     const list = await open(
       signedIn,
       harness.baseUrl,
@@ -230,9 +229,7 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     expect(await card.locator('.assign-current').innerText()).toBe(
       `Assigned to you (${signedIn.session.email}).`,
     );
-    expect(await list.locator('.case-facts').first().innerText()).toContain(
-      signedIn.session.email,
-    );
+    expect(await list.locator('.case-facts').first().innerText()).toContain(signedIn.session.email);
     expect(await seriousAccessibilityViolations(list)).toEqual([]);
     await list.screenshot({ path: path.join(SCREENSHOTS, 'case-assigned.png'), fullPage: true });
 
@@ -321,8 +318,18 @@ describe('cases, case page, data and settings in headless Chromium', () => {
       buffer: zip.toBuffer(),
     });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // the server answers once the run is open, then the form says how it ended
+    await page.getByText(/^Import run 2 started from late-orders\.zip/).waitFor({ timeout: 60000 });
     const status = page.getByText(/^Import run 2: 1 record read, 0 loaded, 1 rejected/);
     await status.waitFor({ timeout: 60000 });
+    // the run says what was loaded and who started it
+    const runRow = page.locator('.data-table tbody tr', {
+      has: page.locator('th', { hasText: /^2$/ }),
+    });
+    const runText = await runRow.innerText();
+    expect(runText).toContain('upload: late-orders.zip');
+    expect(runText).toContain('orders.csv');
+    expect(runText).toContain(signedIn.session.email);
     const rejections = page.locator('section.rejections');
     await rejections.waitFor();
     await waitUntilGone(page, LOADING);
@@ -375,10 +382,23 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     await page
       .getByText(
         new RegExp(
-          `^Reference version ${version + 1} stored; [\\d,]+ orders reassessed under it\\.$`,
+          `^Reference version ${version + 1} stored; the orders are being reassessed under it \\(run \\d+\\)\\.$`,
         ),
       )
       .waitFor({ timeout: 120000 });
+    // the reassessment runs on the server; the page says when it is done and what it did
+    await page
+      .locator('.reassessment-succeeded', {
+        hasText: `reference version ${version + 1}: Browser spec: one rating changed`,
+      })
+      .waitFor({ timeout: 180000 });
+    expect(await page.locator('.reassessment-status').innerText()).toMatch(
+      /orders reassessed, [\d,]+ re-dosed/,
+    );
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'settings-reassessed.png'),
+      fullPage: true,
+    });
     expect(await page.locator('#appropriateness-heading').innerText()).toBe(
       `Appropriateness table (reference version ${version + 1})`,
     );

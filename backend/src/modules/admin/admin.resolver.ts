@@ -53,9 +53,15 @@ export class AdminResolver {
     @CurrentPrincipal() principal: Principal | undefined,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('kind', {
+      type: () => String,
+      nullable: true,
+      description: 'Only runs of this kind: csv | fhir | postgres | rdsr | analyse',
+    })
+    kind?: string | null,
   ): Promise<IngestRunConnectionObject> {
     signedIn(principal);
-    const page = await withUserErrors(this.admin.ingestRuns(first, after));
+    const page = await withUserErrors(this.admin.ingestRuns(first, after, kind));
     return {
       nodes: page.nodes.map((row) => ({
         id: String(row.id),
@@ -138,7 +144,8 @@ export class AdminResolver {
   }
 
   @Mutation(() => SettingObject, {
-    description: 'A new settings version with one value changed; the analysis follows',
+    description:
+      'A new settings version with one value changed; the reassessment follows in the background as an ingest run of kind analyse',
   })
   @Roles('ADMIN')
   async updateSetting(
@@ -158,7 +165,7 @@ export class AdminResolver {
         before: result.before,
         after: result.setting.value,
         settingsVersion: result.setting.version,
-        ordersReassessed: result.analysis?.ordersInScope ?? 0,
+        reassessmentRunId: result.reassessmentRunId,
       },
     });
     return { ...result.setting };

@@ -6,7 +6,7 @@ import {
   type SettingKey,
 } from '../settings/domain/settings-schema.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { AnalysisService, type AnalysisSummary } from '../steering/analysis.service.js';
+import { ReassessmentService } from './reassessment.service.js';
 
 /** A request the caller can fix (bad cursor, page size, setting); BAD_USER_INPUT. */
 export class AdminInputError extends Error {}
@@ -112,18 +112,26 @@ export function formatSettingValue(value: unknown): string {
  */
 @Injectable()
 export class AdminService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reassessment: ReassessmentService,
+  ) {}
 
-  /** Newest first, keyset on id. */
-  async ingestRuns(first?: number | null, after?: string | null): Promise<Page<IngestRunRow>> {
+  /** Newest first, keyset on id; only runs of one kind (csv, analyse, …) when asked. */
+  async ingestRuns(
+    first?: number | null,
+    after?: string | null,
+    kind?: string | null,
+  ): Promise<Page<IngestRunRow>> {
     const size = pageSize(first, 50);
     const before = decodeCursor(after);
     const rows: IngestRunRow[] = await this.dataSource.query(
       `SELECT id, source, kind, status, target, files, started_by, message, started_at,
          finished_at, rows_read, rows_loaded, rows_rejected, rows_warned
-       FROM ingest_runs WHERE ($1::int IS NULL OR id < $1::int)
+       FROM ingest_runs
+       WHERE ($1::int IS NULL OR id < $1::int) AND ($3::text IS NULL OR kind = $3::text)
        ORDER BY id DESC LIMIT $2`,
-      [before, size + 1],
+      [before, size + 1, kind ?? null],
     );
     return pageOf(rows, size, (row) => row.id);
   }
@@ -225,13 +233,14 @@ export class AdminService {
 
   /**
    * A new settings version with one value changed (as `grounds settings set`), then the
-   * analysis brought up to it (as `grounds analyse`) unless the setting only changes display.
+   * analysis brought up to it (as `grounds analyse`) unless the setting only changes display:
+   * queued as a reassessment run that follows in the background (its id is returned).
    */
   async updateSetting(
     key: string,
     value: string,
     changedBy: string,
-  ): Promise<{ setting: SettingValue; before: string | null; analysis: AnalysisSummary | null }> {
+  ): Promise<{ setting: SettingValue; before: string | null; reassessmentRunId: number | null }> {
     if (!isSettingKey(key)) {
       throw new AdminInputError(
         `Unknown setting "${key}". Known settings: ${Object.keys(SETTINGS_SCHEMA).join(', ')}.`,
@@ -245,9 +254,14 @@ export class AdminService {
     } catch (error) {
       throw new AdminInputError((error as Error).message);
     }
-    const analysis = DISPLAY_ONLY_SETTINGS.includes(key)
+    const after = formatSettingValue(created.values[key]);
+    const reassessmentRunId = DISPLAY_ONLY_SETTINGS.includes(key)
       ? null
-      : await new AnalysisService(this.dataSource).analyse('stale');
+      : await this.reassessment.start({
+          source: 'settings',
+          target: `settings version ${created.version}: ${key} ${before} → ${after}`,
+          startedBy: changedBy,
+        });
     return {
       setting: {
         key,
@@ -256,7 +270,7 @@ export class AdminService {
         version: created.version,
       },
       before,
-      analysis,
+      reassessmentRunId,
     };
   }
 }

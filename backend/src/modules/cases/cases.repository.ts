@@ -249,7 +249,10 @@ export class CasesRepository {
     orderPk: string,
     scope: readonly string[] | null,
   ): Promise<string | null | undefined> {
-    const rows = (await this.dataSource.query(CASE_DETAIL, [orderPk, list(scope)])) as CaseDetailRow[];
+    const rows = (await this.dataSource.query(CASE_DETAIL, [
+      orderPk,
+      list(scope),
+    ])) as CaseDetailRow[];
     return rows.length === 0 ? undefined : rows[0].department;
   }
 

@@ -252,7 +252,10 @@ export class CasesService {
    * managers of the case's department or site-wide, and administrators. A case outside the
    * caller's scope answers NOT_FOUND, like a missing one.
    */
-  async assignees(principal: Principal, caseId: string): Promise<{ email: string; role: string }[]> {
+  async assignees(
+    principal: Principal,
+    caseId: string,
+  ): Promise<{ email: string; role: string }[]> {
     const viewer = await this.viewerFor(principal);
     const orderPk = decodeCaseId(caseId);
     if (orderPk === null) throw caseNotFound();

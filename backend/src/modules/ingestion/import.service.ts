@@ -20,6 +20,7 @@ import { landFhirPath } from './adapters/fhir/import-fhir.js';
 import { IngestRunEntity } from './entities/landing.entity.js';
 import { ImportError } from './import.exception.js';
 import { landRecords } from './landing-writer.js';
+import { lockModelWrites } from './model-write-lock.js';
 import { NormaliserService } from './normaliser.service.js';
 import { BULK_ROWS, analyseModel, deferIndexesOnFirstLoad } from './bulk-load.js';
 import { recordSteps, timeStep, type StepListener, type StepTiming } from './step-timing.js';
@@ -50,6 +51,8 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Called as each step of the run finishes (landing per file, each normaliser statement, …). */
   readonly onStep?: StepListener;
+  /** Called once the run is open (its id known), before anything lands. */
+  readonly onRunOpened?: (runId: number) => void | Promise<void>;
 }
 
 export interface RdsrImportOptions extends ImportOptions {
@@ -170,24 +173,32 @@ export class ImportService {
     const bytesTotal = plan.files.reduce((sum, file) => sum + file.bytes, 0);
     let bytesBefore = 0;
     const files = plan.files.map((file) => path.relative(folder, file.path));
-    return this.load('csv', options.source ?? 'csv', folder, options, notes, async (runId) => {
-      for (const file of plan.files) {
-        const target = { runId, source: options.source ?? 'csv', file: file.path };
-        const onBytes = (bytes: number) =>
-          options.onProgress?.({ phase: 'landing', bytesDone: bytesBefore + bytes, bytesTotal });
-        await timeStep(`land.${file.entity}`, async () => {
-          // PostgreSQL reads the file; the JavaScript reader takes a file COPY cannot read
-          if (await copyCsvFile(this.dataSource, file, target, onBytes)) return;
-          await landRecords(
-            this.dataSource,
-            file.entity,
-            target,
-            Readable.from(readCsvRecords(file, onBytes)),
-          );
-        });
-        bytesBefore += file.bytes;
-      }
-    }, files);
+    return this.load(
+      'csv',
+      options.source ?? 'csv',
+      folder,
+      options,
+      notes,
+      async (runId) => {
+        for (const file of plan.files) {
+          const target = { runId, source: options.source ?? 'csv', file: file.path };
+          const onBytes = (bytes: number) =>
+            options.onProgress?.({ phase: 'landing', bytesDone: bytesBefore + bytes, bytesTotal });
+          await timeStep(`land.${file.entity}`, async () => {
+            // PostgreSQL reads the file; the JavaScript reader takes a file COPY cannot read
+            if (await copyCsvFile(this.dataSource, file, target, onBytes)) return;
+            await landRecords(
+              this.dataSource,
+              file.entity,
+              target,
+              Readable.from(readCsvRecords(file, onBytes)),
+            );
+          });
+          bytesBefore += file.bytes;
+        }
+      },
+      files,
+    );
   }
 
   /**
@@ -242,7 +253,9 @@ export class ImportService {
         kind: 'rdsr',
         source: RDSR_SOURCE,
         target,
-        files: files.map((file) => (file === target ? path.basename(file) : path.relative(target, file))),
+        files: files.map((file) =>
+          file === target ? path.basename(file) : path.relative(target, file),
+        ),
         notes: [],
         deferIndexes: false,
       },
@@ -332,6 +345,7 @@ export class ImportService {
       throw error;
     }
     try {
+      await options.onRunOpened?.(runId);
       const settings = await new SettingsService(this.dataSource).current();
       await timeStep('land', () => land(runId, settings));
       const result = await this.dataSource.transaction(async (manager) => {
@@ -339,6 +353,8 @@ export class ImportService {
         // millions of rows), which make JIT compile and optimise hundreds of functions for
         // every statement: 22 s of a 36 s assess_facts build at 20k orders. Off for the load.
         await manager.query('SET LOCAL jit = off');
+        // one writer of the model at a time: waits for a reassessment or another import
+        await lockModelWrites(manager);
         options.onProgress?.({ phase: 'normalising' });
         const deferred = run.deferIndexes ? await deferIndexesOnFirstLoad(manager) : null;
         const counts = await timeStep('normalise', () => normalise(manager, runId, settings));

@@ -26,6 +26,9 @@ export const CASE_CSV_ASSESSMENT_COLUMNS = [
   'review_status',
 ] as const;
 
-export const CASE_CSV_COLUMNS = [...CASE_CSV_ORDER_COLUMNS, ...CASE_CSV_ASSESSMENT_COLUMNS] as const;
+export const CASE_CSV_COLUMNS = [
+  ...CASE_CSV_ORDER_COLUMNS,
+  ...CASE_CSV_ASSESSMENT_COLUMNS,
+] as const;
 
 export type CaseCsvColumn = (typeof CASE_CSV_COLUMNS)[number];

@@ -18,7 +18,8 @@ export class IngestRunObject {
   })
   files: string[];
   @Field({
-    description: 'Who started it: the email of the signed-in user, or user@host for the command line',
+    description:
+      'Who started it: the email of the signed-in user, or user@host for the command line',
   })
   startedBy: string;
   @Field(() => String, {

@@ -100,9 +100,7 @@ export const AssignForm = ({
             onChange={(event) => setChoice(event.target.value)}
             disabled={choices.loading || loading}
           >
-            <option value="">
-              {choices.loading ? 'Loading reviewers…' : 'Choose a reviewer'}
-            </option>
+            <option value="">{choices.loading ? 'Loading reviewers…' : 'Choose a reviewer'}</option>
             {users
               .filter((user) => user.email !== assignee)
               .map((user) => (

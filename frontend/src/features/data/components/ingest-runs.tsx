@@ -4,7 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../app/page-states.j
 import { useSiteTimeZone } from '../../cases/hooks/use-site-time-zone.js';
 import { formatCount, formatDateTime } from '../../cases/utils/format-case-values.js';
 import { INGEST_RUNS_QUERY, REJECTIONS_QUERY } from '../graphql/data.graphql.js';
-import type { UploadImportResult } from '../utils/upload-import.js';
+import { hasFinished } from '../utils/upload-import.js';
 import { UploadForm } from './upload-form.js';
 
 const STATUS_LABELS: Readonly<Record<string, string>> = {
@@ -24,8 +24,14 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   analyse: 'Analysis',
 };
 
+const REASSESSMENT_LABELS: Readonly<Record<string, string>> = {
+  settings: 'Reassessment after a settings change',
+  reference: 'Reassessment after a new appropriateness table',
+};
+
 /** "CSV import", or "CSV import (source lab)" when the source has its own name. */
 const describeSource = (kind: string, source: string): string => {
+  if (kind === 'analyse') return REASSESSMENT_LABELS[source] ?? `Reassessment (${source})`;
   const label = KIND_LABELS[kind] ?? kind;
   return source === kind || (kind === 'rdsr' && source === 'rdsr')
     ? label
@@ -130,7 +136,9 @@ const RunRejections = ({ runId, total }: { readonly runId: string; readonly tota
 export const IngestRuns = () => {
   const timeZone = useSiteTimeZone();
   const [uploading, setUploading] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [watched, setWatched] = useState<string | null>(null);
+  // undefined: nothing chosen yet, so the uploaded file's run is shown if it rejected anything
+  const [chosen, setSelected] = useState<string | null | undefined>(undefined);
   const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(INGEST_RUNS_QUERY, {
     variables: { first: 50 },
     notifyOnNetworkStatusChange: false,
@@ -144,26 +152,44 @@ export const IngestRuns = () => {
     else stopPolling();
     return () => stopPolling();
   }, [uploading, running, startPolling, stopPolling]);
+  const watchedRun = runs.find((run) => run.id === watched) ?? null;
+  const watchedRejected =
+    watchedRun !== null &&
+    hasFinished(watchedRun) &&
+    watchedRun.rowsRejected + watchedRun.warnings > 0;
+  const selected = chosen === undefined ? (watchedRejected ? watched : null) : chosen;
   const selectedRun = runs.find((run) => run.id === selected) ?? null;
-
-  const onFinished = (result: UploadImportResult | null) => {
-    setUploading(false);
-    void refetch();
-    if (result && result.rowsRejected + result.rowsWarned > 0) setSelected(String(result.runId));
-  };
 
   return (
     <>
       <section className="card case-section" aria-labelledby="upload-heading">
         <h2 id="upload-heading">Import a file</h2>
-        <UploadForm onStarted={() => setUploading(true)} onFinished={onFinished} />
+        <UploadForm
+          watchedRun={watchedRun}
+          onStarted={() => {
+            setWatched(null);
+            setSelected(undefined);
+            setUploading(true);
+          }}
+          onAccepted={(runId) => {
+            setWatched(runId);
+            setUploading(false);
+            void refetch();
+          }}
+          onRefused={() => setUploading(false)}
+        />
       </section>
       <section className="card case-section" aria-labelledby="runs-heading" aria-busy={loading}>
         <div className="case-list-head">
           <h2 id="runs-heading">Import runs</h2>
           {running ? (
             <span className="filters-status" role="status">
-              An import is running; its counts update here.
+              {runs.some(
+                (run) =>
+                  run.kind === 'analyse' && run.status !== 'succeeded' && run.status !== 'failed',
+              )
+                ? 'An import or reassessment is running; this list updates as it goes.'
+                : 'An import is running; its counts update here.'}
             </span>
           ) : null}
         </div>
@@ -178,8 +204,8 @@ export const IngestRuns = () => {
             <table className="data-table">
               <caption>
                 Newest first, times in {timeZone}. Imports and the reassessments that follow a
-                change of settings or reference data. Read: records (or files) read; loaded: kept
-                in the model; rejected: records refused with a reason (select a run to see them).
+                change of settings or reference data. Read: records (or files) read; loaded: kept in
+                the model; rejected: records refused with a reason (select a run to see them).
               </caption>
               <thead>
                 <tr>
@@ -218,7 +244,7 @@ export const IngestRuns = () => {
                     <td className="text-cell">{run.startedBy}</td>
                     <td className={`text-cell run-status run-status-${run.status}`}>
                       {STATUS_LABELS[run.status] ?? run.status}
-                      {run.status === 'failed' && run.message ? (
+                      {run.message && (run.status === 'failed' || run.kind === 'analyse') ? (
                         <span className="run-message">{run.message.split('\n').pop()}</span>
                       ) : null}
                     </td>
