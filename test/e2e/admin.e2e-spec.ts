@@ -107,7 +107,7 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
     );
     expect(run).toMatchObject({
       target: 'upload: hospital.zip',
-      files: ['exams.csv', 'orders.csv', 'patients.csv'],
+      files: ['patients.csv', 'orders.csv', 'exams.csv'],
       started_by: email,
       status: 'succeeded',
       rows_read: 6,

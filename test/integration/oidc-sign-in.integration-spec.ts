@@ -8,6 +8,7 @@ import request from 'supertest';
 import { AppModule } from '../../backend/src/app.module.js';
 import { loadAuthSettings } from '../../backend/src/config/auth-config.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+import { hashSecretToken } from '../../backend/src/modules/auth/secret-token.js';
 
 /** The app is never reached over the network here: the spec carries the callback to it. */
 const APP_URL = 'http://127.0.0.1:3999';
@@ -292,13 +293,13 @@ describe('OpenID Connect sign-in against a real provider', () => {
     );
     expect(stored.find((row) => row.return_to === '/overview')).toBeDefined();
     expect(stored.some((row) => row.id === pending)).toBe(false); // never the cookie's value
+    const back = await driveProvider(authorizationUrl.href, 'qm-1');
     const other = await NestFactory.create(
       AppModule.forRoot({ dataSource: database.dataSource, authSettings }),
       { logger: false },
     );
     await other.init();
     try {
-      const back = await driveProvider(authorizationUrl.href, 'qm-1');
       const response = await request(other.getHttpServer())
         .get(`/auth/oidc/callback${back.search}`)
         .set('Cookie', `cg_oidc=${pending}`);
@@ -314,13 +315,17 @@ describe('OpenID Connect sign-in against a real provider', () => {
 
   it('refuses a login state older than its ten minutes', async () => {
     const { authorizationUrl, pending } = await startLogin();
-    await database.dataSource.query(
-      `UPDATE oidc_login_states SET expires_at = now() - interval '1 second'`,
+    const key = hashSecretToken(pending);
+    const expired = await database.dataSource.query(
+      `UPDATE oidc_login_states SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [key],
     );
+    expect(expired[1]).toBe(1);
     const response = await callback(await driveProvider(authorizationUrl.href, 'qm-1'), pending);
     expect(response.status).toBe(401);
     const [{ count }] = await database.dataSource.query(
-      `SELECT count(*)::int AS count FROM oidc_login_states WHERE expires_at < now()`,
+      `SELECT count(*)::int AS count FROM oidc_login_states WHERE id = $1`,
+      [key],
     );
     expect(count).toBe(0); // taken and deleted, not left behind
   });

@@ -84,3 +84,22 @@ export const MARK_STALE_REASSESSMENT_RUNS = `
         WHERE l.locktype = 'advisory' AND l.granted
           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND l.classid = $2::integer AND l.objid = r.id AND l.objsubid = 2)`;
+
+/**
+ * A change made while a reassessment is still queued joins it instead of queuing another (the
+ * queued one reads the settings and reference data only once it runs): $1 what the change is,
+ * $2 the run lock namespace (only a run whose process is alive is joined). Returns its id.
+ */
+export const JOIN_QUEUED_REASSESSMENT = `
+  UPDATE ingest_runs r SET target = concat_ws('; ', r.target, $1::text)
+   WHERE r.id = (
+     SELECT q.id FROM ingest_runs q
+      WHERE q.kind = 'analyse' AND q.status = 'queued'
+        AND EXISTS (
+          SELECT 1 FROM pg_locks l
+           WHERE l.locktype = 'advisory' AND l.granted
+             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+             AND l.classid = $2::integer AND l.objid = q.id AND l.objsubid = 2)
+      ORDER BY q.id LIMIT 1)
+     AND r.status = 'queued'
+  RETURNING r.id`;

@@ -51,6 +51,8 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Called as each step of the run finishes (landing per file, each normaliser statement, …). */
   readonly onStep?: StepListener;
+  /** What the run reads, relative to its target (the adapters set it). */
+  readonly files?: readonly string[];
   /** Called once the run is open (its id known), before anything lands. */
   readonly onRunOpened?: (runId: number) => void | Promise<void>;
 }
@@ -173,32 +175,25 @@ export class ImportService {
     const bytesTotal = plan.files.reduce((sum, file) => sum + file.bytes, 0);
     let bytesBefore = 0;
     const files = plan.files.map((file) => path.relative(folder, file.path));
-    return this.load(
-      'csv',
-      options.source ?? 'csv',
-      folder,
-      options,
-      notes,
-      async (runId) => {
-        for (const file of plan.files) {
-          const target = { runId, source: options.source ?? 'csv', file: file.path };
-          const onBytes = (bytes: number) =>
-            options.onProgress?.({ phase: 'landing', bytesDone: bytesBefore + bytes, bytesTotal });
-          await timeStep(`land.${file.entity}`, async () => {
-            // PostgreSQL reads the file; the JavaScript reader takes a file COPY cannot read
-            if (await copyCsvFile(this.dataSource, file, target, onBytes)) return;
-            await landRecords(
-              this.dataSource,
-              file.entity,
-              target,
-              Readable.from(readCsvRecords(file, onBytes)),
-            );
-          });
-          bytesBefore += file.bytes;
-        }
-      },
-      files,
-    );
+    const run = { ...options, files };
+    return this.load('csv', options.source ?? 'csv', folder, run, notes, async (runId) => {
+      for (const file of plan.files) {
+        const target = { runId, source: options.source ?? 'csv', file: file.path };
+        const onBytes = (bytes: number) =>
+          options.onProgress?.({ phase: 'landing', bytesDone: bytesBefore + bytes, bytesTotal });
+        await timeStep(`land.${file.entity}`, async () => {
+          // PostgreSQL reads the file; the JavaScript reader takes a file COPY cannot read
+          if (await copyCsvFile(this.dataSource, file, target, onBytes)) return;
+          await landRecords(
+            this.dataSource,
+            file.entity,
+            target,
+            Readable.from(readCsvRecords(file, onBytes)),
+          );
+        });
+        bytesBefore += file.bytes;
+      }
+    });
   }
 
   /**
@@ -216,19 +211,12 @@ export class ImportService {
     }
     const source = options.source ?? 'fhir';
     const notes: string[] = [];
-    const summary = await this.load(
-      'fhir',
-      source,
-      inputPath,
-      options,
-      notes,
-      async (runId) => {
-        options.onProgress?.({ phase: 'landing' });
-        const landing = await landFhirPath(this.dataSource, inputPath, { runId, source });
-        notes.push(...landing.notes);
-      },
-      files,
-    );
+    const run = { ...options, files };
+    const summary = await this.load('fhir', source, inputPath, run, notes, async (runId) => {
+      options.onProgress?.({ phase: 'landing' });
+      const landing = await landFhirPath(this.dataSource, inputPath, { runId, source });
+      notes.push(...landing.notes);
+    });
     if (notes.length > 0) {
       await this.dataSource
         .getRepository(IngestRunEntity)
@@ -288,9 +276,8 @@ export class ImportService {
     options: ImportOptions,
     notes: readonly string[],
     land: (runId: number) => Promise<void>,
-    files: readonly string[] = [],
   ): Promise<ImportSummary> {
-    const run = { kind, source, target, files, notes, deferIndexes: true };
+    const run = { kind, source, target, files: options.files, notes, deferIndexes: true };
     return this.runLoad(run, options, land, async (manager, runId) => {
       const counts = await this.normaliser.normalise(manager, runId);
       await relinkDoseReportStudies(manager, runId);

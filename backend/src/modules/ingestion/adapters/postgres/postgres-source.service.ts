@@ -139,7 +139,7 @@ export class PostgresSourceService {
         'postgres',
         source,
         target,
-        options,
+        { ...options, files: plans.map((plan) => plan.file) },
         notesOf(plans),
         async (id) => {
           runId = id;
@@ -162,7 +162,6 @@ export class PostgresSourceService {
           }
           await client.query('COMMIT');
         },
-        plans.map((plan) => plan.file),
       );
       return {
         ...summary,
