@@ -295,12 +295,13 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
     expect(mutation.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
-  it('answers a settings change at once and reassesses in the background, one writer at a time', async () => {
+  it('answers a settings change at once and reassesses in the background, one writer at a time, later changes joining a queued run', async () => {
     // this spec holds the model write lock, as an import or another reassessment would
     const holder = database.dataSource.createQueryRunner();
     await holder.connect();
     await holder.query('SELECT pg_advisory_lock($1, 0)', [MODEL_WRITE_LOCK_NAMESPACE]);
     let runId: string;
+    let secondVersion: number;
     try {
       const answer = await post(UpdateSettingDocument, {
         input: { key: 'cascade.days', value: '25' },
@@ -319,6 +320,17 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
       runId = queued.id;
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect((await latest()).status).toBe('queued'); // still waiting for the lock
+      // a second change while it waits joins it: one reassessment will cover both
+      const second = await post(UpdateSettingDocument, {
+        input: { key: 'cascade.days', value: '24' },
+      });
+      expect(second.body.errors).toBeUndefined();
+      secondVersion = second.body.data.updateSetting.version;
+      expect(await latest()).toMatchObject({
+        id: runId,
+        status: 'queued',
+        target: `settings version ${answer.body.data.updateSetting.version}: cascade.days 30 → 25; settings version ${secondVersion}: cascade.days 25 → 24`,
+      });
     } finally {
       await holder.query('SELECT pg_advisory_unlock_all()');
       await holder.release();
@@ -335,10 +347,15 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
       `SELECT details FROM audit_events WHERE action = 'settings.changed' ORDER BY id DESC LIMIT 1`,
     );
     expect(audit.details).toMatchObject({
-      before: '30',
-      after: '25',
+      before: '25',
+      after: '24',
       reassessmentRunId: Number(runId),
     });
+    // the assessments follow the newest settings version, not the one that queued the run
+    const [{ versions }] = await database.dataSource.query(
+      `SELECT array_agg(DISTINCT settings_version) AS versions FROM order_assessments`,
+    );
+    expect(versions).toEqual([secondVersion!]);
   });
 
   it('records a reassessment that fails on its run, with the reason', async () => {

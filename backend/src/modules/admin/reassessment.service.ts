@@ -7,6 +7,7 @@ import {
   FAIL_REASSESSMENT_RUN,
   FINISH_REASSESSMENT_RUN,
   INSERT_REASSESSMENT_RUN,
+  JOIN_QUEUED_REASSESSMENT,
   MARK_STALE_REASSESSMENT_RUNS,
   START_REASSESSMENT_RUN,
 } from './admin.sql.js';
@@ -46,8 +47,18 @@ export class ReassessmentService {
     private readonly jobs: BackgroundJobs,
   ) {}
 
-  /** Queues the reassessment and returns its run id at once; it runs in the background. */
+  /**
+   * Queues the reassessment and returns its run id at once; it runs in the background. While
+   * one is still queued a new change joins it (same run id): at most one waits per site, so
+   * waiting runs never use up the connection pool.
+   */
   async start(request: ReassessmentRequest): Promise<number> {
+    // TypeORM answers an UPDATE with [rows, affected]
+    const [joined] = (await this.dataSource.query(JOIN_QUEUED_REASSESSMENT, [
+      request.target,
+      INGEST_RUN_LOCK_NAMESPACE,
+    ])) as [{ id: number }[], number];
+    if (joined.length > 0) return joined[0].id;
     const queryRunner = this.dataSource.createQueryRunner();
     const client = (await queryRunner.connect()) as PoolClient;
     const ignore = (): void => undefined;
