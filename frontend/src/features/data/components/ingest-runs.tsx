@@ -59,7 +59,7 @@ const LoadedFrom = ({
           {more > 0 ? ` and ${formatCount(more)} more` : ''}
         </span>
       ) : null}
-      {!target && files.length === 0 ? <span className="muted-note">Not recorded</span> : null}
+      {!target && files.length === 0 ? <span className="run-files">Not recorded</span> : null}
     </>
   );
 };
@@ -211,10 +211,7 @@ export const IngestRuns = () => {
                 <tr>
                   <th scope="col">Run</th>
                   <th scope="col" className="text-cell">
-                    Source
-                  </th>
-                  <th scope="col" className="text-cell">
-                    Loaded from
+                    What was loaded
                   </th>
                   <th scope="col" className="text-cell">
                     Started by
@@ -237,8 +234,8 @@ export const IngestRuns = () => {
                 {runs.map((run) => (
                   <tr key={run.id} className={run.id === selected ? 'signal-row' : undefined}>
                     <th scope="row">{run.id}</th>
-                    <td className="text-cell">{describeSource(run.kind, run.source)}</td>
                     <td className="text-cell run-loaded-from">
+                      <span className="run-source">{describeSource(run.kind, run.source)}</span>
                       <LoadedFrom target={run.target} files={run.files} />
                     </td>
                     <td className="text-cell">{run.startedBy}</td>
