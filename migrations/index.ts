@@ -15,6 +15,8 @@ import { ExamsPerformedAtIndex1795800100001 } from './1795800100001-ExamsPerform
 import { ExamDoses1795900400000 } from './1795900400000-ExamDoses.js';
 import { AssessmentStaleIndexes1795900400001 } from './1795900400001-AssessmentStaleIndexes.js';
 import { ProviderPatternCounts1795900400002 } from './1795900400002-ProviderPatternCounts.js';
+import { IngestRunFiles1795900800000 } from './1795900800000-IngestRunFiles.js';
+import { OidcLoginStates1795900800100 } from './1795900800100-OidcLoginStates.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   ExamDoses1795900400000,
   AssessmentStaleIndexes1795900400001,
   ProviderPatternCounts1795900400002,
+  IngestRunFiles1795900800000,
+  OidcLoginStates1795900800100,
 ];

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
 import type { Page } from 'playwright-core';
+import { encodeCaseId } from '../../backend/src/modules/cases/domain/case-id.js';
 import { seriousAccessibilityViolations } from '../utils/axe-check.js';
 import {
   SCREENSHOTS,
@@ -186,6 +187,80 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     await signedIn.context.close();
   });
 
+  it('lets a quality manager assign a case to themselves, then to a colleague of the department, and unassign it; each change audited', async () => {
+    const signedIn = await harness.signedIn('QUALITY_MANAGER', departments);
+    // a colleague who may review the department, one who may not, and a disabled one
+    const [department] = departments;
+    await harness.database.dataSource.query(
+      `INSERT INTO users (email, role, departments, disabled) VALUES
+         ('colleague@hospital.test', 'QUALITY_MANAGER', $1, false),
+         ('elsewhere@hospital.test', 'QUALITY_MANAGER', ARRAY['No such department'], false),
+         ('gone@hospital.test', 'QUALITY_MANAGER', $1, true)`,
+      [[department]],
+    );
+    const [{ order_pk: orderPk }]: { order_pk: string }[] = await harness.database.dataSource.query(
+      `SELECT a.order_pk::text AS order_pk FROM order_assessments a JOIN orders o ON o.id = a.order_pk
+           JOIN departments d ON d.id = o.department_id
+          WHERE a.level IS NOT NULL AND d.name = $1
+            AND NOT EXISTS (SELECT 1 FROM case_assignments ca WHERE ca.order_pk = a.order_pk)
+          ORDER BY a.score DESC, o.order_id LIMIT 1`,
+      [department],
+    );
+    const list = await open(
+      signedIn,
+      harness.baseUrl,
+      `/cases/${encodeURIComponent(encodeCaseId(orderPk))}`,
+      '#assign-heading',
+    );
+    const card = list.locator('section', { has: list.locator('#assign-heading') });
+    expect(await card.innerText()).toContain('Not assigned to anyone.');
+
+    // the choices: reviewers of this department and administrators, not others nor the disabled
+    const select = card.getByLabel('Assign to');
+    while ((await select.locator('option').count()) < 2) await list.waitForTimeout(50);
+    const options = await select.locator('option').allInnerTexts();
+    expect(options.join('\n')).toContain('colleague@hospital.test — quality manager');
+    expect(options.join('\n')).toContain(`${signedIn.session.email} (me) — quality manager`);
+    expect(options.join('\n')).not.toContain('elsewhere@hospital.test');
+    expect(options.join('\n')).not.toContain('gone@hospital.test');
+
+    await card.getByRole('button', { name: 'Assign to me' }).click();
+    await card.getByText('The case is assigned to you.').waitFor();
+    expect(await card.locator('.assign-current').innerText()).toBe(
+      `Assigned to you (${signedIn.session.email}).`,
+    );
+    expect(await list.locator('.case-facts').first().innerText()).toContain(signedIn.session.email);
+    expect(await seriousAccessibilityViolations(list)).toEqual([]);
+    await list.screenshot({ path: path.join(SCREENSHOTS, 'case-assigned.png'), fullPage: true });
+
+    await select.selectOption('colleague@hospital.test');
+    await card.getByRole('button', { name: 'Assign', exact: true }).click();
+    await card.getByText('The case is assigned to colleague@hospital.test.').waitFor();
+    expect(await card.locator('.assign-current').innerText()).toBe(
+      'Assigned to colleague@hospital.test.',
+    );
+
+    await card.getByRole('button', { name: 'Unassign' }).click();
+    await card.getByText('The case is no longer assigned.').waitFor();
+    expect(await card.locator('.assign-current').innerText()).toBe('Not assigned to anyone.');
+
+    const audited: { action: string; details: { before: string | null; after: string | null } }[] =
+      await harness.database.dataSource.query(
+        `SELECT action, details FROM audit_events
+          WHERE actor = $1 AND action LIKE 'case.%assigned' ORDER BY id`,
+        [signedIn.session.email],
+      );
+    expect(audited).toEqual([
+      { action: 'case.assigned', details: { before: null, after: signedIn.session.email } },
+      {
+        action: 'case.assigned',
+        details: { before: signedIn.session.email, after: 'colleague@hospital.test' },
+      },
+      { action: 'case.unassigned', details: { before: 'colleague@hospital.test', after: null } },
+    ]);
+    await signedIn.context.close();
+  });
+
   it('shows a committee member a case without any patient identifier', async () => {
     const signedIn = await harness.signedIn('COMMITTEE');
     const page = await open(signedIn, harness.baseUrl, '/cases', '.case-table');
@@ -243,8 +318,18 @@ describe('cases, case page, data and settings in headless Chromium', () => {
       buffer: zip.toBuffer(),
     });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // the server answers once the run is open, then the form says how it ended
+    await page.getByText(/^Import run 2 started from late-orders\.zip/).waitFor({ timeout: 60000 });
     const status = page.getByText(/^Import run 2: 1 record read, 0 loaded, 1 rejected/);
     await status.waitFor({ timeout: 60000 });
+    // the run says what was loaded and who started it
+    const runRow = page.locator('.data-table tbody tr', {
+      has: page.locator('th', { hasText: /^2$/ }),
+    });
+    const runText = await runRow.innerText();
+    expect(runText).toContain('upload: late-orders.zip');
+    expect(runText).toContain('orders.csv');
+    expect(runText).toContain(signedIn.session.email);
     const rejections = page.locator('section.rejections');
     await rejections.waitFor();
     await waitUntilGone(page, LOADING);
@@ -297,10 +382,23 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     await page
       .getByText(
         new RegExp(
-          `^Reference version ${version + 1} stored; [\\d,]+ orders reassessed under it\\.$`,
+          `^Reference version ${version + 1} stored; the orders are being reassessed under it \\(run \\d+\\)\\.$`,
         ),
       )
       .waitFor({ timeout: 120000 });
+    // the reassessment runs on the server; the page says when it is done and what it did
+    await page
+      .locator('.reassessment-succeeded', {
+        hasText: `reference version ${version + 1}: Browser spec: one rating changed`,
+      })
+      .waitFor({ timeout: 180000 });
+    expect(await page.locator('.reassessment-status').innerText()).toMatch(
+      /orders reassessed, [\d,]+ re-dosed/,
+    );
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'settings-reassessed.png'),
+      fullPage: true,
+    });
     expect(await page.locator('#appropriateness-heading').innerText()).toBe(
       `Appropriateness table (reference version ${version + 1})`,
     );

@@ -11,17 +11,22 @@ import path from 'node:path';
 import { AppModule } from '../../backend/src/app.module.js';
 import { generateFhirHospital } from '../../backend/src/modules/synthetic/generate-fhir-hospital.js';
 import { IMPORT_COLUMNS } from '../../backend/src/modules/ingestion/import-format.js';
+import { MODEL_WRITE_LOCK_NAMESPACE } from '../../backend/src/modules/ingestion/model-write-lock.js';
 import {
   AppropriatenessTableDocument,
   CreateReferenceVersionDocument,
+  LatestReassessmentDocument,
   ReferenceVersionsDocument,
+  UpdateSettingDocument,
   type AppropriatenessTableQuery,
   type CreateReferenceVersionMutation,
+  type LatestReassessmentQuery,
   type ReferenceVersionsQuery,
 } from '../../frontend/src/generated/graphql.js';
 import { makeExam, makeOrder, makePatient } from '../factories/csv-folder.js';
 import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+import { waitForRun } from '../utils/wait-for-run.js';
 
 type Row = Record<string, string | number | boolean | null | undefined>;
 
@@ -91,21 +96,24 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
       .post('/imports')
       .set(admin)
       .attach('file', hospitalZip(), 'hospital.zip');
-    expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({
-      kind: 'csv',
-      rowsRead: 6,
-      rowsLoaded: 5,
-      rowsRejected: 1,
-      touchedPatients: 2,
-    });
+    // answered once the run is open; the import goes on in the background
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ runId: expect.any(Number), kind: 'csv', status: 'running' });
     const runId = response.body.runId as number;
 
-    const [run] = await database.dataSource.query(
-      'SELECT target, status, rows_rejected FROM ingest_runs WHERE id = $1',
-      [runId],
+    const run = await waitForRun(database.dataSource, runId);
+    const [{ email }] = await database.dataSource.query(
+      `SELECT u.email FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE u.role = 'ADMIN' LIMIT 1`,
     );
-    expect(run).toEqual({ target: 'upload: hospital.zip', status: 'succeeded', rows_rejected: 1 });
+    expect(run).toMatchObject({
+      target: 'upload: hospital.zip',
+      files: ['patients.csv', 'orders.csv', 'exams.csv'],
+      started_by: email,
+      status: 'succeeded',
+      rows_read: 6,
+      rows_loaded: 5,
+      rows_rejected: 1,
+    });
     const orders = await database.dataSource.query('SELECT order_id FROM orders ORDER BY 1');
     expect(orders.map((row: { order_id: string }) => row.order_id)).toEqual(['O1', 'O2']);
 
@@ -138,14 +146,16 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
       .post('/imports')
       .set(admin)
       .attach('file', zip.toBuffer(), 'fhir-export.zip');
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(202);
     expect(response.body.kind).toBe('fhir');
-    expect(response.body.rowsLoaded).toBeGreaterThan(0);
-    const [run] = await database.dataSource.query(
-      'SELECT kind, target, status FROM ingest_runs WHERE id = $1',
-      [response.body.runId],
-    );
-    expect(run).toEqual({ kind: 'fhir', target: 'upload: fhir-export.zip', status: 'succeeded' });
+    const run = await waitForRun(database.dataSource, response.body.runId);
+    expect(run).toMatchObject({
+      kind: 'fhir',
+      target: 'upload: fhir-export.zip',
+      files: [...files].sort(),
+      status: 'succeeded',
+    });
+    expect(run.rows_loaded).toBeGreaterThan(0);
     const [{ patients }] = await database.dataSource.query(
       `SELECT count(*)::int AS patients FROM patients WHERE patient_id NOT IN ('P1', 'P2')`,
     );
@@ -217,11 +227,19 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
       note: 'PE: CT rated by the site',
       current: true,
     });
-    // every order loaded above is reassessed under the new version
+    // every order loaded above is reassessed under the new version, in the background
     const [{ orders }] = await database.dataSource.query(
       'SELECT count(*)::int AS orders FROM orders',
     );
-    expect(created.ordersReassessed).toBe(orders);
+    expect(created.reassessmentRunId).toMatch(/^\d+$/);
+    const run = await waitForRun(database.dataSource, created.reassessmentRunId!);
+    expect(run).toMatchObject({
+      kind: 'analyse',
+      source: 'reference',
+      status: 'succeeded',
+      target: `reference version ${before.referenceVersion + 1}: PE: CT rated by the site`,
+      rows_read: orders,
+    });
     const [{ version }] = await database.dataSource.query(
       'SELECT DISTINCT reference_version AS version FROM order_assessments',
     );
@@ -234,7 +252,7 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
       (again.body.data as CreateReferenceVersionMutation).createReferenceVersion,
     ).toMatchObject({
       created: false,
-      ordersReassessed: 0,
+      reassessmentRunId: null,
       version: { version: before.referenceVersion + 1 },
     });
 
@@ -275,5 +293,97 @@ describe('admin routes: uploads, rejections CSV, the appropriateness table', () 
         variables: { input: { note: 'no', rows: [] } },
       });
     expect(mutation.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('answers a settings change at once and reassesses in the background, one writer at a time, later changes joining a queued run', async () => {
+    // this spec holds the model write lock, as an import or another reassessment would
+    const holder = database.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.query('SELECT pg_advisory_lock($1, 0)', [MODEL_WRITE_LOCK_NAMESPACE]);
+    let runId: string;
+    let secondVersion: number;
+    try {
+      const answer = await post(UpdateSettingDocument, {
+        input: { key: 'cascade.days', value: '25' },
+      });
+      expect(answer.body.errors).toBeUndefined();
+      const latest = async () =>
+        ((await post(LatestReassessmentDocument)).body.data as LatestReassessmentQuery).ingestRuns
+          .nodes[0];
+      const queued = await latest();
+      expect(queued).toMatchObject({
+        source: 'settings',
+        status: 'queued',
+        target: `settings version ${answer.body.data.updateSetting.version}: cascade.days 30 → 25`,
+      });
+      expect(queued.startedBy).toMatch(/^admin-/);
+      runId = queued.id;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((await latest()).status).toBe('queued'); // still waiting for the lock
+      // a second change while it waits joins it: one reassessment will cover both
+      const second = await post(UpdateSettingDocument, {
+        input: { key: 'cascade.days', value: '24' },
+      });
+      expect(second.body.errors).toBeUndefined();
+      secondVersion = second.body.data.updateSetting.version;
+      expect(await latest()).toMatchObject({
+        id: runId,
+        status: 'queued',
+        target: `settings version ${answer.body.data.updateSetting.version}: cascade.days 30 → 25; settings version ${secondVersion}: cascade.days 25 → 24`,
+      });
+    } finally {
+      await holder.query('SELECT pg_advisory_unlock_all()');
+      await holder.release();
+    }
+    const run = await waitForRun(database.dataSource, runId);
+    const [{ orders }] = await database.dataSource.query(
+      'SELECT count(*)::int AS orders FROM orders',
+    );
+    expect(run).toMatchObject({ status: 'succeeded', rows_read: orders });
+    expect(run.message).toMatch(
+      /^[\d,]+ orders reassessed, [\d,]+ re-dosed, [\d,]+ clinicians rescored under settings version \d+ in [\d.]+ s\.$/,
+    );
+    const [audit] = await database.dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'settings.changed' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit.details).toMatchObject({
+      before: '25',
+      after: '24',
+      reassessmentRunId: Number(runId),
+    });
+    // the assessments follow the newest settings version, not the one that queued the run
+    const [{ versions }] = await database.dataSource.query(
+      `SELECT array_agg(DISTINCT settings_version) AS versions FROM order_assessments`,
+    );
+    expect(versions).toEqual([secondVersion!]);
+  });
+
+  it('records a reassessment that fails on its run, with the reason', async () => {
+    await database.dataSource.query(`
+      CREATE FUNCTION spec_refuse_assessments() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'the spec refuses to write assessments'; END $$`);
+    await database.dataSource.query(`
+      CREATE TRIGGER spec_refuse_assessments BEFORE INSERT OR UPDATE ON order_assessments
+      FOR EACH STATEMENT EXECUTE FUNCTION spec_refuse_assessments()`);
+    try {
+      const answer = await post(UpdateSettingDocument, {
+        input: { key: 'cascade.days', value: '26' },
+      });
+      expect(answer.body.errors).toBeUndefined();
+      const [{ id }] = await database.dataSource.query(
+        `SELECT max(id)::int AS id FROM ingest_runs WHERE kind = 'analyse'`,
+      );
+      const run = await waitForRun(database.dataSource, id);
+      expect(run.status).toBe('failed');
+      expect(run.message).toContain('the spec refuses to write assessments');
+      // the settings version stays; the assessments are those from before it
+      const [{ versions }] = await database.dataSource.query(
+        `SELECT array_agg(DISTINCT settings_version) AS versions FROM order_assessments`,
+      );
+      expect(versions).toHaveLength(1);
+    } finally {
+      await database.dataSource.query('DROP TRIGGER spec_refuse_assessments ON order_assessments');
+      await database.dataSource.query('DROP FUNCTION spec_refuse_assessments()');
+    }
   });
 });

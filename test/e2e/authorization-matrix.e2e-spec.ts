@@ -189,6 +189,11 @@ const MATRIX: Record<string, Operation> = {
     document: ({ caseId, assignee }) =>
       `mutation { assignCase(input: { caseId: "${caseId}", assigneeEmail: "${assignee}" }) { summary { assignee } } }`,
   },
+  caseAssignees: {
+    kind: 'query',
+    allowed: CASE_REVIEWERS,
+    document: ({ caseId }) => `{ caseAssignees(caseId: "${caseId}") { email role } }`,
+  },
   appropriatenessTable: {
     kind: 'query',
     allowed: ADMIN_AND_AUDITOR,

@@ -10,6 +10,7 @@ import { AnalyticsError } from '../../backend/src/modules/analytics/analytics.ex
 import { clinicianPseudonym } from '../../backend/src/modules/vocabulary/clinician-pseudonym.js';
 import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+import { waitForReassessments } from '../utils/wait-for-run.js';
 
 /**
  * A hand-made hospital of twenty orders with known assessments; every figure below is worked
@@ -665,6 +666,8 @@ describe('aggregates on a hand-made hospital', () => {
       expect(updated.errors).toBeUndefined();
       const version = updated.data?.updateSetting.version;
       expect(updated.data?.updateSetting).toMatchObject({ key: 'cascade.days', value: '20' });
+      // the reassessment follows in the background
+      await waitForReassessments(database.dataSource);
       const [{ stale }] = await database.dataSource.query(
         `SELECT count(*) FILTER (WHERE settings_version <> $1)::int AS stale FROM order_assessments`,
         [version],

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { AppModule } from '../../backend/src/app.module.js';
 import { loadAuthSettings } from '../../backend/src/config/auth-config.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+import { hashSecretToken } from '../../backend/src/modules/auth/secret-token.js';
 
 /** The app is never reached over the network here: the spec carries the callback to it. */
 const APP_URL = 'http://127.0.0.1:3999';
@@ -98,6 +99,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
   let database: TestDatabase;
   let app: INestApplication;
   let providerServer: http.Server;
+  let authSettings: ReturnType<typeof loadAuthSettings>;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -137,7 +139,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
     });
     providerServer.on('request', provider.callback());
 
-    const authSettings = loadAuthSettings({
+    authSettings = loadAuthSettings({
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: CLIENT_ID,
       OIDC_CLIENT_SECRET: CLIENT_SECRET,
@@ -282,6 +284,50 @@ describe('OpenID Connect sign-in against a real provider', () => {
     );
     expect((await callback(back, pending)).status).toBe(302);
     expect((await callback(back, pending)).status).toBe(401); // one use
+  });
+
+  it('finishes on another backend instance a sign-in started on this one (the login state is in PostgreSQL, keyed by a hash)', async () => {
+    const { authorizationUrl, pending } = await startLogin('/overview');
+    const stored: { id: string; return_to: string }[] = await database.dataSource.query(
+      `SELECT id, return_to FROM oidc_login_states`,
+    );
+    expect(stored.find((row) => row.return_to === '/overview')).toBeDefined();
+    expect(stored.some((row) => row.id === pending)).toBe(false); // never the cookie's value
+    const back = await driveProvider(authorizationUrl.href, 'qm-1');
+    const other = await NestFactory.create(
+      AppModule.forRoot({ dataSource: database.dataSource, authSettings }),
+      { logger: false },
+    );
+    await other.init();
+    try {
+      const response = await request(other.getHttpServer())
+        .get(`/auth/oidc/callback${back.search}`)
+        .set('Cookie', `cg_oidc=${pending}`);
+      expect(response.status).toBe(302);
+      expect(response.headers.location).toBe('/overview');
+      expect(cookieValue(response, 'cg_session')).toBeTruthy();
+      // single use across instances too
+      expect((await callback(back, pending)).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a login state older than its ten minutes', async () => {
+    const { authorizationUrl, pending } = await startLogin();
+    const key = hashSecretToken(pending);
+    const expired = await database.dataSource.query(
+      `UPDATE oidc_login_states SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [key],
+    );
+    expect(expired[1]).toBe(1);
+    const response = await callback(await driveProvider(authorizationUrl.href, 'qm-1'), pending);
+    expect(response.status).toBe(401);
+    const [{ count }] = await database.dataSource.query(
+      `SELECT count(*)::int AS count FROM oidc_login_states WHERE id = $1`,
+      [key],
+    );
+    expect(count).toBe(0); // taken and deleted, not left behind
   });
 
   it('refuses a quality manager whose account names no departments', async () => {

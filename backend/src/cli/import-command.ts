@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { createLogger } from '../logger.js';
 import { createProgressBar, withDatabase } from './cli-context.js';
@@ -24,6 +25,7 @@ export function registerImportCommand(program: Command): void {
         const logger = createLogger(config.logLevel);
         const summary = await get(PipelineService).importCsvFolder(dir, {
           source: options.source,
+          startedBy: cliPrincipal().email,
           onStep: (timing) => logger.debug(timing, 'import step'),
           onProgress: (event) => {
             if (event.bytesDone !== undefined && event.bytesTotal !== undefined) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { withDatabase } from './cli-context.js';
 import { printRunRejections, printSummaryLine } from './print-import-summary.js';
@@ -13,6 +14,7 @@ export function registerImportFhirCommand(importCommand: Command): void {
       await withDatabase(async (context) => {
         const summary = await context.get(PipelineService).importFhir(inputPath, {
           source: options.source,
+          startedBy: cliPrincipal().email,
         });
         for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
         printSummaryLine(summary);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { loadConfig } from '../config/app-config.js';
 import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { CliError, withDatabase } from './cli-context.js';
@@ -32,6 +33,7 @@ export function registerImportPostgresCommand(importCommand: Command): void {
           sourceUrl,
           mappingFile,
           source: options.source,
+          startedBy: cliPrincipal().email,
           full: options.full ?? false,
         });
         for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);

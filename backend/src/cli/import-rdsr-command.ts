@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cliPrincipal } from '../modules/auth/audit/audit.service.js';
 import { ImportRunsService } from '../modules/ingestion/import-runs.service.js';
 import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { createProgressBar, formatDuration, withDatabase } from './cli-context.js';
@@ -16,6 +17,7 @@ export function registerImportRdsrCommand(importCommand: Command): void {
       await withDatabase(async ({ get }) => {
         const progress = createProgressBar('Importing dose reports');
         const summary = await get(PipelineService).importRdsr(target, {
+          startedBy: cliPrincipal().email,
           onFile: (done, total) => progress.update(done, total),
         });
         progress.stop();

@@ -1,5 +1,6 @@
 import { useSignedInUser } from '../app/auth-context.js';
 import { AppropriatenessEditor } from '../features/settings/components/appropriateness-editor.js';
+import { ReassessmentStatus } from '../features/settings/components/reassessment-status.js';
 import { SettingsTable } from '../features/settings/components/settings-table.js';
 import '../features/cases/cases.css';
 import '../features/settings/settings.css';
@@ -19,6 +20,7 @@ export const SettingsPage = () => {
       </header>
       {user.role === 'ADMIN' ? (
         <>
+          <ReassessmentStatus />
           <SettingsTable />
           <AppropriatenessEditor />
         </>

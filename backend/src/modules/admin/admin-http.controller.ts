@@ -19,7 +19,7 @@ import { ReferenceAdminService, type RejectionRow } from './reference-admin.serv
 import {
   ImportUploadService,
   UPLOAD_SPOOL_DIR,
-  type UploadImportResult,
+  type UploadStarted,
 } from './import-upload.service.js';
 
 /** Largest upload accepted (compressed): bigger loads go through the command line. */
@@ -95,7 +95,7 @@ export class AdminHttpController {
 
   @Roles('ADMIN')
   @Post('imports')
-  @HttpCode(200)
+  @HttpCode(202)
   @UseInterceptors(
     FileInterceptor('file', {
       dest: UPLOAD_SPOOL_DIR,
@@ -105,14 +105,14 @@ export class AdminHttpController {
   async importUpload(
     @UploadedFile() file: { path: string; originalname: string; size: number } | undefined,
     @CurrentPrincipal() principal: Principal | undefined,
-  ): Promise<UploadImportResult> {
+  ): Promise<UploadStarted> {
     if (!file) {
       throw new BadRequestException(
         'Send the file as multipart form data in the field "file" (a .zip of CSV files, FHIR .json or .ndjson, or .dcm).',
       );
     }
     try {
-      return await this.uploads.importUpload(
+      return await this.uploads.startUpload(
         { path: file.path, originalName: file.originalname },
         principal?.email ?? 'dashboard',
       );

@@ -53,15 +53,25 @@ export class AdminResolver {
     @CurrentPrincipal() principal: Principal | undefined,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('kind', {
+      type: () => String,
+      nullable: true,
+      description: 'Only runs of this kind: csv | fhir | postgres | rdsr | analyse',
+    })
+    kind?: string | null,
   ): Promise<IngestRunConnectionObject> {
     signedIn(principal);
-    const page = await asGraphqlErrors(this.admin.ingestRuns(first, after));
+    const page = await asGraphqlErrors(this.admin.ingestRuns(first, after, kind));
     return {
       nodes: page.nodes.map((row) => ({
         id: String(row.id),
         source: row.source,
         kind: row.kind,
         status: row.status,
+        target: row.target,
+        files: row.files,
+        startedBy: row.started_by,
+        message: row.message,
         startedAt: row.started_at.toISOString(),
         finishedAt: row.finished_at?.toISOString() ?? null,
         rowsRead: row.rows_read,
@@ -134,7 +144,8 @@ export class AdminResolver {
   }
 
   @Mutation(() => SettingObject, {
-    description: 'A new settings version with one value changed; the analysis follows',
+    description:
+      'A new settings version with one value changed; the reassessment follows in the background as an ingest run of kind analyse',
   })
   @Roles('ADMIN')
   async updateSetting(
@@ -154,7 +165,7 @@ export class AdminResolver {
         before: result.before,
         after: result.setting.value,
         settingsVersion: result.setting.version,
-        ordersReassessed: result.analysis?.ordersInScope ?? 0,
+        reassessmentRunId: result.reassessmentRunId,
       },
     });
     return { ...result.setting };

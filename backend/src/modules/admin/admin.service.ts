@@ -15,8 +15,7 @@ import {
   type SettingKey,
 } from '../settings/domain/settings-schema.js';
 import { SettingsService } from '../settings/settings.service.js';
-import type { AnalysisSummary } from '../pipeline/analysis.service.js';
-import { PipelineService } from '../pipeline/pipeline.service.js';
+import { ReassessmentService } from './reassessment.service.js';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -34,6 +33,10 @@ export interface IngestRunRow {
   readonly source: string;
   readonly kind: string;
   readonly status: string;
+  readonly target: string | null;
+  readonly files: string[];
+  readonly started_by: string;
+  readonly message: string | null;
   readonly started_at: Date;
   readonly finished_at: Date | null;
   readonly rows_read: number;
@@ -115,13 +118,24 @@ export function formatSettingValue(value: unknown): string {
  */
 @Injectable()
 export class AdminService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reassessment: ReassessmentService,
+  ) {}
 
-  /** Newest first, keyset on id. */
-  async ingestRuns(first?: number | null, after?: string | null): Promise<Page<IngestRunRow>> {
+  /** Newest first, keyset on id; only runs of one kind (csv, analyse, …) when asked. */
+  async ingestRuns(
+    first?: number | null,
+    after?: string | null,
+    kind?: string | null,
+  ): Promise<Page<IngestRunRow>> {
     const size = pageSize(first, 50);
     const before = decodeCursor(after);
-    const rows: IngestRunRow[] = await this.dataSource.query(INGEST_RUNS_PAGE, [before, size + 1]);
+    const rows: IngestRunRow[] = await this.dataSource.query(INGEST_RUNS_PAGE, [
+      before,
+      size + 1,
+      kind ?? null,
+    ]);
     return pageOf(rows, size, (row) => row.id);
   }
 
@@ -205,13 +219,14 @@ export class AdminService {
 
   /**
    * A new settings version with one value changed (as `grounds settings set`), then the
-   * analysis brought up to it (as `grounds analyse`) unless the setting only changes display.
+   * analysis brought up to it (as `grounds analyse`) unless the setting only changes display:
+   * queued as a reassessment run that follows in the background (its id is returned).
    */
   async updateSetting(
     key: string,
     value: string,
     changedBy: string,
-  ): Promise<{ setting: SettingValue; before: string | null; analysis: AnalysisSummary | null }> {
+  ): Promise<{ setting: SettingValue; before: string | null; reassessmentRunId: number | null }> {
     if (!isSettingKey(key)) {
       throw adminInputError(
         `Unknown setting "${key}". Known settings: ${Object.keys(SETTINGS_SCHEMA).join(', ')}.`,
@@ -225,9 +240,14 @@ export class AdminService {
     } catch (error) {
       throw adminInputError((error as Error).message);
     }
-    const analysis = DISPLAY_ONLY_SETTINGS.includes(key)
+    const after = formatSettingValue(created.values[key]);
+    const reassessmentRunId = DISPLAY_ONLY_SETTINGS.includes(key)
       ? null
-      : await new PipelineService(this.dataSource).analyse('stale');
+      : await this.reassessment.start({
+          source: 'settings',
+          target: `settings version ${created.version}: ${key} ${before} → ${after}`,
+          startedBy: changedBy,
+        });
     return {
       setting: {
         key,
@@ -236,7 +256,7 @@ export class AdminService {
         version: created.version,
       },
       before,
-      analysis,
+      reassessmentRunId,
     };
   }
 }

@@ -47,10 +47,14 @@ export const NAME_UPLOAD_REJECTIONS = `
 /** The site time zone: the session's, which the server sets from SITE_TIME_ZONE. */
 export const SITE_TIME_ZONE = `SELECT current_setting('TimeZone') AS zone`;
 
-/** Ingest runs, newest first: $1 the last id shown (keyset; null: from the newest), $2 how many. */
-export const INGEST_RUNS_PAGE = `SELECT id, source, kind, status, started_at, finished_at, rows_read, rows_loaded,
-         rows_rejected, rows_warned
-       FROM ingest_runs WHERE ($1::int IS NULL OR id < $1::int)
+/**
+ * Ingest runs, newest first: $1 the last id shown (keyset; null: from the newest), $2 how many,
+ * $3 only runs of this kind (null: every kind).
+ */
+export const INGEST_RUNS_PAGE = `SELECT id, source, kind, status, target, files, started_by, message, started_at,
+         finished_at, rows_read, rows_loaded, rows_rejected, rows_warned
+       FROM ingest_runs
+       WHERE ($1::int IS NULL OR id < $1::int) AND ($3::text IS NULL OR kind = $3::text)
        ORDER BY id DESC LIMIT $2`;
 
 /** Rejections in the order found: $1 run id (null: every run), $2 the last id shown (keyset), $3 how many. */
@@ -70,3 +74,59 @@ export const AUDIT_EVENTS_PAGE = `SELECT id::text AS id, occurred_at, actor, act
 
 /** Every settings version, oldest first. */
 export const SETTINGS_VERSIONS = `SELECT version, values, created_by, note, created_at FROM settings_versions ORDER BY version`;
+/**
+ * A reassessment's run, queued: $1 source (settings | reference), $2 what it follows
+ * ("settings version 7: cascade.days 30 → 31"), $3 who started it.
+ */
+export const INSERT_REASSESSMENT_RUN = `
+  INSERT INTO ingest_runs (kind, source, target, started_by, status)
+  VALUES ('analyse', $1, $2, $3, 'queued') RETURNING id`;
+
+/** The run ($1) has the model write lock: it runs now. */
+export const START_REASSESSMENT_RUN = `
+  UPDATE ingest_runs SET status = 'running' WHERE id = $1`;
+
+/** The run ($1) ended well: $2 orders reassessed, $3 what it did in one sentence. */
+export const FINISH_REASSESSMENT_RUN = `
+  UPDATE ingest_runs
+     SET status = 'succeeded', finished_at = now(), rows_read = $2, rows_loaded = $2, message = $3
+   WHERE id = $1`;
+
+/** The run ($1) failed with the reason $2. */
+export const FAIL_REASSESSMENT_RUN = `
+  UPDATE ingest_runs SET status = 'failed', finished_at = now(), message = $2 WHERE id = $1`;
+
+/**
+ * Reassessments left queued or running by a process that died (their run lock, namespace $2
+ * and the run's id, is not held) are marked failed, naming the run ($1) that noticed.
+ */
+export const MARK_STALE_REASSESSMENT_RUNS = `
+  UPDATE ingest_runs r
+     SET status = 'failed', finished_at = now(),
+         message = 'interrupted: its process ended before the reassessment finished; marked failed by run '
+           || $1::integer::text
+   WHERE r.kind = 'analyse' AND r.status IN ('queued', 'running') AND r.id <> $1::integer
+     AND NOT EXISTS (
+       SELECT 1 FROM pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND l.classid = $2::integer AND l.objid = r.id AND l.objsubid = 2)`;
+
+/**
+ * A change made while a reassessment is still queued joins it instead of queuing another (the
+ * queued one reads the settings and reference data only once it runs): $1 what the change is,
+ * $2 the run lock namespace (only a run whose process is alive is joined). Returns its id.
+ */
+export const JOIN_QUEUED_REASSESSMENT = `
+  UPDATE ingest_runs r SET target = concat_ws('; ', r.target, $1::text)
+   WHERE r.id = (
+     SELECT q.id FROM ingest_runs q
+      WHERE q.kind = 'analyse' AND q.status = 'queued'
+        AND EXISTS (
+          SELECT 1 FROM pg_locks l
+           WHERE l.locktype = 'advisory' AND l.granted
+             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+             AND l.classid = $2::integer AND l.objid = q.id AND l.objsubid = 2)
+      ORDER BY q.id LIMIT 1)
+     AND r.status = 'queued'
+  RETURNING r.id`;

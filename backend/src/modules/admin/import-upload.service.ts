@@ -6,6 +6,7 @@ import AdmZip from 'adm-zip';
 import { DataSource } from 'typeorm';
 import { PipelineService } from '../pipeline/pipeline.service.js';
 import { NAME_UPLOAD_REJECTIONS, NAME_UPLOAD_RUN } from './admin.sql.js';
+import { BackgroundJobs } from './background-jobs.js';
 import { adminInputError } from './domain/admin-error.js';
 import {
   DEFAULT_UPLOAD_LIMITS,
@@ -22,16 +23,12 @@ export interface ReceivedUpload {
   readonly originalName: string;
 }
 
-export interface UploadImportResult {
+/** What `POST /imports` answers once the upload's run is open: the import goes on. */
+export interface UploadStarted {
   readonly runId: number;
   readonly kind: UploadKind;
-  readonly rowsRead: number;
-  readonly rowsLoaded: number;
-  readonly rowsRejected: number;
-  readonly rowsWarned: number;
-  readonly touchedPatients: number;
-  readonly durationMs: number;
-  readonly notes: readonly string[];
+  /** Always `running`: follow the run in `ingestRuns` until it has succeeded or failed. */
+  readonly status: 'running';
 }
 
 /** Where uploads wait on disk (the HTTP layer writes them here). */
@@ -50,66 +47,88 @@ export const safeFileName = (name: string): string => {
  * An uploaded file imported through the same services as the command line: a zip is checked
  * (entries inside the folder, bounded count and unpacked size), its entries extracted to a
  * private folder, and the CSV folder, FHIR files or dose reports in it imported as one run.
- * The run then names the uploaded file, and the temporary folder is removed.
+ * The answer comes as soon as the run is open; the import goes on in the background (the
+ * run's status and counts say how it ends), then the temporary folder is removed. What is
+ * refused before the run opens (not a zip, nothing to import) is refused to the request.
  */
 @Injectable()
 export class ImportUploadService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly jobs: BackgroundJobs,
     private readonly pipeline: PipelineService,
   ) {}
 
-  async importUpload(
+  async startUpload(
     upload: ReceivedUpload,
     startedBy: string,
     limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
-  ): Promise<UploadImportResult> {
+  ): Promise<UploadStarted> {
     const fileName = safeFileName(upload.originalName);
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'cg-upload-'));
+    const cleanUp = async (): Promise<void> => {
+      await rm(workDir, { recursive: true, force: true });
+      await rm(upload.path, { force: true });
+    };
+    let planned: { plan: UploadPlan; target: string };
     try {
       const stored = path.join(workDir, fileName);
       await rename(upload.path, stored);
-      const { plan, target } = /\.zip$/i.test(fileName)
+      planned = /\.zip$/i.test(fileName)
         ? await this.unzip(stored, fileName, workDir, limits)
         : { plan: planFileUpload(fileName), target: stored };
-      const importer = this.pipeline;
-      const summary =
-        plan.kind === 'csv'
-          ? await importer.importCsvFolder(target, { source: 'csv', startedBy })
-          : plan.kind === 'fhir'
-            ? await importer.importFhir(target, { startedBy })
-            : await importer.importRdsr(target, { startedBy });
-      // files are named as inside the upload (export/orders.csv), not by the temporary folder
-      const unzipped = unzippedPrefix(workDir);
-      for (const folder of [unzipped, workDir]) {
+    } catch (error) {
+      await cleanUp();
+      throw error;
+    }
+    const { plan, target } = planned;
+    // files are named as inside the upload (export/orders.csv), not by the temporary folder
+    const nameRun = async (runId: number): Promise<void> => {
+      for (const folder of [unzippedPrefix(workDir), workDir]) {
         await this.dataSource.query(NAME_UPLOAD_RUN, [
-          summary.runId,
+          runId,
           `upload: ${upload.originalName}`,
           folder,
         ]);
-        await this.dataSource.query(NAME_UPLOAD_REJECTIONS, [summary.runId, folder]);
+        await this.dataSource.query(NAME_UPLOAD_REJECTIONS, [runId, folder]);
       }
-      return {
-        runId: summary.runId,
-        kind: plan.kind,
-        rowsRead: summary.rowsRead,
-        rowsLoaded: summary.rowsLoaded,
-        rowsRejected: summary.rowsRejected,
-        rowsWarned: summary.rowsWarned,
-        touchedPatients: summary.touchedPatients,
-        durationMs: Math.round(summary.durationMs),
-        notes: summary.notes.map((note) =>
-          note
-            .split(`${unzippedPrefix(workDir)}/`)
-            .join('')
-            .split(`${workDir}/`)
-            .join(''),
-        ),
+    };
+    return new Promise<UploadStarted>((resolve, reject) => {
+      let opened: number | null = null;
+      const options = {
+        startedBy,
+        onRunOpened: async (runId: number) => {
+          opened = runId;
+          try {
+            await nameRun(runId);
+          } finally {
+            resolve({ runId, kind: plan.kind, status: 'running' });
+          }
+        },
       };
-    } finally {
-      await rm(workDir, { recursive: true, force: true });
-      await rm(upload.path, { force: true });
-    }
+      this.jobs.start(`import of upload ${fileName}`, async () => {
+        const importer = this.pipeline;
+        try {
+          const summary =
+            plan.kind === 'csv'
+              ? await importer.importCsvFolder(target, { ...options, source: 'csv' })
+              : plan.kind === 'fhir'
+                ? await importer.importFhir(target, options)
+                : await importer.importRdsr(target, options);
+          await nameRun(summary.runId);
+        } catch (error) {
+          if (opened === null) {
+            reject(error); // refused before a run opened: the request says why
+            return;
+          }
+          // the run was marked failed with the reason; its paths lose the temporary folder
+          await nameRun(opened).catch(() => undefined);
+          throw error;
+        } finally {
+          await cleanUp();
+        }
+      });
+    });
   }
 
   private async unzip(

@@ -1,6 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { asGraphqlErrors } from '../../common/error-mapping.js';
-import { Roles } from '../auth/principal.js';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
+import { signedIn } from '../analytics/aggregate.resolver.js';
+import { AuditService } from '../auth/audit/audit.service.js';
 import { ReferenceAdminService } from './reference-admin.service.js';
 import {
   AppropriatenessTableObject,
@@ -11,7 +13,10 @@ import {
 /** The Settings page's appropriateness table and its versions; the site time zone for dates. */
 @Resolver()
 export class ReferenceAdminResolver {
-  constructor(private readonly admin: ReferenceAdminService) {}
+  constructor(
+    private readonly admin: ReferenceAdminService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
   @Query(() => String, {
@@ -32,16 +37,33 @@ export class ReferenceAdminResolver {
   @Roles('ADMIN')
   @Mutation(() => ReferenceVersionCreatedObject, {
     description:
-      'Stores an edited appropriateness table as a new reference version and reassesses the orders under it',
+      'Stores an edited appropriateness table as a new reference version; the orders are reassessed under it in the background',
   })
   async createReferenceVersion(
+    @CurrentPrincipal() principal: Principal | undefined,
     @Args('input', { type: () => CreateReferenceVersionInput }) input: CreateReferenceVersionInput,
   ): Promise<ReferenceVersionCreatedObject> {
-    return asGraphqlErrors(
+    const caller = signedIn(principal);
+    const result = await asGraphqlErrors(
       this.admin.createReferenceVersion(
         input.note,
         input.rows.map((row) => ({ ...row, basis: row.basis ?? '' })),
+        caller.email,
       ),
     );
+    if (result.created) {
+      await this.audit.record({
+        principal: caller,
+        action: 'reference.version_created',
+        objectType: 'reference_version',
+        objectId: String(result.version.version),
+        details: { note: input.note.trim(), reassessmentRunId: result.reassessmentRunId },
+      });
+    }
+    return {
+      ...result,
+      reassessmentRunId:
+        result.reassessmentRunId === null ? null : String(result.reassessmentRunId),
+    };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AdminError, AdminErrorCode, adminInputError } from './domain/admin-error.js';
 import { ReferenceDataError, ReferenceSeedService } from '../reference/reference-seed.service.js';
-import { PipelineService } from '../pipeline/pipeline.service.js';
+import { ReassessmentService } from './reassessment.service.js';
 import {
   APPROPRIATENESS_OF_VERSION,
   CURRENT_REFERENCE_VERSION,
@@ -53,7 +53,10 @@ const REJECTIONS_PAGE_SIZE = 5000;
 /** The Settings and Data pages' own use cases: the appropriateness table, a new reference version, the rejections CSV. */
 @Injectable()
 export class ReferenceAdminService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reassessment: ReassessmentService,
+  ) {}
 
   async siteTimeZone(): Promise<string> {
     const [{ zone }] = await this.dataSource.query(SITE_TIME_ZONE);
@@ -111,12 +114,18 @@ export class ReferenceAdminService {
   /**
    * The edited appropriateness table as a new reference version, as `grounds reference import`
    * stores one (same checks; the indication groups are the current version's), then the
-   * orders are reassessed under it, as `grounds analyse` does.
+   * orders are reassessed under it, as `grounds analyse` does, in the background: the
+   * reassessment's run id is returned (null when the table was already that version).
    */
   async createReferenceVersion(
     note: string,
     rows: readonly AppropriatenessRow[],
-  ): Promise<{ version: ReferenceVersionRow; created: boolean; ordersReassessed: number }> {
+    startedBy: string,
+  ): Promise<{
+    version: ReferenceVersionRow;
+    created: boolean;
+    reassessmentRunId: number | null;
+  }> {
     const trimmedNote = note.trim();
     if (trimmedNote.length === 0) {
       throw adminInputError('Say in the note what changed and why.');
@@ -160,13 +169,17 @@ export class ReferenceAdminService {
       }
       throw error;
     }
-    const ordersReassessed = stored.created
-      ? (await new PipelineService(this.dataSource).analyse('stale')).ordersInScope
-      : 0;
+    const reassessmentRunId = stored.created
+      ? await this.reassessment.start({
+          source: 'reference',
+          target: `reference version ${stored.referenceVersion}: ${trimmedNote}`,
+          startedBy,
+        })
+      : null;
     const versions = await this.referenceVersions();
     const version = versions.find((row) => row.version === stored.referenceVersion);
     if (!version) throw new Error(`Reference version ${stored.referenceVersion} vanished.`);
-    return { version, created: stored.created, ordersReassessed };
+    return { version, created: stored.created, reassessmentRunId };
   }
 
   /** Rejections of one run (or of every run), page by page in id order, for the CSV download. */

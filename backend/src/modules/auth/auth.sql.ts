@@ -156,3 +156,30 @@ export const INSERT_OIDC_USER = `
             failed_attempts AS "failedAttempts", locked_until AS "lockedUntil",
             last_sign_in_at AS "lastSignInAt", oidc_issuer AS "oidcIssuer",
             oidc_subject AS "oidcSubject", created_at AS "createdAt"`;
+
+/**
+ * Stores an OIDC login step until its callback: $1 the SHA-256 of the browser cookie's value,
+ * $2 state, $3 nonce, $4 PKCE code verifier, $5 the path to return to, $6 lifetime in seconds.
+ */
+export const INSERT_OIDC_LOGIN_STATE = `
+  INSERT INTO oidc_login_states (id, state, nonce, code_verifier, return_to, expires_at)
+  VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6::int))`;
+
+/**
+ * Removes expired login steps, and the oldest beyond the newest $1 (a flood of unfinished
+ * sign-ins cannot grow the table without bound).
+ */
+export const PRUNE_OIDC_LOGIN_STATES = `
+  DELETE FROM oidc_login_states
+   WHERE expires_at < now()
+      OR id IN (SELECT id FROM oidc_login_states ORDER BY expires_at DESC OFFSET $1::int)`;
+
+/**
+ * Takes a login step for its callback, once: the row ($1, the cookie value's SHA-256) is
+ * deleted as it is read, so a second callback with the same cookie finds nothing, whichever
+ * backend instance it reaches. An expired row is deleted and answers `expired`.
+ */
+export const TAKE_OIDC_LOGIN_STATE = `
+  DELETE FROM oidc_login_states WHERE id = $1
+  RETURNING state, nonce, code_verifier AS "codeVerifier", return_to AS "returnTo",
+            expires_at < now() AS expired`;

@@ -1,5 +1,10 @@
 import type { Role } from '../auth/principal.js';
 import {
+  CASE_CSV_ASSESSMENT_COLUMNS,
+  CASE_CSV_COLUMNS,
+  type CaseCsvColumn,
+} from '../vocabulary/case-csv-columns.js';
+import {
   CaseLevel,
   Disposition,
   DoseBand,
@@ -202,23 +207,7 @@ export function caseExportColumns(viewer: CaseViewer): readonly string[] {
   return viewer.deidentified ? COMMITTEE_EXPORT_COLUMNS : FULL_EXPORT_COLUMNS;
 }
 
-const FULL_EXPORT_COLUMNS = [
-  'case_id',
-  'order_id',
-  'patient_id',
-  'ordered_at',
-  'department',
-  'provider_id',
-  'indication_code',
-  'requested_modality',
-  'outcome_modality',
-  'level',
-  'score',
-  'ced_5y_msv',
-  'signals',
-  'exclusion',
-  'review_status',
-] as const;
+const FULL_EXPORT_COLUMNS = ['case_id', ...CASE_CSV_COLUMNS] as const;
 
 const COMMITTEE_EXPORT_COLUMNS = [
   'case_id',
@@ -226,17 +215,10 @@ const COMMITTEE_EXPORT_COLUMNS = [
   'department',
   'clinician',
   'indication_group',
-  'requested_modality',
-  'outcome_modality',
-  'level',
-  'score',
-  'ced_5y_msv',
-  'signals',
-  'exclusion',
-  'review_status',
+  ...CASE_CSV_ASSESSMENT_COLUMNS,
 ] as const;
 
-export interface CaseExportRow {
+export interface CaseExportRow extends Record<CaseCsvColumn, string | null> {
   readonly order_pk: string;
   readonly order_id: string;
   readonly patient_id: string;
@@ -259,16 +241,7 @@ export interface CaseExportRow {
 
 /** One CSV record, in the order of caseExportColumns(viewer). */
 export function mapCaseExportRow(row: CaseExportRow, viewer: CaseViewer): (string | null)[] {
-  const shared = [
-    row.requested_modality,
-    row.outcome_modality,
-    row.level,
-    row.score,
-    row.ced_5y_msv,
-    row.signals,
-    row.exclusion,
-    row.review_status,
-  ];
+  const assessment = CASE_CSV_ASSESSMENT_COLUMNS.map((column) => row[column]);
   if (viewer.deidentified) {
     return [
       encodeCaseId(row.order_pk),
@@ -276,17 +249,8 @@ export function mapCaseExportRow(row: CaseExportRow, viewer: CaseViewer): (strin
       row.department,
       row.provider_id === null ? null : viewer.clinician(row.provider_id, row.provider_name).key,
       row.indication_group,
-      ...shared,
+      ...assessment,
     ];
   }
-  return [
-    encodeCaseId(row.order_pk),
-    row.order_id,
-    row.patient_id,
-    row.ordered_at,
-    row.department,
-    row.provider_id,
-    row.indication_code,
-    ...shared,
-  ];
+  return [encodeCaseId(row.order_pk), ...CASE_CSV_COLUMNS.map((column) => row[column])];
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ReadDatabase } from '../../database/read-database.js';
 import {
+  CASE_ASSIGNEES,
   CASE_CHANGES,
   CASE_CURSOR,
   CASE_DETAIL,
@@ -20,7 +21,6 @@ import {
   type CaseFilterShape,
   type CaseOrderField,
   type SortDirection,
-  ACTIVE_USER_ROLE,
 } from './cases.sql.js';
 
 /** The filter of the case list in database terms (clinician keys already resolved). */
@@ -254,6 +254,18 @@ export class CasesRepository {
     ])) as CaseRow[];
   }
 
+  /** A case's department, as `detail` finds the case: `undefined` when it finds none. */
+  async departmentOf(
+    orderPk: string,
+    scope: readonly string[] | null,
+  ): Promise<string | null | undefined> {
+    const rows = (await this.dataSource.query(CASE_DETAIL, [
+      orderPk,
+      list(scope),
+    ])) as CaseDetailRow[];
+    return rows.length === 0 ? undefined : rows[0].department;
+  }
+
   /** One case within the scope, or null (missing, not a case, or outside the scope alike). */
   async detail(
     orderPk: string,
@@ -312,16 +324,12 @@ export class CasesRepository {
     await db.query(DELETE_ASSIGNMENT, [orderPk]);
   }
 
-  /** An active (not disabled) user's role and departments; null when there is none. */
-  async activeUser(
+  /** Active users who may review a case of this department (see CASE_ASSIGNEES). */
+  async assignees(
     db: Queryable,
-    email: string,
-  ): Promise<{ role: string; departments: string[] | null } | null> {
-    const rows = (await db.query(ACTIVE_USER_ROLE, [email])) as {
-      role: string;
-      departments: string[] | null;
-    }[];
-    return rows[0] ?? null;
+    department: string | null,
+  ): Promise<{ email: string; role: string }[]> {
+    return (await db.query(CASE_ASSIGNEES, [department])) as { email: string; role: string }[];
   }
 
   /** The ids of named departments (unknown names have none). */

@@ -5,6 +5,7 @@ import { CaseErrorCode, CaseException } from './cases.exception.js';
 import { CasesService, type CasePage } from './cases.service.js';
 import {
   AssignCaseInput,
+  CaseAssigneeObject,
   CaseConnectionObject,
   CaseDetailObject,
   CaseFilterInput,
@@ -82,6 +83,23 @@ export class CasesResolver {
     @Args('input', { type: () => ReviewCaseInput }) input: ReviewCaseInput,
   ): Promise<CaseDetailObject> {
     return answer(() => this.casesService.review(signedIn(principal), input));
+  }
+
+  @Roles(...CASE_REVIEWERS)
+  @Query(() => [CaseAssigneeObject], {
+    description:
+      'QUALITY_MANAGER (own departments), ADMIN: who a case can be assigned to (active quality managers of its department or site-wide, and administrators)',
+  })
+  async caseAssignees(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Args('caseId', { type: () => ID }) caseId: string,
+  ): Promise<CaseAssigneeObject[]> {
+    return answer(async () =>
+      (await this.casesService.assignees(signedIn(principal), caseId)).map((user) => ({
+        email: user.email,
+        role: user.role,
+      })),
+    );
   }
 
   @Roles(...CASE_REVIEWERS)

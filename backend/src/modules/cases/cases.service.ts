@@ -250,6 +250,23 @@ export class CasesService {
   }
 
   /**
+   * The users a case can be assigned to (the assign control's choices): active quality
+   * managers of the case's department or site-wide, and administrators. A case outside the
+   * caller's scope answers NOT_FOUND, like a missing one.
+   */
+  async assignees(
+    principal: Principal,
+    caseId: string,
+  ): Promise<{ email: string; role: string }[]> {
+    const viewer = await this.viewerFor(principal);
+    const orderPk = decodeCaseId(caseId);
+    if (orderPk === null) throw caseNotFound();
+    const department = await this.repository.departmentOf(orderPk, viewer.scope);
+    if (department === undefined) throw caseNotFound();
+    return this.repository.assignees(this.dataSource, department);
+  }
+
+  /**
    * Streams the filtered case list as CSV (GET /exports/cases.csv), de-identified for
    * COMMITTEE; audited with the filter and the number of rows.
    */
@@ -285,12 +302,8 @@ export class CasesService {
     email: string,
     department: string | null,
   ): Promise<void> {
-    const user = await this.repository.activeUser(manager, email);
-    const reviews =
-      user !== null &&
-      (user.role === 'ADMIN' || user.role === 'QUALITY_MANAGER') &&
-      (user.departments === null || (department !== null && user.departments.includes(department)));
-    if (!reviews) {
+    const reviewers = await this.repository.assignees(manager, department);
+    if (!reviewers.some((reviewer) => reviewer.email === email)) {
       throw badCaseInput(
         `${email} cannot review this case: assign it to an active quality manager of its department or an administrator.`,
       );

@@ -279,6 +279,17 @@ export const UPSERT_ASSIGNMENT = `
     assigned_by = EXCLUDED.assigned_by, assigned_at = now()
   RETURNING (xmax = 0) AS inserted`;
 
+/**
+ * Who may be assigned a case of department $1 (null: a case without a department): active
+ * administrators and quality managers, site-wide or of that department; the same rule the
+ * assignment itself checks. Administrators last, then by email.
+ */
+export const CASE_ASSIGNEES = `
+  SELECT email, role FROM users
+  WHERE NOT disabled AND role IN ('QUALITY_MANAGER', 'ADMIN')
+    AND (departments IS NULL OR ($1::text IS NOT NULL AND $1::text = ANY (departments)))
+  ORDER BY role = 'ADMIN', email`;
+
 /** $1 order pk. */
 export const DELETE_ASSIGNMENT = `DELETE FROM case_assignments WHERE order_pk = $1::bigint`;
 
@@ -308,6 +319,3 @@ export const exportCaseRowsSql = (shape: CaseFilterShape): string => `
   LEFT JOIN order_dose od ON od.order_pk = a.order_pk
   ${caseWhere(shape)}
   ORDER BY o.ordered_at, o.order_id, o.source`;
-
-/** $1 email: the role and departments of an active (not disabled) user, for assignment. */
-export const ACTIVE_USER_ROLE = `SELECT role, departments FROM users WHERE email = $1 AND NOT disabled`;

@@ -1,25 +1,13 @@
+import { CASE_CSV_COLUMNS } from '../vocabulary/case-csv-columns.js';
+
 /** Timestamps in exports: UTC, ISO 8601 with Z. Numbers: rounded to 4 decimals, no padding. */
 export const utc = (column: string): string =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 export const decimal4 = (column: string): string =>
   `trim_scale(round((${column})::numeric, 4))::text`;
 
-export const CASES_COLUMNS = [
-  'order_id',
-  'patient_id',
-  'ordered_at',
-  'department',
-  'provider_id',
-  'indication_code',
-  'requested_modality',
-  'outcome_modality',
-  'level',
-  'score',
-  'ced_5y_msv',
-  'signals',
-  'exclusion',
-  'review_status',
-] as const;
+/** The case CSV's columns, as the API's export writes them after its case_id (one list). */
+export const CASES_COLUMNS = CASE_CSV_COLUMNS;
 
 /**
  * One row per flagged order and per away-switch an exclusion cleared (DESIGN.md section 5).

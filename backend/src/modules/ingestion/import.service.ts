@@ -1,5 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -16,6 +17,7 @@ import {
 import { IngestRunEntity } from './entities/landing.entity.js';
 import { ImportError } from './import.exception.js';
 import { landRecords } from './landing-writer.js';
+import { lockModelWrites } from './model-write-lock.js';
 import { NormaliserService } from './normaliser.service.js';
 import { normaliseDoseReports, relinkDoseReportStudies } from './dose-report-normaliser.js';
 import { BULK_ROWS, analyseModel, deferIndexesOnFirstLoad } from './bulk-load.js';
@@ -47,6 +49,10 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Called as each step of the run finishes (landing per file, each normaliser statement, …). */
   readonly onStep?: StepListener;
+  /** What the run reads, relative to its target (the adapters set it). */
+  readonly files?: readonly string[];
+  /** Called once the run is open (its id known), before anything lands. */
+  readonly onRunOpened?: (runId: number) => void | Promise<void>;
 }
 
 export interface RdsrImportOptions extends ImportOptions {
@@ -157,6 +163,8 @@ interface LoadRun {
   readonly kind: string;
   readonly source: string;
   readonly target: string;
+  /** The files (or source tables) read, relative to the target. */
+  readonly files?: readonly string[];
   readonly notes: readonly string[];
   readonly deferIndexes: boolean;
 }
@@ -191,7 +199,9 @@ export class ImportService {
     ];
     const bytesTotal = plan.files.reduce((sum, file) => sum + file.bytes, 0);
     let bytesBefore = 0;
-    return this.load('csv', options.source ?? 'csv', folder, options, notes, async (runId) => {
+    const files = plan.files.map((file) => path.relative(folder, file.path));
+    const run = { ...options, files };
+    return this.load('csv', options.source ?? 'csv', folder, run, notes, async (runId) => {
       for (const file of plan.files) {
         const target = { runId, source: options.source ?? 'csv', file: file.path };
         const onBytes = (bytes: number) =>
@@ -216,14 +226,18 @@ export class ImportService {
    * same landing tables and normaliser as CSV; the mapper's notes end in the summary and the run.
    */
   async importFhir(inputPath: string, options: ImportOptions = {}): Promise<ImportSummary> {
+    let files: string[];
     try {
-      await stat(inputPath);
+      files = (await stat(inputPath)).isDirectory()
+        ? (await readdir(inputPath)).filter((name) => /\.(json|ndjson)$/i.test(name)).sort()
+        : [path.basename(inputPath)];
     } catch {
       throw new ImportError(`Cannot read ${inputPath}.`);
     }
     const source = options.source ?? 'fhir';
     const notes: string[] = [];
-    const summary = await this.load('fhir', source, inputPath, options, notes, async (runId) => {
+    const run = { ...options, files };
+    const summary = await this.load('fhir', source, inputPath, run, notes, async (runId) => {
       options.onProgress?.({ phase: 'landing' });
       const landing = await landFhirPath(this.dataSource, inputPath, { runId, source });
       notes.push(...landing.notes);
@@ -248,7 +262,16 @@ export class ImportService {
     let studies = 0;
     const summary = await this.runLoad(
       // dose reports look exams up one study batch at a time: they keep every index
-      { kind: 'rdsr', source: RDSR_SOURCE, target, notes: [], deferIndexes: false },
+      {
+        kind: 'rdsr',
+        source: RDSR_SOURCE,
+        target,
+        files: files.map((file) =>
+          file === target ? path.basename(file) : path.relative(target, file),
+        ),
+        notes: [],
+        deferIndexes: false,
+      },
       options,
       async (runId, settings) => {
         options.onProgress?.({ phase: 'landing' });
@@ -286,6 +309,7 @@ export class ImportService {
         kind: 'postgres',
         source: read.source,
         target: read.target,
+        files: read.files,
         notes: read.notes,
         deferIndexes: true,
       };
@@ -309,7 +333,7 @@ export class ImportService {
     notes: readonly string[],
     land: (runId: number) => Promise<void>,
   ): Promise<ImportSummary> {
-    const run = { kind, source, target, notes, deferIndexes: true };
+    const run = { kind, source, target, files: options.files, notes, deferIndexes: true };
     return this.runLoad(run, options, land, (manager, runId) =>
       this.normaliseRecords(manager, runId),
     );
@@ -362,6 +386,7 @@ export class ImportService {
         kind: run.kind,
         source: run.source,
         target: run.target,
+        files: run.files ?? [],
         startedBy: options.startedBy ?? currentUser(),
         message: run.notes.length > 0 ? run.notes.join('\n') : null,
       });
@@ -370,6 +395,7 @@ export class ImportService {
       throw error;
     }
     try {
+      await options.onRunOpened?.(runId);
       const settings = await new SettingsService(this.dataSource).current();
       await timeStep('land', () => land(runId, settings));
       const result = await this.dataSource.transaction(async (manager) => {
@@ -377,6 +403,8 @@ export class ImportService {
         // millions of rows), which make JIT compile and optimise hundreds of functions for
         // every statement: 22 s of a 36 s assess_facts build at 20k orders. Off for the load.
         await manager.query('SET LOCAL jit = off');
+        // one writer of the model at a time: waits for a reassessment or another import
+        await lockModelWrites(manager);
         options.onProgress?.({ phase: 'normalising' });
         const deferred = run.deferIndexes ? await deferIndexesOnFirstLoad(manager) : null;
         const counts = await timeStep('normalise', () => normalise(manager, runId, settings));
@@ -449,6 +477,7 @@ export class ImportService {
       kind: string;
       source: string;
       target: string;
+      files: readonly string[];
       startedBy: string;
       message: string | null;
     }): Promise<number>;
@@ -466,9 +495,16 @@ export class ImportService {
         await client.query('BEGIN');
         try {
           const { rows } = await client.query<{ id: number }>(
-            `INSERT INTO ingest_runs (kind, source, target, started_by, status, message)
-             VALUES ($1, $2, $3, $4, 'running', $5) RETURNING id`,
-            [values.kind, values.source, values.target, values.startedBy, values.message],
+            `INSERT INTO ingest_runs (kind, source, target, files, started_by, status, message)
+             VALUES ($1, $2, $3, $4, $5, 'running', $6) RETURNING id`,
+            [
+              values.kind,
+              values.source,
+              values.target,
+              [...values.files],
+              values.startedBy,
+              values.message,
+            ],
           );
           const id = rows[0].id;
           await client.query('SELECT pg_advisory_lock($1, $2)', [INGEST_RUN_LOCK_NAMESPACE, id]);

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DoseService } from '../dose/dose.service.js';
 import { reestimateAllDoseReports } from '../ingestion/dose-report-normaliser.js';
+import { lockModelWrites } from '../ingestion/model-write-lock.js';
 import { SettingsService, type VersionedSettings } from '../settings/settings.service.js';
 import {
   recordSteps,
@@ -45,11 +46,16 @@ export class AnalysisService {
     private readonly afterAnalysis: readonly AfterAnalysisStep[] = DEFAULT_AFTER_ANALYSIS_STEPS,
   ) {}
 
+  /**
+   * Waits for the model write lock first (an import or another reassessment may hold it), then
+   * calls `onStarted` and reassesses under the settings current at that moment.
+   */
   async analyse(
     scope: Exclude<AssessmentScope, 'touched'> = 'stale',
     onStep?: StepListener,
+    onStarted?: () => Promise<void>,
   ): Promise<AnalysisSummary> {
-    const { result, steps } = await recordSteps(() => this.run(scope), onStep);
+    const { result, steps } = await recordSteps(() => this.run(scope, onStarted), onStep);
     return { ...result, steps };
   }
 
@@ -75,13 +81,19 @@ export class AnalysisService {
     return false;
   }
 
-  private async run(scope: Exclude<AssessmentScope, 'touched'>): Promise<AnalysisSummary> {
-    const started = performance.now();
-    const settings = await new SettingsService(this.dataSource).current();
+  private async run(
+    scope: Exclude<AssessmentScope, 'touched'>,
+    onStarted?: () => Promise<void>,
+  ): Promise<AnalysisSummary> {
     return this.dataSource.transaction(async (manager) => {
       // no JIT for these statements (see ImportService: their cost estimates make it compile
       // and optimise hundreds of functions each time, for seconds of work)
       await manager.query('SET LOCAL jit = off');
+      await lockModelWrites(manager);
+      await onStarted?.();
+      const started = performance.now();
+      // read after the lock: a change saved while this waited is assessed now
+      const settings = await new SettingsService(this.dataSource).current();
       const stale = await timeStep('dose.stale', () => this.dosesStale(manager, settings));
       let ordersRedosed = 0;
       const dose = new DoseService();

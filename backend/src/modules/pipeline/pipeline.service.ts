@@ -75,8 +75,13 @@ export class PipelineService {
   analyse(
     scope: Exclude<AssessmentScope, 'touched'> = 'stale',
     onStep?: StepListener,
+    onStarted?: () => Promise<void>,
   ): Promise<AnalysisSummary> {
-    return new AnalysisService(this.dataSource, this.afterAnalysis).analyse(scope, onStep);
+    return new AnalysisService(this.dataSource, this.afterAnalysis).analyse(
+      scope,
+      onStep,
+      onStarted,
+    );
   }
 
   /** Ingestion, followed by this pipeline's steps in the load's transaction. */

@@ -6,7 +6,27 @@ export class IngestRunObject {
   @Field(() => ID) id: string;
   @Field() source: string;
   @Field({ description: 'csv | fhir | postgres | rdsr | analyse' }) kind: string;
-  @Field({ description: 'running | succeeded | failed' }) status: string;
+  @Field({ description: 'queued | running | succeeded | failed' }) status: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What was read: the folder or file, "upload: <name>", the source database (no credentials), or what an analysis follows',
+  })
+  target: string | null;
+  @Field(() => [String], {
+    description: 'The files (or source tables) read, relative to the target; empty for an analysis',
+  })
+  files: string[];
+  @Field({
+    description:
+      'Who started it: the email of the signed-in user, or user@host for the command line',
+  })
+  startedBy: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Notes of the run, or why it failed',
+  })
+  message: string | null;
   @Field({ description: 'ISO 8601 instant' }) startedAt: string;
   @Field(() => String, { nullable: true }) finishedAt: string | null;
   @Field(() => Int) rowsRead: number;

@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ReferenceVersionObject } from './admin.object.js';
 
 @ObjectType('IndicationGroupRow', { description: 'An indication group of a reference version' })
@@ -58,8 +58,12 @@ export class ReferenceVersionCreatedObject {
   @Field({ description: 'false: this content already was that version; nothing changed' })
   created: boolean;
 
-  @Field(() => Int, { description: 'Orders reassessed under the new version' })
-  ordersReassessed: number;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The ingest run (kind analyse) that reassesses the orders under the new version in the background; null when nothing changed',
+  })
+  reassessmentRunId: string | null;
 }
 
 @InputType('AppropriatenessRowInput')

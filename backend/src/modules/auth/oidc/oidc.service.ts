@@ -8,25 +8,32 @@ import { AuthError } from '../auth.exception.js';
 import {
   FIND_USER_BY_EMAIL,
   FIND_USER_BY_OIDC_SUBJECT,
+  INSERT_OIDC_LOGIN_STATE,
   INSERT_OIDC_USER,
+  PRUNE_OIDC_LOGIN_STATES,
   returnedRows,
+  TAKE_OIDC_LOGIN_STATE,
   UPDATE_OIDC_USER,
 } from '../auth.sql.js';
 import { mapOidcClaims, readClaim } from '../domain/map-oidc-claims.js';
-import { generateSecretToken } from '../secret-token.js';
+import { generateSecretToken, hashSecretToken } from '../secret-token.js';
 import { SignInService, type NewSession } from '../sign-in.service.js';
 import type { UserRow } from '../users.service.js';
 
-/** What the login step remembers for its callback (in memory, one use, ten minutes). */
+/**
+ * What the login step remembers for its callback: in PostgreSQL (oidc_login_states), keyed by
+ * the SHA-256 of the cookie's value, one use, ten minutes; so the callback may reach another
+ * backend instance, or this one after a restart.
+ */
 interface PendingSignIn {
   readonly state: string;
   readonly nonce: string;
   readonly codeVerifier: string;
   readonly returnTo: string;
-  readonly expiresAt: number;
+  readonly expired: boolean;
 }
 
-const PENDING_TTL_MS = 10 * 60_000;
+const PENDING_TTL_SECONDS = 10 * 60;
 const MAX_PENDING = 10_000;
 
 /** Only a path on this site: never `//host` or an absolute URL (no open redirect). */
@@ -56,7 +63,6 @@ const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(ur
 @Injectable()
 export class OidcService {
   private configuration: Promise<oidc.Configuration> | null = null;
-  private readonly pending = new Map<string, PendingSignIn>();
   private readonly settings: OidcSettings | null;
 
   constructor(
@@ -77,16 +83,17 @@ export class OidcService {
     const settings = this.require();
     const config = await this.discover();
     const codeVerifier = oidc.randomPKCECodeVerifier();
-    const pending: PendingSignIn = {
-      state: oidc.randomState(),
-      nonce: oidc.randomNonce(),
-      codeVerifier,
-      returnTo: safeReturnPath(returnTo),
-      expiresAt: Date.now() + PENDING_TTL_MS,
-    };
-    this.prune();
+    const pending = { state: oidc.randomState(), nonce: oidc.randomNonce() };
+    await this.dataSource.query(PRUNE_OIDC_LOGIN_STATES, [MAX_PENDING - 1]);
     const pendingId = generateSecretToken('');
-    this.pending.set(pendingId, pending);
+    await this.dataSource.query(INSERT_OIDC_LOGIN_STATE, [
+      hashSecretToken(pendingId),
+      pending.state,
+      pending.nonce,
+      codeVerifier,
+      safeReturnPath(returnTo),
+      PENDING_TTL_SECONDS,
+    ]);
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: settings.redirectUrl,
       scope: settings.scopes,
@@ -109,9 +116,13 @@ export class OidcService {
     address: string,
   ): Promise<{ session: NewSession; returnTo: string }> {
     const settings = this.require();
-    const pending = pendingId ? this.pending.get(pendingId) : undefined;
-    if (pendingId) this.pending.delete(pendingId); // one use, whatever happens next
-    if (!pending || pending.expiresAt < Date.now()) {
+    // one use, whatever happens next: the row is deleted as it is read
+    const [pending] = pendingId
+      ? returnedRows<PendingSignIn>(
+          await this.dataSource.query(TAKE_OIDC_LOGIN_STATE, [hashSecretToken(pendingId)]),
+        )
+      : [];
+    if (!pending || pending.expired) {
       throw new AuthError(
         'UNAUTHENTICATED',
         'This sign-in was not started here or took too long; start again from the sign-in page.',
@@ -274,16 +285,6 @@ export class OidcService {
         });
     }
     return this.configuration;
-  }
-
-  private prune(): void {
-    const now = Date.now();
-    for (const [id, pending] of this.pending) {
-      if (pending.expiresAt < now) this.pending.delete(id);
-    }
-    while (this.pending.size >= MAX_PENDING) {
-      this.pending.delete(this.pending.keys().next().value as string);
-    }
   }
 
   private require(): OidcSettings {

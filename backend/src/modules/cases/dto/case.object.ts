@@ -240,3 +240,9 @@ export class AssignCaseInput {
   @Field(() => String, { nullable: true, description: 'null unassigns' })
   assigneeEmail?: string | null;
 }
+
+@ObjectType('CaseAssignee', { description: 'A user a case can be assigned to' })
+export class CaseAssigneeObject {
+  @Field() email: string;
+  @Field({ description: 'QUALITY_MANAGER or ADMIN' }) role: string;
+}

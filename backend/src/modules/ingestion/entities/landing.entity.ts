@@ -110,6 +110,10 @@ export class IngestRunEntity {
   @Column({ type: 'text', nullable: true })
   target: string | null;
 
+  /** The files (or source tables) it read, relative to the target; empty for an analysis. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  files: string[];
+
   @Column({ name: 'started_by', type: 'text' })
   startedBy: string;
 

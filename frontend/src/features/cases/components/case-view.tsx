@@ -24,6 +24,7 @@ import {
 import { writeCaseListParams, parseCaseListParams } from '../utils/case-list-params.js';
 import { formatDateTime, formatMsv, formatScore } from '../utils/format-case-values.js';
 import { formatMonthLabel } from '../../order-volume/utils/month-keys.js';
+import { AssignForm } from './assign-form.js';
 import { ReviewForm } from './review-form.js';
 import { TimelineTable } from './timeline-table.js';
 import '../cases.css';
@@ -239,6 +240,12 @@ export const CaseView = ({ caseId }: { readonly caseId: string }) => {
         </div>
 
         <div>
+          {canReview ? (
+            <section className="card case-section" aria-labelledby="assign-heading">
+              <h2 id="assign-heading">Assignment</h2>
+              <AssignForm caseId={caseId} assignee={summary.assignee} myEmail={user.email} />
+            </section>
+          ) : null}
           <section className="card case-section" aria-labelledby="review-heading">
             <h2 id="review-heading">Review</h2>
             {canReview ? (

@@ -139,3 +139,21 @@ export const REVIEW_CASE_MUTATION = graphql(`
     }
   }
 `);
+
+/** Who the case can be assigned to (quality managers and administrators only). */
+export const CASE_ASSIGNEES_QUERY = graphql(`
+  query CaseAssignees($caseId: ID!) {
+    caseAssignees(caseId: $caseId) {
+      email
+      role
+    }
+  }
+`);
+
+export const ASSIGN_CASE_MUTATION = graphql(`
+  mutation AssignCase($input: AssignCaseInput!) {
+    assignCase(input: $input) {
+      ...CaseDetailFields
+    }
+  }
+`);

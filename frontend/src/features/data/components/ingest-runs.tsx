@@ -4,10 +4,11 @@ import { EmptyState, ErrorState, LoadingState } from '../../../app/page-states.j
 import { useSiteTimeZone } from '../../cases/hooks/use-site-time-zone.js';
 import { formatCount, formatDateTime } from '../../cases/utils/format-case-values.js';
 import { INGEST_RUNS_QUERY, REJECTIONS_QUERY } from '../graphql/data.graphql.js';
-import type { UploadImportResult } from '../utils/upload-import.js';
+import { hasFinished } from '../utils/upload-import.js';
 import { UploadForm } from './upload-form.js';
 
 const STATUS_LABELS: Readonly<Record<string, string>> = {
+  queued: 'Waiting',
   running: 'Running',
   succeeded: 'Succeeded',
   failed: 'Failed',
@@ -23,12 +24,44 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   analyse: 'Analysis',
 };
 
+const REASSESSMENT_LABELS: Readonly<Record<string, string>> = {
+  settings: 'Reassessment after a settings change',
+  reference: 'Reassessment after a new appropriateness table',
+};
+
 /** "CSV import", or "CSV import (source lab)" when the source has its own name. */
 const describeSource = (kind: string, source: string): string => {
+  if (kind === 'analyse') return REASSESSMENT_LABELS[source] ?? `Reassessment (${source})`;
   const label = KIND_LABELS[kind] ?? kind;
   return source === kind || (kind === 'rdsr' && source === 'rdsr')
     ? label
     : `${label} (source ${source})`;
+};
+
+const SHOWN_FILES = 4;
+
+/** What a run read: its target and, for loads, the files in it ("orders.csv, exams.csv"). */
+const LoadedFrom = ({
+  target,
+  files,
+}: {
+  readonly target: string | null;
+  readonly files: readonly string[];
+}) => {
+  const shown = files.slice(0, SHOWN_FILES);
+  const more = files.length - shown.length;
+  return (
+    <>
+      {target ? <span className="run-target">{target}</span> : null}
+      {files.length > 0 ? (
+        <span className="run-files" title={files.join('\n')}>
+          {shown.join(', ')}
+          {more > 0 ? ` and ${formatCount(more)} more` : ''}
+        </span>
+      ) : null}
+      {!target && files.length === 0 ? <span className="run-files">Not recorded</span> : null}
+    </>
+  );
 };
 
 /** The rejected records of one run, with their reasons, and the CSV of all of them. */
@@ -103,13 +136,15 @@ const RunRejections = ({ runId, total }: { readonly runId: string; readonly tota
 export const IngestRuns = () => {
   const timeZone = useSiteTimeZone();
   const [uploading, setUploading] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [watched, setWatched] = useState<string | null>(null);
+  // undefined: nothing chosen yet, so the uploaded file's run is shown if it rejected anything
+  const [chosen, setSelected] = useState<string | null | undefined>(undefined);
   const { data, error, loading, refetch, startPolling, stopPolling } = useQuery(INGEST_RUNS_QUERY, {
     variables: { first: 50 },
     notifyOnNetworkStatusChange: false,
   });
   const runs = data?.ingestRuns.nodes ?? [];
-  const running = runs.some((run) => run.status === 'running');
+  const running = runs.some((run) => run.status === 'running' || run.status === 'queued');
   // while an import runs (this page's upload, or one from the command line) its counts change:
   // ask again every two seconds until none is running
   useEffect(() => {
@@ -117,26 +152,44 @@ export const IngestRuns = () => {
     else stopPolling();
     return () => stopPolling();
   }, [uploading, running, startPolling, stopPolling]);
+  const watchedRun = runs.find((run) => run.id === watched) ?? null;
+  const watchedRejected =
+    watchedRun !== null &&
+    hasFinished(watchedRun) &&
+    watchedRun.rowsRejected + watchedRun.warnings > 0;
+  const selected = chosen === undefined ? (watchedRejected ? watched : null) : chosen;
   const selectedRun = runs.find((run) => run.id === selected) ?? null;
-
-  const onFinished = (result: UploadImportResult | null) => {
-    setUploading(false);
-    void refetch();
-    if (result && result.rowsRejected + result.rowsWarned > 0) setSelected(String(result.runId));
-  };
 
   return (
     <>
       <section className="card case-section" aria-labelledby="upload-heading">
         <h2 id="upload-heading">Import a file</h2>
-        <UploadForm onStarted={() => setUploading(true)} onFinished={onFinished} />
+        <UploadForm
+          watchedRun={watchedRun}
+          onStarted={() => {
+            setWatched(null);
+            setSelected(undefined);
+            setUploading(true);
+          }}
+          onAccepted={(runId) => {
+            setWatched(runId);
+            setUploading(false);
+            void refetch();
+          }}
+          onRefused={() => setUploading(false)}
+        />
       </section>
       <section className="card case-section" aria-labelledby="runs-heading" aria-busy={loading}>
         <div className="case-list-head">
           <h2 id="runs-heading">Import runs</h2>
           {running ? (
             <span className="filters-status" role="status">
-              An import is running; its counts update here.
+              {runs.some(
+                (run) =>
+                  run.kind === 'analyse' && run.status !== 'succeeded' && run.status !== 'failed',
+              )
+                ? 'An import or reassessment is running; this list updates as it goes.'
+                : 'An import is running; its counts update here.'}
             </span>
           ) : null}
         </div>
@@ -150,14 +203,18 @@ export const IngestRuns = () => {
           <div className="table-scroll">
             <table className="data-table">
               <caption>
-                Newest first, times in {timeZone}. Read: records (or files) read; loaded: kept in
+                Newest first, times in {timeZone}. Imports and the reassessments that follow a
+                change of settings or reference data. Read: records (or files) read; loaded: kept in
                 the model; rejected: records refused with a reason (select a run to see them).
               </caption>
               <thead>
                 <tr>
                   <th scope="col">Run</th>
                   <th scope="col" className="text-cell">
-                    Source
+                    What was loaded
+                  </th>
+                  <th scope="col" className="text-cell">
+                    Started by
                   </th>
                   <th scope="col" className="text-cell">
                     Status
@@ -177,9 +234,16 @@ export const IngestRuns = () => {
                 {runs.map((run) => (
                   <tr key={run.id} className={run.id === selected ? 'signal-row' : undefined}>
                     <th scope="row">{run.id}</th>
-                    <td className="text-cell">{describeSource(run.kind, run.source)}</td>
+                    <td className="text-cell run-loaded-from">
+                      <span className="run-source">{describeSource(run.kind, run.source)}</span>
+                      <LoadedFrom target={run.target} files={run.files} />
+                    </td>
+                    <td className="text-cell">{run.startedBy}</td>
                     <td className={`text-cell run-status run-status-${run.status}`}>
                       {STATUS_LABELS[run.status] ?? run.status}
+                      {run.message && (run.status === 'failed' || run.kind === 'analyse') ? (
+                        <span className="run-message">{run.message.split('\n').pop()}</span>
+                      ) : null}
                     </td>
                     <td>{formatDateTime(run.startedAt, timeZone)}</td>
                     <td>{run.finishedAt ? formatDateTime(run.finishedAt, timeZone) : '—'}</td>

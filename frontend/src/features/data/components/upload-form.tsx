@@ -1,27 +1,34 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import {
   ACCEPTED_UPLOADS,
-  describeUploadResult,
+  describeFinishedRun,
+  hasFinished,
   uploadImport,
-  type UploadImportResult,
+  type FinishedRun,
 } from '../utils/upload-import.js';
 
-/** Upload a zipped CSV folder, FHIR or DICOM dose reports; the run appears in the list below. */
+/**
+ * Upload a zipped CSV folder, FHIR or DICOM dose reports. The server answers as soon as the
+ * import's run is open; the run then shows in the list below, and this form says how it ended
+ * once the list sees it finished (`watchedRun`, the row of the run it started).
+ */
 export const UploadForm = ({
+  watchedRun,
   onStarted,
-  onFinished,
+  onAccepted,
+  onRefused,
 }: {
+  readonly watchedRun: FinishedRun | null;
   readonly onStarted: () => void;
-  readonly onFinished: (result: UploadImportResult | null) => void;
+  readonly onAccepted: (runId: string) => void;
+  readonly onRefused: () => void;
 }) => {
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{
-    ok: boolean;
-    text: string;
-    notes?: readonly string[];
-  } | null>(null);
+  const [sending, setSending] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const ids = { file: useId(), help: useId() };
+  const finished = watchedRun !== null && hasFinished(watchedRun);
+  const running = watchedRun !== null && !finished;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,24 +37,40 @@ export const UploadForm = ({
       setMessage({ ok: false, text: 'Choose a file to import first.' });
       return;
     }
-    setBusy(true);
-    setMessage({
-      ok: true,
-      text: `Importing ${file.name}… the run shows in the list below while it runs.`,
-    });
+    setSending(true);
+    setMessage({ ok: true, text: `Sending ${file.name}…` });
     onStarted();
     try {
-      const result = await uploadImport(file);
-      setMessage({ ok: true, text: describeUploadResult(result), notes: result.notes });
-      onFinished(result);
+      const started = await uploadImport(file);
+      setMessage({
+        ok: true,
+        text: `Import run ${started.runId} started from ${file.name}; it runs on the server and its counts show in the list below.`,
+      });
+      onAccepted(String(started.runId));
       if (input.current) input.current.value = '';
     } catch (error) {
       setMessage({ ok: false, text: (error as Error).message });
-      onFinished(null);
+      onRefused();
     } finally {
-      setBusy(false);
+      setSending(false);
     }
   };
+
+  // once the started run has ended, its outcome replaces the "started" sentence
+  const shown =
+    finished && watchedRun
+      ? {
+          ok: watchedRun.status === 'succeeded',
+          text: describeFinishedRun(watchedRun),
+          notes:
+            watchedRun.status === 'succeeded' && watchedRun.message
+              ? watchedRun.message.split('\n')
+              : [],
+        }
+      : message
+        ? { ...message, notes: [] }
+        : null;
+  const busy = sending || running;
 
   return (
     <form className="upload-form" onSubmit={(event) => void submit(event)}>
@@ -61,22 +84,22 @@ export const UploadForm = ({
         disabled={busy}
       />
       <button type="submit" className="button-primary" disabled={busy}>
-        {busy ? 'Importing…' : 'Import'}
+        {sending ? 'Sending…' : running ? 'Importing…' : 'Import'}
       </button>
       <p id={ids.help} className="muted-note upload-help">
         A .zip of a CSV folder (orders.csv and the files beside it, in the import format), FHIR R4
         (.json Bundle or .ndjson, or a .zip of them) or DICOM dose reports (.dcm, or a .zip of
         them). Up to 512 MB; larger loads go through <code>npm run grounds -- import</code>.
       </p>
-      {message ? (
+      {shown ? (
         <div
-          className={`form-status ${message.ok ? 'form-status-ok' : 'form-status-error'}`}
-          role={message.ok ? 'status' : 'alert'}
+          className={`form-status ${shown.ok ? 'form-status-ok' : 'form-status-error'}`}
+          role={shown.ok ? 'status' : 'alert'}
         >
-          {message.text}
-          {message.notes && message.notes.length > 0 ? (
+          {shown.text}
+          {shown.notes.length > 0 ? (
             <ul className="upload-notes">
-              {message.notes.map((note) => (
+              {shown.notes.map((note) => (
                 <li key={note}>{note}</li>
               ))}
             </ul>

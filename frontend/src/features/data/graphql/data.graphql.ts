@@ -9,6 +9,10 @@ export const INGEST_RUNS_QUERY = graphql(`
         source
         kind
         status
+        target
+        files
+        startedBy
+        message
         startedAt
         finishedAt
         rowsRead

@@ -1,38 +1,58 @@
 import { readCsrfToken } from '../../../app/apollo-client.js';
 
-/** What `POST /imports` answers for a finished import. */
-export interface UploadImportResult {
+/** What `POST /imports` answers: the run is open and the import goes on in the background. */
+export interface UploadStarted {
   readonly runId: number;
   readonly kind: 'csv' | 'fhir' | 'rdsr';
+  readonly status: 'running';
+}
+
+/** A run as the Data page lists it: what a finished upload is described from. */
+export interface FinishedRun {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
   readonly rowsRead: number;
   readonly rowsLoaded: number;
   readonly rowsRejected: number;
-  readonly rowsWarned: number;
-  readonly touchedPatients: number;
-  readonly durationMs: number;
-  readonly notes: readonly string[];
+  readonly warnings: number;
+  readonly message: string | null;
 }
 
 export const ACCEPTED_UPLOADS = '.zip,.json,.ndjson,.dcm';
 
 const countFormat = new Intl.NumberFormat('en-US');
 
-/** "Import run 12: 6 records read, 5 loaded, 1 rejected, 0 warnings; 2 patients updated in 1.2 s." */
-export const describeUploadResult = (result: UploadImportResult): string => {
-  const unit = result.kind === 'rdsr' ? 'file' : 'record';
-  const seconds = (result.durationMs / 1000).toFixed(1);
+/** True once a run has ended, well or not. */
+export const hasFinished = (run: Pick<FinishedRun, 'status'>): boolean =>
+  run.status === 'succeeded' || run.status === 'failed';
+
+/**
+ * "Import run 12: 6 records read, 5 loaded, 1 rejected, 0 warnings; finished in 1.2 s.", or
+ * "Import run 12 failed: <why>." for a run that failed.
+ */
+export const describeFinishedRun = (run: FinishedRun): string => {
+  if (run.status === 'failed') {
+    return `Import run ${run.id} failed: ${run.message ?? 'no reason was recorded'}`;
+  }
+  const unit = run.kind === 'rdsr' ? 'file' : 'record';
   const count = (value: number, noun: string) =>
     `${countFormat.format(value)} ${noun}${value === 1 ? '' : 's'}`;
+  const seconds =
+    run.finishedAt === null
+      ? null
+      : Math.max(0, (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000).toFixed(1);
   return (
-    `Import run ${result.runId}: ${count(result.rowsRead, unit)} read, ` +
-    `${countFormat.format(result.rowsLoaded)} loaded, ${countFormat.format(result.rowsRejected)} rejected, ` +
-    `${count(result.rowsWarned, 'warning')}; ${count(result.touchedPatients, 'patient')} ` +
-    `updated in ${seconds} s.`
+    `Import run ${run.id}: ${count(run.rowsRead, unit)} read, ` +
+    `${countFormat.format(run.rowsLoaded)} loaded, ${countFormat.format(run.rowsRejected)} rejected, ` +
+    `${count(run.warnings, 'warning')}${seconds === null ? '.' : `; finished in ${seconds} s.`}`
   );
 };
 
 /** Sends the file to `POST /imports` with the session and CSRF token; one sentence on failure. */
-export const uploadImport = async (file: File): Promise<UploadImportResult> => {
+export const uploadImport = async (file: File): Promise<UploadStarted> => {
   const body = new FormData();
   body.append('file', file, file.name);
   const headers = new Headers();
@@ -49,7 +69,7 @@ export const uploadImport = async (file: File): Promise<UploadImportResult> => {
   } catch {
     throw new Error('The server could not be reached; check that it is running and try again.');
   }
-  if (response.ok) return (await response.json()) as UploadImportResult;
+  if (response.ok) return (await response.json()) as UploadStarted;
   const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
   const message = typeof answer?.message === 'string' ? answer.message : null;
   if (response.status === 413) {

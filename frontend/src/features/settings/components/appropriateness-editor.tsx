@@ -8,6 +8,7 @@ import {
   CREATE_REFERENCE_VERSION_MUTATION,
   REFERENCE_VERSIONS_QUERY,
 } from '../graphql/reference.graphql.js';
+import { LATEST_REASSESSMENT_QUERY } from '../graphql/reassessment.graphql.js';
 import {
   applyRatingChanges,
   describeRating,
@@ -29,7 +30,11 @@ export const AppropriatenessEditor = () => {
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [create, { loading: saving }] = useMutation(CREATE_REFERENCE_VERSION_MUTATION, {
-    refetchQueries: [APPROPRIATENESS_TABLE_QUERY, REFERENCE_VERSIONS_QUERY],
+    refetchQueries: [
+      APPROPRIATENESS_TABLE_QUERY,
+      REFERENCE_VERSIONS_QUERY,
+      LATEST_REASSESSMENT_QUERY,
+    ],
     awaitRefetchQueries: true,
   });
   const ids = { group: useId(), note: useId() };
@@ -77,7 +82,7 @@ export const AppropriatenessEditor = () => {
       setMessage({
         ok: true,
         text: result?.created
-          ? `Reference version ${result.version.version} stored; ${formatCount(result.ordersReassessed)} orders reassessed under it.`
+          ? `Reference version ${result.version.version} stored; the orders are being reassessed under it (run ${result.reassessmentRunId ?? '?'}).`
           : `This table already is reference version ${result?.version.version ?? '?'}; nothing changed.`,
       });
       setEdited(new Map());
@@ -97,7 +102,7 @@ export const AppropriatenessEditor = () => {
         How appropriate each modality is for an indication group and population, 1–9 as in the ACR
         Appropriateness Criteria: 7–9 usually appropriate, 4–6 may be, 1–3 usually not. An order is
         an opportunity when an ionising modality is rated 7 or more. Saving stores the whole table
-        as a new version and reassesses every order under it.
+        as a new version; every order is then reassessed under it on the server.
       </p>
       <form onSubmit={(event) => void save(event)}>
         <div className="case-filters">

@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../app/page-states.j
 import { useSiteTimeZone } from '../../cases/hooks/use-site-time-zone.js';
 import { formatDateTime } from '../../cases/utils/format-case-values.js';
 import { SETTINGS_QUERY, UPDATE_SETTING_MUTATION } from '../graphql/settings.graphql.js';
+import { LATEST_REASSESSMENT_QUERY } from '../graphql/reassessment.graphql.js';
 
 /** One setting's value, edited in place; saving makes a new settings version. */
 const SettingEditor = ({
@@ -17,7 +18,7 @@ const SettingEditor = ({
 }) => {
   const [draft, setDraft] = useState(value);
   const [update, { loading }] = useMutation(UPDATE_SETTING_MUTATION, {
-    refetchQueries: [SETTINGS_QUERY],
+    refetchQueries: [SETTINGS_QUERY, LATEST_REASSESSMENT_QUERY],
     awaitRefetchQueries: true,
   });
   const id = useId();

@@ -38,7 +38,7 @@ export const CREATE_REFERENCE_VERSION_MUTATION = graphql(`
   mutation CreateReferenceVersion($input: CreateReferenceVersionInput!) {
     createReferenceVersion(input: $input) {
       created
-      ordersReassessed
+      reassessmentRunId
       version {
         version
         createdAt

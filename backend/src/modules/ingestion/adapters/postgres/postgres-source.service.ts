@@ -80,6 +80,8 @@ export interface PostgresSourceRead {
   readonly source: string;
   readonly target: string;
   readonly notes: readonly string[];
+  /** The source tables read (the ingest run's files). */
+  readonly files: readonly string[];
   /** Lands each mapped entity's rows past its watermark for the run, then ends the snapshot. */
   land(runId: number): Promise<void>;
   /**
@@ -143,6 +145,7 @@ export class PostgresSourceService {
         source,
         target,
         notes: notesOf(plans),
+        files: plans.map((plan) => plan.file),
         land: async (runId) => {
           for (const plan of plans) {
             const state: SourceReadState = { rowsRead: 0, lastWatermark: null };
