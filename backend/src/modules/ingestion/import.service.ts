@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DoseService } from '../dose/dose.service.js';
+import { RollupService } from '../analytics/rollup.service.js';
 import { AssessmentService } from '../steering/assessment.service.js';
 import { SettingsService, type VersionedSettings } from '../settings/settings.service.js';
 import { readCsvRecords, planCsvFolder } from './adapters/csv/read-csv.js';
@@ -64,9 +65,10 @@ export interface RdsrImportSummary extends ImportSummary {
 /** Runs after the model and doses are updated, in the same transaction (the analysis). */
 export type AfterLoadHook = (manager: EntityManager, settings: VersionedSettings) => Promise<void>;
 
-/** The default after-load hook: assess the patients the load touched. */
+/** The default after-load hook: assess the patients the load touched, then their months' rollups. */
 export const analyseTouchedPatients: AfterLoadHook = async (manager, settings) => {
-  await new AssessmentService().assess(manager, settings, 'touched');
+  const { months } = await new AssessmentService().assess(manager, settings, 'touched');
+  await timeStep('rollups', () => new RollupService(manager).refreshMonths(months));
 };
 
 /**

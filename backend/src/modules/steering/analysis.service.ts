@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { RollupService } from '../analytics/rollup.service.js';
 import { DoseService } from '../dose/dose.service.js';
 import { reestimateAllDoseReports } from '../ingestion/adapters/rdsr/import-rdsr.js';
 import { SettingsService, type VersionedSettings } from '../settings/settings.service.js';
@@ -85,6 +86,12 @@ export class AnalysisService {
       }
       const assessment = await timeStep('analyse', () =>
         new AssessmentService().assess(manager, settings, scope),
+      );
+      // the dashboards' monthly rollups: every month after a rescoring of everything (all, or
+      // new doses), else the months the assessment touched
+      const rollups = new RollupService(manager);
+      await timeStep('rollups', () =>
+        stale || scope === 'all' ? rollups.refreshAll() : rollups.refreshMonths(assessment.months),
       );
       return {
         settingsVersion: settings.version,
