@@ -62,6 +62,7 @@ const ROLLUP_ROWS = `
   SELECT month, department_id, provider_id, indication_group, population, setting, band, outcome,
     level, assessable, orders
   FROM assessment_rollups ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
+const DEPARTMENT_ROWS = `SELECT * FROM department_rollups ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
 const VOLUME_ROWS = `SELECT * FROM order_volume_rollups ORDER BY 1, 2, 3`;
 
 describe('monthly rollups', () => {
@@ -158,10 +159,14 @@ describe('monthly rollups', () => {
   /** The rollups as the analysis left them equal a full rebuild from the assessments. */
   const expectRollupsCurrent = async () => {
     const db = database.dataSource;
-    const [rows, volume] = [await db.query(ROLLUP_ROWS), await db.query(VOLUME_ROWS)];
+    const rows = await db.query(ROLLUP_ROWS);
+    const byDepartment = await db.query(DEPARTMENT_ROWS);
+    const volume = await db.query(VOLUME_ROWS);
     expect(rows.length).toBeGreaterThan(0);
+    expect(byDepartment.length).toBeGreaterThan(0);
     await new RollupService(db).refreshAll();
     expect(await db.query(ROLLUP_ROWS)).toEqual(rows);
+    expect(await db.query(DEPARTMENT_ROWS)).toEqual(byDepartment);
     expect(await db.query(VOLUME_ROWS)).toEqual(volume);
   };
 

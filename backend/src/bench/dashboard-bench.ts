@@ -55,7 +55,7 @@ export interface DashboardQueryMeasure {
 export interface DashboardBench {
   readonly role: string;
   readonly latestMonth: string | null;
-  readonly rollupRows: { assessment: number; volume: number };
+  readonly rollupRows: { assessment: number; department: number; volume: number };
   readonly assessedOrders: number;
   /** A full rebuild of the rollups, and the refresh of the latest month alone. */
   readonly refreshSeconds: { all: number; latestMonth: number };
@@ -183,15 +183,17 @@ export async function benchDashboards(options: {
     started = performance.now();
     if (month) await new RollupService(db).refreshMonths([month]);
     const latest = (performance.now() - started) / 1000;
-    await db.query('ANALYZE assessment_rollups');
-    await db.query('ANALYZE order_volume_rollups');
-    const [counts]: { assessment: number; volume: number; orders: number }[] = await db.query(
-      `SELECT (SELECT count(*)::int FROM assessment_rollups) AS assessment,
+    await db.query('ANALYZE assessment_rollups, department_rollups, order_volume_rollups');
+    const [counts]: { assessment: number; department: number; volume: number; orders: number }[] =
+      await db.query(
+        `SELECT (SELECT count(*)::int FROM assessment_rollups) AS assessment,
+              (SELECT count(*)::int FROM department_rollups) AS department,
               (SELECT count(*)::int FROM order_volume_rollups) AS volume,
               (SELECT count(*)::int FROM order_assessments) AS orders`,
-    );
+      );
     log(
-      `rollups: ${counts.assessment} + ${counts.volume} rows for ${counts.orders} assessed orders; ` +
+      `rollups: ${counts.assessment} by clinician, ${counts.department} by department, ` +
+        `${counts.volume} volume rows for ${counts.orders} assessed orders; ` +
         `full rebuild ${all.toFixed(2)} s, latest month ${latest.toFixed(2)} s`,
     );
     if (!month) throw new Error('The database has no assessed orders to measure.');
@@ -247,7 +249,11 @@ export async function benchDashboards(options: {
     return {
       role: ROLE,
       latestMonth: month,
-      rollupRows: { assessment: counts.assessment, volume: counts.volume },
+      rollupRows: {
+        assessment: counts.assessment,
+        department: counts.department,
+        volume: counts.volume,
+      },
       assessedOrders: counts.orders,
       refreshSeconds: { all: round(all, 3), latestMonth: round(latest, 3) },
       queries,
@@ -263,8 +269,9 @@ export function dashboardMarkdown(bench: DashboardBench): string[] {
   const cell = (value: Percentiles) => `${value.p50} / ${value.p95}`;
   return [
     `Dashboard queries (${bench.role}, site-wide, no filter; latest month ${bench.latestMonth}): ` +
-      `p50 / p95 in ms. Rollups: ${bench.rollupRows.assessment} assessment rows and ` +
-      `${bench.rollupRows.volume} volume rows for ${bench.assessedOrders} assessed orders; full ` +
+      `p50 / p95 in ms. Rollups: ${bench.rollupRows.assessment} rows by clinician, ` +
+      `${bench.rollupRows.department} by department and ${bench.rollupRows.volume} volume rows ` +
+      `for ${bench.assessedOrders} assessed orders; full ` +
       `rebuild ${bench.refreshSeconds.all} s, one month ${bench.refreshSeconds.latestMonth} s.`,
     '',
     '| query | GraphQL | bare SQL on rollups | same aggregate on raw tables | GraphQL ÷ SQL (p95) | raw ÷ GraphQL (p95) |',

@@ -1,7 +1,9 @@
 /**
  * Where the dashboard aggregates count from. 'rollups' (what the app reads): the monthly
  * rollup tables (migration MonthlyRollups, refreshed by the analysis), one row per month and
- * dimension combination with its number of orders, so every count is a sum. 'raw': the same
+ * dimension combination with its number of orders, so every count is a sum: by clinician
+ * (assessment_rollups) only when the statement groups or filters by clinician, else by
+ * department (department_rollups). 'raw': the same
  * aggregates over order_assessments and orders, one row per order (the equivalence spec and the
  * bench compare the two; the figures are identical).
  *
@@ -12,8 +14,12 @@
 export type AggregateSource = 'rollups' | 'raw';
 
 export interface SourceSql {
-  /** The FROM clause; `needsOrders`: a raw read joins orders (department conditions). */
-  from(options?: { needsOrders?: boolean; departments?: boolean }): string;
+  /**
+   * The FROM clause; `needsOrders`: a raw read joins orders (department conditions);
+   * `clinicians`: the statement groups or filters by clinician (a rollup read takes
+   * assessment_rollups, else the smaller department_rollups, which has no provider_id).
+   */
+  from(options?: { needsOrders?: boolean; departments?: boolean; clinicians?: boolean }): string;
   /** Orders counted, as an int, optionally only those matching `condition`. */
   count(condition?: string): string;
   /** An assessable opportunity (outcome known, no exclusion): see committee.sql.ts. */
@@ -33,8 +39,10 @@ const RAW: SourceSql = {
 };
 
 const ROLLUPS: SourceSql = {
-  from: ({ departments = false } = {}) =>
-    `FROM assessment_rollups a${departments ? ' LEFT JOIN departments d ON d.id = a.department_id' : ''}`,
+  from: ({ departments = false, clinicians = false } = {}) =>
+    `FROM ${clinicians ? 'assessment_rollups' : 'department_rollups'} a${
+      departments ? ' LEFT JOIN departments d ON d.id = a.department_id' : ''
+    }`,
   count: (condition) =>
     condition
       ? `coalesce(sum(a.orders) FILTER (WHERE ${condition}), 0)::int`
@@ -47,4 +55,4 @@ export const sourceSql = (source: AggregateSource): SourceSql => (source === 'ra
 
 /** The table a source's months come from (min/max month: what was loaded). */
 export const monthTable = (source: AggregateSource): string =>
-  source === 'raw' ? 'order_assessments' : 'assessment_rollups';
+  source === 'raw' ? 'order_assessments' : 'department_rollups';

@@ -9,6 +9,10 @@
 import { monthTable, sourceSql, type AggregateSource, type SourceSql } from './aggregate-source.js';
 import { AWAY_SWITCH, bandCounts, CONFLICT } from './committee.sql.js';
 
+/** A condition on the clinician: the statement reads the rollups by clinician. */
+const byClinician = (conditions: readonly string[]) =>
+  conditions.some((condition) => condition.includes('a.provider_id'));
+
 const where = (conditions: readonly string[]) =>
   conditions.length > 0 ? ` AND ${conditions.join(' AND ')}` : '';
 
@@ -70,7 +74,7 @@ export function overviewCounts(
   FROM (
     SELECT a.month >= $2::text AS is_current, a.indication_group, a.population, a.setting,
       a.level, a.outcome, a.band${source === 'rollups' ? ', a.orders' : ''}
-    ${sql.from({ needsOrders })}
+    ${sql.from({ needsOrders, clinicians: byClinician(conditions) })}
     WHERE ${sql.assessable} AND a.month >= $1::text AND a.month <= $3::text${where(conditions)}
   ) a
   GROUP BY GROUPING SETS ((a.is_current), (a.is_current, a.indication_group, a.population, a.setting))
@@ -113,7 +117,7 @@ export function caseCounts(
   SELECT c.is_current, sum(c.flagged)::int AS flagged, sum(c.reviewed)::int AS reviewed
   FROM (
     SELECT a.month >= $2::text AS is_current, sum(a.orders) AS flagged, 0 AS reviewed
-    FROM assessment_rollups a
+    ${sourceSql('rollups').from({ clinicians: byClinician(conditions) })}
     WHERE ${FLAGGED} AND ${range}
     GROUP BY 1
     UNION ALL
@@ -178,7 +182,11 @@ export function variationCounts(
   return `
   WITH s AS (
     SELECT ${UNIT_EXPRESSION[unit]} AS unit, a.indication_group, a.population, a.setting,${figures(sql)},${bandCounts(sql)}
-    ${sql.from({ needsOrders, departments: unit === 'department' })}
+    ${sql.from({
+      needsOrders,
+      departments: unit === 'department',
+      clinicians: unit === 'clinician' || byClinician(conditions),
+    })}
     WHERE ${sql.assessable}${where(conditions)}
     GROUP BY 1, 2, 3, 4
   ), g AS (
@@ -217,7 +225,7 @@ export function sensitivityCounts(
   SELECT a.indication_group, a.population, a.setting, a.band,
     ${sql.count()} AS opportunities,
     ${sql.count(AWAY_SWITCH)} AS away_switches
-  ${sql.from({ needsOrders })}
+  ${sql.from({ needsOrders, clinicians: byClinician(conditions) })}
   WHERE ${sql.assessable} AND a.indication_group IS NOT NULL${where(conditions)}
   GROUP BY a.indication_group, a.population, a.setting, a.band
   ORDER BY a.indication_group, a.population, a.setting, a.band`;

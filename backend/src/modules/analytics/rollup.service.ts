@@ -12,7 +12,7 @@ export interface RollupRefresh {
 }
 
 /**
- * Keeps the monthly rollups (assessment_rollups, order_volume_rollups) in step with
+ * Keeps the monthly rollups (assessment_rollups, department_rollups, order_volume_rollups) in step with
  * order_assessments: set-based, whole months at a time (DELETE the months, INSERT them again
  * from the assessments), in one transaction: the caller's when given an EntityManager inside
  * one (the analysis), its own otherwise. The dashboards read only these tables.

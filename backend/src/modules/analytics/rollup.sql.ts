@@ -1,6 +1,6 @@
 /**
  * The monthly rollups (migration MonthlyRollups): one scan of the months' assessments, grouped
- * at the finest grain both tables need, then summed into each. $1 months (YYYY-MM text[]); the
+ * at the finest grain the three tables need, then summed into each. $1 months (YYYY-MM text[]); the
  * full refresh omits the month condition.
  */
 const refresh = (monthCondition: string) => `
@@ -19,6 +19,13 @@ const refresh = (monthCondition: string) => `
       outcome, level, assessable, sum(orders)::int
     FROM fine
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+  ), departments AS (
+    INSERT INTO department_rollups (month, department_id, indication_group, population, setting,
+      band, outcome, level, assessable, orders)
+    SELECT month, department_id, indication_group, population, setting, band, outcome, level,
+      assessable, sum(orders)::int
+    FROM fine
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
   )
   INSERT INTO order_volume_rollups (month, department_id, outcome_modality, orders)
   SELECT month, department_id, outcome_modality, sum(orders)::int
@@ -27,6 +34,7 @@ const refresh = (monthCondition: string) => `
 
 export const DELETE_ROLLUP_MONTHS = [
   `DELETE FROM assessment_rollups WHERE month = ANY ($1::text[])`,
+  `DELETE FROM department_rollups WHERE month = ANY ($1::text[])`,
   `DELETE FROM order_volume_rollups WHERE month = ANY ($1::text[])`,
 ];
 
@@ -34,6 +42,7 @@ export const INSERT_ROLLUP_MONTHS = refresh('WHERE a.month = ANY ($1::text[])');
 
 export const DELETE_ALL_ROLLUPS = [
   `DELETE FROM assessment_rollups`,
+  `DELETE FROM department_rollups`,
   `DELETE FROM order_volume_rollups`,
 ];
 
