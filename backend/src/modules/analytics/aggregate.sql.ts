@@ -126,7 +126,11 @@ export function caseCounts(
       SELECT x.month, x.provider_id, x.indication_group, x.population, x.setting, x.level,
         o.department_id
       FROM (SELECT DISTINCT order_pk FROM case_reviews) r
-      JOIN order_assessments x ON x.order_pk = r.order_pk
+      -- one primary-key read per reviewed order (OFFSET 0 keeps the planner from turning
+      -- this into a scan of every flagged assessment)
+      CROSS JOIN LATERAL (
+        SELECT * FROM order_assessments y WHERE y.order_pk = r.order_pk OFFSET 0
+      ) x
       JOIN orders o ON o.id = x.order_pk
     ) a
     WHERE ${FLAGGED} AND ${range}
