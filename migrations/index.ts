@@ -17,6 +17,7 @@ import { AssessmentStaleIndexes1795900400001 } from './1795900400001-AssessmentS
 import { ProviderPatternCounts1795900400002 } from './1795900400002-ProviderPatternCounts.js';
 import { IngestRunFiles1795900800000 } from './1795900800000-IngestRunFiles.js';
 import { OidcLoginStates1795900800100 } from './1795900800100-OidcLoginStates.js';
+import { MonthlyRollups1795900500000 } from './1795900500000-MonthlyRollups.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ProviderPatternCounts1795900400002,
   IngestRunFiles1795900800000,
   OidcLoginStates1795900800100,
+  MonthlyRollups1795900500000,
 ];

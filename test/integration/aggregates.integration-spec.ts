@@ -7,6 +7,7 @@ import { loadAuthSettings } from '../../backend/src/config/auth-config.js';
 import type { Principal } from '../../backend/src/modules/auth/principal.js';
 import { AggregateService } from '../../backend/src/modules/analytics/aggregate.service.js';
 import { AnalyticsError } from '../../backend/src/modules/analytics/analytics.exception.js';
+import { RollupService } from '../../backend/src/modules/analytics/rollup.service.js';
 import { clinicianPseudonym } from '../../backend/src/modules/vocabulary/clinician-pseudonym.js';
 import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -164,6 +165,9 @@ describe('aggregates on a hand-made hospital', () => {
         [disposition],
       );
     }
+    // the dashboards read the monthly rollups, which the analysis refreshes: these
+    // hand-made assessments bypass it, so build the rollups from them here
+    await new RollupService(db).refreshAll();
     service = new AggregateService(db);
     app = await NestFactory.create(
       AppModule.forRoot({ dataSource: db, authSettings: loadAuthSettings({}) }),

@@ -6,7 +6,13 @@
  *   - the COPY floor: PostgreSQL's own COPY of the first load's four files into plain text tables;
  *   - the first load through `grounds import csv` (import, doses and analysis), per step;
  *   - the delta into the loaded database and into an empty one;
- *   - the importer's peak memory (the CLI process's high-water resident set).
+ *   - the importer's peak memory (the CLI process's high-water resident set);
+ *   - each dashboard query through GraphQL against its bare SQL on the monthly rollups and
+ *     against the same aggregate over the raw tables (dashboard-bench.ts).
+ *
+ * `--reuse-database NAME` skips generating and loading: it migrates the named database (a
+ * database an earlier `--keep` run left, cg_bench_load_<N>_<pid>) and measures the dashboards
+ * only, written to bench-results/<date>-<N>-dashboards.json and .md.
  *
  * Figures go to bench-results/<date>-<N>.json and a Markdown table of ratios beside it; they
  * are measured, never asserted (the machines are shared and noisy).
@@ -23,6 +29,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { REPO_ROOT } from '../config/paths.js';
 import { IMPORT_ENTITIES } from '../modules/ingestion/import-format.js';
 import { generateHospital } from '../modules/synthetic/generate-hospital.js';
+import { benchDashboards, dashboardMarkdown } from './dashboard-bench.js';
 
 /** Orders per patient the generator writes over 24 months (measured: 805,098 for 700,000). */
 const ORDERS_PER_PATIENT_24_MONTHS = 1.15;
@@ -42,6 +49,10 @@ interface BenchOrdersOptions {
   readonly adminUrl: string;
   readonly keep: boolean;
   readonly dataDir?: string;
+  /** Runs per dashboard query and way (GraphQL, SQL on rollups; a third of them on raw). */
+  readonly dashboardRuns: number;
+  /** Measure the dashboards of this already loaded database only. */
+  readonly reuseDatabase?: string;
 }
 
 const withDatabase = (url: string, database: string): string => {
@@ -213,7 +224,41 @@ async function runCli(args: string[], url: string): Promise<CliRun> {
 
 const TOP_STEPS = ['land', 'normalise', 'dose', 'analyse'];
 
+/** `--reuse-database`: the dashboards of a database an earlier run kept. */
+async function benchDashboardsOnly(options: BenchOrdersOptions, name: string): Promise<void> {
+  if (!/^cg_bench_[a-z0-9_]+$/.test(name)) {
+    throw new Error(`--reuse-database takes a cg_bench_* database name, not "${name}".`);
+  }
+  const log = (text: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${text}`);
+  const url = withDatabase(options.adminUrl, name);
+  const migrated = await runCli(['migrate'], url);
+  log(`migrated ${name} in ${migrated.seconds.toFixed(1)} s`);
+  const dashboards = await benchDashboards({ url, runs: options.dashboardRuns, log });
+  const report = {
+    measuredAt: new Date().toISOString(),
+    database: name,
+    orders: options.orders,
+    machine: { cpus: os.cpus().length, node: process.version, load: os.loadavg() },
+    dashboards,
+  };
+  const folder = path.join(REPO_ROOT, 'bench-results');
+  await mkdir(folder, { recursive: true });
+  const stem = path.join(folder, `${report.measuredAt.slice(0, 10)}-${options.orders}-dashboards`);
+  await writeFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  const markdown = [
+    `# Dashboards at ${dashboards.assessedOrders} orders (${report.measuredAt})`,
+    '',
+    `Database ${name}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end.`,
+    '',
+    ...dashboardMarkdown(dashboards),
+  ].join('\n');
+  await writeFile(`${stem}.md`, markdown);
+  console.log(`\n${markdown}`);
+  console.log(`Written to ${path.relative(process.cwd(), stem)}.json and .md`);
+}
+
 export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
+  if (options.reuseDatabase) return benchDashboardsOnly(options, options.reuseDatabase);
   const workDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'cg-bench-orders-')));
   const full = path.join(workDir, 'full');
   const base = path.join(workDir, 'base');
@@ -260,6 +305,11 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
     log(`delta into the loaded database: ${deltaLoaded.seconds.toFixed(1)} s`);
     const deltaEmpty = await runCli(['import', 'csv', delta], url(emptyName));
     log(`delta into an empty database: ${deltaEmpty.seconds.toFixed(1)} s`);
+    const dashboards = await benchDashboards({
+      url: url(names.load),
+      runs: options.dashboardRuns,
+      log,
+    });
 
     const ratio = (value: number, to: number) => Number((value / to).toFixed(2));
     const stepsOf = (run: CliRun) =>
@@ -301,6 +351,7 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
         deltaIntoLoaded: stepsOf(deltaLoaded),
         deltaIntoEmpty: stepsOf(deltaEmpty),
       },
+      dashboards,
     };
     const folder = path.join(REPO_ROOT, 'bench-results');
     await mkdir(folder, { recursive: true });
@@ -342,6 +393,7 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
       '| --- | --- |',
       ...firstLoad.steps.map((step) => `| ${step.step} | ${(step.ms / 1000).toFixed(1)} |`),
       '',
+      ...dashboardMarkdown(dashboards),
     ].join('\n');
     await writeFile(`${stem}.md`, markdown);
     console.log(`\n${markdown}`);

@@ -5,7 +5,9 @@
  * bench-results/ and compared as ratios, never asserted: these machines are shared and noisy.
  *
  *   npm run bench [-- --patients 20000 --months 24 --seed 1]
- *   npm run bench -- --orders 1000000 [--months 24 --seed 1 --keep]   (see bench-orders.ts)
+ *   npm run bench -- --orders 1000000 [--months 24 --seed 1 --keep --dashboard-runs 30]
+ *   npm run bench -- --orders 200000 --reuse-database cg_bench_load_200000_<pid>
+ *     (dashboards only, on a database a --keep run left; see bench-orders.ts)
  *
  * Uses DATABASE_URL (an admin URL; cg_bench_* databases are created and dropped) or starts an
  * embedded PostgreSQL in a temporary folder.
@@ -42,6 +44,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     orders: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'dashboard-runs': { type: 'string', default: '30' },
+    'reuse-database': { type: 'string' },
   },
 });
 
@@ -269,6 +273,8 @@ async function mainOrders(): Promise<void> {
       seed: Number(values.seed),
       adminUrl,
       keep: values.keep ?? false,
+      dashboardRuns: Number(values['dashboard-runs']),
+      reuseDatabase: values['reuse-database'],
     });
   } finally {
     await stopEmbedded?.();

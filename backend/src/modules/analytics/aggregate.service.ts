@@ -13,9 +13,10 @@ import {
   type AnalysisCaller,
   type AnalysisFilter,
 } from './analysis-filter.js';
+import { sourceSql, type AggregateSource } from './aggregate-source.js';
 import {
   caseCounts,
-  LATEST_MONTH,
+  latestMonth,
   overviewCounts,
   sensitivityCounts,
   variationCounts,
@@ -81,11 +82,21 @@ const UNIT_COLUMN: Record<VariationDimensionName, VariationUnitColumn> = {
  */
 @Injectable()
 export class AggregateService {
+  /** Where the counts come from: the monthly rollups, or the raw tables (spec and bench). */
+  private source: AggregateSource = 'rollups';
+
   constructor(
     private readonly dataSource: DataSource,
     /** The counts run here: on a streaming replica when one is configured. */
     private readonly read: ReadDatabase = new ReadDatabase(dataSource),
   ) {}
+
+  /** The same service counting from another source (the equivalence spec and the bench). */
+  over(source: AggregateSource): AggregateService {
+    const service = new AggregateService(this.dataSource, this.read);
+    service.source = source;
+    return service;
+  }
 
   async callerOf(principal: Principal): Promise<AnalysisCaller> {
     const settings = await new SettingsService(this.dataSource).current();
@@ -99,12 +110,14 @@ export class AggregateService {
 
   async overview(principal: Principal, filter: AnalysisFilter = {}): Promise<Overview> {
     const caller = await this.callerOf(principal);
-    const [{ month: latest }]: { month: string | null }[] = await this.read.query(LATEST_MONTH);
+    const [{ month: latest }]: { month: string | null }[] = await this.read.query(
+      latestMonth(this.source),
+    );
     const parameters = new SqlParameters();
     const to = filter.to ?? (filter.from && latest && latest < filter.from ? filter.from : latest);
     const from = filter.from ?? to;
     if (to === null || from === null) {
-      await buildFilterConditions(this.read, parameters, filter, caller);
+      await this.buildConditions(parameters, filter, caller);
       return { current: emptyPeriod(null, null), previous: emptyPeriod(null, null) };
     }
     const months = monthsBetween(from, to);
@@ -113,15 +126,20 @@ export class AggregateService {
     parameters.add(previousFrom);
     parameters.add(from);
     parameters.add(to);
-    const { conditions, needsOrders } = await buildFilterConditions(
-      this.read,
+    const { conditions, needsOrders } = await this.buildConditions(
       parameters,
       { ...filter, from, to },
       caller,
     );
     const [counts, cases]: [OverviewCountRow[], CaseCountRow[]] = await Promise.all([
-      this.read.query<OverviewCountRow>(overviewCounts(conditions, needsOrders), parameters.values),
-      this.read.query<CaseCountRow>(caseCounts(conditions, needsOrders), parameters.values),
+      this.read.query<OverviewCountRow>(
+        overviewCounts(conditions, needsOrders, this.source),
+        parameters.values,
+      ),
+      this.read.query<CaseCountRow>(
+        caseCounts(conditions, needsOrders, this.source),
+        parameters.values,
+      ),
     ]);
     const period = (isCurrent: boolean, periodFrom: string, periodTo: string): PeriodFigures => {
       const rows = counts.filter((row) => row.is_current === isCurrent);
@@ -171,7 +189,7 @@ export class AggregateService {
     const { conditions, needsOrders } = await this.conditionsWithMonths(parameters, filter, caller);
     const unit = UNIT_COLUMN[by];
     const rows: VariationCountRow[] = await this.read.query(
-      variationCounts(unit, conditions, needsOrders || unit === 'department'),
+      variationCounts(unit, conditions, needsOrders || unit === 'department', this.source),
       parameters.values,
     );
     const scope = rows.find((row) => row.grouping_level === 0);
@@ -222,7 +240,7 @@ export class AggregateService {
     const parameters = new SqlParameters();
     const { conditions, needsOrders } = await this.conditionsWithMonths(parameters, filter, caller);
     const rows: SensitivityCountRow[] = await this.read.query(
-      sensitivityCounts(conditions, needsOrders),
+      sensitivityCounts(conditions, needsOrders, this.source),
       parameters.values,
     );
     return assembleDoseHistorySensitivity(
@@ -242,11 +260,20 @@ export class AggregateService {
     filter: AnalysisFilter,
     caller: AnalysisCaller,
   ) {
-    const built = await buildFilterConditions(this.read, parameters, filter, caller);
+    const built = await this.buildConditions(parameters, filter, caller);
     const conditions = [...built.conditions];
     if (filter.from) conditions.push(`a.month >= ${parameters.add(filter.from)}::text`);
     if (filter.to) conditions.push(`a.month <= ${parameters.add(filter.to)}::text`);
     return { conditions, needsOrders: built.needsOrders };
+  }
+
+  private buildConditions(
+    parameters: SqlParameters,
+    filter: AnalysisFilter,
+    caller: AnalysisCaller,
+  ): Promise<{ conditions: string[]; needsOrders: boolean }> {
+    const department = sourceSql(this.source).department;
+    return buildFilterConditions(this.read, parameters, filter, caller, department);
   }
 }
 

@@ -1,22 +1,25 @@
 /**
- * Counts for overview, practiceVariation and doseHistorySensitivity, read from
- * order_assessments (a) and, for department filters and scopes, orders (o). Every statement
- * takes a `{conditions}` list built by analysis-filter.ts (lists as array parameters) and one
- * scan gathers totals and strata through GROUPING SETS. Opportunities are assessable
- * (outcome known, no exclusion): see committee.sql.ts.
+ * Counts for overview, practiceVariation and doseHistorySensitivity, read from the monthly
+ * rollups (or, for the equivalence spec and the bench, from order_assessments (a) and orders
+ * (o): see aggregate-source.ts). Every statement takes a `{conditions}` list built by
+ * analysis-filter.ts (lists as array parameters, departments on the source's department
+ * column) and one scan gathers totals and strata through GROUPING SETS. Opportunities are
+ * assessable (outcome known, no exclusion): see committee.sql.ts.
  */
-import { ASSESSABLE, AWAY_SWITCH, BAND_COUNTS, CONFLICT } from './committee.sql.js';
+import { monthTable, sourceSql, type AggregateSource, type SourceSql } from './aggregate-source.js';
+import { AWAY_SWITCH, bandCounts, CONFLICT } from './committee.sql.js';
 
-const from = (needsOrders: boolean, extraJoin = '') =>
-  `FROM order_assessments a${needsOrders || extraJoin ? ' JOIN orders o ON o.id = a.order_pk' : ''}${extraJoin}`;
+/** A condition on the clinician: the statement reads the rollups by clinician. */
+const byClinician = (conditions: readonly string[]) =>
+  conditions.some((condition) => condition.includes('a.provider_id'));
 
 const where = (conditions: readonly string[]) =>
   conditions.length > 0 ? ` AND ${conditions.join(' AND ')}` : '';
 
-const FIGURES = `
-    count(*)::int AS opportunities,
-    count(*) FILTER (WHERE ${AWAY_SWITCH})::int AS away_switches,
-    count(*) FILTER (WHERE ${CONFLICT})::int AS conflicts`;
+const figures = (sql: SourceSql) => `
+    ${sql.count()} AS opportunities,
+    ${sql.count(AWAY_SWITCH)} AS away_switches,
+    ${sql.count(CONFLICT)} AS conflicts`;
 
 export interface FigureCountRow {
   readonly opportunities: number;
@@ -35,7 +38,11 @@ export interface BandCountRow {
 }
 
 /** The latest month with an assessed order (the whole site: what was loaded). */
-export const LATEST_MONTH = `SELECT max(month) AS month FROM order_assessments`;
+export const latestMonth = (source: AggregateSource = 'rollups'): string =>
+  `SELECT max(month) AS month FROM ${monthTable(source)}`;
+
+/** The latest month, from the rollups. */
+export const LATEST_MONTH = latestMonth('rollups');
 
 export interface OverviewCountRow extends FigureCountRow, BandCountRow {
   readonly is_current: boolean;
@@ -51,23 +58,28 @@ export interface OverviewCountRow extends FigureCountRow, BandCountRow {
  * stratum per period (strata with HIGH or LOW orders only, as committee.sql.ts keeps them). $1 first month of the previous period, $2 first month of the current,
  * $3 last month of the current.
  */
-export function overviewCounts(conditions: readonly string[], needsOrders: boolean): string {
+export function overviewCounts(
+  conditions: readonly string[],
+  needsOrders: boolean,
+  source: AggregateSource = 'rollups',
+): string {
+  const sql = sourceSql(source);
   return `
   SELECT a.is_current,
     GROUPING(a.indication_group, a.population, a.setting) = 7 AS is_total,
-    a.indication_group, a.population, a.setting,${FIGURES},
-    count(*) FILTER (WHERE a.level = 'DOCUMENTED')::int AS documented,
-    count(*) FILTER (WHERE a.level = 'PROBABLE')::int AS probable,
-    count(*) FILTER (WHERE a.level = 'POSSIBLE')::int AS possible,${BAND_COUNTS}
+    a.indication_group, a.population, a.setting,${figures(sql)},
+    ${sql.count(`a.level = 'DOCUMENTED'`)} AS documented,
+    ${sql.count(`a.level = 'PROBABLE'`)} AS probable,
+    ${sql.count(`a.level = 'POSSIBLE'`)} AS possible,${bandCounts(sql)}
   FROM (
     SELECT a.month >= $2::text AS is_current, a.indication_group, a.population, a.setting,
-      a.level, a.outcome, a.band
-    ${from(needsOrders)}
-    WHERE ${ASSESSABLE} AND a.month >= $1::text AND a.month <= $3::text${where(conditions)}
+      a.level, a.outcome, a.band${source === 'rollups' ? ', a.orders' : ''}
+    ${sql.from({ needsOrders, clinicians: byClinician(conditions) })}
+    WHERE ${sql.assessable} AND a.month >= $1::text AND a.month <= $3::text${where(conditions)}
   ) a
   GROUP BY GROUPING SETS ((a.is_current), (a.is_current, a.indication_group, a.population, a.setting))
   HAVING GROUPING(a.indication_group, a.population, a.setting) = 7
-      OR count(*) FILTER (WHERE a.band IN ('HIGH', 'LOW')) > 0`;
+      OR ${sql.count(`a.band IN ('HIGH', 'LOW')`)} > 0`;
 }
 
 export interface CaseCountRow {
@@ -76,19 +88,54 @@ export interface CaseCountRow {
   readonly reviewed: number;
 }
 
+const FLAGGED = `a.level IN ('DOCUMENTED', 'PROBABLE', 'POSSIBLE')`;
+
 /**
  * Flagged cases (DOCUMENTED, PROBABLE, POSSIBLE) per period in the caller's scope and filter,
- * and those with at least one review (case_reviews, through its order_pk index). Same
- * parameters as overviewCounts.
+ * and those with at least one review. From the rollups, the flagged count is a sum; the
+ * reviewed count starts from case_reviews (reviews, not history: a few per flagged case at
+ * most) and reads their assessments, exposed with the rollups' columns so that the same
+ * conditions apply. Same parameters as overviewCounts.
  */
-export function caseCounts(conditions: readonly string[], needsOrders: boolean): string {
-  return `
+export function caseCounts(
+  conditions: readonly string[],
+  needsOrders: boolean,
+  source: AggregateSource = 'rollups',
+): string {
+  const range = `a.month >= $1::text AND a.month <= $3::text${where(conditions)}`;
+  if (source === 'raw') {
+    return `
   SELECT a.month >= $2::text AS is_current,
     count(*)::int AS flagged,
     count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_reviews r WHERE r.order_pk = a.order_pk))::int AS reviewed
-  ${from(needsOrders)}
-  WHERE a.level IN ('DOCUMENTED', 'PROBABLE', 'POSSIBLE')
-    AND a.month >= $1::text AND a.month <= $3::text${where(conditions)}
+  ${sourceSql('raw').from({ needsOrders })}
+  WHERE ${FLAGGED}
+    AND ${range}
+  GROUP BY 1`;
+  }
+  return `
+  SELECT c.is_current, sum(c.flagged)::int AS flagged, sum(c.reviewed)::int AS reviewed
+  FROM (
+    SELECT a.month >= $2::text AS is_current, sum(a.orders) AS flagged, 0 AS reviewed
+    ${sourceSql('rollups').from({ clinicians: byClinician(conditions) })}
+    WHERE ${FLAGGED} AND ${range}
+    GROUP BY 1
+    UNION ALL
+    SELECT a.month >= $2::text, 0, count(*)
+    FROM (
+      SELECT x.month, x.provider_id, x.indication_group, x.population, x.setting, x.level,
+        o.department_id
+      FROM (SELECT DISTINCT order_pk FROM case_reviews) r
+      -- one primary-key read per reviewed order (OFFSET 0 keeps the planner from turning
+      -- this into a scan of every flagged assessment)
+      CROSS JOIN LATERAL (
+        SELECT * FROM order_assessments y WHERE y.order_pk = r.order_pk OFFSET 0
+      ) x
+      JOIN orders o ON o.id = x.order_pk
+    ) a
+    WHERE ${FLAGGED} AND ${range}
+    GROUP BY 1
+  ) c
   GROUP BY 1`;
 }
 
@@ -118,9 +165,9 @@ export function variationCounts(
   unit: VariationUnitColumn,
   conditions: readonly string[],
   needsOrders: boolean,
+  source: AggregateSource = 'rollups',
 ): string {
-  const departmentJoin =
-    unit === 'department' ? ' LEFT JOIN departments d ON d.id = o.department_id' : '';
+  const sql = sourceSql(source);
   const label =
     unit === 'clinician'
       ? `(SELECT coalesce(p.name, p.provider_id) FROM providers p WHERE p.provider_id = g.unit)`
@@ -138,9 +185,13 @@ export function variationCounts(
     .join(',\n      ');
   return `
   WITH s AS (
-    SELECT ${UNIT_EXPRESSION[unit]} AS unit, a.indication_group, a.population, a.setting,${FIGURES},${BAND_COUNTS}
-    ${from(needsOrders, departmentJoin)}
-    WHERE ${ASSESSABLE}${where(conditions)}
+    SELECT ${UNIT_EXPRESSION[unit]} AS unit, a.indication_group, a.population, a.setting,${figures(sql)},${bandCounts(sql)}
+    ${sql.from({
+      needsOrders,
+      departments: unit === 'department',
+      clinicians: unit === 'clinician' || byClinician(conditions),
+    })}
+    WHERE ${sql.assessable}${where(conditions)}
     GROUP BY 1, 2, 3, 4
   ), g AS (
     SELECT
@@ -168,13 +219,18 @@ export interface SensitivityCountRow {
 }
 
 /** Opportunities and away-switches per stratum and band. */
-export function sensitivityCounts(conditions: readonly string[], needsOrders: boolean): string {
+export function sensitivityCounts(
+  conditions: readonly string[],
+  needsOrders: boolean,
+  source: AggregateSource = 'rollups',
+): string {
+  const sql = sourceSql(source);
   return `
   SELECT a.indication_group, a.population, a.setting, a.band,
-    count(*)::int AS opportunities,
-    count(*) FILTER (WHERE ${AWAY_SWITCH})::int AS away_switches
-  ${from(needsOrders)}
-  WHERE ${ASSESSABLE} AND a.indication_group IS NOT NULL${where(conditions)}
+    ${sql.count()} AS opportunities,
+    ${sql.count(AWAY_SWITCH)} AS away_switches
+  ${sql.from({ needsOrders, clinicians: byClinician(conditions) })}
+  WHERE ${sql.assessable} AND a.indication_group IS NOT NULL${where(conditions)}
   GROUP BY a.indication_group, a.population, a.setting, a.band
   ORDER BY a.indication_group, a.population, a.setting, a.band`;
 }

@@ -70,15 +70,18 @@ const nonEmpty = (list: readonly string[] | null | undefined): readonly string[]
 
 /**
  * Checks the filter (months, departments the caller may see) and returns the SQL conditions
- * over `order_assessments a` and `orders o` (o only when `needsOrders`), every list passed as
- * one array parameter (`= ANY($n)`), pseudonyms mapped back to provider ids inside the query.
- * The month range is left to the caller (overview widens it to the previous period).
+ * over `a` (order_assessments or a rollup) and the order's department id (`departmentColumn`:
+ * `o.department_id` over orders, only when `needsOrders`; a rollup's `a.department_id`), every
+ * list passed as one array parameter (`= ANY($n)`), pseudonyms mapped back to provider ids
+ * inside the query. The month range is left to the caller (overview widens it to the previous
+ * period).
  */
 export async function buildFilterConditions(
   db: SqlQueryable,
   parameters: SqlParameters,
   filter: AnalysisFilter,
   caller: AnalysisCaller,
+  departmentColumn = 'o.department_id',
 ): Promise<{ conditions: string[]; needsOrders: boolean }> {
   assertMonth(filter.from, 'from');
   assertMonth(filter.to, 'to');
@@ -106,7 +109,7 @@ export async function buildFilterConditions(
     if (list === null) continue;
     needsOrders = true;
     conditions.push(
-      `o.department_id = ANY(ARRAY(SELECT id FROM departments WHERE name = ANY(${parameters.add(list)}::text[])))`,
+      `${departmentColumn} = ANY(ARRAY(SELECT id FROM departments WHERE name = ANY(${parameters.add(list)}::text[])))`,
     );
   }
   const clinicians = nonEmpty(filter.clinicians);

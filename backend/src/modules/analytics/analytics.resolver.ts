@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { asGraphqlErrors } from '../../common/error-mapping.js';
-import { Roles } from '../auth/principal.js';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
+import { signedIn } from './aggregate.resolver.js';
 import { AnalyticsService } from './analytics.service.js';
 import {
   MonthlyOrderVolumeInput,
@@ -16,10 +17,13 @@ export class AnalyticsResolver {
     description: 'Orders per month and outcome (the first dashboard chart)',
   })
   async monthlyOrderVolume(
+    @CurrentPrincipal() principal: Principal | undefined,
     @Args('input', { type: () => MonthlyOrderVolumeInput, nullable: true })
     input?: MonthlyOrderVolumeInput,
   ): Promise<MonthlyOrderVolumeObject[]> {
-    const rows = await asGraphqlErrors(this.analytics.monthlyOrderVolume(input ?? {}));
+    const rows = await asGraphqlErrors(
+      this.analytics.monthlyOrderVolume(input ?? {}, signedIn(principal)),
+    );
     return rows.map((row) => ({ month: row.month, outcome: row.outcome, orders: row.orders }));
   }
 }

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReadDatabase } from '../../database/read-database.js';
+import type { Principal } from '../auth/principal.js';
 import { SettingsService } from '../settings/settings.service.js';
+import type { AggregateSource } from './aggregate-source.js';
+import { analysisScopeOf } from './analysis-filter.js';
 import { analyticsInputError } from './analytics.exception.js';
 import {
-  DEPARTMENT_COUNTS,
+  departmentCounts,
   DEPARTMENT_NAMES,
-  DEPARTMENT_STRATUM_COUNTS,
-  MONTH_RANGE,
-  MONTHLY_CONFLICT_COUNTS,
-  MONTHLY_STRATUM_COUNTS,
+  departmentStratumCounts,
+  monthlyConflictCounts,
+  monthlyStratumCounts,
+  monthRange,
   type DepartmentCountRow,
   type DepartmentStratumCountRow,
   type MonthlyConflictCountRow,
@@ -40,33 +43,57 @@ export interface CommitteeDepartmentVariation extends DepartmentVariation {
 
 /**
  * The compliance committee's views (DESIGN.md section 3): aggregates only, never a patient or
- * clinician identifier. SQL gathers the counts; the statistics are the pure domain functions.
+ * clinician identifier. SQL gathers the counts (from the monthly rollups), in the caller's
+ * department scope (a QUALITY_MANAGER with departments sees only theirs, in the query); the
+ * statistics are the pure domain functions.
  */
 @Injectable()
 export class CommitteeService {
+  /** Where the counts come from: the monthly rollups, or the raw tables (spec and bench). */
+  private source: AggregateSource = 'rollups';
+
   constructor(
     private readonly dataSource: DataSource,
     /** The counts run here: on a streaming replica when one is configured. */
     private readonly read: ReadDatabase = new ReadDatabase(dataSource),
   ) {}
 
-  /** The monthly conflict-rate p-chart of the site or one department. */
-  async monthlyConflictTrend(filter: {
-    department?: string | null;
-  }): Promise<CommitteeConflictTrend> {
+  /** The same service counting from another source (the equivalence spec and the bench). */
+  over(source: AggregateSource): CommitteeService {
+    const service = new CommitteeService(this.dataSource, this.read);
+    service.source = source;
+    return service;
+  }
+
+  /** The monthly conflict-rate p-chart of the site (or the caller's scope) or one department. */
+  async monthlyConflictTrend(
+    filter: { department?: string | null },
+    principal: Principal,
+  ): Promise<CommitteeConflictTrend> {
     const department = filter.department ?? null;
+    const scope = analysisScopeOf(principal);
     const names: { name: string }[] = await this.read.query(DEPARTMENT_NAMES);
-    const departments = names.map((row) => row.name);
+    const departments = names
+      .map((row) => row.name)
+      .filter((name) => scope === null || scope.includes(name));
     if (department !== null && !departments.includes(department)) {
       throw analyticsInputError(
         `No department is named "${department}"; leave it out for the whole site or use one of the names listed in departments.`,
       );
     }
     const settings = await new SettingsService(this.dataSource).current();
+    const scoped = scope !== null;
+    const parameters = scoped ? [department, scope] : [department];
     const [counts, strata]: [MonthlyConflictCountRow[], MonthlyStratumCountRow[]] =
       await Promise.all([
-        this.read.query<MonthlyConflictCountRow>(MONTHLY_CONFLICT_COUNTS, [department]),
-        this.read.query<MonthlyStratumCountRow>(MONTHLY_STRATUM_COUNTS, [department]),
+        this.read.query<MonthlyConflictCountRow>(
+          monthlyConflictCounts(this.source, scoped),
+          parameters,
+        ),
+        this.read.query<MonthlyStratumCountRow>(
+          monthlyStratumCounts(this.source, scoped),
+          parameters,
+        ),
       ]);
     const trend = assembleConflictTrend(
       counts.map((row) => ({
@@ -81,26 +108,37 @@ export class CommitteeService {
     return { ...trend, department, departments };
   }
 
-  /** Departments on a funnel plot around the site rate, with their dose-history sensitivity. */
-  async departmentVariation(range: {
-    from?: string | null;
-    to?: string | null;
-    measure?: FunnelMeasure | null;
-  }): Promise<CommitteeDepartmentVariation> {
+  /**
+   * Departments on a funnel plot around the site rate (a scoped caller: their departments
+   * around their scope's rate), with their dose-history sensitivity.
+   */
+  async departmentVariation(
+    range: {
+      from?: string | null;
+      to?: string | null;
+      measure?: FunnelMeasure | null;
+    },
+    principal: Principal,
+  ): Promise<CommitteeDepartmentVariation> {
     for (const month of [range.from, range.to]) {
       if (month !== undefined && month !== null && !MONTH.test(month)) {
         throw analyticsInputError(`"${month}" is not a month; use YYYY-MM.`);
       }
     }
-    const parameters = [range.from ?? null, range.to ?? null];
+    const scope = analysisScopeOf(principal);
+    const scoped = scope !== null;
+    const parameters = [range.from ?? null, range.to ?? null, ...(scoped ? [scope] : [])];
     const [[months], counts, strata]: [
       MonthRangeRow[],
       DepartmentCountRow[],
       DepartmentStratumCountRow[],
     ] = await Promise.all([
-      this.read.query<MonthRangeRow>(MONTH_RANGE, parameters),
-      this.read.query<DepartmentCountRow>(DEPARTMENT_COUNTS, parameters),
-      this.read.query<DepartmentStratumCountRow>(DEPARTMENT_STRATUM_COUNTS, parameters),
+      this.read.query<MonthRangeRow>(monthRange(this.source, scoped), parameters),
+      this.read.query<DepartmentCountRow>(departmentCounts(this.source, scoped), parameters),
+      this.read.query<DepartmentStratumCountRow>(
+        departmentStratumCounts(this.source, scoped),
+        parameters,
+      ),
     ]);
     const variation = assembleDepartmentVariation(
       counts.map((row) => ({

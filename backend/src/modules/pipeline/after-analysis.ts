@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { RollupService } from '../analytics/rollup.service.js';
 import { timeStep } from '../ingestion/step-timing.js';
 import type { VersionedSettings } from '../settings/settings.service.js';
 import type { AssessmentScope } from '../steering/assessment.service.js';
@@ -8,6 +9,10 @@ export interface AnalysedScope {
   readonly settings: VersionedSettings;
   /** touched: after a load (its touched_patients); stale or all: `grounds analyse`. */
   readonly scope: AssessmentScope;
+  /** The months (YYYY-MM of ordered_at) whose assessments the step may have changed. */
+  readonly months: readonly string[];
+  /** Every assessment was rescored (analyse --all, or new doses): every month changed. */
+  readonly everything: boolean;
 }
 
 /**
@@ -23,12 +28,22 @@ export interface AfterAnalysisStep {
 /** Nest token of the after-analysis steps (see PipelineModule). */
 export const AFTER_ANALYSIS_STEPS = Symbol('AFTER_ANALYSIS_STEPS');
 
+/** The dashboards' monthly rollups (analytics): the months the assessment touched, or all. */
+export const ROLLUPS_STEP: AfterAnalysisStep = {
+  name: 'rollups',
+  run: async (manager, analysed) => {
+    const rollups = new RollupService(manager);
+    if (analysed.everything) await rollups.refreshAll();
+    else await rollups.refreshMonths(analysed.months);
+  },
+};
+
 /**
  * The after-analysis steps of every pipeline built without its own list (the command line, the
  * HTTP upload, the admin pages): a module that keeps something derived from the assessments
- * up to date registers its step here. Empty: the assessment is the last step today.
+ * up to date registers its step here.
  */
-export const DEFAULT_AFTER_ANALYSIS_STEPS: readonly AfterAnalysisStep[] = [];
+export const DEFAULT_AFTER_ANALYSIS_STEPS: readonly AfterAnalysisStep[] = [ROLLUPS_STEP];
 
 /** Runs the after-analysis steps in order, each timed under its name. */
 export async function runAfterAnalysis(

@@ -109,7 +109,14 @@ export class AnalysisService {
       const assessment = await timeStep('analyse', () =>
         new AssessmentService().assess(manager, settings, scope),
       );
-      await runAfterAnalysis(manager, this.afterAnalysis, { settings, scope });
+      // the dashboards' monthly rollups (an after-analysis step): every month after a rescoring
+      // of everything (all, or new doses), else the months the assessment touched
+      await runAfterAnalysis(manager, this.afterAnalysis, {
+        settings,
+        scope,
+        months: assessment.months,
+        everything: stale || scope === 'all',
+      });
       return {
         settingsVersion: settings.version,
         ordersInScope: assessment.ordersInScope,

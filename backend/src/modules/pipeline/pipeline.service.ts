@@ -100,10 +100,14 @@ export class PipelineService {
     if (load.bulk) await analyseModel(manager, ['order_dose']);
     if (this.options.analyse === false) return;
     load.onProgress?.({ phase: 'analysing' });
-    await timeStep('analyse', () => this.assessment.assess(manager, load.settings, 'touched'));
+    const assessment = await timeStep('analyse', () =>
+      this.assessment.assess(manager, load.settings, 'touched'),
+    );
     await runAfterAnalysis(manager, this.afterAnalysis, {
       settings: load.settings,
       scope: 'touched',
+      months: assessment.months,
+      everything: false,
     });
   }
 }

@@ -36,7 +36,23 @@ export type AssessmentScope = 'touched' | 'stale' | 'all';
 export interface AssessmentSummary {
   readonly ordersInScope: number;
   readonly providersRescored: number;
+  /**
+   * The months (YYYY-MM of ordered_at) whose assessments this run may have changed: those of
+   * the orders in scope, before and after (an order re-sent with another ordered_at leaves
+   * one month for another), and those of the rescored clinicians' cases. The rollups refresh
+   * these.
+   */
+  readonly months: string[];
 }
+
+const SCOPE_MONTHS = `
+  SELECT DISTINCT a.month FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk`;
+
+/** The months of the cases SCORE_CASES rescores for clinicians whose pattern changed ($1). */
+const RESCORED_MONTHS = `
+  SELECT DISTINCT a.month FROM order_assessments a
+  WHERE a.case_level IS NOT NULL
+    AND (a.provider_id = ANY ($1::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($1::text[])))`;
 
 const BATCH = 5000;
 
@@ -74,6 +90,7 @@ export class AssessmentService {
         settings.values['cascade.days'],
       ]),
     );
+    const monthsBefore: { month: string }[] = await manager.query(SCOPE_MONTHS);
     await timeStep('assess.assessments', async () => {
       // the clinician pattern counts follow the assessments this rewrites: minus what they
       // counted before, plus what they count after (PATTERN_COUNTS reads the sums)
@@ -102,7 +119,13 @@ export class AssessmentService {
         settings.values['level.probable_max_clinician_q'],
       ]),
     );
-    return { ordersInScope: count, providersRescored: changedProviders.length };
+    const monthsAfter: { month: string }[] = await manager.query(SCOPE_MONTHS);
+    const rescored: { month: string }[] =
+      changedProviders.length > 0 ? await manager.query(RESCORED_MONTHS, [changedProviders]) : [];
+    const months = [
+      ...new Set([...monthsBefore, ...monthsAfter, ...rescored].map((row) => row.month)),
+    ].sort();
+    return { ordersInScope: count, providersRescored: changedProviders.length, months };
   }
 
   /** Streams the texts of the orders in scope through the lexicon into order_text_facts. */
