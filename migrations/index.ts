@@ -12,6 +12,7 @@ import { CaseReview1795800500000 } from './1795800500000-CaseReview.js';
 import { CaseReviewStatusFunction1795800500100 } from './1795800500100-CaseReviewStatusFunction.js';
 import { ExamsFillfactor1795800100000 } from './1795800100000-ExamsFillfactor.js';
 import { ExamsPerformedAtIndex1795800100001 } from './1795800100001-ExamsPerformedAtIndex.js';
+import { UnloggedLanding1795900300000 } from './1795900300000-UnloggedLanding.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AssessmentMonthIndex1795800400001,
   CaseReview1795800500000,
   CaseReviewStatusFunction1795800500100,
+  UnloggedLanding1795900300000,
 ];
