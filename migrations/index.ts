@@ -12,12 +12,13 @@ import { CaseReview1795800500000 } from './1795800500000-CaseReview.js';
 import { CaseReviewStatusFunction1795800500100 } from './1795800500100-CaseReviewStatusFunction.js';
 import { ExamsFillfactor1795800100000 } from './1795800100000-ExamsFillfactor.js';
 import { ExamsPerformedAtIndex1795800100001 } from './1795800100001-ExamsPerformedAtIndex.js';
+import { UnloggedLanding1795900300000 } from './1795900300000-UnloggedLanding.js';
 import { ExamDoses1795900400000 } from './1795900400000-ExamDoses.js';
 import { AssessmentStaleIndexes1795900400001 } from './1795900400001-AssessmentStaleIndexes.js';
 import { ProviderPatternCounts1795900400002 } from './1795900400002-ProviderPatternCounts.js';
+import { MonthlyRollups1795900500000 } from './1795900500000-MonthlyRollups.js';
 import { IngestRunFiles1795900800000 } from './1795900800000-IngestRunFiles.js';
 import { OidcLoginStates1795900800100 } from './1795900800100-OidcLoginStates.js';
-import { MonthlyRollups1795900500000 } from './1795900500000-MonthlyRollups.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -33,10 +34,11 @@ export const MIGRATIONS = [
   AssessmentMonthIndex1795800400001,
   CaseReview1795800500000,
   CaseReviewStatusFunction1795800500100,
+  UnloggedLanding1795900300000,
   ExamDoses1795900400000,
   AssessmentStaleIndexes1795900400001,
   ProviderPatternCounts1795900400002,
+  MonthlyRollups1795900500000,
   IngestRunFiles1795900800000,
   OidcLoginStates1795900800100,
-  MonthlyRollups1795900500000,
 ];

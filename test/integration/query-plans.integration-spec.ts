@@ -173,6 +173,9 @@ describe('query plans at scale', () => {
         ['markUnknownOrders', normaliser.markUnknownOrdersSql('landing_exams'), [1]],
         ['UPSERT_ORDER_CHANGES', normaliser.UPSERT_ORDER_CHANGES, [1]],
         ['UPSERT_EXAMS', normaliser.UPSERT_EXAMS, [1]],
+        ['INSERT_ORDERS_FIRST_LOAD', normaliser.INSERT_ORDERS_FIRST_LOAD, [1]],
+        ['INSERT_EXAMS_FIRST_LOAD', normaliser.INSERT_EXAMS_FIRST_LOAD, [1]],
+        ['touchedFromFirstLoad', normaliser.touchedFromFirstLoadSql('exams'), [1]],
       ];
       const found: string[] = [];
       for (const [name, sql, parameters] of statements) {

@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { ImportEntity } from './import-format.js';
 import {
   CREATE_TOUCHED_PATIENTS,
+  INSERT_EXAMS_FIRST_LOAD,
+  INSERT_ORDERS_FIRST_LOAD,
   MARK_EXAM_PATIENT_MISMATCH,
   UPSERT_DEPARTMENTS,
   UPSERT_EXAMS,
@@ -14,12 +16,26 @@ import {
   insertRejectionsSql,
   markUnknownOrdersSql,
   markUnknownPatientsSql,
+  touchedFromFirstLoadSql,
 } from './normaliser.sql.js';
 import { timeStep } from './step-timing.js';
 
 export interface EntityCounts {
   readonly read: number;
   readonly rejected: number;
+}
+
+/**
+ * True when the table has no row yet, under a lock that keeps it so until the transaction ends
+ * (taken only when it looked empty, so a delta locks nothing more than before).
+ */
+async function emptyForFirstLoad(manager: EntityManager, table: string): Promise<boolean> {
+  const probe = `SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`;
+  const [before] = await manager.query(probe);
+  if (!before.empty) return false;
+  await manager.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
+  const [after] = await manager.query(probe);
+  return after.empty as boolean;
 }
 
 export type NormaliseCounts = Record<ImportEntity, EntityCounts> & { warned: number };
@@ -52,7 +68,13 @@ export class NormaliserService {
     );
     await run('departments.upsert', UPSERT_DEPARTMENTS);
     await run('providers.upsert', UPSERT_PROVIDERS);
-    await run('orders.upsert', UPSERT_ORDERS);
+    // a first load has nothing to update: plain INSERTs, touched patients added once
+    if (await emptyForFirstLoad(manager, 'orders')) {
+      await run('orders.insert', INSERT_ORDERS_FIRST_LOAD);
+      await run('orders.touched', touchedFromFirstLoadSql('orders'));
+    } else {
+      await run('orders.upsert', UPSERT_ORDERS);
+    }
 
     await run('order_changes.unknown_orders', markUnknownOrdersSql('landing_order_changes'));
     await run(
@@ -75,7 +97,12 @@ export class NormaliserService {
       'exams',
       'accession',
     );
-    await run('exams.upsert', UPSERT_EXAMS);
+    if (await emptyForFirstLoad(manager, 'exams')) {
+      await run('exams.insert', INSERT_EXAMS_FIRST_LOAD);
+      await run('exams.touched', touchedFromFirstLoadSql('exams'));
+    } else {
+      await run('exams.upsert', UPSERT_EXAMS);
+    }
 
     const counts = {} as Record<ImportEntity, EntityCounts>;
     for (const entity of ['patients', 'orders', 'order_changes', 'exams'] as const) {

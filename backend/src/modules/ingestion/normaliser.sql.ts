@@ -115,6 +115,32 @@ export const UPSERT_ORDERS = `
   )
   INSERT INTO touched_patients SELECT patient_id FROM upserted ON CONFLICT DO NOTHING`;
 
+/**
+ * UPSERT_ORDERS on a first load (no order yet): nothing to conflict with and no order to move,
+ * so a plain INSERT of the same rows; the touched patients are added once afterwards
+ * (touchedFromFirstLoadSql) instead of through RETURNING row by row.
+ */
+export const INSERT_ORDERS_FIRST_LOAD = `
+  INSERT INTO orders (source, order_id, ${ORDER_COLUMNS}, last_run_id)
+  SELECT DISTINCT ON (l.source, l.order_id)
+    l.source, l.order_id, l.patient_id, l.ordered_at::timestamptz, l.provider_id,
+    d.id, l.setting, l.indication_code, l.indication_text,
+    l.requested_modality, l.requested_procedure, l.pregnancy_status,
+    l.contrast_allergy::boolean, l.egfr::numeric, l.dose_alert_shown::boolean, l.comment, $1
+  FROM landing_orders l
+  LEFT JOIN departments d ON d.name = btrim(l.department)
+  WHERE l.run_id = $1 AND l.error_reason IS NULL
+  ORDER BY l.source, l.order_id, l.line DESC`;
+
+/**
+ * The patients of the rows a first load's plain INSERT wrote into the (until then empty) model
+ * table: exactly what the upsert's RETURNING would have given, collected once.
+ */
+export const touchedFromFirstLoadSql = (table: 'orders' | 'exams'): string => `
+  INSERT INTO touched_patients
+  SELECT DISTINCT patient_id FROM ${table} WHERE last_run_id = $1
+  ON CONFLICT DO NOTHING`;
+
 /** Rejects order changes and exams that name an order we do not have. */
 export const markUnknownOrdersSql = (table: string): string => `
   UPDATE ${table} l SET error_field = 'order_id', error_reason = 'unknown order'
@@ -188,6 +214,18 @@ export const UPSERT_EXAMS = `
     RETURNING patient_id
   )
   INSERT INTO touched_patients SELECT patient_id FROM upserted ON CONFLICT DO NOTHING`;
+
+/** UPSERT_EXAMS on a first load (no exam yet): a plain INSERT, as INSERT_ORDERS_FIRST_LOAD. */
+export const INSERT_EXAMS_FIRST_LOAD = `
+  INSERT INTO exams (source, accession, ${EXAM_COLUMNS}, last_run_id)
+  SELECT DISTINCT ON (l.source, l.accession)
+    l.source, l.accession, l.patient_id, o.id,
+    l.performed_at::timestamptz, l.modality, l.procedure, l.body_region,
+    l.ctdivol_mgy::numeric, l.dlp_mgycm::numeric, l.effective_dose_msv::numeric, $1
+  FROM landing_exams l
+  LEFT JOIN orders o ON o.source = l.source AND o.order_id = l.order_id
+  WHERE l.run_id = $1 AND l.error_reason IS NULL
+  ORDER BY l.source, l.accession, l.line DESC`;
 
 /** Landing rows of the run: read, errored, warned. */
 export const countLandingSql = (table: string): string => `
