@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { VersionedSettings } from '../settings/settings.service.js';
-import { BULK_ROWS } from '../ingestion/bulk-load.js';
+import { analyseGrown } from '../ingestion/bulk-load.js';
 import { timeStep } from '../ingestion/step-timing.js';
 import { ESTIMATE_EVENT_DOSES, ESTIMATE_STUDY_DOSES } from './dose-report-estimate.sql.js';
 import { TOUCHED_SCOPE, cumulativeDoseSql, effectiveDoseSql } from './dose.sql.js';
@@ -31,7 +31,7 @@ export class DoseService {
       manager.query(effectiveDoseSql(where), [settings.values['dose.method']]),
     );
     // a new table on a first load: the cumulative dose below joins it to every exam
-    if (affected(exams) >= BULK_ROWS) await manager.query('ANALYZE exam_doses');
+    await analyseGrown(manager, ['exam_doses'], affected(exams));
     const orders = await timeStep('dose.cumulative_dose', () =>
       manager.query(cumulativeDoseSql(where), [
         settings.values['band.high_ced_5y_msv'],

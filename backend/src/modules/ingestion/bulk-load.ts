@@ -80,3 +80,33 @@ export async function analyseModel(
     for (const table of tables) await manager.query(`ANALYZE ${table}`);
   });
 }
+
+/**
+ * ANALYZEs each table the step wrote `rowsWritten` rows into when its statistics no longer
+ * describe it: at least BULK_ROWS rows, a table never analysed (a first load: reltuples -1), or
+ * a table that grew by a fifth or more. Autovacuum cannot see the rows of the load's own
+ * transaction, and without statistics a small first load (a few thousand patients) was planned
+ * with nested loops over tables the planner took for empty: 20 minutes for 5,000 patients
+ * against 1 minute for 20,000. Returns whether any table was analysed.
+ */
+export async function analyseGrown(
+  manager: EntityManager,
+  tables: readonly string[],
+  rowsWritten: number,
+): Promise<boolean> {
+  if (rowsWritten <= 0) return false;
+  const stale: { table: string }[] = await manager.query(
+    `SELECT c.relname AS table
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relname = ANY ($1::text[])
+       AND ($2::bigint >= $3::bigint OR c.reltuples < 0 OR $2::bigint * 5 >= c.reltuples)
+     ORDER BY c.relname`,
+    [[...tables], rowsWritten, BULK_ROWS],
+  );
+  if (stale.length === 0) return false;
+  await analyseModel(
+    manager,
+    stale.map((row) => row.table),
+  );
+  return true;
+}

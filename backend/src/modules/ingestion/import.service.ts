@@ -20,7 +20,7 @@ import { landRecords } from './landing-writer.js';
 import { lockModelWrites } from './model-write-lock.js';
 import { NormaliserService } from './normaliser.service.js';
 import { normaliseDoseReports, relinkDoseReportStudies } from './dose-report-normaliser.js';
-import { BULK_ROWS, analyseModel, deferIndexesOnFirstLoad } from './bulk-load.js';
+import { analyseGrown, deferIndexesOnFirstLoad } from './bulk-load.js';
 import { recordSteps, timeStep, type StepListener, type StepTiming } from './step-timing.js';
 
 export interface ImportSummary {
@@ -75,7 +75,7 @@ export interface PostgresImportSummary extends ImportSummary {
 export interface NormalisedLoad {
   readonly runId: number;
   readonly settings: VersionedSettings;
-  /** The load read at least BULK_ROWS rows: the model's statistics were refreshed. */
+  /** The load refreshed the model's statistics (a large load, or a first one: analyseGrown). */
   readonly bulk: boolean;
   readonly onProgress?: (progress: ImportProgress) => void;
 }
@@ -408,13 +408,17 @@ export class ImportService {
         options.onProgress?.({ phase: 'normalising' });
         const deferred = run.deferIndexes ? await deferIndexesOnFirstLoad(manager) : null;
         const counts = await timeStep('normalise', () => normalise(manager, runId, settings));
-        // a large load changes the tables' sizes and distributions: fresh statistics first
-        const bulk = counts.read >= BULK_ROWS;
         // before the dose update: an index built over HOT-updated rows of this transaction is
         // marked indcheckxmin and cannot be used until the transaction ends (the analysis
         // would plan without it); built here, the dose update is HOT and touches no index
         await deferred?.rebuild();
-        if (bulk) await analyseModel(manager, ['patients', 'orders', 'order_changes', 'exams']);
+        // a large load (or a first one) changes the tables' sizes and distributions: fresh
+        // statistics first
+        const bulk = await analyseGrown(
+          manager,
+          ['patients', 'orders', 'order_changes', 'exams'],
+          counts.read,
+        );
         await this.steps.afterLoad?.(manager, {
           runId,
           settings,

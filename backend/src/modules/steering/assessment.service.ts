@@ -25,7 +25,7 @@ import {
 import { summariseOrderTexts, type OrderTexts } from './summarise-order-texts.js';
 import { LEXICON_VERSION } from './domain/index.js';
 import { timeStep } from '../ingestion/step-timing.js';
-import { BULK_ROWS, analyseModel } from '../ingestion/bulk-load.js';
+import { analyseGrown } from '../ingestion/bulk-load.js';
 
 /**
  * touched: the patients the load in this transaction changed, plus stale assessments;
@@ -81,7 +81,7 @@ export class AssessmentService {
     await manager.query('ANALYZE assess_scope');
 
     await timeStep('assess.texts', () => this.readTexts(manager));
-    if (count >= BULK_ROWS) await analyseModel(manager, ['order_text_facts']);
+    await analyseGrown(manager, ['order_text_facts'], count);
     await manager.query('DROP TABLE IF EXISTS assess_facts');
     await timeStep('assess.facts', () =>
       manager.query(BUILD_ASSESS_FACTS, [
@@ -107,7 +107,7 @@ export class AssessmentService {
       await manager.query(DROP_EMPTY_PATTERN_COUNTS);
     });
 
-    if (count >= BULK_ROWS) await analyseModel(manager, ['order_assessments', 'order_signals']);
+    await analyseGrown(manager, ['order_assessments', 'order_signals'], count);
     const changedProviders = await timeStep('assess.patterns', () =>
       this.updatePatterns(manager, settings),
     );
