@@ -30,12 +30,14 @@ const DISTRIBUTED = [
   'case_assignments',
   'dose_report_studies',
   'dose_report_events',
+  'exam_doses',
 ];
 
 const REFERENCE = [
   'departments',
   'providers',
   'provider_patterns',
+  'provider_pattern_counts',
   'reference_versions',
   'dlp_coefficients',
   'typical_doses',
@@ -62,6 +64,8 @@ const COORDINATOR = [
   'landing_dose_reports',
   'assessment_rollups',
   'order_volume_rollups',
+  'department_rollups',
+  'oidc_login_states',
 ];
 
 const KNOWN_GAPS = [
@@ -74,6 +78,8 @@ const KNOWN_GAPS = [
   'exams: PRIMARY KEY (id)',
   'exams: UNIQUE (source, accession)',
   'exams: FOREIGN KEY (order_pk) REFERENCES orders(id) ON DELETE SET NULL',
+  'exam_doses: no patient_id column',
+  'exam_doses: PRIMARY KEY (exam_id)',
   'order_dose: no patient_id column',
   'order_dose: PRIMARY KEY (order_pk)',
   'order_dose: FOREIGN KEY (order_pk) REFERENCES orders(id) ON DELETE CASCADE',
