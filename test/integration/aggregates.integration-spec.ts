@@ -8,6 +8,7 @@ import type { Principal } from '../../backend/src/modules/auth/principal.js';
 import { AggregateService } from '../../backend/src/modules/analytics/aggregate.service.js';
 import { AnalyticsError } from '../../backend/src/modules/analytics/analytics.exception.js';
 import { RollupService } from '../../backend/src/modules/analytics/rollup.service.js';
+import { AssessmentService } from '../../backend/src/modules/steering/assessment.service.js';
 import { clinicianPseudonym } from '../../backend/src/modules/vocabulary/clinician-pseudonym.js';
 import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -168,6 +169,8 @@ describe('aggregates on a hand-made hospital', () => {
     // the dashboards read the monthly rollups, which the analysis refreshes: these
     // hand-made assessments bypass it, so build the rollups from them here
     await new RollupService(db).refreshAll();
+    // and the clinician pattern counts the next analysis starts from
+    await new AssessmentService().rebuildPatternCounts(db.manager);
     service = new AggregateService(db);
     app = await NestFactory.create(
       AppModule.forRoot({ dataSource: db, authSettings: loadAuthSettings({}) }),

@@ -14,6 +14,7 @@ import {
   DROP_EMPTY_PATTERN_COUNTS,
   CREATE_TEXT_FACTS_STAGE,
   PATTERN_COUNTS,
+  REBUILD_PATTERN_COUNTS,
   SCOPE_ALL,
   SCOPE_STALE,
   SCOPE_TOUCHED_PATIENTS,
@@ -62,6 +63,14 @@ const BATCH = 5000;
  * the caller's transaction, after a load or from `grounds analyse`.
  */
 export class AssessmentService {
+  /**
+   * Counts the clinician patterns afresh over every assessment: after assessments were written
+   * around the analysis (hand-made fixtures, a restore), before the next analysis.
+   */
+  async rebuildPatternCounts(manager: EntityManager): Promise<void> {
+    await manager.query(REBUILD_PATTERN_COUNTS);
+  }
+
   async assess(
     manager: EntityManager,
     settings: VersionedSettings,
@@ -92,6 +101,17 @@ export class AssessmentService {
     );
     const monthsBefore: { month: string }[] = await manager.query(SCOPE_MONTHS);
     await timeStep('assess.assessments', async () => {
+      if (scope === 'all') {
+        // every assessment is rewritten: count them afresh (this also repairs counts that
+        // assessments written around the analysis left behind)
+        await manager.query(UPSERT_ASSESSMENTS, [
+          settings.version,
+          referenceVersion,
+          LEXICON_VERSION,
+        ]);
+        await manager.query(REBUILD_PATTERN_COUNTS);
+        return;
+      }
       // the clinician pattern counts follow the assessments this rewrites: minus what they
       // counted before, plus what they count after (PATTERN_COUNTS reads the sums)
       await manager.query(CREATE_PATTERN_COUNT_DELTA);

@@ -468,6 +468,24 @@ export const COLLECT_PATTERN_DELTA = `
     AND a.band IN ('HIGH', 'LOW')
   GROUP BY 1, 2, 3, 4, 5`;
 
+/**
+ * provider_pattern_counts from scratch, counted over every assessment (the same definition as
+ * COLLECT_PATTERN_DELTA): on `analyse --all`, and to repair counts written around the analysis.
+ */
+export const REBUILD_PATTERN_COUNTS = `
+  WITH cleared AS (DELETE FROM provider_pattern_counts)
+  INSERT INTO provider_pattern_counts
+    (provider_id, indication_group, population, setting, band, away, away_unexplained, total)
+  SELECT coalesce(a.provider_id, ''), a.indication_group, a.population, a.setting, a.band,
+    count(*) FILTER (WHERE a.outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int,
+    count(*) FILTER (WHERE a.outcome IN ('SUBSTITUTED', 'DOWNGRADED')
+      AND a.non_dose_reason IS NULL AND a.outcome_event <> 'timeout')::int,
+    count(*)::int
+  FROM order_assessments a
+  WHERE a.is_opportunity AND a.outcome <> 'PENDING' AND a.exclusion IS NULL
+    AND a.band IN ('HIGH', 'LOW')
+  GROUP BY 1, 2, 3, 4, 5`;
+
 /** Adds the collected differences to provider_pattern_counts. */
 export const APPLY_PATTERN_DELTA = `
   INSERT INTO provider_pattern_counts AS c
