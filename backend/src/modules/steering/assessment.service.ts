@@ -15,6 +15,7 @@ import {
   CREATE_TEXT_FACTS_STAGE,
   PATTERN_COUNTS,
   REBUILD_PATTERN_COUNTS,
+  CLEAR_PATTERN_COUNTS,
   SCOPE_ALL,
   SCOPE_STALE,
   SCOPE_TOUCHED_PATIENTS,
@@ -68,6 +69,7 @@ export class AssessmentService {
    * around the analysis (hand-made fixtures, a restore), before the next analysis.
    */
   async rebuildPatternCounts(manager: EntityManager): Promise<void> {
+    await manager.query(CLEAR_PATTERN_COUNTS);
     await manager.query(REBUILD_PATTERN_COUNTS);
   }
 
@@ -109,6 +111,7 @@ export class AssessmentService {
           referenceVersion,
           LEXICON_VERSION,
         ]);
+        await manager.query(CLEAR_PATTERN_COUNTS);
         await manager.query(REBUILD_PATTERN_COUNTS);
         return;
       }

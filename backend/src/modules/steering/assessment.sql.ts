@@ -43,10 +43,15 @@ export const SCOPE_ALL = `INSERT INTO assess_scope SELECT id FROM orders ON CONF
 /** The texts the lexicon reads, per order in scope (streamed through a cursor). */
 export const SELECT_ORDER_TEXTS = `
   SELECT o.id::text AS order_pk, o.comment, o.indication_text,
-    coalesce((SELECT json_agg(json_build_object('action', c.action, 'reason', c.reason)
-                              ORDER BY c.changed_at, c.action)
-              FROM order_changes c WHERE c.order_pk = o.id), '[]'::json) AS changes
-  FROM orders o JOIN assess_scope s ON s.order_pk = o.id`;
+    coalesce(ch.changes, '[]'::json) AS changes
+  FROM orders o JOIN assess_scope s ON s.order_pk = o.id
+  LEFT JOIN (
+    -- the scope's changes grouped once (a join, not a subquery per order)
+    SELECT c.order_pk, json_agg(json_build_object('action', c.action, 'reason', c.reason)
+                                ORDER BY c.changed_at, c.action) AS changes
+    FROM order_changes c JOIN assess_scope cs ON cs.order_pk = c.order_pk
+    GROUP BY c.order_pk
+  ) ch ON ch.order_pk = o.id`;
 
 export const CREATE_TEXT_FACTS_STAGE = `
   CREATE TEMPORARY TABLE IF NOT EXISTS text_facts_stage (
@@ -470,10 +475,12 @@ export const COLLECT_PATTERN_DELTA = `
 
 /**
  * provider_pattern_counts from scratch, counted over every assessment (the same definition as
- * COLLECT_PATTERN_DELTA): on `analyse --all`, and to repair counts written around the analysis.
+ * COLLECT_PATTERN_DELTA), after CLEAR_PATTERN_COUNTS: on `analyse --all`, and to repair counts
+ * written around the analysis.
  */
+export const CLEAR_PATTERN_COUNTS = `DELETE FROM provider_pattern_counts`;
+
 export const REBUILD_PATTERN_COUNTS = `
-  WITH cleared AS (DELETE FROM provider_pattern_counts)
   INSERT INTO provider_pattern_counts
     (provider_id, indication_group, population, setting, band, away, away_unexplained, total)
   SELECT coalesce(a.provider_id, ''), a.indication_group, a.population, a.setting, a.band,
