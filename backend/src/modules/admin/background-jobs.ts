@@ -14,8 +14,10 @@ export class BackgroundJobs implements BeforeApplicationShutdown {
   start(what: string, work: () => Promise<void>): void {
     const job = work()
       .catch((error: unknown) => {
-        // the run carries the reason; the log names the run only (never patient data)
-        this.logger.error(`${what} failed: ${(error as Error).message?.split('\n')[0]}`);
+        // the run carries the reason; the log names the job and the kind of error only: a
+        // message about a bad row can quote the row (patient data)
+        const kind = error instanceof Error ? error.name : typeof error;
+        this.logger.error(`${what} failed (${kind}); its ingest run records the reason`);
       })
       .finally(() => this.running.delete(job));
     this.running.add(job);
