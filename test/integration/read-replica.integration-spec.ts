@@ -210,11 +210,9 @@ describeWithReplica(
       const marker = `written on the primary at ${Date.now()}`;
       await dataSource.query('INSERT INTO replica_probe VALUES ($1)', [marker]);
       const read = app.get(ReadDatabase);
-      await waitFor(
-        'the marker on the replica',
-        async () => (await read.query('SELECT marker FROM replica_probe')).length === 1,
-        30_000,
-      );
+      // wait on the replay position, not on the table: until the replica has replayed the
+      // CREATE TABLE, a query there fails with 'relation does not exist'
+      await replicaCaughtUp();
       expect(await read.query('SELECT marker FROM replica_probe')).toEqual([{ marker }]);
     });
 
