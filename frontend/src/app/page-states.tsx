@@ -63,3 +63,20 @@ const isForbidden = (error: unknown): boolean =>
 
 /** How to load data, for the empty states. */
 export const IMPORT_COMMAND = 'npm run grounds -- import csv <dir>';
+
+/** What became of a form's last action: a polite status when it worked, an alert when not. */
+export const FormStatus = ({
+  message,
+  children,
+}: {
+  readonly message: { readonly ok: boolean; readonly text: string };
+  readonly children?: ReactNode;
+}) => (
+  <div
+    className={`form-status ${message.ok ? 'form-status-ok' : 'form-status-error'}`}
+    role={message.ok ? 'status' : 'alert'}
+  >
+    {message.text}
+    {children}
+  </div>
+);

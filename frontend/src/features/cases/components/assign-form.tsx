@@ -1,11 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  ASSIGN_CASE_MUTATION,
-  CASE_ASSIGNEES_QUERY,
-  CASE_QUERY,
-  CASES_QUERY,
-} from '../graphql/cases.graphql.js';
+import { useQuery } from '@apollo/client/react';
+import { FormStatus } from '../../../app/page-states.js';
+import { ASSIGN_CASE_MUTATION, CASE_ASSIGNEES_QUERY } from '../graphql/cases.graphql.js';
+import { useCaseMutation } from '../hooks/use-case-mutation.js';
 
 const ROLE_LABELS: Record<string, string> = {
   QUALITY_MANAGER: 'quality manager',
@@ -29,20 +26,12 @@ export const AssignForm = ({
   const [choice, setChoice] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const choices = useQuery(CASE_ASSIGNEES_QUERY, { variables: { caseId } });
-  const [assign, { loading }] = useMutation(ASSIGN_CASE_MUTATION, {
-    // the answer is the whole case with its new assignee: the page shows it at once
-    update(cache, { data }) {
-      if (data) {
-        cache.writeQuery({
-          query: CASE_QUERY,
-          variables: { id: caseId },
-          data: { __typename: 'Query', case: data.assignCase },
-        });
-      }
-    },
-    // the list shows each case's assignee and review status
-    refetchQueries: [CASES_QUERY],
-  });
+  // the answer is the whole case with its new assignee: the page shows it at once
+  const [assign, { loading }] = useCaseMutation(
+    ASSIGN_CASE_MUTATION,
+    caseId,
+    (data) => data.assignCase,
+  );
   const selectId = useId();
   const users = choices.data?.caseAssignees ?? [];
   const mayTakeIt = users.some((user) => user.email === myEmail);
@@ -137,14 +126,7 @@ export const AssignForm = ({
           </button>
         ) : null}
       </p>
-      {message ? (
-        <p
-          className={`form-status ${message.ok ? 'form-status-ok' : 'form-status-error'}`}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      {message ? <FormStatus message={message} /> : null}
     </form>
   );
 };

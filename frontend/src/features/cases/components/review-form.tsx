@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
-import { CASE_QUERY, CASES_QUERY, REVIEW_CASE_MUTATION } from '../graphql/cases.graphql.js';
+import { FormStatus } from '../../../app/page-states.js';
+import { REVIEW_CASE_MUTATION } from '../graphql/cases.graphql.js';
+import { useCaseMutation } from '../hooks/use-case-mutation.js';
 import {
   DISPOSITIONS,
   DISPOSITION_DESCRIPTIONS,
@@ -15,20 +16,12 @@ export const ReviewForm = ({ caseId }: { readonly caseId: string }) => {
   const [disposition, setDisposition] = useState<DispositionCode | null>(null);
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [review, { loading }] = useMutation(REVIEW_CASE_MUTATION, {
-    // the answer is the whole case, with its new review: the case page shows it at once
-    update(cache, { data }) {
-      if (data) {
-        cache.writeQuery({
-          query: CASE_QUERY,
-          variables: { id: caseId },
-          data: { __typename: 'Query', case: data.reviewCase },
-        });
-      }
-    },
-    // the list shows each case's review status: ask it again
-    refetchQueries: [CASES_QUERY],
-  });
+  // the answer is the whole case, with its new review: the case page shows it at once
+  const [review, { loading }] = useCaseMutation(
+    REVIEW_CASE_MUTATION,
+    caseId,
+    (data) => data.reviewCase,
+  );
   const ids = { legend: useId(), note: useId() };
 
   const submit = async (event: FormEvent) => {
@@ -86,14 +79,7 @@ export const ReviewForm = ({ caseId }: { readonly caseId: string }) => {
           {loading ? 'Saving…' : 'Save review'}
         </button>
       </p>
-      {message ? (
-        <p
-          className={`form-status ${message.ok ? 'form-status-ok' : 'form-status-error'}`}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      {message ? <FormStatus message={message} /> : null}
     </form>
   );
 };

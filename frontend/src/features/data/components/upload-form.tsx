@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { FormStatus } from '../../../app/page-states.js';
 import {
   ACCEPTED_UPLOADS,
   describeFinishedRun,
@@ -92,11 +93,7 @@ export const UploadForm = ({
         them). Up to 512 MB; larger loads go through <code>npm run grounds -- import</code>.
       </p>
       {shown ? (
-        <div
-          className={`form-status ${shown.ok ? 'form-status-ok' : 'form-status-error'}`}
-          role={shown.ok ? 'status' : 'alert'}
-        >
-          {shown.text}
+        <FormStatus message={shown}>
           {shown.notes.length > 0 ? (
             <ul className="upload-notes">
               {shown.notes.map((note) => (
@@ -104,7 +101,7 @@ export const UploadForm = ({
               ))}
             </ul>
           ) : null}
-        </div>
+        </FormStatus>
       ) : null}
     </form>
   );

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ErrorState, LoadingState } from '../../../app/page-states.js';
+import { ErrorState, FormStatus, LoadingState } from '../../../app/page-states.js';
 import { useSiteTimeZone } from '../../cases/hooks/use-site-time-zone.js';
 import { formatCount, formatDateTime } from '../../cases/utils/format-case-values.js';
 import {
@@ -216,14 +216,7 @@ export const AppropriatenessEditor = () => {
             {saving ? 'Saving and reassessing…' : 'Save as a new reference version'}
           </button>
         </div>
-        {message ? (
-          <p
-            className={`form-status ${message.ok ? 'form-status-ok' : 'form-status-error'}`}
-            role={message.ok ? 'status' : 'alert'}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        {message ? <FormStatus message={message} /> : null}
       </form>
       <h3>Reference versions</h3>
       {versions.data ? (

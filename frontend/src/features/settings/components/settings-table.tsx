@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { EmptyState, ErrorState, LoadingState } from '../../../app/page-states.js';
+import { EmptyState, ErrorState, FormStatus, LoadingState } from '../../../app/page-states.js';
 import { useSiteTimeZone } from '../../cases/hooks/use-site-time-zone.js';
 import { formatDateTime } from '../../cases/utils/format-case-values.js';
 import { SETTINGS_QUERY, UPDATE_SETTING_MUTATION } from '../graphql/settings.graphql.js';
@@ -74,14 +74,7 @@ export const SettingsTable = () => {
           Each change makes a new version; every assessment records the version it used, so a
           month&rsquo;s figures can be reproduced. Changed values apply to the next analysis.
         </p>
-        {message && message.text ? (
-          <p
-            className={`form-status ${message.ok ? 'form-status-ok' : 'form-status-error'}`}
-            role={message.ok ? 'status' : 'alert'}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        {message && message.text ? <FormStatus message={message} /> : null}
         <div className="table-scroll">
           <table className="data-table">
             <caption>The settings in force and what each one means.</caption>
