@@ -1,9 +1,16 @@
 import type { Command } from 'commander';
 import { ExportService } from '../modules/export/export.service.js';
+import type { AnalysisSummary } from '../modules/pipeline/analysis.service.js';
 import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { createLogger } from '../logger.js';
 import { formatDuration, withDatabase } from './cli-context.js';
 import { registerExportExamsCommand } from './export-exams-command.js';
+
+/** One line on what an analysis did. */
+export const describeAnalysis = (summary: AnalysisSummary): string =>
+  `Analysis under settings version ${summary.settingsVersion}: ${summary.ordersInScope} orders assessed, ` +
+  `${summary.ordersRedosed} order doses recomputed, ${summary.providersRescored} clinician patterns changed, ` +
+  `in ${formatDuration(summary.durationMs)}.`;
 
 export function registerAnalyseCommand(program: Command): void {
   program
@@ -17,11 +24,7 @@ export function registerAnalyseCommand(program: Command): void {
           options.all ? 'all' : 'stale',
           (timing) => logger.debug(timing, 'analysis step'),
         );
-        console.log(
-          `Analysis under settings version ${summary.settingsVersion}: ${summary.ordersInScope} orders assessed, ` +
-            `${summary.ordersRedosed} order doses recomputed, ${summary.providersRescored} clinician patterns changed, ` +
-            `in ${formatDuration(summary.durationMs)}.`,
-        );
+        console.log(describeAnalysis(summary));
       });
     });
 }

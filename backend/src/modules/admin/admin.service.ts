@@ -11,6 +11,7 @@ import {
 import { adminInputError } from './domain/admin-error.js';
 import {
   SETTINGS_SCHEMA,
+  changesAssessments,
   isSettingKey,
   type SettingKey,
 } from '../settings/domain/settings-schema.js';
@@ -20,7 +21,6 @@ import { ReassessmentService } from './reassessment.service.js';
 export const MAX_PAGE_SIZE = 500;
 
 /** Settings that change what is shown, not what is assessed: no re-analysis after them. */
-const DISPLAY_ONLY_SETTINGS: readonly SettingKey[] = ['committee.show_clinician_names'];
 
 export interface Page<T> {
   readonly nodes: T[];
@@ -241,13 +241,13 @@ export class AdminService {
       throw adminInputError((error as Error).message);
     }
     const after = formatSettingValue(created.values[key]);
-    const reassessmentRunId = DISPLAY_ONLY_SETTINGS.includes(key)
-      ? null
-      : await this.reassessment.start({
+    const reassessmentRunId = changesAssessments(key)
+      ? await this.reassessment.start({
           source: 'settings',
           target: `settings version ${created.version}: ${key} ${before} → ${after}`,
           startedBy: changedBy,
-        });
+        })
+      : null;
     return {
       setting: {
         key,

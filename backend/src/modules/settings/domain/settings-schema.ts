@@ -9,6 +9,8 @@ interface SettingSpec<T> {
   readonly defaultValue: T;
   readonly description: string;
   readonly parse: (raw: string) => T;
+  /** Changes only what a page shows, not any assessment: no reassessment follows a change. */
+  readonly displayOnly?: boolean;
 }
 
 /** A threshold above zero: 0 would put every patient in a band or let every clinician pass. */
@@ -119,10 +121,15 @@ export const SETTINGS_SCHEMA = {
     description:
       'COMMITTEE sees clinician names; when false, clinicians appear as stable pseudonyms (C-3F9A2B)',
     parse: yesNo,
+    displayOnly: true,
   } satisfies SettingSpec<boolean>,
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS_SCHEMA;
+
+/** Whether a change of this setting can change an assessment (and so calls for a reassessment). */
+export const changesAssessments = (key: SettingKey): boolean =>
+  !(SETTINGS_SCHEMA[key] as SettingSpec<unknown>).displayOnly;
 export type Settings = {
   -readonly [K in SettingKey]: (typeof SETTINGS_SCHEMA)[K]['defaultValue'] extends readonly string[]
     ? string[]
