@@ -50,6 +50,21 @@ describe('evaluate against a fixed generated hospital', () => {
     expect(evaluation.conflicts.recall).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('bounds precision by an oracle that knows who steers but not which switch was steered', () => {
+    const { steered, documented, indistinguishable } = evaluation.ceiling;
+    expect(steered).toBe(evaluation.conflicts.steered);
+    expect(documented).toBeGreaterThan(0);
+    expect(documented).toBeLessThan(steered);
+    expect(indistinguishable).toBeGreaterThan(0);
+    expect(evaluation.ceiling.precisionAtRecall1).toBeCloseTo(
+      steered / (steered + indistinguishable),
+      12,
+    );
+    expect(evaluation.ceiling.precisionAtRecall90).toBeGreaterThan(
+      evaluation.ceiling.precisionAtRecall1 ?? 1,
+    );
+  });
+
   it('flags no order of an exclusion category at any level', () => {
     expect(evaluation.exclusionCategoriesFlagged).toBe(0);
     const excluded = evaluation.byCategory.filter((row) => row.category.startsWith('EXCL_'));
@@ -116,6 +131,7 @@ describe('evaluate --battery on a small battery', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^hospital .*precision .*recall .*excl\. flagged .*w\/ conflict$/);
     expect(lines[1]).toMatch(/^small steering +3000 +23 /);
-    expect(lines[2]).toMatch(/^no steering +4000 +22 .* 0( +-){4} +0 +0$/);
+    expect(lines[0]).toMatch(/best P at R=1 +best P at R=\.90/);
+    expect(lines[2]).toMatch(/^no steering +4000 +22 .* 0( +-){6} +0 +0$/);
   });
 });
