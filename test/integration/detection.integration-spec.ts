@@ -122,10 +122,22 @@ function buildHospital() {
   // unmapped indication
   named('UNMAPPED', false);
   order('O-UNMAPPED', 'UNMAPPED', 'DR-N', { indication_code: 'Z00.00' });
-  // downgraded at order entry for a HIGH patient: POSSIBLE
+  // downgraded at order entry for a HIGH patient by DR-N, whose pattern does not stand out:
+  // POSSIBLE
   named('ENTRY', true);
   order('O-ENTRY', 'ENTRY', 'DR-N', { requested_modality: 'US' });
   performed('O-ENTRY', 'ENTRY', 'US');
+  // the same by DR-S, whose pattern stands out: PROBABLE (level.at_entry_probable)
+  named('ENTRY-S', true);
+  order('O-ENTRY-S', 'ENTRY-S', 'DR-S', { requested_modality: 'US' });
+  performed('O-ENTRY-S', 'ENTRY-S', 'US');
+  // the same by DR-S with an operational reason in the order comment: POSSIBLE
+  named('ENTRY-OPS', true);
+  order('O-ENTRY-OPS', 'ENTRY-OPS', 'DR-S', {
+    requested_modality: 'US',
+    comment: 'CT scanner down for maintenance',
+  });
+  performed('O-ENTRY-OPS', 'ENTRY-OPS', 'US');
   // cascade: CT 5 days after the US substitute
   exams.push(
     makeExam({
@@ -251,17 +263,18 @@ describe('detection engine on a hand-built hospital', () => {
           `SELECT high_opportunities, high_away FROM provider_patterns WHERE provider_id = 'DR-S'`,
         )
       )[0];
-    // DR-S's HIGH band: 20 patients (14 switched "per provider") and O-OPS, switched with an
-    // operational reason: an opportunity, but an explained switch (O-PREG and O-ALLERGY are
-    // excluded, O-RUQ is no opportunity)
-    expect(await readDrS()).toEqual({ high_opportunities: 21, high_away: 14 });
+    // DR-S's HIGH band: 20 patients (14 switched "per provider"), O-ENTRY-S (placed at entry
+    // for US: an unexplained decision), and O-OPS and O-ENTRY-OPS, away with an operational
+    // reason: opportunities, but explained switches (O-PREG and O-ALLERGY are excluded, O-RUQ
+    // is no opportunity)
+    expect(await readDrS()).toEqual({ high_opportunities: 23, high_away: 15 });
     const settings = new SettingsService(database.dataSource);
     await settings.set('level.pattern_counts_explained_switches', 'yes', 'test');
     await new PipelineService(database.dataSource).analyse();
-    expect(await readDrS()).toEqual({ high_opportunities: 21, high_away: 15 });
+    expect(await readDrS()).toEqual({ high_opportunities: 23, high_away: 17 });
     await settings.set('level.pattern_counts_explained_switches', 'no', 'test');
     await new PipelineService(database.dataSource).analyse();
-    expect(await readDrS()).toEqual({ high_opportunities: 21, high_away: 14 });
+    expect(await readDrS()).toEqual({ high_opportunities: 23, high_away: 15 });
     assessments = await readAssessments(database);
   });
 
@@ -281,12 +294,64 @@ describe('detection engine on a hand-built hospital', () => {
     });
   });
 
-  it('marks a HIGH-band order placed directly for a low-rated modality as POSSIBLE', () => {
+  it('leaves a HIGH-band order placed at entry POSSIBLE when the clinician does not stand out', () => {
     expect(assessments['O-ENTRY']).toMatchObject({
       outcome: 'DOWNGRADED',
+      case_level: 'PROBABLE',
       level: 'POSSIBLE',
       signals: 'E3',
     });
+  });
+
+  it('makes a HIGH-band order placed at entry PROBABLE under the gate, and says why', async () => {
+    expect(assessments['O-ENTRY-S']).toMatchObject({
+      band: 'HIGH',
+      outcome: 'DOWNGRADED',
+      level: 'PROBABLE',
+      signals: 'E3',
+    });
+    const [evidence] = await new CaseEvidenceService(database.dataSource).read('O-ENTRY-S');
+    const pattern = evidence.signals.find((signal) => signal.code === 'PATTERN');
+    expect(pattern?.explanation).toMatch(
+      /^clinician pattern: .*1 of 2 clinicians compared stand out; one-sided p = [<\d. ]+, adjusted q = [<\d. ]+ \(Benjamini–Hochberg; PROBABLE needs q <= 0\.05\); placed at order entry for US \(rated 3\) in a HIGH-band patient, with no recognised non-dose reason, by a clinician whose pattern stands out: PROBABLE \(setting level\.at_entry_probable\)$/,
+    );
+    const [notGated] = await new CaseEvidenceService(database.dataSource).read('O-ENTRY');
+    expect(notGated.signals.find((signal) => signal.code === 'PATTERN')?.explanation).toMatch(
+      /so the case is POSSIBLE, not PROBABLE; placed at order entry for US \(rated 3\) in a HIGH-band patient: PROBABLE only when the clinician's pattern stands out/,
+    );
+  });
+
+  it('keeps a HIGH-band order placed at entry with an operational reason POSSIBLE', () => {
+    expect(assessments['O-ENTRY-OPS']).toMatchObject({
+      band: 'HIGH',
+      outcome: 'DOWNGRADED',
+      case_level: 'POSSIBLE',
+      level: 'POSSIBLE',
+      signals: 'E3',
+    });
+  });
+
+  it("restores DESIGN's levels with level.at_entry_probable off, and back", async () => {
+    const settings = new SettingsService(database.dataSource);
+    await settings.set('level.at_entry_probable', 'off', 'test');
+    const summary = await new PipelineService(database.dataSource).analyse();
+    expect(summary.ordersInScope).toBe(Object.keys(assessments).length);
+    const off = await readAssessments(database);
+    for (const id of ['O-ENTRY-S', 'O-ENTRY', 'O-ENTRY-OPS']) {
+      expect(off[id]).toMatchObject({ case_level: 'POSSIBLE', level: 'POSSIBLE' });
+    }
+    const [evidence] = await new CaseEvidenceService(database.dataSource).read('O-ENTRY-S');
+    expect(evidence.signals.find((signal) => signal.code === 'PATTERN')?.explanation).not.toMatch(
+      /order entry/,
+    );
+    // nothing but the at-entry cases moves (their scores follow the level)
+    const moved = Object.keys(off).filter(
+      (id) => JSON.stringify(off[id]) !== JSON.stringify(assessments[id]),
+    );
+    expect(moved.sort()).toEqual(['O-ENTRY', 'O-ENTRY-S']);
+    await settings.set('level.at_entry_probable', 'on', 'test');
+    await new PipelineService(database.dataSource).analyse();
+    expect(await readAssessments(database)).toEqual(assessments);
   });
 
   it('changes nothing when analyse runs again', async () => {
@@ -357,6 +422,7 @@ describe('detection engine on a hand-built hospital', () => {
     const versions = await database.dataSource.query(
       'SELECT DISTINCT settings_version FROM order_assessments',
     );
-    expect(versions).toEqual([{ settings_version: 5 }]); // two versions by the pattern test
+    // two versions by the pattern test, two by the at-entry test
+    expect(versions).toEqual([{ settings_version: 7 }]);
   });
 });

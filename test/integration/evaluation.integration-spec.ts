@@ -16,10 +16,12 @@ import { createTestDatabase, type TestDatabase } from '../utils/test-database.js
 
 /**
  * Floors on detection quality, on hospitals generated with a fixed seed (measured on this
- * branch: seed 21 gives precision 96.4 %, recall 87.1 % of 31 steered orders; the small
- * battery's steering hospital 84.2 % and 66.7 % of 24, its hospital without steering no
- * conflict). The floors leave a margin below those figures; a change that drops under them
- * has made detection worse.
+ * branch: seed 21 gives precision 93.9 %, recall 100 % of 31 steered orders, the oracle's
+ * ceiling 93.9 % at recall 1; the small battery's steering hospital 85.7 % and 100 % of 24,
+ * its hospital without steering no conflict. With DESIGN's levels, level.at_entry_probable
+ * off, recall was 87.1 % and 66.7 %: the recall floors of 0.90 catch the at-entry cases
+ * falling back to POSSIBLE). The floors leave a margin below those figures; a change that
+ * drops under them has made detection worse.
  */
 describe('evaluate against a fixed generated hospital', () => {
   let database: TestDatabase;
@@ -44,10 +46,25 @@ describe('evaluate against a fixed generated hospital', () => {
     await database.drop();
   });
 
-  it('finds the steered orders: precision >= 0.90 and recall >= 0.80 of conflicts', () => {
+  it('finds the steered orders: precision >= 0.90 and recall >= 0.90 of conflicts', () => {
     expect(evaluation.conflicts.steered).toBeGreaterThan(20);
     expect(evaluation.conflicts.precision).toBeGreaterThanOrEqual(0.9);
-    expect(evaluation.conflicts.recall).toBeGreaterThanOrEqual(0.8);
+    expect(evaluation.conflicts.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('bounds precision by an oracle that knows who steers but not which switch was steered', () => {
+    const { steered, documented, indistinguishable } = evaluation.ceiling;
+    expect(steered).toBe(evaluation.conflicts.steered);
+    expect(documented).toBeGreaterThan(0);
+    expect(documented).toBeLessThan(steered);
+    expect(indistinguishable).toBeGreaterThan(0);
+    expect(evaluation.ceiling.precisionAtRecall1).toBeCloseTo(
+      steered / (steered + indistinguishable),
+      12,
+    );
+    expect(evaluation.ceiling.precisionAtRecall90).toBeGreaterThan(
+      evaluation.ceiling.precisionAtRecall1 ?? 1,
+    );
   });
 
   it('flags no order of an exclusion category at any level', () => {
@@ -92,7 +109,7 @@ describe('evaluate --battery on a small battery', () => {
     expect(steering).toMatchObject({ name: 'small steering', steering: true });
     expect(steering.steeredOrders).toBeGreaterThan(15);
     expect(steering.precision).toBeGreaterThanOrEqual(0.8);
-    expect(steering.recall).toBeGreaterThanOrEqual(0.6);
+    expect(steering.recall).toBeGreaterThanOrEqual(0.9);
     expect(steering.exclusionCategoriesFlagged).toBe(0);
     expect(steering.notSteeringCliniciansWithConflict).toBe(0);
   });
@@ -116,6 +133,7 @@ describe('evaluate --battery on a small battery', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^hospital .*precision .*recall .*excl\. flagged .*w\/ conflict$/);
     expect(lines[1]).toMatch(/^small steering +3000 +23 /);
-    expect(lines[2]).toMatch(/^no steering +4000 +22 .* 0( +-){4} +0 +0$/);
+    expect(lines[0]).toMatch(/best P at R=1 +best P at R=\.90/);
+    expect(lines[2]).toMatch(/^no steering +4000 +22 .* 0( +-){6} +0 +0$/);
   });
 });

@@ -158,7 +158,7 @@ describe('query plans at scale', () => {
       // UPSERT_ASSESSMENTS reads assess_facts, which BUILD_ASSESS_FACTS creates
       await manager.query(BUILD_ASSESS_FACTS, [version, 30, 30]);
       await manager.query('ANALYZE assess_facts');
-      const upsert = await explain(manager, UPSERT_ASSESSMENTS, [1, version, 'x']);
+      const upsert = await explain(manager, UPSERT_ASSESSMENTS, [1, version, 'x', true]);
       found.push(...quadraticSubPlans(upsert).map((hit) => `UPSERT_ASSESSMENTS: ${hit}`));
       expect(found).toEqual([]);
     });

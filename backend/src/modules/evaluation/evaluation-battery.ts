@@ -46,6 +46,12 @@ export interface BatteryResult {
   readonly candidateRecall: number | null;
   /** Steered orders flagged POSSIBLE: for review, not counted as found by recall. */
   readonly steeredPossible: number;
+  /** Best reachable precision at recall 1 and at recall 0.90 (Evaluation.ceiling). */
+  readonly ceilingPrecision: number | null;
+  readonly ceilingPrecisionAtRecall90: number | null;
+  /** The ceiling's counts: steered orders with dose talk, and the indistinguishable pool. */
+  readonly ceilingDocumented: number;
+  readonly ceilingIndistinguishable: number;
   readonly exclusionCategoriesFlagged: number;
   readonly cliniciansWithConflict: number;
   readonly notSteeringCliniciansWithConflict: number;
@@ -75,6 +81,10 @@ const toResult = (
   recall: evaluation.conflicts.recall,
   candidateRecall: evaluation.conflicts.candidateRecall,
   steeredPossible: evaluation.conflicts.steeredPossible,
+  ceilingPrecision: evaluation.ceiling.precisionAtRecall1,
+  ceilingPrecisionAtRecall90: evaluation.ceiling.precisionAtRecall90,
+  ceilingDocumented: evaluation.ceiling.documented,
+  ceilingIndistinguishable: evaluation.ceiling.indistinguishable,
   exclusionCategoriesFlagged: evaluation.exclusionCategoriesFlagged,
   cliniciansWithConflict: evaluation.conflictClinicians.all,
   notSteeringCliniciansWithConflict: evaluation.conflictClinicians.notSteering,
@@ -130,6 +140,8 @@ export function formatBattery(results: readonly BatteryResult[]): string {
     'recall'.padStart(8),
     'cand. recall'.padStart(12),
     'steered POSSIBLE'.padStart(16),
+    'best P at R=1'.padStart(13),
+    'best P at R=.90'.padStart(15),
     'excl. flagged'.padStart(13),
     'clinicians w/ conflict'.padStart(22),
   ].join('  ');
@@ -145,6 +157,8 @@ export function formatBattery(results: readonly BatteryResult[]): string {
       (row.steering ? percent(row.recall) : '-').padStart(8),
       (row.steering ? percent(row.candidateRecall) : '-').padStart(12),
       (row.steering ? String(row.steeredPossible) : '-').padStart(16),
+      (row.steering ? percent(row.ceilingPrecision) : '-').padStart(13),
+      (row.steering ? percent(row.ceilingPrecisionAtRecall90) : '-').padStart(15),
       String(row.exclusionCategoriesFlagged).padStart(13),
       (row.steering
         ? `${row.cliniciansWithConflict} (${row.notSteeringCliniciansWithConflict} not steering)`

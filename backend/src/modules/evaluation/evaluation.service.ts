@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { precisionCeiling, type CeilingCounts } from './domain/precision-ceiling.js';
 import {
+  CEILING_COUNTS,
   CLINICIAN_ODDS,
   CONFLICT_CLINICIANS,
   CREATE_TRUTH_TABLE,
@@ -61,6 +63,17 @@ export interface Evaluation {
     readonly candidateRecall: number | null;
     /** Steered orders flagged POSSIBLE (for review, not conflicts). */
     readonly steeredPossible: number;
+  };
+  /**
+   * The best reachable precision (domain/precision-ceiling.ts): an oracle told which clinicians
+   * steer flags every steered order and every away-switch with no dose motive by a steering
+   * clinician in a HIGH-band patient, which the records cannot tell apart; its precision bounds
+   * any detector's at recall 1. At recall 0.90 the bound flags the steered orders with dose talk
+   * first, then a share of the indistinguishable pool.
+   */
+  readonly ceiling: CeilingCounts & {
+    readonly precisionAtRecall1: number | null;
+    readonly precisionAtRecall90: number | null;
   };
   readonly byLevel: readonly LevelCount[];
   readonly byCategory: readonly CategoryCount[];
@@ -166,6 +179,8 @@ export class EvaluationService {
           ['DOCUMENTED', 'PROBABLE', 'POSSIBLE'].includes(row.level ?? ''),
       );
 
+      const [ceilingCounts]: CeilingCounts[] = await manager.query(CEILING_COUNTS, [source]);
+
       const [conflictClinicians]: { all: number; not_steering: number }[] = await manager.query(
         CONFLICT_CLINICIANS,
         [source],
@@ -219,6 +234,11 @@ export class EvaluationService {
           candidateRecall: ratio(candidateTruePositives, steeredCandidates),
           steeredPossible: sum((row) => row.steered && row.level === 'POSSIBLE'),
         },
+        ceiling: {
+          ...ceilingCounts,
+          precisionAtRecall1: precisionCeiling(ceilingCounts, 1),
+          precisionAtRecall90: precisionCeiling(ceilingCounts, 0.9),
+        },
         byLevel,
         byCategory,
         exclusionCategoriesFlagged,
@@ -260,6 +280,10 @@ export function formatEvaluation(evaluation: Evaluation): string {
     `Of the ${evaluation.conflicts.steeredCandidates} steered orders the case rules make DOCUMENTED or PROBABLE ` +
       `candidates, ${percent(evaluation.conflicts.candidateRecall)} are conflicts after the clinician gate; ` +
       `${evaluation.conflicts.steeredPossible} steered orders are POSSIBLE (for review)`,
+    `Best reachable precision (an oracle told which clinicians steer: the ${evaluation.ceiling.steered} steered orders, ` +
+      `${evaluation.ceiling.documented} with dose talk, and ${evaluation.ceiling.indistinguishable} silent switches with no dose motive ` +
+      `by steering clinicians in HIGH-band patients that the records cannot tell apart): ` +
+      `${percent(evaluation.ceiling.precisionAtRecall1)} at recall 1, ${percent(evaluation.ceiling.precisionAtRecall90)} at recall 0.90`,
     '',
     'Level        steered  not steered',
     ...evaluation.byLevel.map(

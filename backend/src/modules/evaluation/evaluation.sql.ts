@@ -38,3 +38,21 @@ export const CLINICIAN_ODDS = `SELECT t.provider_id, bool_or(t.provider_steers) 
 /** The site-wide odds ratio (provider '*'). */
 export const SITE_ODDS = `SELECT odds_ratio AS "oddsRatio", lower_95 AS "lower95", upper_95 AS "upper95"
          FROM provider_patterns WHERE provider_id = '*'`;
+
+/**
+ * $1 source: what the precision ceiling needs (domain/precision-ceiling.ts). Steered orders, and
+ * those of them whose texts carry dose talk (the lexicon's dose phrase); the away-switches with
+ * no dose motive (SILENT_NO_MOTIVE) by clinicians the generator made steer, in patients the
+ * product puts in the HIGH band at order time: the records cannot tell them from the
+ * undocumented steered orders.
+ */
+export const CEILING_COUNTS = `SELECT count(*) FILTER (WHERE t.steered)::int AS steered,
+                count(*) FILTER (WHERE t.steered AND f.dose_phrase IS NOT NULL)::int AS documented,
+                count(*) FILTER (WHERE t.category = 'SILENT_NO_MOTIVE' AND t.provider_steers
+                                   AND a.band = 'HIGH'
+                                   AND a.outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int
+                  AS indistinguishable
+         FROM truth t
+         JOIN orders o ON o.source = $1 AND o.order_id = t.order_id
+         JOIN order_assessments a ON a.order_pk = o.id
+         LEFT JOIN order_text_facts f ON f.order_pk = a.order_pk`;

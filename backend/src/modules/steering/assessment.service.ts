@@ -110,6 +110,7 @@ export class AssessmentService {
           settings.version,
           referenceVersion,
           LEXICON_VERSION,
+          settings.values['level.at_entry_probable'],
         ]);
         await manager.query(CLEAR_PATTERN_COUNTS);
         await manager.query(REBUILD_PATTERN_COUNTS);
@@ -124,6 +125,7 @@ export class AssessmentService {
         settings.version,
         referenceVersion,
         LEXICON_VERSION,
+        settings.values['level.at_entry_probable'],
       ]);
       await manager.query(COLLECT_PATTERN_DELTA, [1]);
       await manager.query(APPLY_PATTERN_DELTA);

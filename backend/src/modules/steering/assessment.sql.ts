@@ -263,7 +263,10 @@ const humanInterval = (expression: string): string => `
 /**
  * Exclusions, signals and the case-level rule, from assess_facts.
  * Writes order_assessments (level and score are set by SCORE_CASES).
- * $1 settings version, $2 reference version, $3 lexicon version.
+ * $1 settings version, $2 reference version, $3 lexicon version, $4 level.at_entry_probable:
+ * when true, a HIGH-band order placed at entry for a modality rated <= 6 with no recognised
+ * non-dose reason is a PROBABLE candidate (the clinician gate of SCORE_CASES decides, as for a
+ * switch after the order); when false, or with such a reason, it is POSSIBLE (DESIGN section 3).
  */
 export const UPSERT_ASSESSMENTS = `
   WITH judged AS (
@@ -324,6 +327,8 @@ export const UPSERT_ASSESSMENTS = `
         WHEN detailed.outcome = 'DOWNGRADED' AND detailed.e1 THEN 'DOCUMENTED'
         WHEN detailed.outcome = 'DOWNGRADED' AND detailed.e2 AND (detailed.e3 OR detailed.e4)
           AND detailed.non_dose_reason IS NULL THEN 'PROBABLE'
+        WHEN detailed.outcome = 'DOWNGRADED' AND detailed.at_entry AND detailed.e3
+          AND $4::boolean AND detailed.non_dose_reason IS NULL THEN 'PROBABLE'
         WHEN detailed.outcome = 'DOWNGRADED' AND detailed.at_entry AND detailed.e3 THEN 'POSSIBLE'
         WHEN detailed.outcome = 'SUBSTITUTED' AND detailed.e1 THEN 'POSSIBLE'
       END AS case_level
@@ -523,6 +528,8 @@ const formatProbability = (expression: string): string => `
  * below this false discovery rate; a case without a clinician uses the site's own p-value;
  * $2 settings version. The score orders cases within a level: base by level, +10 each for
  * E3, E4 and E5, and up to +20 for the clinician's pattern (shrunk OR, log scale, 10 = full).
+ * A PROBABLE candidate without E2 was placed at order entry (level.at_entry_probable): its
+ * PATTERN evidence says so, and why it is PROBABLE or only POSSIBLE.
  */
 export const SCORE_CASES = `
   WITH site AS (
@@ -555,12 +562,18 @@ export const SCORE_CASES = `
            ELSE pp.reference_upper_95 END AS reference_upper,
       pp.odds_ratio, pp.lower_95, pp.upper_95, pp.provider_id AS pattern_provider,
       e3.order_pk IS NOT NULL AS e3, e4.order_pk IS NOT NULL AS e4,
-      e5.order_pk IS NOT NULL AS e5
+      e5.order_pk IS NOT NULL AS e5,
+      -- a PROBABLE candidate without a switch after the order (E2) was placed at order entry
+      -- for a low-rated modality (level.at_entry_probable)
+      a.case_level = 'PROBABLE' AND e2.order_pk IS NULL AS at_entry,
+      o.requested_modality, a.requested_rating
     FROM targets
     JOIN order_assessments a ON a.order_pk = targets.order_pk
+    JOIN orders o ON o.id = a.order_pk
     LEFT JOIN provider_patterns pp ON pp.provider_id = a.provider_id
     LEFT JOIN site ON true
     -- (order_pk, code) is the key of order_signals: at most one row each
+    LEFT JOIN order_signals e2 ON e2.order_pk = a.order_pk AND e2.code = 'E2'
     LEFT JOIN order_signals e3 ON e3.order_pk = a.order_pk AND e3.code = 'E3'
     LEFT JOIN order_signals e4 ON e4.order_pk = a.order_pk AND e4.code = 'E4'
     LEFT JOIN order_signals e5 ON e5.order_pk = a.order_pk AND e5.code = 'E5'
@@ -590,7 +603,7 @@ export const SCORE_CASES = `
     RETURNING a.order_pk
   ), pattern_signals AS (
     SELECT order_pk, 'PATTERN' AS code,
-      format('%s: away-switches of HIGH-band patients vs the site''s LOW-band, OR %s (95%% CI %s); own OR HIGH vs LOW %s (95%% CI %s), shrunk toward the site: %s; %s%s',
+      format('%s: away-switches of HIGH-band patients vs the site''s LOW-band, OR %s (95%% CI %s); own OR HIGH vs LOW %s (95%% CI %s), shrunk toward the site: %s; %s%s%s',
         CASE WHEN pattern_provider IS NULL THEN 'no clinician on the order, site pattern'
              ELSE 'clinician pattern' END,
         coalesce(round(reference_or::numeric, 2)::text, 'not estimable'),
@@ -614,6 +627,16 @@ export const SCORE_CASES = `
              WHEN demoted
              THEN format('; the pattern does not stand out after comparing %s clinicians (q above %s), so the case is POSSIBLE, not PROBABLE',
                          compared, $4::float8)
+             ELSE '' END,
+        CASE WHEN at_entry AND NOT demoted
+             THEN format('; placed at order entry for %s (rated %s) in a HIGH-band patient, with no recognised non-dose reason, %s: PROBABLE (setting level.at_entry_probable)',
+                         requested_modality, coalesce(requested_rating::text, 'unrated'),
+                         CASE WHEN pattern_provider IS NULL
+                              THEN 'and the site''s pattern stands out (no clinician on the order)'
+                              ELSE 'by a clinician whose pattern stands out' END)
+             WHEN at_entry
+             THEN format('; placed at order entry for %s (rated %s) in a HIGH-band patient: PROBABLE only when the clinician''s pattern stands out (setting level.at_entry_probable)',
+                         requested_modality, coalesce(requested_rating::text, 'unrated'))
              ELSE '' END) AS explanation,
       jsonb_build_object('shrunk_odds_ratio', pattern_or, 'odds_ratio', odds_ratio,
         'lower_95', lower_95, 'upper_95', upper_95, 'reference_odds_ratio', reference_or,
@@ -621,7 +644,7 @@ export const SCORE_CASES = `
         'reference_p_value', CASE WHEN pattern_provider IS NULL THEN site_p ELSE pattern_p END,
         'reference_q_value', CASE WHEN pattern_provider IS NULL THEN NULL ELSE pattern_q END,
         'compared_clinicians', compared, 'clinicians_standing_out', standing_out,
-        'max_q', $4::float8, 'settings_version', $2::int) AS inputs
+        'max_q', $4::float8, 'at_entry', at_entry, 'settings_version', $2::int) AS inputs
     FROM scored WHERE case_level IS NOT NULL
   ), removed AS (
     DELETE FROM order_signals s USING scored

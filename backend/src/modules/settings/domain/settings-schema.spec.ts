@@ -7,6 +7,8 @@ describe('parseSetting', () => {
     ['level.probable_min_clinician_lower95', '1.25', 1.25],
     ['band.high_ct_12m', '3', 3],
     ['dose.method', 'aapm_report_96', 'AAPM_REPORT_96'],
+    ['level.at_entry_probable', 'off', false],
+    ['level.at_entry_probable', ' Yes ', true],
   ])('reads %s = %j as %j', (key, raw, expected) => {
     expect(parseSetting(key, raw)).toEqual(expected);
   });
@@ -32,6 +34,16 @@ describe('parseSetting', () => {
     expect(() => parseSetting(key, raw)).toThrow(
       `Setting ${key}: expected a whole number >= 1, not "${raw}".`,
     );
+  });
+
+  it('refuses a level switch that is neither true nor false', () => {
+    expect(() => parseSetting('level.at_entry_probable', 'maybe')).toThrow(
+      'Setting level.at_entry_probable: expected true or false, not "maybe".',
+    );
+  });
+
+  it('makes at-entry HIGH-band downgrades PROBABLE under the gate by default', () => {
+    expect(defaultSettings()['level.at_entry_probable']).toBe(true);
   });
 
   it('names the known settings when the key is unknown', () => {

@@ -111,6 +111,12 @@ export const SETTINGS_SCHEMA = {
       'The clinician pattern that gates PROBABLE counts every away-switch (true), or only the unexplained decisions (false): away-switches with neither a recognised non-dose reason in their texts nor an outcome by timeout alone (an order that lapsed with no recorded change, cancellation or exam)',
     parse: yesNo,
   } satisfies SettingSpec<boolean>,
+  'level.at_entry_probable': {
+    defaultValue: true as boolean,
+    description:
+      "A HIGH-band order placed at order entry for a modality rated <= 6 (no switch after the order), with no exclusion and no recognised non-dose reason in its texts, is PROBABLE when the clinician's pattern passes the same gate as a switch after the order (true), or POSSIBLE as DESIGN section 3 has it (false)",
+    parse: yesNo,
+  } satisfies SettingSpec<boolean>,
   'qa.patterns': {
     defaultValue: ['QA', 'phantom', 'physics'],
     description: 'Whole words in PatientID or StudyDescription that mark a QA or phantom study',
