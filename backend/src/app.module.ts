@@ -10,6 +10,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { DataSource } from 'typeorm';
 import { graphqlLimitsPlugin } from './common/graphql-limits.plugin.js';
+import { RequestMemo } from './common/request-memo.js';
 import { SecurityHeadersMiddleware } from './common/security-headers.middleware.js';
 import { loadAuthSettings, type AuthSettings } from './config/auth-config.js';
 import { FRONTEND_DIST_DIR, SCHEMA_FILE } from './config/paths.js';
@@ -65,8 +66,13 @@ export class AppModule implements NestModule {
               maxComplexity: authSettings.graphqlMaxComplexity,
             }),
           ],
-          // the guard reads the request; signIn and signOut set cookies on the response
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          // the guard reads the request; signIn and signOut set cookies on the response; the
+          // memo holds what this request has read once (settings, department names ...)
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({
+            req,
+            res,
+            memo: new RequestMemo(),
+          }),
         }),
         AuthModule.forSettings(authSettings),
         HealthModule,
