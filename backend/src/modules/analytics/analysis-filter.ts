@@ -98,6 +98,9 @@ export const filtersDepartments = (filter: AnalysisFilter): boolean =>
 export const filtersClinicians = (filter: AnalysisFilter): boolean =>
   nonEmpty(filter.clinicians) !== null;
 
+/** True when the filter names levels (clinician_rollups has none). */
+export const filtersLevels = (filter: AnalysisFilter): boolean => nonEmpty(filter.levels) !== null;
+
 /**
  * Checks the filter's months and returns the SQL conditions over `a` (order_assessments or a
  * rollup) and the order's department id (`departmentColumn`: `o.department_id` over orders,
