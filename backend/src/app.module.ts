@@ -7,9 +7,11 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { DataSource } from 'typeorm';
 import { graphqlLimitsPlugin } from './common/graphql-limits.plugin.js';
+import { graphqlNoStorePlugin } from './common/graphql-no-store.plugin.js';
 import { RequestMemo } from './common/request-memo.js';
 import { SecurityHeadersMiddleware } from './common/security-headers.middleware.js';
 import { loadAuthSettings, type AuthSettings } from './config/auth-config.js';
@@ -61,6 +63,9 @@ export class AppModule implements NestModule {
           introspection: !authSettings.production,
           graphiql: !authSettings.production,
           plugins: [
+            // no per-field cache hints: the header is always no-store (graphql-no-store.plugin)
+            ApolloServerPluginCacheControlDisabled(),
+            graphqlNoStorePlugin(),
             graphqlLimitsPlugin({
               maxDepth: authSettings.graphqlMaxDepth,
               maxComplexity: authSettings.graphqlMaxComplexity,
