@@ -305,7 +305,7 @@ export class AggregateService {
     const [caller, names, counts] = await Promise.all([
       callerRead,
       filtersDepartments(filter) ? reads.departmentNames() : [],
-      // the month checks throw here, before any statement is sent
+      // a malformed month throws here, before the counts are sent
       filtersClinicians(filter) ? callerRead.then(counted) : counted(scopeOnly),
     ]);
     checkFilterDepartments(filter, caller, names);
