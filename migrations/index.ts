@@ -19,6 +19,7 @@ import { ProviderPatternCounts1795900400002 } from './1795900400002-ProviderPatt
 import { MonthlyRollups1795900500000 } from './1795900500000-MonthlyRollups.js';
 import { IngestRunFiles1795900800000 } from './1795900800000-IngestRunFiles.js';
 import { OidcLoginStates1795900800100 } from './1795900800100-OidcLoginStates.js';
+import { ClinicianRollups1796000200000 } from './1796000200000-ClinicianRollups.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   MonthlyRollups1795900500000,
   IngestRunFiles1795900800000,
   OidcLoginStates1795900800100,
+  ClinicianRollups1796000200000,
 ];

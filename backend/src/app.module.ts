@@ -7,9 +7,12 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { DataSource } from 'typeorm';
 import { graphqlLimitsPlugin } from './common/graphql-limits.plugin.js';
+import { graphqlNoStorePlugin } from './common/graphql-no-store.plugin.js';
+import { RequestMemo } from './common/request-memo.js';
 import { SecurityHeadersMiddleware } from './common/security-headers.middleware.js';
 import { loadAuthSettings, type AuthSettings } from './config/auth-config.js';
 import { FRONTEND_DIST_DIR, SCHEMA_FILE } from './config/paths.js';
@@ -60,13 +63,21 @@ export class AppModule implements NestModule {
           introspection: !authSettings.production,
           graphiql: !authSettings.production,
           plugins: [
+            // no per-field cache hints: the header is always no-store (graphql-no-store.plugin)
+            ApolloServerPluginCacheControlDisabled(),
+            graphqlNoStorePlugin(),
             graphqlLimitsPlugin({
               maxDepth: authSettings.graphqlMaxDepth,
               maxComplexity: authSettings.graphqlMaxComplexity,
             }),
           ],
-          // the guard reads the request; signIn and signOut set cookies on the response
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          // the guard reads the request; signIn and signOut set cookies on the response; the
+          // memo holds what this request has read once (settings, department names ...)
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({
+            req,
+            res,
+            memo: new RequestMemo(),
+          }),
         }),
         AuthModule.forSettings(authSettings),
         HealthModule,

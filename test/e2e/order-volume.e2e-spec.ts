@@ -74,6 +74,8 @@ describe('monthlyOrderVolume over GraphQL', () => {
   it('counts orders per month by outcome, latest event winning', async () => {
     const response = await query({});
     expect(response.body.errors).toBeUndefined();
+    // never kept by a browser or proxy (graphql-no-store.plugin.ts)
+    expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body.data.monthlyOrderVolume).toEqual([
       { month: '2024-01', outcome: 'CANCELLED', orders: 1 }, // a cancel after a change cancels
       { month: '2024-01', outcome: 'CT', orders: 1 },

@@ -65,6 +65,7 @@ const COORDINATOR = [
   'assessment_rollups',
   'order_volume_rollups',
   'department_rollups',
+  'clinician_rollups',
   'oidc_login_states',
 ];
 

@@ -63,6 +63,7 @@ const ROLLUP_ROWS = `
   FROM assessment_rollups ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
 const DEPARTMENT_ROWS = `SELECT * FROM department_rollups ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
 const VOLUME_ROWS = `SELECT * FROM order_volume_rollups ORDER BY 1, 2, 3`;
+const CLINICIAN_ROWS = `SELECT * FROM clinician_rollups ORDER BY 1, 2, 3, 4, 5`;
 
 describe('monthly rollups', () => {
   let database: TestDatabase;
@@ -161,12 +162,19 @@ describe('monthly rollups', () => {
     const rows = await db.query(ROLLUP_ROWS);
     const byDepartment = await db.query(DEPARTMENT_ROWS);
     const volume = await db.query(VOLUME_ROWS);
+    const byClinician = await db.query(CLINICIAN_ROWS);
     expect(rows.length).toBeGreaterThan(0);
+    expect(byClinician.length).toBeGreaterThan(0);
+    // kept by subtracting and adding months: no combination left without an opportunity
+    expect(byClinician.filter((row: { opportunities: number }) => row.opportunities <= 0)).toEqual(
+      [],
+    );
     expect(byDepartment.length).toBeGreaterThan(0);
     await new RollupService(db).refreshAll();
     expect(await db.query(ROLLUP_ROWS)).toEqual(rows);
     expect(await db.query(DEPARTMENT_ROWS)).toEqual(byDepartment);
     expect(await db.query(VOLUME_ROWS)).toEqual(volume);
+    expect(await db.query(CLINICIAN_ROWS)).toEqual(byClinician);
   };
 
   const readDimensions = async () => {

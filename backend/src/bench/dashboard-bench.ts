@@ -92,7 +92,8 @@ function statementsOf(
 ): Record<string, readonly (readonly Statement[])[]> {
   const period = [addMonths(month, -1), month, month];
   const variation = (unit: VariationUnitColumn): Statement[][] => [
-    [[variationCounts(unit, [], unit === 'department', source), []]],
+    // no filter: by clinician the service reads clinician_rollups (all months)
+    [[variationCounts(unit, [], unit === 'department', source, true), []]],
   ];
   // groups run one after the other; the statements of a group concurrently (as the services)
   return {

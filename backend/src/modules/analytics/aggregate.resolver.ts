@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { asGraphqlErrors, toGraphQLError } from '../../common/error-mapping.js';
+import { CurrentRequestMemo, type RequestMemo } from '../../common/request-memo.js';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
 import { VariationDimension } from '../vocabulary/graphql-enums.js';
 import { AnalyticsError, AnalyticsErrorCode } from './analytics.exception.js';
@@ -31,10 +32,11 @@ export class AggregateResolver {
   @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
   async overview(
     @CurrentPrincipal() principal: Principal | undefined,
+    @CurrentRequestMemo() memo: RequestMemo,
     @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
   ): Promise<OverviewObject> {
     return mapOverview(
-      await asGraphqlErrors(this.aggregates.overview(signedIn(principal), filter ?? {})),
+      await asGraphqlErrors(this.aggregates.overview(signedIn(principal), filter ?? {}, memo)),
     );
   }
 
@@ -45,6 +47,7 @@ export class AggregateResolver {
   @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
   async practiceVariation(
     @CurrentPrincipal() principal: Principal | undefined,
+    @CurrentRequestMemo() memo: RequestMemo,
     @Args('by', { type: () => VariationDimension }) by: VariationDimension,
     @Args('measure', { type: () => FunnelMeasure, nullable: true }) measure?: FunnelMeasure | null,
     @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
@@ -56,6 +59,7 @@ export class AggregateResolver {
           by,
           measure ?? FunnelMeasure.CONFLICT_RATE,
           filter ?? {},
+          memo,
         ),
       ),
     );
@@ -67,11 +71,12 @@ export class AggregateResolver {
   @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
   async doseHistorySensitivity(
     @CurrentPrincipal() principal: Principal | undefined,
+    @CurrentRequestMemo() memo: RequestMemo,
     @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
   ): Promise<DoseHistorySensitivityObject> {
     return mapDoseHistorySensitivity(
       await asGraphqlErrors(
-        this.aggregates.doseHistorySensitivity(signedIn(principal), filter ?? {}),
+        this.aggregates.doseHistorySensitivity(signedIn(principal), filter ?? {}, memo),
       ),
     );
   }

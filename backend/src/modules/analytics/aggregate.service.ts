@@ -2,21 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReadDatabase } from '../../database/read-database.js';
 import type { Principal } from '../auth/principal.js';
-import { SettingsService } from '../settings/settings.service.js';
-import { loadClinicianPseudonyms } from '../vocabulary/clinician-pseudonym.js';
+import { RequestMemo } from '../../common/request-memo.js';
 import {
   addMonths,
   analysisScopeOf,
-  buildFilterConditions,
+  checkFilterDepartments,
+  filterConditions,
+  filtersClinicians,
+  filtersDepartments,
+  filtersLevels,
   monthsBetween,
   SqlParameters,
   type AnalysisCaller,
   type AnalysisFilter,
 } from './analysis-filter.js';
+import { DashboardReads } from './dashboard-reads.js';
 import { sourceSql, type AggregateSource } from './aggregate-source.js';
 import {
   caseCounts,
-  latestMonth,
   overviewCounts,
   sensitivityCounts,
   variationCounts,
@@ -98,26 +101,32 @@ export class AggregateService {
     return service;
   }
 
-  async callerOf(principal: Principal): Promise<AnalysisCaller> {
-    const settings = await new SettingsService(this.dataSource).current();
-    const pseudonymise =
-      principal.role === 'COMMITTEE' && !settings.values['committee.show_clinician_names'];
-    return {
-      departmentScope: analysisScopeOf(principal),
-      pseudonyms: pseudonymise ? await loadClinicianPseudonyms(this.dataSource) : null,
-    };
+  /** The caller's department scope and pseudonyms (see DashboardReads.caller). */
+  callerOf(principal: Principal, memo: RequestMemo = new RequestMemo()): Promise<AnalysisCaller> {
+    return this.reads(memo).caller(principal);
   }
 
-  async overview(principal: Principal, filter: AnalysisFilter = {}): Promise<Overview> {
-    const caller = await this.callerOf(principal);
-    const [{ month: latest }]: { month: string | null }[] = await this.read.query(
-      latestMonth(this.source),
-    );
+  /**
+   * The overview: the caller, the latest month and (when the filter names departments) the
+   * department names side by side, then both counts side by side.
+   */
+  async overview(
+    principal: Principal,
+    filter: AnalysisFilter = {},
+    memo: RequestMemo = new RequestMemo(),
+  ): Promise<Overview> {
+    const reads = this.reads(memo);
+    const [caller, latest, names] = await Promise.all([
+      reads.caller(principal),
+      reads.latestMonth(this.source),
+      filtersDepartments(filter) ? reads.departmentNames() : [],
+    ]);
     const parameters = new SqlParameters();
     const to = filter.to ?? (filter.from && latest && latest < filter.from ? filter.from : latest);
     const from = filter.from ?? to;
     if (to === null || from === null) {
-      await this.buildConditions(parameters, filter, caller);
+      this.conditions(parameters, filter, caller);
+      checkFilterDepartments(filter, caller, names);
       return { current: emptyPeriod(null, null), previous: emptyPeriod(null, null) };
     }
     const months = monthsBetween(from, to);
@@ -126,11 +135,12 @@ export class AggregateService {
     parameters.add(previousFrom);
     parameters.add(from);
     parameters.add(to);
-    const { conditions, needsOrders } = await this.buildConditions(
+    const { conditions, needsOrders } = this.conditions(
       parameters,
       { ...filter, from, to },
       caller,
     );
+    checkFilterDepartments(filter, caller, names);
     const [counts, cases]: [OverviewCountRow[], CaseCountRow[]] = await Promise.all([
       this.read.query<OverviewCountRow>(
         overviewCounts(conditions, needsOrders, this.source),
@@ -183,14 +193,20 @@ export class AggregateService {
     by: VariationDimensionName,
     measure: FunnelMeasure = 'CONFLICT_RATE',
     filter: AnalysisFilter = {},
+    memo: RequestMemo = new RequestMemo(),
   ): Promise<ScopedPracticeVariation> {
-    const caller = await this.callerOf(principal);
-    const parameters = new SqlParameters();
-    const { conditions, needsOrders } = await this.conditionsWithMonths(parameters, filter, caller);
     const unit = UNIT_COLUMN[by];
-    const rows: VariationCountRow[] = await this.read.query(
-      variationCounts(unit, conditions, needsOrders || unit === 'department', this.source),
-      parameters.values,
+    const [caller, rows] = await this.countWithCaller(principal, filter, memo, (conditions) =>
+      this.read.query<VariationCountRow>(
+        variationCounts(
+          unit,
+          conditions.conditions,
+          conditions.needsOrders || unit === 'department',
+          this.source,
+          !filter.from && !filter.to && !filtersLevels(filter),
+        ),
+        conditions.parameters.values,
+      ),
     );
     const scope = rows.find((row) => row.grouping_level === 0);
     // one pseudonym per clinician, not per stratum row (an HMAC each)
@@ -235,13 +251,13 @@ export class AggregateService {
   async doseHistorySensitivity(
     principal: Principal,
     filter: AnalysisFilter = {},
+    memo: RequestMemo = new RequestMemo(),
   ): Promise<DoseHistorySensitivity> {
-    const caller = await this.callerOf(principal);
-    const parameters = new SqlParameters();
-    const { conditions, needsOrders } = await this.conditionsWithMonths(parameters, filter, caller);
-    const rows: SensitivityCountRow[] = await this.read.query(
-      sensitivityCounts(conditions, needsOrders, this.source),
-      parameters.values,
+    const [, rows] = await this.countWithCaller(principal, filter, memo, (conditions) =>
+      this.read.query<SensitivityCountRow>(
+        sensitivityCounts(conditions.conditions, conditions.needsOrders, this.source),
+        conditions.parameters.values,
+      ),
     );
     return assembleDoseHistorySensitivity(
       rows.map((row) => ({
@@ -255,25 +271,66 @@ export class AggregateService {
     );
   }
 
-  private async conditionsWithMonths(
+  private reads(memo: RequestMemo): DashboardReads {
+    return new DashboardReads(this.dataSource, this.read, memo);
+  }
+
+  /**
+   * Runs `count` on the filter's conditions (with its month range) beside the caller's and the
+   * department names' reads: the conditions wait for the caller only when the filter names
+   * clinicians (COMMITTEE names them in pseudonyms); a department the caller cannot see is
+   * refused once all have answered.
+   */
+  private async countWithCaller<T>(
+    principal: Principal,
+    filter: AnalysisFilter,
+    memo: RequestMemo,
+    count: (built: {
+      conditions: string[];
+      needsOrders: boolean;
+      parameters: SqlParameters;
+    }) => Promise<T>,
+  ): Promise<[AnalysisCaller, T]> {
+    const reads = this.reads(memo);
+    const callerRead = reads.caller(principal);
+    const scopeOnly: AnalysisCaller = {
+      departmentScope: analysisScopeOf(principal),
+      pseudonyms: null,
+    };
+    const counted = (caller: AnalysisCaller) => {
+      const parameters = new SqlParameters();
+      const built = this.conditionsWithMonths(parameters, filter, caller);
+      return count({ ...built, parameters });
+    };
+    const [caller, names, counts] = await Promise.all([
+      callerRead,
+      filtersDepartments(filter) ? reads.departmentNames() : [],
+      // a malformed month throws here, before the counts are sent
+      filtersClinicians(filter) ? callerRead.then(counted) : counted(scopeOnly),
+    ]);
+    checkFilterDepartments(filter, caller, names);
+    return [caller, counts];
+  }
+
+  private conditionsWithMonths(
     parameters: SqlParameters,
     filter: AnalysisFilter,
     caller: AnalysisCaller,
-  ) {
-    const built = await this.buildConditions(parameters, filter, caller);
+  ): { conditions: string[]; needsOrders: boolean } {
+    const built = this.conditions(parameters, filter, caller);
     const conditions = [...built.conditions];
     if (filter.from) conditions.push(`a.month >= ${parameters.add(filter.from)}::text`);
     if (filter.to) conditions.push(`a.month <= ${parameters.add(filter.to)}::text`);
     return { conditions, needsOrders: built.needsOrders };
   }
 
-  private buildConditions(
+  private conditions(
     parameters: SqlParameters,
     filter: AnalysisFilter,
     caller: AnalysisCaller,
-  ): Promise<{ conditions: string[]; needsOrders: boolean }> {
+  ): { conditions: string[]; needsOrders: boolean } {
     const department = sourceSql(this.source).department;
-    return buildFilterConditions(this.read, parameters, filter, caller, department);
+    return filterConditions(parameters, filter, caller, department);
   }
 }
 

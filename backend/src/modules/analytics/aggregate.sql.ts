@@ -139,6 +139,17 @@ export function caseCounts(
   GROUP BY 1`;
 }
 
+/** The figures of a variation count row (and the columns of clinician_rollups). */
+const FIGURE_COLUMNS = [
+  'opportunities',
+  'away_switches',
+  'conflicts',
+  'high_away_switches',
+  'high_opportunities',
+  'low_away_switches',
+  'low_opportunities',
+];
+
 export type VariationUnitColumn = 'department' | 'clinician' | 'indication_group';
 
 const UNIT_EXPRESSION: Record<VariationUnitColumn, string> = {
@@ -166,32 +177,39 @@ export function variationCounts(
   conditions: readonly string[],
   needsOrders: boolean,
   source: AggregateSource = 'rollups',
+  /**
+   * The filter has no month and no level: by clinician, the rollups are read from
+   * clinician_rollups (the same counts without month, band, outcome and level; its columns
+   * department_id, provider_id, indication_group, population and setting take every other
+   * condition).
+   */
+  allMonths = false,
 ): string {
   const sql = sourceSql(source);
+  const fromClinicianRollups = source === 'rollups' && unit === 'clinician' && allMonths;
   const label =
     unit === 'clinician'
       ? `(SELECT coalesce(p.name, p.provider_id) FROM providers p WHERE p.provider_id = g.unit)`
       : 'g.unit';
-  const sums = [
-    'opportunities',
-    'away_switches',
-    'conflicts',
-    'high_away_switches',
-    'high_opportunities',
-    'low_away_switches',
-    'low_opportunities',
-  ]
-    .map((column) => `sum(s.${column})::int AS ${column}`)
-    .join(',\n      ');
-  return `
-  WITH s AS (
+  const sums = FIGURE_COLUMNS.map((column) => `sum(s.${column})::int AS ${column}`).join(
+    ',\n      ',
+  );
+  const counted = fromClinicianRollups
+    ? `
+    SELECT a.provider_id AS unit, a.indication_group, a.population, a.setting,
+      ${FIGURE_COLUMNS.map((column) => `sum(a.${column})::int AS ${column}`).join(',\n      ')}
+    FROM clinician_rollups a
+    WHERE true${where(conditions)}`
+    : `
     SELECT ${UNIT_EXPRESSION[unit]} AS unit, a.indication_group, a.population, a.setting,${figures(sql)},${bandCounts(sql)}
     ${sql.from({
       needsOrders,
       departments: unit === 'department',
       clinicians: unit === 'clinician' || byClinician(conditions),
     })}
-    WHERE ${sql.assessable}${where(conditions)}
+    WHERE ${sql.assessable}${where(conditions)}`;
+  return `
+  WITH s AS (${counted}
     GROUP BY 1, 2, 3, 4
   ), g AS (
     SELECT

@@ -69,20 +69,53 @@ const nonEmpty = (list: readonly string[] | null | undefined): readonly string[]
   list && list.length > 0 ? list : null;
 
 /**
- * Checks the filter (months, departments the caller may see) and returns the SQL conditions
- * over `a` (order_assessments or a rollup) and the order's department id (`departmentColumn`:
- * `o.department_id` over orders, only when `needsOrders`; a rollup's `a.department_id`), every
- * list passed as one array parameter (`= ANY($n)`), pseudonyms mapped back to provider ids
- * inside the query. The month range is left to the caller (overview widens it to the previous
- * period).
+ * Refuses a filter naming a department the caller cannot see (unknown, or outside a
+ * QUALITY_MANAGER's departments), given every department name (`knownNames`).
  */
-export async function buildFilterConditions(
-  db: SqlQueryable,
+export function checkFilterDepartments(
+  filter: AnalysisFilter,
+  caller: Pick<AnalysisCaller, 'departmentScope'>,
+  knownNames: readonly string[],
+): void {
+  const departments = nonEmpty(filter.departments);
+  if (!departments) return;
+  const known = new Set(knownNames);
+  const visible = (name: string) =>
+    known.has(name) && (caller.departmentScope === null || caller.departmentScope.includes(name));
+  const unknown = departments.filter((name) => !visible(name));
+  if (unknown.length > 0) {
+    throw analyticsInputError(
+      `No department you can see is named ${unknown.map((name) => `"${name}"`).join(', ')}.`,
+    );
+  }
+}
+
+/** True when the filter names departments (checkFilterDepartments needs their names). */
+export const filtersDepartments = (filter: AnalysisFilter): boolean =>
+  nonEmpty(filter.departments) !== null;
+
+/** True when the filter names clinicians (pseudonyms for COMMITTEE: the conditions need them). */
+export const filtersClinicians = (filter: AnalysisFilter): boolean =>
+  nonEmpty(filter.clinicians) !== null;
+
+/** True when the filter names levels (clinician_rollups has none). */
+export const filtersLevels = (filter: AnalysisFilter): boolean => nonEmpty(filter.levels) !== null;
+
+/**
+ * Checks the filter's months and returns the SQL conditions over `a` (order_assessments or a
+ * rollup) and the order's department id (`departmentColumn`: `o.department_id` over orders,
+ * only when `needsOrders`; a rollup's `a.department_id`), every list passed as one array
+ * parameter (`= ANY($n)`), pseudonyms mapped back to provider ids inside the query. The
+ * department scope is a condition here, in SQL; whether the filter's departments are visible
+ * is checkFilterDepartments' (the conditions do not depend on it, so the two can run side by
+ * side). The month range is left to the caller (overview widens it to the previous period).
+ */
+export function filterConditions(
   parameters: SqlParameters,
   filter: AnalysisFilter,
   caller: AnalysisCaller,
   departmentColumn = 'o.department_id',
-): Promise<{ conditions: string[]; needsOrders: boolean }> {
+): { conditions: string[]; needsOrders: boolean } {
   assertMonth(filter.from, 'from');
   assertMonth(filter.to, 'to');
   if (filter.from && filter.to && filter.from > filter.to) {
@@ -90,22 +123,7 @@ export async function buildFilterConditions(
   }
   const conditions: string[] = [];
   let needsOrders = false;
-  const departments = nonEmpty(filter.departments);
-  if (departments) {
-    const rows = (await db.query(`SELECT name FROM departments WHERE name = ANY($1::text[])`, [
-      departments,
-    ])) as { name: string }[];
-    const known = new Set(rows.map((row) => row.name));
-    const visible = (name: string) =>
-      known.has(name) && (caller.departmentScope === null || caller.departmentScope.includes(name));
-    const unknown = departments.filter((name) => !visible(name));
-    if (unknown.length > 0) {
-      throw analyticsInputError(
-        `No department you can see is named ${unknown.map((name) => `"${name}"`).join(', ')}.`,
-      );
-    }
-  }
-  for (const list of [departments, caller.departmentScope]) {
+  for (const list of [nonEmpty(filter.departments), caller.departmentScope]) {
     if (list === null) continue;
     needsOrders = true;
     conditions.push(
@@ -132,4 +150,29 @@ export async function buildFilterConditions(
     if (list) conditions.push(`${column} = ANY(${parameters.add(list)}::text[])`);
   }
   return { conditions, needsOrders };
+}
+
+/**
+ * checkFilterDepartments and filterConditions in one (reading the department names the filter
+ * names): for the benches and callers without a request memo.
+ */
+export async function buildFilterConditions(
+  db: SqlQueryable,
+  parameters: SqlParameters,
+  filter: AnalysisFilter,
+  caller: AnalysisCaller,
+  departmentColumn = 'o.department_id',
+): Promise<{ conditions: string[]; needsOrders: boolean }> {
+  const built = filterConditions(parameters, filter, caller, departmentColumn);
+  if (filtersDepartments(filter)) {
+    const rows = (await db.query(`SELECT name FROM departments WHERE name = ANY($1::text[])`, [
+      filter.departments,
+    ])) as { name: string }[];
+    checkFilterDepartments(
+      filter,
+      caller,
+      rows.map((row) => row.name),
+    );
+  }
+  return built;
 }

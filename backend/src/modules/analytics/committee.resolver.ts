@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { asGraphqlErrors } from '../../common/error-mapping.js';
+import { CurrentRequestMemo, type RequestMemo } from '../../common/request-memo.js';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
 import { signedIn } from './aggregate.resolver.js';
 import { mapConflictTrend, mapDepartmentVariation } from './committee.mapper.js';
@@ -27,11 +28,14 @@ export class CommitteeResolver {
   })
   async monthlyConflictTrend(
     @CurrentPrincipal() principal: Principal | undefined,
+    @CurrentRequestMemo() memo: RequestMemo,
     @Args('input', { type: () => MonthlyConflictTrendInput, nullable: true })
     input?: MonthlyConflictTrendInput,
   ): Promise<MonthlyConflictTrendObject> {
     return mapConflictTrend(
-      await asGraphqlErrors(this.committee.monthlyConflictTrend(input ?? {}, signedIn(principal))),
+      await asGraphqlErrors(
+        this.committee.monthlyConflictTrend(input ?? {}, signedIn(principal), memo),
+      ),
     );
   }
 

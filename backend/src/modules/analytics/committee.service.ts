@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReadDatabase } from '../../database/read-database.js';
 import type { Principal } from '../auth/principal.js';
-import { SettingsService } from '../settings/settings.service.js';
+import { RequestMemo } from '../../common/request-memo.js';
+import type { VersionedSettings } from '../settings/settings.service.js';
 import type { AggregateSource } from './aggregate-source.js';
 import { analysisScopeOf } from './analysis-filter.js';
 import { analyticsInputError } from './analytics.exception.js';
+import { DashboardReads } from './dashboard-reads.js';
 import {
   departmentCounts,
-  DEPARTMENT_NAMES,
   departmentStratumCounts,
   monthlyConflictCounts,
   monthlyStratumCounts,
@@ -69,32 +70,39 @@ export class CommitteeService {
   async monthlyConflictTrend(
     filter: { department?: string | null },
     principal: Principal,
+    memo: RequestMemo = new RequestMemo(),
   ): Promise<CommitteeConflictTrend> {
     const department = filter.department ?? null;
     const scope = analysisScopeOf(principal);
-    const names: { name: string }[] = await this.read.query(DEPARTMENT_NAMES);
-    const departments = names
-      .map((row) => row.name)
-      .filter((name) => scope === null || scope.includes(name));
+    const scoped = scope !== null;
+    const parameters = scoped ? [department, scope] : [department];
+    const reads = new DashboardReads(this.dataSource, this.read, memo);
+    // side by side: the counts do not depend on the names (the scope is a condition in SQL,
+    // an unknown department counts nothing), which only refuse a department the caller
+    // cannot see once everything has answered
+    const [names, settings, counts, strata]: [
+      string[],
+      VersionedSettings,
+      MonthlyConflictCountRow[],
+      MonthlyStratumCountRow[],
+    ] = await Promise.all([
+      reads.departmentNames(),
+      reads.settings(),
+      this.read.query<MonthlyConflictCountRow>(
+        monthlyConflictCounts(this.source, scoped),
+        parameters,
+      ),
+      this.read.query<MonthlyStratumCountRow>(
+        monthlyStratumCounts(this.source, scoped),
+        parameters,
+      ),
+    ]);
+    const departments = names.filter((name) => scope === null || scope.includes(name));
     if (department !== null && !departments.includes(department)) {
       throw analyticsInputError(
         `No department is named "${department}"; leave it out for the whole site or use one of the names listed in departments.`,
       );
     }
-    const settings = await new SettingsService(this.dataSource).current();
-    const scoped = scope !== null;
-    const parameters = scoped ? [department, scope] : [department];
-    const [counts, strata]: [MonthlyConflictCountRow[], MonthlyStratumCountRow[]] =
-      await Promise.all([
-        this.read.query<MonthlyConflictCountRow>(
-          monthlyConflictCounts(this.source, scoped),
-          parameters,
-        ),
-        this.read.query<MonthlyStratumCountRow>(
-          monthlyStratumCounts(this.source, scoped),
-          parameters,
-        ),
-      ]);
     const trend = assembleConflictTrend(
       counts.map((row) => ({
         month: row.month,

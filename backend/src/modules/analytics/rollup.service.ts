@@ -1,9 +1,14 @@
 import { DataSource, type EntityManager } from 'typeorm';
+import { lockModelWrites } from '../ingestion/model-write-lock.js';
 import {
+  ADD_CLINICIAN_MONTHS,
   DELETE_ALL_ROLLUPS,
+  DELETE_EMPTY_CLINICIAN_ROWS,
   DELETE_ROLLUP_MONTHS,
+  INSERT_ALL_CLINICIAN_ROLLUPS,
   INSERT_ALL_ROLLUPS,
   INSERT_ROLLUP_MONTHS,
+  SUBTRACT_CLINICIAN_MONTHS,
 } from './rollup.sql.js';
 
 export interface RollupRefresh {
@@ -12,7 +17,8 @@ export interface RollupRefresh {
 }
 
 /**
- * Keeps the monthly rollups (assessment_rollups, department_rollups, order_volume_rollups) in step with
+ * Keeps the monthly rollups (assessment_rollups, department_rollups, order_volume_rollups) and
+ * clinician_rollups (the same clinician counts without month) in step with
  * order_assessments: set-based, whole months at a time (DELETE the months, INSERT them again
  * from the assessments), in one transaction: the caller's when given an EntityManager inside
  * one (the analysis), its own otherwise. The dashboards read only these tables.
@@ -25,8 +31,12 @@ export class RollupService {
     const distinct = [...new Set(months)].sort();
     if (distinct.length === 0) return { months: [] };
     await this.inTransaction(async (manager) => {
+      // clinician_rollups has no month: the months' old counts out, their new counts in
+      await manager.query(SUBTRACT_CLINICIAN_MONTHS, [distinct]);
       for (const statement of DELETE_ROLLUP_MONTHS) await manager.query(statement, [distinct]);
       await manager.query(INSERT_ROLLUP_MONTHS, [distinct]);
+      await manager.query(ADD_CLINICIAN_MONTHS, [distinct]);
+      await manager.query(DELETE_EMPTY_CLINICIAN_ROWS);
     });
     return { months: distinct };
   }
@@ -38,16 +48,25 @@ export class RollupService {
       // the analysis transaction commits; DELETE lets them read the previous rollups meanwhile
       for (const statement of DELETE_ALL_ROLLUPS) await manager.query(statement);
       await manager.query(INSERT_ALL_ROLLUPS);
+      await manager.query(INSERT_ALL_CLINICIAN_ROLLUPS);
     });
     return { months: null };
   }
 
+  /**
+   * Runs `work` under the model write lock (re-entrant: the analysis holds it already), so two
+   * refreshes never move clinician_rollups by the same months at once.
+   */
   private async inTransaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
     const manager = this.db instanceof DataSource ? this.db.manager : this.db;
+    const locked = async (inner: EntityManager) => {
+      await lockModelWrites(inner);
+      await work(inner);
+    };
     if (manager.queryRunner?.isTransactionActive) {
-      await work(manager);
+      await locked(manager);
     } else {
-      await manager.transaction(work);
+      await manager.transaction(locked);
     }
   }
 }

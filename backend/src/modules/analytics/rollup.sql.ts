@@ -32,6 +32,64 @@ const refresh = (monthCondition: string) => `
   FROM fine
   GROUP BY 1, 2, 3`;
 
+/** The figures of clinician_rollups, over rollup rows (`orders` each), negated with `sign` '-'. */
+const clinicianFigures = (sign: '' | '-') =>
+  [
+    'sum(orders)',
+    `sum(orders) FILTER (WHERE outcome IN ('SUBSTITUTED', 'DOWNGRADED'))`,
+    `sum(orders) FILTER (WHERE level IN ('DOCUMENTED', 'PROBABLE'))`,
+    `sum(orders) FILTER (WHERE band = 'HIGH' AND outcome IN ('SUBSTITUTED', 'DOWNGRADED'))`,
+    `sum(orders) FILTER (WHERE band = 'HIGH')`,
+    `sum(orders) FILTER (WHERE band = 'LOW' AND outcome IN ('SUBSTITUTED', 'DOWNGRADED'))`,
+    `sum(orders) FILTER (WHERE band = 'LOW')`,
+  ]
+    .map((figure) => `${sign}coalesce(${figure}, 0)::int`)
+    .join(', ');
+
+const CLINICIAN_COLUMNS = `department_id, provider_id, indication_group, population, setting,
+    opportunities, away_switches, conflicts, high_away_switches, high_opportunities,
+    low_away_switches, low_opportunities`;
+
+const CLINICIAN_FIGURE_NAMES = [
+  'opportunities',
+  'away_switches',
+  'conflicts',
+  'high_away_switches',
+  'high_opportunities',
+  'low_away_switches',
+  'low_opportunities',
+];
+
+/**
+ * clinician_rollups (migration ClinicianRollups: the counts of practice variation by clinician
+ * without month) moved by the assessable rows of the given months of assessment_rollups: `-`
+ * before the months are refreshed (their old counts out), `+` after (the new ones in). $1
+ * months. The model write lock (the analysis's, or RollupService's own) keeps two refreshes
+ * from subtracting the same rows twice.
+ */
+const moveClinicianRollups = (sign: '' | '-') => `
+  INSERT INTO clinician_rollups AS c (${CLINICIAN_COLUMNS})
+  SELECT department_id, provider_id, indication_group, population, setting, ${clinicianFigures(sign)}
+  FROM assessment_rollups
+  WHERE assessable AND month = ANY ($1::text[])
+  GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (department_id, provider_id, indication_group, population, setting)
+  DO UPDATE SET ${CLINICIAN_FIGURE_NAMES.map((name) => `${name} = c.${name} + EXCLUDED.${name}`).join(', ')}`;
+
+export const SUBTRACT_CLINICIAN_MONTHS = moveClinicianRollups('-');
+export const ADD_CLINICIAN_MONTHS = moveClinicianRollups('');
+
+/** Combinations left without an opportunity (every figure counts opportunities). */
+export const DELETE_EMPTY_CLINICIAN_ROWS = `DELETE FROM clinician_rollups WHERE opportunities = 0`;
+
+/** clinician_rollups afresh from every month of assessment_rollups (a full refresh). */
+export const INSERT_ALL_CLINICIAN_ROLLUPS = `
+  INSERT INTO clinician_rollups (${CLINICIAN_COLUMNS})
+  SELECT department_id, provider_id, indication_group, population, setting, ${clinicianFigures('')}
+  FROM assessment_rollups
+  WHERE assessable
+  GROUP BY 1, 2, 3, 4, 5`;
+
 export const DELETE_ROLLUP_MONTHS = [
   `DELETE FROM assessment_rollups WHERE month = ANY ($1::text[])`,
   `DELETE FROM department_rollups WHERE month = ANY ($1::text[])`,
@@ -41,6 +99,7 @@ export const DELETE_ROLLUP_MONTHS = [
 export const INSERT_ROLLUP_MONTHS = refresh('WHERE a.month = ANY ($1::text[])');
 
 export const DELETE_ALL_ROLLUPS = [
+  `DELETE FROM clinician_rollups`,
   `DELETE FROM assessment_rollups`,
   `DELETE FROM department_rollups`,
   `DELETE FROM order_volume_rollups`,

@@ -1,36 +1,47 @@
 // SQL of the auth module, each statement whole with what its parameters are.
 
-/** The user behind an unrevoked API token. $1 token hash. */
-export const FIND_TOKEN_PRINCIPAL = `
-  SELECT t.id AS "tokenId", t.name AS "tokenName", u.id AS "userId", u.email, u.role,
-         u.departments, u.disabled
-  FROM api_tokens t
-  JOIN users u ON u.id = t.user_id
-  WHERE t.token_hash = $1 AND t.revoked_at IS NULL`;
-
-/** Marks a token used, at most once a minute so a busy script does not write per request. $1 id. */
-export const TOUCH_TOKEN = `
-  UPDATE api_tokens SET last_used_at = now()
-  WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`;
+/**
+ * The user behind an unrevoked API token, and the token marked used in the same statement (one
+ * round trip per request): at most once a minute so a busy script does not write per request,
+ * and only for an enabled user. $1 token hash.
+ */
+export const AUTHENTICATE_TOKEN = `
+  WITH principal AS (
+    SELECT t.id AS "tokenId", t.name AS "tokenName", u.id AS "userId", u.email, u.role,
+           u.departments, u.disabled
+    FROM api_tokens t
+    JOIN users u ON u.id = t.user_id
+    WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+  ), touched AS (
+    UPDATE api_tokens t SET last_used_at = now()
+    FROM principal p
+    WHERE t.id = p."tokenId" AND NOT p.disabled
+      AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute')
+  )
+  SELECT * FROM principal`;
 
 /**
- * The user behind a live session: not revoked, not idle for longer than $2 minutes, not older
- * than $3 hours. $1 session id (hash of the cookie token).
+ * The user behind a live session (not revoked, not idle for longer than $2 minutes, not older
+ * than $3 hours), and the idle timeout slid in the same statement (at most once every 30 s,
+ * only for an enabled user). $1 session id (hash of the cookie token).
  */
-export const FIND_SESSION_PRINCIPAL = `
-  SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email, u.role,
-         u.departments, u.disabled
-  FROM sessions s
-  JOIN users u ON u.id = s.user_id
-  WHERE s.id = $1
-    AND s.revoked_at IS NULL
-    AND s.last_seen_at > now() - make_interval(mins => $2::int)
-    AND s.created_at > now() - make_interval(hours => $3::int)`;
-
-/** Slides the idle timeout, at most once every 30 s. $1 session id. */
-export const TOUCH_SESSION = `
-  UPDATE sessions SET last_seen_at = now()
-  WHERE id = $1 AND last_seen_at < now() - interval '30 seconds'`;
+export const AUTHENTICATE_SESSION = `
+  WITH principal AS (
+    SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email, u.role,
+           u.departments, u.disabled
+    FROM sessions s
+    JOIN users u ON u.id = s.user_id
+    WHERE s.id = $1
+      AND s.revoked_at IS NULL
+      AND s.last_seen_at > now() - make_interval(mins => $2::int)
+      AND s.created_at > now() - make_interval(hours => $3::int)
+  ), touched AS (
+    UPDATE sessions s SET last_seen_at = now()
+    FROM principal p
+    WHERE s.id = p."sessionId" AND NOT p.disabled
+      AND s.last_seen_at < now() - interval '30 seconds'
+  )
+  SELECT * FROM principal`;
 
 /** $1 session id (hash), $2 user id, $3 CSRF token. */
 export const INSERT_SESSION = `

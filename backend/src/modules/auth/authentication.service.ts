@@ -2,12 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthSettings } from '../../config/auth-config.js';
 import { AUTH_SETTINGS } from './auth-settings.token.js';
-import {
-  FIND_SESSION_PRINCIPAL,
-  FIND_TOKEN_PRINCIPAL,
-  TOUCH_SESSION,
-  TOUCH_TOKEN,
-} from './auth.sql.js';
+import { AUTHENTICATE_SESSION, AUTHENTICATE_TOKEN } from './auth.sql.js';
 import type { Principal, Role } from './principal.js';
 import {
   bearerToken,
@@ -67,13 +62,12 @@ export class AuthenticationService {
 
   private async byToken(token: string): Promise<Authentication> {
     const rows: (PrincipalRow & { tokenId: string })[] = await this.dataSource.query(
-      FIND_TOKEN_PRINCIPAL,
+      AUTHENTICATE_TOKEN,
       [hashSecretToken(token)],
     );
     const row = rows[0];
     if (!row) return { status: 'invalid', reason: 'The API token is not valid or was revoked.' };
     if (row.disabled) return { status: 'invalid', reason: 'This account is disabled.' };
-    await this.dataSource.query(TOUCH_TOKEN, [row.tokenId]);
     return {
       status: 'authenticated',
       csrfToken: null,
@@ -91,7 +85,7 @@ export class AuthenticationService {
 
   private async bySession(sessionToken: string): Promise<Authentication> {
     const rows: (PrincipalRow & { sessionId: string; csrfToken: string })[] =
-      await this.dataSource.query(FIND_SESSION_PRINCIPAL, [
+      await this.dataSource.query(AUTHENTICATE_SESSION, [
         hashSecretToken(sessionToken),
         this.settings.sessionIdleMinutes,
         this.settings.sessionAbsoluteHours,
@@ -100,7 +94,6 @@ export class AuthenticationService {
     if (!row || row.disabled) {
       return { status: 'invalid', reason: 'Your session has ended; sign in again.' };
     }
-    await this.dataSource.query(TOUCH_SESSION, [row.sessionId]);
     return {
       status: 'authenticated',
       csrfToken: row.csrfToken,
