@@ -39,22 +39,54 @@ export interface AssessmentSummary {
   readonly ordersInScope: number;
   readonly providersRescored: number;
   /**
-   * The months (YYYY-MM of ordered_at) whose assessments this run may have changed: those of
-   * the orders in scope, before and after (an order re-sent with another ordered_at leaves
-   * one month for another), and those of the rescored clinicians' cases. The rollups refresh
-   * these.
+   * The months (YYYY-MM of ordered_at) whose assessments this run changed: the months, before
+   * and after, of every assessment it created or rewrote (an order re-sent with another
+   * ordered_at leaves one month for another), and those of the cases whose level changed.
+   * Score changes alone do not count (no monthly figure reads a case's rank). The rollups
+   * refresh these; an order in scope whose assessment came out the same adds no month.
    */
   readonly months: string[];
 }
 
-const SCOPE_MONTHS = `
-  SELECT DISTINCT a.month FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk`;
+/**
+ * What the assessments of the scope looked like before this run rewrote them: month, level and
+ * assessed_at, which UPSERT_ASSESSMENTS sets to now() whenever it rewrites a row (it writes only
+ * rows with a changed column), and SCORE_CASES leaves alone (it sets level and score only). An
+ * order whose assessed_at and level are unchanged afterwards changed in no column but its score.
+ */
+const CREATE_ASSESSED_BEFORE = `
+  CREATE TEMPORARY TABLE IF NOT EXISTS assessed_before (
+    order_pk bigint PRIMARY KEY, month text NOT NULL, level text, assessed_at timestamptz
+  ) ON COMMIT DROP`;
 
-/** The months of the cases SCORE_CASES rescores for clinicians whose pattern changed ($1). */
-const RESCORED_MONTHS = `
-  SELECT DISTINCT a.month FROM order_assessments a
+const SNAPSHOT_SCOPE = `
+  INSERT INTO assessed_before
+  SELECT a.order_pk, a.month, a.level, a.assessed_at
+  FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk`;
+
+/** The cases SCORE_CASES rescores for clinicians whose pattern changed ($1), outside the scope. */
+const SNAPSHOT_RESCORED = `
+  INSERT INTO assessed_before
+  SELECT a.order_pk, a.month, a.level, a.assessed_at FROM order_assessments a
   WHERE a.case_level IS NOT NULL
-    AND (a.provider_id = ANY ($1::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($1::text[])))`;
+    AND (a.provider_id = ANY ($1::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($1::text[])))
+  ON CONFLICT (order_pk) DO NOTHING`;
+
+/**
+ * The months of the assessments this run created, rewrote or re-levelled: before (from the
+ * snapshot) and after. Reads the scope and the snapshot only, never the whole history.
+ */
+const CHANGED_MONTHS = `
+  SELECT b.month FROM assessed_before b
+  LEFT JOIN order_assessments a ON a.order_pk = b.order_pk
+  WHERE a.order_pk IS NULL OR a.assessed_at IS DISTINCT FROM b.assessed_at
+     OR a.level IS DISTINCT FROM b.level
+  UNION
+  SELECT a.month FROM assess_scope s
+  JOIN order_assessments a ON a.order_pk = s.order_pk
+  LEFT JOIN assessed_before b ON b.order_pk = a.order_pk
+  WHERE b.order_pk IS NULL OR a.assessed_at IS DISTINCT FROM b.assessed_at
+     OR a.level IS DISTINCT FROM b.level`;
 
 const BATCH = 5000;
 
@@ -101,7 +133,9 @@ export class AssessmentService {
         settings.values['cascade.days'],
       ]),
     );
-    const monthsBefore: { month: string }[] = await manager.query(SCOPE_MONTHS);
+    await manager.query(CREATE_ASSESSED_BEFORE);
+    await manager.query('TRUNCATE assessed_before');
+    await manager.query(SNAPSHOT_SCOPE);
     await timeStep('assess.assessments', async () => {
       if (scope === 'all') {
         // every assessment is rewritten: count them afresh (this also repairs counts that
@@ -134,6 +168,7 @@ export class AssessmentService {
     const changedProviders = await timeStep('assess.patterns', () =>
       this.updatePatterns(manager, settings),
     );
+    if (changedProviders.length > 0) await manager.query(SNAPSHOT_RESCORED, [changedProviders]);
     await timeStep('assess.score', () =>
       manager.query(SCORE_CASES, [
         settings.values['level.probable_min_clinician_lower95'],
@@ -142,12 +177,8 @@ export class AssessmentService {
         settings.values['level.probable_max_clinician_q'],
       ]),
     );
-    const monthsAfter: { month: string }[] = await manager.query(SCOPE_MONTHS);
-    const rescored: { month: string }[] =
-      changedProviders.length > 0 ? await manager.query(RESCORED_MONTHS, [changedProviders]) : [];
-    const months = [
-      ...new Set([...monthsBefore, ...monthsAfter, ...rescored].map((row) => row.month)),
-    ].sort();
+    const changed: { month: string }[] = await manager.query(CHANGED_MONTHS);
+    const months = changed.map((row) => row.month).sort();
     return { ordersInScope: count, providersRescored: changedProviders.length, months };
   }
 
