@@ -31,7 +31,7 @@ export interface PipelineOptions {
  * The months of the orders a load inserted or changed (the normaliser sets their last_run_id;
  * every one belongs to a touched patient, so this reads the touched patients' orders only).
  */
-const WRITTEN_ORDER_MONTHS = `
+export const WRITTEN_ORDER_MONTHS = `
   SELECT DISTINCT a.month
   FROM orders o JOIN order_assessments a ON a.order_pk = o.id
   WHERE o.patient_id IN (SELECT patient_id FROM touched_patients) AND o.last_run_id = $1`;

@@ -9,7 +9,9 @@ import {
   APPLY_PATTERN_DELTA,
   BUILD_ASSESS_FACTS,
   COLLECT_PATTERN_DELTA,
+  CHANGED_MONTHS,
   CREATE_ASSESS_SCOPE,
+  CREATE_ASSESSED_BEFORE,
   CREATE_PATTERN_COUNT_DELTA,
   DROP_EMPTY_PATTERN_COUNTS,
   CREATE_TEXT_FACTS_STAGE,
@@ -20,6 +22,8 @@ import {
   SCOPE_STALE,
   SCOPE_TOUCHED_PATIENTS,
   SCORE_CASES,
+  SNAPSHOT_RESCORED,
+  SNAPSHOT_SCOPE,
   SELECT_ORDER_TEXTS,
   UPSERT_ASSESSMENTS,
   UPSERT_TEXT_FACTS,
@@ -47,46 +51,6 @@ export interface AssessmentSummary {
    */
   readonly months: string[];
 }
-
-/**
- * What the assessments of the scope looked like before this run rewrote them: month, level and
- * assessed_at, which UPSERT_ASSESSMENTS sets to now() whenever it rewrites a row (it writes only
- * rows with a changed column), and SCORE_CASES leaves alone (it sets level and score only). An
- * order whose assessed_at and level are unchanged afterwards changed in no column but its score.
- */
-const CREATE_ASSESSED_BEFORE = `
-  CREATE TEMPORARY TABLE IF NOT EXISTS assessed_before (
-    order_pk bigint PRIMARY KEY, month text NOT NULL, level text, assessed_at timestamptz
-  ) ON COMMIT DROP`;
-
-const SNAPSHOT_SCOPE = `
-  INSERT INTO assessed_before
-  SELECT a.order_pk, a.month, a.level, a.assessed_at
-  FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk`;
-
-/** The cases SCORE_CASES rescores for clinicians whose pattern changed ($1), outside the scope. */
-const SNAPSHOT_RESCORED = `
-  INSERT INTO assessed_before
-  SELECT a.order_pk, a.month, a.level, a.assessed_at FROM order_assessments a
-  WHERE a.case_level IS NOT NULL
-    AND (a.provider_id = ANY ($1::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($1::text[])))
-  ON CONFLICT (order_pk) DO NOTHING`;
-
-/**
- * The months of the assessments this run created, rewrote or re-levelled: before (from the
- * snapshot) and after. Reads the scope and the snapshot only, never the whole history.
- */
-const CHANGED_MONTHS = `
-  SELECT b.month FROM assessed_before b
-  LEFT JOIN order_assessments a ON a.order_pk = b.order_pk
-  WHERE a.order_pk IS NULL OR a.assessed_at IS DISTINCT FROM b.assessed_at
-     OR a.level IS DISTINCT FROM b.level
-  UNION
-  SELECT a.month FROM assess_scope s
-  JOIN order_assessments a ON a.order_pk = s.order_pk
-  LEFT JOIN assessed_before b ON b.order_pk = a.order_pk
-  WHERE b.order_pk IS NULL OR a.assessed_at IS DISTINCT FROM b.assessed_at
-     OR a.level IS DISTINCT FROM b.level`;
 
 const BATCH = 5000;
 
