@@ -29,12 +29,17 @@ export interface PipelineOptions {
 
 /**
  * The months of the orders a load inserted or changed (the normaliser sets their last_run_id;
- * every one belongs to a touched patient, so this reads the touched patients' orders only).
+ * every one belongs to a touched patient): read through the touched patients' orders (LATERAL …
+ * OFFSET 0, by the patient index), since the statistics know no row of the new run and the
+ * planner would otherwise filter every order by last_run_id.
  */
 export const WRITTEN_ORDER_MONTHS = `
   SELECT DISTINCT a.month
-  FROM orders o JOIN order_assessments a ON a.order_pk = o.id
-  WHERE o.patient_id IN (SELECT patient_id FROM touched_patients) AND o.last_run_id = $1`;
+  FROM touched_patients t
+  CROSS JOIN LATERAL (
+    SELECT o.id FROM orders o WHERE o.patient_id = t.patient_id AND o.last_run_id = $1 OFFSET 0
+  ) o
+  JOIN order_assessments a ON a.order_pk = o.id`;
 
 /**
  * The one-way data path, the only place that knows its order (DESIGN.md section 1):
