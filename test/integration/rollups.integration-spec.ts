@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -22,9 +22,15 @@ import {
 } from '../../backend/src/modules/analytics/committee.sql.js';
 import { monthlyOrderVolume } from '../../backend/src/modules/analytics/order-volume.sql.js';
 import { RollupService } from '../../backend/src/modules/analytics/rollup.service.js';
+import { parse } from 'csv-parse/sync';
+import {
+  ROLLUPS_STEP,
+  type AfterAnalysisStep,
+} from '../../backend/src/modules/pipeline/after-analysis.js';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
+import { makeOrder, writeCsvFolder } from '../factories/csv-folder.js';
 import { authHeader, createUserWithToken } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -218,6 +224,83 @@ describe('monthly rollups', () => {
   it('gives every dashboard aggregate from the rollups exactly as from the raw tables', async () => {
     expect(departments.length).toBeGreaterThanOrEqual(3);
     expect(months.length).toBeGreaterThanOrEqual(12);
+    await expectRollupsCurrent();
+    await expectRollupsMatchRaw();
+  });
+
+  it('refreshes only the months a delta changed, a department move among them', async () => {
+    const db = database.dataSource;
+    const [{ newest }] = await db.query(`SELECT max(month) AS newest FROM order_assessments`);
+    const [{ at }] = await db.query(
+      `SELECT max(ordered_at) AS at FROM orders o JOIN order_assessments a ON a.order_pk = o.id
+       WHERE a.month = $1`,
+      [newest],
+    );
+    // patients with older history: a delta used to refresh every month of their orders
+    const patients: { patient_id: string }[] = await db.query(
+      `SELECT o.patient_id FROM orders o JOIN order_assessments a ON a.order_pk = o.id
+       WHERE a.month < $1 GROUP BY 1 ORDER BY 1 LIMIT 5`,
+      [newest],
+    );
+    expect(patients).toHaveLength(5);
+    // an older order sent again with another department and nothing else changed: its
+    // assessment stays as it was, but its month's rollups move it
+    const lines = parse(await readFile(path.join(folder, 'orders.csv')), {
+      columns: true,
+    }) as Record<string, string>[];
+    const once = lines.filter(
+      (line) => lines.filter((other) => other.order_id === line.order_id).length === 1,
+    );
+    const [moved] = await db.query(
+      `SELECT o.id, o.order_id, a.month, a.assessed_at::text AS assessed_at
+       FROM orders o JOIN order_assessments a ON a.order_pk = o.id
+       JOIN departments d ON d.id = o.department_id
+       WHERE a.month < $1 AND o.order_id = ANY ($2::text[])
+         AND NOT (o.patient_id = ANY ($3::text[]))
+       ORDER BY a.month, o.order_id LIMIT 1`,
+      [newest, once.map((line) => line.order_id), patients.map((row) => row.patient_id)],
+    );
+    const line = once.find((candidate) => candidate.order_id === moved.order_id)!;
+    const department = departments.find((name) => name !== line.department)!;
+    let recorded: readonly string[] = [];
+    const recorder: AfterAnalysisStep = {
+      name: 'record',
+      run: async (_manager, analysed) => {
+        recorded = analysed.months;
+      },
+    };
+    const delta = await writeCsvFolder({
+      orders: [
+        ...patients.map((row, index) =>
+          makeOrder({
+            order_id: `ROLLUP-DELTA-${index}`,
+            patient_id: row.patient_id,
+            ordered_at: new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            provider_id: providers[0],
+            department: departments[0],
+            // no indication: not an opportunity, so no clinician pattern (nor case) changes
+            indication_code: '',
+            indication_text: '',
+          }),
+        ),
+        { ...line, department },
+      ],
+    });
+    try {
+      await new PipelineService(db, { afterAnalysis: [ROLLUPS_STEP, recorder] }).importCsvFolder(
+        delta,
+      );
+    } finally {
+      await rm(delta, { recursive: true, force: true });
+    }
+    expect([...recorded]).toEqual([moved.month, newest].sort());
+    const [after] = await db.query(
+      `SELECT d.name, a.assessed_at::text AS assessed_at
+       FROM orders o JOIN departments d ON d.id = o.department_id
+       JOIN order_assessments a ON a.order_pk = o.id WHERE o.id = $1`,
+      [moved.id],
+    );
+    expect(after).toEqual({ name: department, assessed_at: moved.assessed_at });
     await expectRollupsCurrent();
     await expectRollupsMatchRaw();
   });

@@ -266,6 +266,7 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
   const tag = `${options.orders}_${process.pid}`;
   const names = { floor: `cg_bench_floor_${tag}`, load: `cg_bench_load_${tag}` };
   const emptyName = `cg_bench_empty_${tag}`;
+  const baseName = `cg_bench_base_${tag}`;
   const log = (text: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${text}`);
   try {
     const patients = Math.round(
@@ -279,6 +280,7 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
       outDir: full,
     });
     const generateSeconds = seconds(started);
+    if (options.keep) log(`files in ${workDir} (kept with --keep)`);
     log(`generated ${generated.rowCounts.orders} orders in ${generateSeconds.toFixed(1)} s`);
     await Promise.all([mkdir(base, { recursive: true }), mkdir(delta, { recursive: true })]);
     started = performance.now();
@@ -301,6 +303,14 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
     await runCli(['migrate'], url(emptyName));
     const firstLoad = await runCli(['import', 'csv', base], url(names.load));
     log(`first load: ${firstLoad.seconds.toFixed(1)} s, peak ${firstLoad.peakRssMb} MB`);
+    if (options.keep) {
+      // a copy of the loaded database before the delta, to measure the delta again after a change
+      // (CREATE DATABASE … TEMPLATE; not timed, and only with --keep)
+      started = performance.now();
+      await adminQuery(options.adminUrl, `DROP DATABASE IF EXISTS ${baseName} WITH (FORCE)`);
+      await adminQuery(options.adminUrl, `CREATE DATABASE ${baseName} TEMPLATE ${names.load}`);
+      log(`kept the first load before the delta as ${baseName} (${seconds(started).toFixed(1)} s)`);
+    }
     const deltaLoaded = await runCli(['import', 'csv', delta], url(names.load));
     log(`delta into the loaded database: ${deltaLoaded.seconds.toFixed(1)} s`);
     const deltaEmpty = await runCli(['import', 'csv', delta], url(emptyName));

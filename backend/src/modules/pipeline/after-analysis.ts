@@ -9,7 +9,10 @@ export interface AnalysedScope {
   readonly settings: VersionedSettings;
   /** touched: after a load (its touched_patients); stale or all: `grounds analyse`. */
   readonly scope: AssessmentScope;
-  /** The months (YYYY-MM of ordered_at) whose assessments the step may have changed. */
+  /**
+   * The months (YYYY-MM of ordered_at) whose assessments the analysis changed (score aside),
+   * and after a load those of the orders it wrote (their department may have changed alone).
+   */
   readonly months: readonly string[];
   /** Every assessment was rescored (analyse --all, or new doses): every month changed. */
   readonly everything: boolean;

@@ -9,7 +9,9 @@ import {
   APPLY_PATTERN_DELTA,
   BUILD_ASSESS_FACTS,
   COLLECT_PATTERN_DELTA,
+  CHANGED_MONTHS,
   CREATE_ASSESS_SCOPE,
+  CREATE_ASSESSED_BEFORE,
   CREATE_PATTERN_COUNT_DELTA,
   DROP_EMPTY_PATTERN_COUNTS,
   CREATE_TEXT_FACTS_STAGE,
@@ -20,6 +22,8 @@ import {
   SCOPE_STALE,
   SCOPE_TOUCHED_PATIENTS,
   SCORE_CASES,
+  SNAPSHOT_RESCORED,
+  SNAPSHOT_SCOPE,
   SELECT_ORDER_TEXTS,
   UPSERT_ASSESSMENTS,
   UPSERT_TEXT_FACTS,
@@ -39,22 +43,14 @@ export interface AssessmentSummary {
   readonly ordersInScope: number;
   readonly providersRescored: number;
   /**
-   * The months (YYYY-MM of ordered_at) whose assessments this run may have changed: those of
-   * the orders in scope, before and after (an order re-sent with another ordered_at leaves
-   * one month for another), and those of the rescored clinicians' cases. The rollups refresh
-   * these.
+   * The months (YYYY-MM of ordered_at) whose assessments this run changed: the months, before
+   * and after, of every assessment it created or rewrote (an order re-sent with another
+   * ordered_at leaves one month for another), and those of the cases whose level changed.
+   * Score changes alone do not count (no monthly figure reads a case's rank). The rollups
+   * refresh these; an order in scope whose assessment came out the same adds no month.
    */
   readonly months: string[];
 }
-
-const SCOPE_MONTHS = `
-  SELECT DISTINCT a.month FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk`;
-
-/** The months of the cases SCORE_CASES rescores for clinicians whose pattern changed ($1). */
-const RESCORED_MONTHS = `
-  SELECT DISTINCT a.month FROM order_assessments a
-  WHERE a.case_level IS NOT NULL
-    AND (a.provider_id = ANY ($1::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($1::text[])))`;
 
 const BATCH = 5000;
 
@@ -101,7 +97,9 @@ export class AssessmentService {
         settings.values['cascade.days'],
       ]),
     );
-    const monthsBefore: { month: string }[] = await manager.query(SCOPE_MONTHS);
+    await manager.query(CREATE_ASSESSED_BEFORE);
+    await manager.query('TRUNCATE assessed_before');
+    await manager.query(SNAPSHOT_SCOPE);
     await timeStep('assess.assessments', async () => {
       if (scope === 'all') {
         // every assessment is rewritten: count them afresh (this also repairs counts that
@@ -136,6 +134,7 @@ export class AssessmentService {
     const changedProviders = await timeStep('assess.patterns', () =>
       this.updatePatterns(manager, settings),
     );
+    if (changedProviders.length > 0) await manager.query(SNAPSHOT_RESCORED, [changedProviders]);
     await timeStep('assess.score', () =>
       manager.query(SCORE_CASES, [
         settings.values['level.probable_min_clinician_lower95'],
@@ -144,12 +143,8 @@ export class AssessmentService {
         settings.values['level.probable_max_clinician_q'],
       ]),
     );
-    const monthsAfter: { month: string }[] = await manager.query(SCOPE_MONTHS);
-    const rescored: { month: string }[] =
-      changedProviders.length > 0 ? await manager.query(RESCORED_MONTHS, [changedProviders]) : [];
-    const months = [
-      ...new Set([...monthsBefore, ...monthsAfter, ...rescored].map((row) => row.month)),
-    ].sort();
+    const changed: { month: string }[] = await manager.query(CHANGED_MONTHS);
+    const months = changed.map((row) => row.month).sort();
     return { ordersInScope: count, providersRescored: changedProviders.length, months };
   }
 
