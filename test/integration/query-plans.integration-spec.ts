@@ -307,7 +307,7 @@ describe('query plans at scale', () => {
       }
       await manager.query(BUILD_ASSESS_FACTS, [version, 30, 30]);
       await manager.query('ANALYZE assess_facts');
-      const upsert = await explain(manager, UPSERT_ASSESSMENTS, [1, version, 'x']);
+      const upsert = await explain(manager, UPSERT_ASSESSMENTS, [1, version, 'x', true]);
       found.push(...historyReads(upsert, partial).map((hit) => `UPSERT_ASSESSMENTS: ${hit}`));
       expect(found).toEqual([]);
     });
