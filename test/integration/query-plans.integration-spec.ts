@@ -176,6 +176,14 @@ describe('query plans at scale', () => {
         ['INSERT_ORDERS_FIRST_LOAD', normaliser.INSERT_ORDERS_FIRST_LOAD, [1]],
         ['INSERT_EXAMS_FIRST_LOAD', normaliser.INSERT_EXAMS_FIRST_LOAD, [1]],
         ['touchedFromFirstLoad', normaliser.touchedFromFirstLoadSql('exams'), [1]],
+        [
+          'insertDuplicateWarnings',
+          normaliser.insertDuplicateWarningsSql(
+            'landing_order_changes',
+            'l.order_id, l.changed_at::timestamptz, l.action',
+          ),
+          [1, 'order_changes', 'order change'],
+        ],
       ];
       const found: string[] = [];
       for (const [name, sql, parameters] of statements) {
