@@ -147,6 +147,7 @@ describe('query plans at scale', () => {
         ['UPSERT_TEXT_FACTS', UPSERT_TEXT_FACTS, []],
         ['BUILD_ASSESS_FACTS', BUILD_ASSESS_FACTS, [version, 30, 30]],
         ['effectiveDoseSql', effectiveDoseSql(TOUCHED_SCOPE), ['ICRP103']],
+        ['effectiveDoseSql empty', effectiveDoseSql(TOUCHED_SCOPE, 'empty'), ['ICRP103']],
         ['cumulativeDoseSql', cumulativeDoseSql(TOUCHED_SCOPE), [20, 3, 5, 1]],
         ['SELECT_STUDY_REPORTS', SELECT_STUDY_REPORTS, [1, ['1.2.3']]],
       ];

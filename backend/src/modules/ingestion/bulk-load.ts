@@ -71,6 +71,19 @@ export async function deferIndexesOnFirstLoad(manager: EntityManager): Promise<D
   };
 }
 
+/**
+ * True when the table has no row yet, under a lock that keeps it so until the transaction ends
+ * (taken only when it looked empty, so a delta locks nothing more than before).
+ */
+export async function emptyForFirstLoad(manager: EntityManager, table: string): Promise<boolean> {
+  const probe = `SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`;
+  const [before] = await manager.query(probe);
+  if (!before.empty) return false;
+  await manager.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
+  const [after] = await manager.query(probe);
+  return after.empty as boolean;
+}
+
 /** Fresh planner statistics for the model tables a large load just wrote. */
 export async function analyseModel(
   manager: EntityManager,
