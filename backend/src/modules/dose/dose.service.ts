@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { VersionedSettings } from '../settings/settings.service.js';
-import { analyseGrown, emptyForFirstLoad } from '../ingestion/bulk-load.js';
+import { analyseGrown, emptyForFirstLoad, withoutForeignKeys } from '../ingestion/bulk-load.js';
 import { timeStep } from '../ingestion/step-timing.js';
 import { ESTIMATE_EVENT_DOSES, ESTIMATE_STUDY_DOSES } from './dose-report-estimate.sql.js';
 import { TOUCHED_SCOPE, cumulativeDoseSql, effectiveDoseSql } from './dose.sql.js';
@@ -34,13 +34,18 @@ export class DoseService {
     );
     // a new table on a first load: the cumulative dose below joins it to every exam
     await analyseGrown(manager, ['exam_doses'], affected(exams));
-    const orders = await timeStep('dose.cumulative_dose', () =>
+    const cumulative = () =>
       manager.query(cumulativeDoseSql(where), [
         settings.values['band.high_ced_5y_msv'],
         settings.values['band.high_ct_12m'],
         settings.values['band.moderate_ced_5y_msv'],
         settings.version,
-      ]),
+      ]);
+    // into an empty order_dose (a first load): its foreign key checked once, not per row
+    const orders = await timeStep('dose.cumulative_dose', async () =>
+      (await emptyForFirstLoad(manager, 'order_dose'))
+        ? withoutForeignKeys(manager, 'order_dose', cumulative)
+        : cumulative(),
     );
     return { examsUpdated: affected(exams), ordersUpdated: affected(orders) };
   }
