@@ -179,6 +179,7 @@ describe('query plans at scale', () => {
         ['UPSERT_TEXT_FACTS', UPSERT_TEXT_FACTS, []],
         ['BUILD_ASSESS_FACTS', BUILD_ASSESS_FACTS, [version, 30, 30]],
         ['effectiveDoseSql', effectiveDoseSql(TOUCHED_SCOPE), ['ICRP103']],
+        ['effectiveDoseSql empty', effectiveDoseSql(TOUCHED_SCOPE, 'empty'), ['ICRP103']],
         ['cumulativeDoseSql', cumulativeDoseSql(TOUCHED_SCOPE), [20, 3, 5, 1]],
         ['SELECT_STUDY_REPORTS', SELECT_STUDY_REPORTS, [1, ['1.2.3']]],
       ];
@@ -333,6 +334,14 @@ describe('query plans at scale', () => {
         ['INSERT_ORDERS_FIRST_LOAD', normaliser.INSERT_ORDERS_FIRST_LOAD, [1]],
         ['INSERT_EXAMS_FIRST_LOAD', normaliser.INSERT_EXAMS_FIRST_LOAD, [1]],
         ['touchedFromFirstLoad', normaliser.touchedFromFirstLoadSql('exams'), [1]],
+        [
+          'insertDuplicateWarnings',
+          normaliser.insertDuplicateWarningsSql(
+            'landing_order_changes',
+            'l.order_id, l.changed_at::timestamptz, l.action',
+          ),
+          [1, 'order_changes', 'order change'],
+        ],
       ];
       const found: string[] = [];
       for (const [name, sql, parameters] of statements) {

@@ -315,11 +315,11 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
     log(`delta into the loaded database: ${deltaLoaded.seconds.toFixed(1)} s`);
     const deltaEmpty = await runCli(['import', 'csv', delta], url(emptyName));
     log(`delta into an empty database: ${deltaEmpty.seconds.toFixed(1)} s`);
-    const dashboards = await benchDashboards({
-      url: url(names.load),
-      runs: options.dashboardRuns,
-      log,
-    });
+    // --dashboard-runs 0: the load only (profiling the import without the dashboards)
+    const dashboards =
+      options.dashboardRuns > 0
+        ? await benchDashboards({ url: url(names.load), runs: options.dashboardRuns, log })
+        : null;
 
     const ratio = (value: number, to: number) => Number((value / to).toFixed(2));
     const stepsOf = (run: CliRun) =>
@@ -403,11 +403,12 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
       '| --- | --- |',
       ...firstLoad.steps.map((step) => `| ${step.step} | ${(step.ms / 1000).toFixed(1)} |`),
       '',
-      ...dashboardMarkdown(dashboards),
+      ...(dashboards ? dashboardMarkdown(dashboards) : []),
     ].join('\n');
     await writeFile(`${stem}.md`, markdown);
     console.log(`\n${markdown}`);
     console.log(`Written to ${path.relative(process.cwd(), stem)}.json and .md`);
+    if (options.keep) log(`kept ${Object.values(names).join(', ')}, ${emptyName} and ${workDir}`);
   } finally {
     if (!options.keep) {
       for (const name of [...Object.values(names), emptyName]) {

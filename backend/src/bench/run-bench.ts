@@ -6,6 +6,7 @@
  *
  *   npm run bench [-- --patients 20000 --months 24 --seed 1]
  *   npm run bench -- --orders 1000000 [--months 24 --seed 1 --keep --dashboard-runs 30]
+ *     (--dashboard-runs 0: the load only; --keep also keeps the generated CSV folder)
  *   npm run bench -- --orders 200000 --reuse-database cg_bench_load_200000_<pid>
  *     (dashboards only, on a database a --keep run left; see bench-orders.ts)
  *

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { VersionedSettings } from '../settings/settings.service.js';
-import { analyseGrown } from '../ingestion/bulk-load.js';
+import { analyseGrown, emptyForFirstLoad, withoutForeignKeys } from '../ingestion/bulk-load.js';
 import { timeStep } from '../ingestion/step-timing.js';
 import { ESTIMATE_EVENT_DOSES, ESTIMATE_STUDY_DOSES } from './dose-report-estimate.sql.js';
 import { TOUCHED_SCOPE, cumulativeDoseSql, effectiveDoseSql } from './dose.sql.js';
@@ -27,18 +27,25 @@ export class DoseService {
     // temporary tables are never analysed automatically: without statistics the planner takes
     // touched_patients for a tiny table and picks nested loops that do not scale
     if (scope === 'touched') await manager.query('ANALYZE touched_patients');
+    // a first load (no dose computed yet): a plain insert, no pre-filter nor ON CONFLICT
+    const examsInto = (await emptyForFirstLoad(manager, 'exam_doses')) ? 'empty' : 'filled';
     const exams = await timeStep('dose.effective_dose', () =>
-      manager.query(effectiveDoseSql(where), [settings.values['dose.method']]),
+      manager.query(effectiveDoseSql(where, examsInto), [settings.values['dose.method']]),
     );
     // a new table on a first load: the cumulative dose below joins it to every exam
     await analyseGrown(manager, ['exam_doses'], affected(exams));
-    const orders = await timeStep('dose.cumulative_dose', () =>
+    const cumulative = () =>
       manager.query(cumulativeDoseSql(where), [
         settings.values['band.high_ced_5y_msv'],
         settings.values['band.high_ct_12m'],
         settings.values['band.moderate_ced_5y_msv'],
         settings.version,
-      ]),
+      ]);
+    // into an empty order_dose (a first load): its foreign key checked once, not per row
+    const orders = await timeStep('dose.cumulative_dose', async () =>
+      (await emptyForFirstLoad(manager, 'order_dose'))
+        ? withoutForeignKeys(manager, 'order_dose', cumulative)
+        : cumulative(),
     );
     return { examsUpdated: affected(exams), ordersUpdated: affected(orders) };
   }

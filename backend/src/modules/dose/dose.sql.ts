@@ -44,8 +44,11 @@ export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
  * unknown. The linked study is the non-QA dose_report_studies row whose exam_id is the exam.
  * Written to exam_doses, one narrow row per exam (inserted for a new exam, updated only when it
  * changed): the exams themselves are written once, by the normaliser.
+ * `into: 'empty'` (exam_doses has no row, locked so: a first load) is the same insert without
+ * the pre-filter and ON CONFLICT, which have nothing to meet there: the speculative insertion
+ * of every row cost a third of the statement (805,373 exams: 36 to 43 s, 29 to 30 s without).
  */
-export const effectiveDoseSql = (scope: string): string => `
+export const effectiveDoseSql = (scope: string, into: 'filled' | 'empty' = 'filled'): string => `
   WITH coefficients AS (
     -- the coefficient lookup once per body region and age (-1 stands for any age below 0,
     -- 200 for any above), joined to the exams: the same rows as the lookup per exam, which
@@ -102,7 +105,10 @@ export const effectiveDoseSql = (scope: string): string => `
   )
   INSERT INTO exam_doses (exam_id, effective_dose_msv, dose_source, dose_method)
   SELECT computed.id, computed.dose, computed.source, computed.method
-  FROM computed
+  FROM computed${into === 'empty' ? '' : EFFECTIVE_DOSE_CHANGED}`;
+
+/** The tail of effectiveDoseSql into a filled exam_doses: new and changed doses only. */
+const EFFECTIVE_DOSE_CHANGED = `
   -- only new and changed doses: ON CONFLICT would lock (and so write) every unchanged row too
   LEFT JOIN exam_doses d ON d.exam_id = computed.id
   WHERE d.exam_id IS NULL

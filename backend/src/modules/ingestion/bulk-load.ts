@@ -71,6 +71,49 @@ export async function deferIndexesOnFirstLoad(manager: EntityManager): Promise<D
   };
 }
 
+/**
+ * True when the table has no row yet, under a lock that keeps it so until the transaction ends
+ * (taken only when it looked empty, so a delta locks nothing more than before).
+ */
+export async function emptyForFirstLoad(manager: EntityManager, table: string): Promise<boolean> {
+  const probe = `SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`;
+  const [before] = await manager.query(probe);
+  if (!before.empty) return false;
+  await manager.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
+  const [after] = await manager.query(probe);
+  return after.empty as boolean;
+}
+
+/**
+ * Runs `work` (an insert into `table`, empty and locked so: emptyForFirstLoad) without the
+ * table's foreign keys, then adds them back: PostgreSQL checks each in one join over the table
+ * instead of a trigger call per inserted row (order_dose at 199,736 orders: the statement took
+ * 5.2 s with the trigger, 3.5 s without, and adding the key back 0.1 s).
+ */
+export async function withoutForeignKeys<T>(
+  manager: EntityManager,
+  table: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const foreignKeys: { name: string; definition: string }[] = await manager.query(
+    `SELECT k.conname AS name, pg_get_constraintdef(k.oid) AS definition
+     FROM pg_constraint k
+     JOIN pg_class t ON t.oid = k.conrelid
+     JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE n.nspname = current_schema() AND t.relname = $1 AND k.contype = 'f'
+     ORDER BY k.conname`,
+    [table],
+  );
+  for (const key of foreignKeys) {
+    await manager.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${key.name}"`);
+  }
+  const result = await work();
+  for (const key of foreignKeys) {
+    await manager.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${key.name}" ${key.definition}`);
+  }
+  return result;
+}
+
 /** Fresh planner statistics for the model tables a large load just wrote. */
 export async function analyseModel(
   manager: EntityManager,

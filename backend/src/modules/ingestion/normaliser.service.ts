@@ -18,24 +18,12 @@ import {
   markUnknownPatientsSql,
   touchedFromFirstLoadSql,
 } from './normaliser.sql.js';
+import { emptyForFirstLoad } from './bulk-load.js';
 import { timeStep } from './step-timing.js';
 
 export interface EntityCounts {
   readonly read: number;
   readonly rejected: number;
-}
-
-/**
- * True when the table has no row yet, under a lock that keeps it so until the transaction ends
- * (taken only when it looked empty, so a delta locks nothing more than before).
- */
-async function emptyForFirstLoad(manager: EntityManager, table: string): Promise<boolean> {
-  const probe = `SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`;
-  const [before] = await manager.query(probe);
-  if (!before.empty) return false;
-  await manager.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
-  const [after] = await manager.query(probe);
-  return after.empty as boolean;
 }
 
 export type NormaliseCounts = Record<ImportEntity, EntityCounts> & { warned: number };

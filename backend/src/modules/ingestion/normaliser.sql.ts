@@ -25,7 +25,11 @@ export const insertRejectionsSql = (table: string): string => `
 
 /**
  * Within one file the last occurrence of a key wins; the earlier ones are kept as warnings.
- * $2 = entity, $3 = the key's field name for the message.
+ * $2 = entity, $3 = the key's field name for the message. The window runs over the rows of the
+ * keys that occur more than once in a file only, found by grouping the narrow keys first: a
+ * window over every landed row sorted the whole rows (raw text included) to find none in a
+ * clean file (805k exams: a 137 MB external sort). The keys are required fields, never null on
+ * a row without an error, so the IN finds every row of such a key.
  */
 export const insertDuplicateWarningsSql = (table: string, keyExpression: string): string => `
   INSERT INTO rejections (run_id, source, entity, file, line, field, reason, severity, raw, fingerprint)
@@ -36,6 +40,12 @@ export const insertDuplicateWarningsSql = (table: string, keyExpression: string)
     SELECT l.*, first_value(l.line) OVER w AS winner, row_number() OVER w AS position
     FROM ${table} l
     WHERE l.run_id = $1 AND l.error_reason IS NULL
+      AND (l.file, ${keyExpression}) IN (
+        SELECT k.file, ${keyExpression.replace(/\bl\./g, 'k.')}
+        FROM ${table} k
+        WHERE k.run_id = $1 AND k.error_reason IS NULL
+        GROUP BY k.file, ${keyExpression.replace(/\bl\./g, 'k.')}
+        HAVING count(*) > 1)
     WINDOW w AS (PARTITION BY l.file, ${keyExpression} ORDER BY l.line DESC)
   ) d
   WHERE d.position > 1
