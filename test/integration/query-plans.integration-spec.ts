@@ -207,6 +207,13 @@ describe('query plans at scale', () => {
    */
   const historyReads = (root: PlanNode, partialIndexes = new Set<string>()): string[] => {
     const found: string[] = [];
+    // An index scan without a condition right under a Limit reads the index's first entries:
+    // how PostgreSQL answers max(ordered_at) (18 plans it so, 15 differently), not a full read.
+    const firstEntries = new Set<PlanNode>();
+    walk(root, (node) => {
+      if (node['Node Type'] === 'Limit')
+        for (const child of node.Plans ?? []) firstEntries.add(child);
+    });
     walk(root, (node) => {
       const relation = node['Relation Name'] ?? '';
       if (!HISTORY_TABLES.has(relation)) return;
@@ -214,6 +221,7 @@ describe('query plans at scale', () => {
       if (type === 'Seq Scan') found.push(`Seq Scan ${relation}`);
       // a partial index holds only its few rows (e.g. the pending assessments)
       if (partialIndexes.has(node['Index Name'] ?? '')) return;
+      if (firstEntries.has(node)) return;
       if ((type === 'Index Scan' || type === 'Index Only Scan') && !node['Index Cond']) {
         found.push(`${type} ${relation} (${node['Index Name']}, no condition)`);
       }
