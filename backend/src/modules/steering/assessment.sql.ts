@@ -142,9 +142,21 @@ export const BUILD_ASSESS_FACTS = `
   ), prefixes AS (
     SELECT DISTINCT indication_group, unnest(icd10_prefixes) AS prefix FROM appropriateness
     WHERE reference_version = $1
+  ), scoped AS MATERIALIZED (
+    -- the scope's orders and patients read once, each by its key (LATERAL … OFFSET 0: one
+    -- index probe per order in scope); as joins, the planner hashed the scope against a seq
+    -- scan of every order (twice: here and in base) once the scope held about 1 % of them
+    SELECT o.* FROM assess_scope s
+    CROSS JOIN LATERAL (
+      SELECT o.id, o.patient_id, o.provider_id, o.ordered_at, o.requested_modality,
+        o.requested_procedure, o.setting, o.egfr, o.contrast_allergy, o.dose_alert_shown,
+        o.pregnancy_status, o.indication_code, p.birth_date
+      FROM orders o JOIN patients p ON p.patient_id = o.patient_id
+      WHERE o.id = s.order_pk OFFSET 0
+    ) o
   ), codes AS (
-    SELECT s.order_pk, c.code, c.position
-    FROM assess_scope s JOIN orders o ON o.id = s.order_pk,
+    SELECT o.id AS order_pk, c.code, c.position
+    FROM scoped o,
     LATERAL unnest(${splitIndicationCodesSql('o.indication_code')})
       WITH ORDINALITY AS c(code, position)
     WHERE c.code <> ''
@@ -173,12 +185,10 @@ export const BUILD_ASSESS_FACTS = `
       coalesce(cf.refusal_code, false) AS refusal_code,
       CASE
         WHEN o.pregnancy_status = 'PREGNANT' OR coalesce(cf.pregnancy_code, false) THEN 'PREGNANT'
-        WHEN age(o.ordered_at::date, p.birth_date) < interval '18 years' THEN 'PEDIATRIC'
+        WHEN age(o.ordered_at::date, o.birth_date) < interval '18 years' THEN 'PEDIATRIC'
         ELSE 'ADULT'
       END AS population
-    FROM assess_scope s
-    JOIN orders o ON o.id = s.order_pk
-    JOIN patients p ON p.patient_id = o.patient_id
+    FROM scoped o
     LEFT JOIN grouped ON grouped.order_pk = o.id
     LEFT JOIN code_flags cf ON cf.order_pk = o.id
     LEFT JOIN indication_groups ig
@@ -276,8 +286,16 @@ export const BUILD_ASSESS_FACTS = `
     cascade.accession AS cascade_accession, cascade.performed_at AS cascade_at,
     cascade.body_region AS cascade_region
   FROM classified
-  LEFT JOIN order_dose d ON d.order_pk = classified.order_pk
-  LEFT JOIN order_text_facts t ON t.order_pk = classified.order_pk
+  -- by key, as scoped: as joins, merge joins that walk the whole primary key of each
+  LEFT JOIN LATERAL (
+    SELECT d.band, d.ced_5y_msv, d.ced_12m_msv, d.prior_ct_12m, d.unknown_dose_5y
+    FROM order_dose d WHERE d.order_pk = classified.order_pk OFFSET 0
+  ) d ON true
+  LEFT JOIN LATERAL (
+    SELECT t.dose_phrase, t.dose_text, t.negated_by, t.exclusion_codes, t.exclusion_phrase,
+      t.non_dose_reason
+    FROM order_text_facts t WHERE t.order_pk = classified.order_pk OFFSET 0
+  ) t ON true
   LEFT JOIN LATERAL (
     -- E5: an exam of the originally requested modality and body region within the cascade
     -- window after the substitute exam or the cancellation (not the order's own exam). The
