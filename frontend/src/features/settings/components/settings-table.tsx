@@ -72,7 +72,10 @@ export const SettingsTable = () => {
         <h2 id="settings-heading">Analysis settings (version {version})</h2>
         <p className="muted-note">
           Each change makes a new version; every assessment records the version it used, so a
-          month&rsquo;s figures can be reproduced. Changed values apply to the next analysis.
+          month&rsquo;s figures can be reproduced. A change of a setting the analysis uses is
+          followed by a reassessment of every order under the new version, in the background; the
+          dashboards show the former figures until it has finished (its status shows at the top of
+          this page).
         </p>
         {message && message.text ? <FormStatus message={message} /> : null}
         <div className="table-scroll">
