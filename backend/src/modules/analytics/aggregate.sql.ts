@@ -140,7 +140,7 @@ export function caseCounts(
 }
 
 /** The figures of a variation count row (and the columns of clinician_rollups). */
-const FIGURE_COLUMNS = [
+export const FIGURE_COLUMNS = [
   'opportunities',
   'away_switches',
   'conflicts',

@@ -3,6 +3,8 @@
  * at the finest grain the three tables need, then summed into each. $1 months (YYYY-MM text[]); the
  * full refresh omits the month condition.
  */
+import { FIGURE_COLUMNS } from './aggregate.sql.js';
+
 const refresh = (monthCondition: string, ordersOf: string) => `
   WITH fine AS (
     SELECT a.month, o.department_id, a.provider_id, a.indication_group, a.population,
@@ -50,16 +52,6 @@ const CLINICIAN_COLUMNS = `department_id, provider_id, indication_group, populat
     opportunities, away_switches, conflicts, high_away_switches, high_opportunities,
     low_away_switches, low_opportunities`;
 
-const CLINICIAN_FIGURE_NAMES = [
-  'opportunities',
-  'away_switches',
-  'conflicts',
-  'high_away_switches',
-  'high_opportunities',
-  'low_away_switches',
-  'low_opportunities',
-];
-
 /**
  * clinician_rollups (migration ClinicianRollups: the counts of practice variation by clinician
  * without month) moved by the assessable rows of the given months of assessment_rollups: `-`
@@ -74,7 +66,7 @@ const moveClinicianRollups = (sign: '' | '-') => `
   WHERE assessable AND month = ANY ($1::text[])
   GROUP BY 1, 2, 3, 4, 5
   ON CONFLICT (department_id, provider_id, indication_group, population, setting)
-  DO UPDATE SET ${CLINICIAN_FIGURE_NAMES.map((name) => `${name} = c.${name} + EXCLUDED.${name}`).join(', ')}`;
+  DO UPDATE SET ${FIGURE_COLUMNS.map((name) => `${name} = c.${name} + EXCLUDED.${name}`).join(', ')}`;
 
 export const SUBTRACT_CLINICIAN_MONTHS = moveClinicianRollups('-');
 export const ADD_CLINICIAN_MONTHS = moveClinicianRollups('');
