@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '../common/domain/domain-error.js';
+import { isConnectionLoss } from '../modules/ingestion/import.service.js';
 import { registerAnalyseCommand, registerExportCommand } from './analyse-command.js';
 import { withDatabase } from './cli-context.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
@@ -46,6 +47,20 @@ const oneLine = (error: unknown): string => {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0];
 };
+
+/**
+ * A pooled pg client that the server disconnects while no statement runs on it emits an
+ * 'error' event; one without a listener at that moment would end the command with a stack
+ * trace instead of its one-line reason (seen once in the fault spec's server restart). The
+ * command's next statement on that connection fails with the loss, which the command reports
+ * as always ("The connection to PostgreSQL was lost during import run N ..."), so such an
+ * event, and only such, is absorbed here; any other uncaught error still ends the process.
+ */
+process.on('uncaughtException', (error) => {
+  if (isConnectionLoss(error)) return;
+  process.stderr.write(`${error.stack ?? String(error)}\n`);
+  process.exit(1);
+});
 
 try {
   await program.parseAsync(process.argv);
