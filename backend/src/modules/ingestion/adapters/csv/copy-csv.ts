@@ -55,6 +55,25 @@ const calendarDay = (v: string): string => `(substr(${v}, 9, 2) <= '28' OR
       OR substr(${v}, 1, 4)::int % 400 = 0 THEN 29
     ELSE 28 END)`;
 
+/**
+ * The one timestamp spelling generated files and most exports use, `YYYY-MM-DDTHH:MM:SSZ`,
+ * checked without the full pattern (PostgreSQL's regex engine builds its automaton's states
+ * afresh for every value, and the full pattern's alternations cost about 3 µs a value, the
+ * largest of the landing's checks). The LIKE fixes the length and where the six separators
+ * are; the small pattern allows only digits and '-' before the T and digits and ':' after it;
+ * with exactly two of each (the replace counts) every other position is a digit. On such a
+ * value this is true exactly when the full pattern matches (the same ranges, compared as
+ * bytes); any other value takes the full pattern, as before.
+ */
+const commonTimestamp = (v: string): string => `(${v} LIKE '____-__-__T__:__:__Z'
+  AND ${v} ~ '^[0-9-]+T[0-9:]+Z$'
+  AND octet_length(replace(${v}, '-', '')) = 18 AND octet_length(replace(${v}, ':', '')) = 18)`;
+const commonTimestampRanges = (v: string): string => `(${v} COLLATE "C" >= '1'
+  AND substr(${v}, 6, 2) COLLATE "C" BETWEEN '01' AND '12'
+  AND substr(${v}, 9, 2) COLLATE "C" BETWEEN '01' AND '31'
+  AND substr(${v}, 12, 2) COLLATE "C" <= '23'
+  AND substr(${v}, 15, 1) COLLATE "C" <= '5' AND substr(${v}, 18, 1) COLLATE "C" <= '5')`;
+
 type Kind = 'text' | 'identifier' | 'date' | 'timestamp' | 'number' | 'boolean' | string[];
 
 const KINDS: Readonly<Record<ImportEntity, Readonly<Record<string, Kind>>>> = {
@@ -102,7 +121,8 @@ const strictCheck = (kind: Kind, v: string): string => {
     case 'date':
       return `CASE WHEN ${v} ~ '${DATE}$' THEN ${calendarDay(v)} ELSE false END`;
     case 'timestamp':
-      return `CASE WHEN ${v} ~ '${DATE}${TIME}' THEN ${calendarDay(v)} ELSE false END`;
+      return `CASE WHEN ${commonTimestamp(v)} THEN ${commonTimestampRanges(v)} AND ${calendarDay(v)}
+        WHEN ${v} ~ '${DATE}${TIME}' THEN ${calendarDay(v)} ELSE false END`;
     case 'number':
       return `(${v} ~ '${NUMBER}' AND length(${v}) <= 300)`;
     case 'boolean':
