@@ -348,6 +348,7 @@ describe('query plans at scale', () => {
         ['markUnknownPatients', normaliser.markUnknownPatientsSql('landing_orders'), [1]],
         ['UPSERT_ORDERS', normaliser.UPSERT_ORDERS, [1]],
         ['markUnknownOrders', normaliser.markUnknownOrdersSql('landing_exams'), [1]],
+        ['MARK_EXAM_REFERENCES', normaliser.MARK_EXAM_REFERENCES, [1]],
         ['UPSERT_ORDER_CHANGES', normaliser.UPSERT_ORDER_CHANGES, [1]],
         ['UPSERT_EXAMS', normaliser.UPSERT_EXAMS, [1]],
         ['INSERT_ORDERS_FIRST_LOAD', normaliser.INSERT_ORDERS_FIRST_LOAD, [1]],

@@ -4,7 +4,7 @@ import {
   CREATE_TOUCHED_PATIENTS,
   INSERT_EXAMS_FIRST_LOAD,
   INSERT_ORDERS_FIRST_LOAD,
-  MARK_EXAM_PATIENT_MISMATCH,
+  MARK_EXAM_REFERENCES,
   UPSERT_DEPARTMENTS,
   UPSERT_EXAMS,
   UPSERT_ORDERS,
@@ -76,9 +76,7 @@ export class NormaliserService {
     );
     await run('order_changes.upsert', UPSERT_ORDER_CHANGES);
 
-    await run('exams.unknown_patients', markUnknownPatientsSql('landing_exams'));
-    await run('exams.unknown_orders', markUnknownOrdersSql('landing_exams'));
-    await run('exams.patient_mismatch', MARK_EXAM_PATIENT_MISMATCH);
+    await run('exams.references', MARK_EXAM_REFERENCES);
     await run(
       'exams.duplicates',
       insertDuplicateWarningsSql('landing_exams', 'l.accession'),

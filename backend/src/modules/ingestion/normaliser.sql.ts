@@ -144,11 +144,16 @@ export const INSERT_ORDERS_FIRST_LOAD = `
 
 /**
  * The patients of the rows a first load's plain INSERT wrote into the (until then empty) model
- * table: exactly what the upsert's RETURNING would have given, collected once.
+ * table: exactly what the upsert's RETURNING would have given, collected once. Most of them are
+ * already touched (UPSERT_PATIENTS of the same load): the anti-join leaves them out before the
+ * insert, instead of a conflicting speculative insertion per patient (exams at 200k orders,
+ * 163,820 patients all conflicting: 1.8 to 5.2 s, against 1.0 s with the anti-join).
  */
 export const touchedFromFirstLoadSql = (table: 'orders' | 'exams'): string => `
   INSERT INTO touched_patients
-  SELECT DISTINCT patient_id FROM ${table} WHERE last_run_id = $1
+  SELECT DISTINCT m.patient_id FROM ${table} m
+  WHERE m.last_run_id = $1
+    AND NOT EXISTS (SELECT 1 FROM touched_patients t WHERE t.patient_id = m.patient_id)
   ON CONFLICT DO NOTHING`;
 
 /** Rejects order changes and exams that name an order we do not have. */
@@ -185,12 +190,33 @@ export const UPSERT_ORDER_CHANGES = `
   SELECT DISTINCT o.patient_id FROM upserted JOIN orders o ON o.id = upserted.order_pk
   ON CONFLICT DO NOTHING`;
 
-export const MARK_EXAM_PATIENT_MISMATCH = `
-  UPDATE landing_exams l
-  SET error_field = 'patient_id', error_reason = 'patient differs from the order''s patient'
-  FROM orders o
-  WHERE l.run_id = $1 AND l.error_reason IS NULL AND l.order_id IS NOT NULL
-    AND o.source = l.source AND o.order_id = l.order_id AND o.patient_id <> l.patient_id`;
+/**
+ * The exams' three database checks in one pass over the run's landing rows, where three
+ * statements (markUnknownPatientsSql, markUnknownOrdersSql and an UPDATE … FROM orders for the
+ * patient) each read every row: the first check a row fails names its error, in the order those
+ * statements ran (a patient neither loaded nor known, then an order we do not have, then an
+ * order of another patient). Only the failing rows are written, found again by their row address among
+ * the run's rows (none in a clean file: the update then reads nothing more).
+ */
+export const MARK_EXAM_REFERENCES = `
+  WITH failing AS MATERIALIZED (
+    SELECT e.ctid AS row,
+      CASE WHEN p.patient_id IS NULL THEN 'patient_id'
+           WHEN o.order_id IS NULL THEN 'order_id'
+           ELSE 'patient_id' END AS error_field,
+      CASE WHEN p.patient_id IS NULL THEN 'unknown patient'
+           WHEN o.order_id IS NULL THEN 'unknown order'
+           ELSE 'patient differs from the order''s patient' END AS error_reason
+    FROM landing_exams e
+    LEFT JOIN patients p ON p.patient_id = e.patient_id
+    LEFT JOIN orders o ON o.source = e.source AND o.order_id = e.order_id
+    WHERE e.run_id = $1 AND e.error_reason IS NULL
+      AND (p.patient_id IS NULL
+        OR (e.order_id IS NOT NULL AND (o.order_id IS NULL OR o.patient_id <> e.patient_id)))
+  )
+  UPDATE landing_exams l SET error_field = f.error_field, error_reason = f.error_reason
+  FROM failing f
+  WHERE l.run_id = $1 AND l.ctid = f.row`;
 
 const EXAM_COLUMNS = `patient_id, order_pk, performed_at, modality, procedure, body_region,
   ctdivol_mgy, dlp_mgycm, recorded_effective_dose_msv`;
