@@ -3,6 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
+import {
+  BUILD_ASSESS_FACTS,
+  BUILD_ASSESS_FACTS_WIDE,
+  CREATE_ASSESS_SCOPE,
+} from '../../backend/src/modules/steering/assessment.sql.js';
 import { makeExam, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -123,5 +128,66 @@ describe('a delta import touching 100 patients', () => {
     );
     expect(rows).toBeGreaterThan(0);
     expect(differing).toBe(0);
+  });
+});
+
+describe('a first load, assessed with plain inserts and the facts read by joins', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-first-load-'));
+    await generateHospital({ patients: 2000, months: 12, seed: 12, outDir: folder });
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  const signals = async (): Promise<string[]> =>
+    (
+      await database.dataSource.query(
+        `SELECT (to_jsonb(s))::text AS row FROM order_signals s ORDER BY order_pk, code`,
+      )
+    ).map((row: { row: string }) => row.row);
+
+  it('stores what the upsert of a reassessment stores: analyse --all rewrites no row', async () => {
+    const before = await snapshot(database);
+    const signalsBefore = await signals();
+    expect(before.size).toBeGreaterThan(800);
+    expect(signalsBefore.length).toBeGreaterThan(100);
+    // the rebuilt indexes are back, as the migrations define them
+    const [{ indexes }] = await database.dataSource.query(
+      `SELECT count(*)::int AS indexes FROM pg_indexes WHERE tablename = 'order_assessments'`,
+    );
+    expect(indexes).toBe(8);
+
+    await new PipelineService(database.dataSource).analyse('all');
+    // UPSERT_ASSESSMENTS rewrites a row (and moves its assessed_at) only when a column differs
+    expect(await snapshot(database)).toEqual(before);
+    expect(await signals()).toEqual(signalsBefore);
+  });
+
+  it('reads the same facts by key and by joins', async () => {
+    const digests = await database.dataSource.transaction(async (manager) => {
+      await manager.query(CREATE_ASSESS_SCOPE);
+      await manager.query('INSERT INTO assess_scope SELECT id FROM orders');
+      const [{ version }] = await manager.query(
+        'SELECT max(version)::int AS version FROM reference_versions',
+      );
+      const read = async (sql: string) => {
+        await manager.query(sql, [version, 30, 30]);
+        const [{ digest, rows }] = await manager.query(
+          `SELECT md5(string_agg(f::text, E'\\n' ORDER BY f.order_pk)) AS digest,
+                  count(*)::int AS rows
+           FROM assess_facts f`,
+        );
+        await manager.query('DROP TABLE assess_facts');
+        return { digest, rows };
+      };
+      return [await read(BUILD_ASSESS_FACTS), await read(BUILD_ASSESS_FACTS_WIDE)];
+    });
+    expect(digests[0].rows).toBeGreaterThan(800);
+    expect(digests[1]).toEqual(digests[0]);
   });
 });

@@ -20,6 +20,7 @@ import {
 } from '../../backend/src/modules/analytics/rollup.sql.js';
 import {
   BUILD_ASSESS_FACTS,
+  BUILD_ASSESS_FACTS_WIDE,
   CHANGED_MONTHS,
   COLLECT_PATTERN_DELTA,
   CREATE_ASSESS_SCOPE,
@@ -33,6 +34,7 @@ import {
   SNAPSHOT_RESCORED,
   SNAPSHOT_SCOPE,
   UPSERT_ASSESSMENTS,
+  INSERT_ASSESSMENTS,
   UPSERT_TEXT_FACTS,
 } from '../../backend/src/modules/steering/assessment.sql.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
@@ -178,6 +180,7 @@ describe('query plans at scale', () => {
         ['SELECT_ORDER_TEXTS', SELECT_ORDER_TEXTS, []],
         ['UPSERT_TEXT_FACTS', UPSERT_TEXT_FACTS, []],
         ['BUILD_ASSESS_FACTS', BUILD_ASSESS_FACTS, [version, 30, 30]],
+        ['BUILD_ASSESS_FACTS_WIDE', BUILD_ASSESS_FACTS_WIDE, [version, 30, 30]],
         ['effectiveDoseSql', effectiveDoseSql(TOUCHED_SCOPE), ['ICRP103']],
         ['effectiveDoseSql empty', effectiveDoseSql(TOUCHED_SCOPE, 'empty'), ['ICRP103']],
         ['cumulativeDoseSql', cumulativeDoseSql(TOUCHED_SCOPE), [20, 3, 5, 1]],
@@ -193,6 +196,8 @@ describe('query plans at scale', () => {
       await manager.query('ANALYZE assess_facts');
       const upsert = await explain(manager, UPSERT_ASSESSMENTS, [1, version, 'x', true]);
       found.push(...quadraticSubPlans(upsert).map((hit) => `UPSERT_ASSESSMENTS: ${hit}`));
+      const insert = await explain(manager, INSERT_ASSESSMENTS, [1, version, 'x', true]);
+      found.push(...quadraticSubPlans(insert).map((hit) => `INSERT_ASSESSMENTS: ${hit}`));
       expect(found).toEqual([]);
     });
   });

@@ -27,6 +27,19 @@ export async function deferIndexesOnFirstLoad(manager: EntityManager): Promise<D
     `SELECT NOT EXISTS (SELECT 1 FROM orders) AND NOT EXISTS (SELECT 1 FROM exams) AS empty`,
   );
   if (!empty) return { rebuild: async () => undefined };
+  return deferIndexes(manager, BULK_TABLES);
+}
+
+/**
+ * Drops the plain indexes and the foreign keys of `tables` (in the caller's transaction: a
+ * failure rolls the drop back) and returns how to build them again from their definitions.
+ * Only for tables a load fills from empty (locked so), whose indexes are cheaper built once
+ * than maintained row by row.
+ */
+export async function deferIndexes(
+  manager: EntityManager,
+  tables: readonly string[],
+): Promise<DeferredIndexes> {
   const indexes: { name: string; definition: string }[] = await manager.query(
     `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
      FROM pg_index i
@@ -37,7 +50,7 @@ export async function deferIndexesOnFirstLoad(manager: EntityManager): Promise<D
        AND NOT i.indisunique AND NOT i.indisprimary
        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
      ORDER BY c.relname`,
-    [[...BULK_TABLES]],
+    [[...tables]],
   );
   // the foreign keys of these tables: checked row by row by a trigger on every insert (73 s of
   // a 208 s exams insert at 800k exams); added back after the inserts, PostgreSQL checks each
@@ -49,7 +62,7 @@ export async function deferIndexesOnFirstLoad(manager: EntityManager): Promise<D
      JOIN pg_namespace n ON n.oid = t.relnamespace
      WHERE n.nspname = current_schema() AND t.relname = ANY ($1::text[]) AND k.contype = 'f'
      ORDER BY t.relname, k.conname`,
-    [[...BULK_TABLES]],
+    [[...tables]],
   );
   await timeStep('bulk.drop_indexes', async () => {
     for (const index of indexes) await manager.query(`DROP INDEX "${index.name}"`);

@@ -128,10 +128,24 @@ export const UPSERT_TEXT_FACTS = `
 const NON_IONIZING = sqlTextList(NON_IONIZING_MODALITIES);
 
 /**
+ * How BUILD_ASSESS_FACTS reads the scope's rows from the large tables. `keyed`: one index probe
+ * per order in scope (LATERAL … OFFSET 0), for a delta's few thousand orders in a long history;
+ * as joins, the planner hashed the scope against a seq scan of every order once the scope held
+ * about 1 % of them. `wide`: joins, for a scope holding a large part of the orders (a first
+ * load, a reassessment after a settings change): at 997,767 orders in scope the probes cost
+ * 64 s into exams, 84 s into order_dose and 17 s into order_text_facts, which a scan and a hash
+ * or sort of each table does in a few seconds. Both give the same rows.
+ */
+export type AssessFactsForm = 'keyed' | 'wide';
+
+/** The scope's share of the orders at or above which the analysis reads it as joins. */
+export const WIDE_SCOPE_SHARE = 0.1;
+
+/**
  * Everything the case rules need, one row per order in scope, into the temporary table
  * assess_facts. $1 reference version, $2 not-performed days, $3 cascade days.
  */
-export const BUILD_ASSESS_FACTS = `
+export const assessFactsSql = (form: AssessFactsForm): string => `
   CREATE TEMPORARY TABLE assess_facts ON COMMIT DROP AS
   WITH newest AS MATERIALIZED (
     -- once: inlined, each of its five uses is its own scan of every exam
@@ -143,7 +157,9 @@ export const BUILD_ASSESS_FACTS = `
     SELECT DISTINCT indication_group, unnest(icd10_prefixes) AS prefix FROM appropriateness
     WHERE reference_version = $1
   ), scoped AS MATERIALIZED (
-    -- the scope's orders and patients read once, each by its key (LATERAL … OFFSET 0: one
+    -- the scope's orders and patients read once: ${
+      form === 'keyed'
+        ? `each by its key (LATERAL … OFFSET 0: one
     -- index probe per order in scope); as joins, the planner hashed the scope against a seq
     -- scan of every order (twice: here and in base) once the scope held about 1 % of them
     SELECT o.* FROM assess_scope s
@@ -153,29 +169,49 @@ export const BUILD_ASSESS_FACTS = `
         o.pregnancy_status, o.indication_code, p.birth_date
       FROM orders o JOIN patients p ON p.patient_id = o.patient_id
       WHERE o.id = s.order_pk OFFSET 0
-    ) o
+    ) o`
+        : `joined (most of the orders are in scope)
+    SELECT o.id, o.patient_id, o.provider_id, o.ordered_at, o.requested_modality,
+      o.requested_procedure, o.setting, o.egfr, o.contrast_allergy, o.dose_alert_shown,
+      o.pregnancy_status, o.indication_code, p.birth_date
+    FROM assess_scope s
+    JOIN orders o ON o.id = s.order_pk
+    JOIN patients p ON p.patient_id = o.patient_id`
+    }
+  ), indications AS (
+    -- the indication codes are read once per distinct indication, not per order: a hospital
+    -- writes a few thousand distinct indications for a million orders (1,516 at 997,767), and
+    -- the prefix match, the exclusion patterns and the split are functions of the text alone
+    SELECT DISTINCT indication_code FROM scoped WHERE indication_code IS NOT NULL
   ), codes AS (
-    SELECT o.id AS order_pk, c.code, c.position
-    FROM scoped o,
-    LATERAL unnest(${splitIndicationCodesSql('o.indication_code')})
+    SELECT i.indication_code, c.code, c.position
+    FROM indications i,
+    LATERAL unnest(${splitIndicationCodesSql('i.indication_code')})
       WITH ORDINALITY AS c(code, position)
     WHERE c.code <> ''
   ), grouped AS (
     -- the primary code decides; a secondary code only when the primary maps to nothing
-    SELECT DISTINCT ON (codes.order_pk) codes.order_pk, prefixes.indication_group
+    SELECT DISTINCT ON (codes.indication_code) codes.indication_code, prefixes.indication_group
     FROM codes JOIN prefixes ON codes.code LIKE prefixes.prefix || '%'
-    ORDER BY codes.order_pk, codes.position, length(prefixes.prefix) DESC
+    ORDER BY codes.indication_code, codes.position, length(prefixes.prefix) DESC,
+      prefixes.indication_group
   ), code_flags AS (
-    SELECT order_pk,
+    SELECT indication_code,
       bool_or(${icd10ExclusionSql('PREGNANCY')}) AS pregnancy_code,
       bool_or(${icd10ExclusionSql('CONTRAST_ALLERGY')}) AS contrast_allergy_code,
       bool_or(${icd10ExclusionSql('RENAL_IMPAIRMENT')}) AS renal_code,
-      bool_or(${icd10ExclusionSql('PATIENT_REFUSAL')}) AS refusal_code,
-      string_agg(code, ';' ORDER BY position) AS codes
-    FROM codes GROUP BY order_pk
+      bool_or(${icd10ExclusionSql('PATIENT_REFUSAL')}) AS refusal_code
+    FROM codes GROUP BY indication_code
+  ), procedures AS (
+    -- likewise the body region a requested procedure names (twelve case-insensitive patterns):
+    -- once per distinct procedure text; a NULL procedure names none and joins no row
+    SELECT requested_procedure,
+      ${procedureBodyRegionSql('requested_procedure')} AS requested_region
+    FROM (SELECT DISTINCT requested_procedure FROM scoped
+          WHERE requested_procedure IS NOT NULL) p
   ), base AS (
     SELECT o.id AS order_pk, o.patient_id, o.provider_id, o.ordered_at, o.requested_modality,
-      o.requested_procedure, ${procedureBodyRegionSql('o.requested_procedure')} AS requested_region,
+      o.requested_procedure, procedures.requested_region,
       coalesce(o.setting, 'UNKNOWN') AS setting, o.egfr, o.contrast_allergy, o.dose_alert_shown,
       o.pregnancy_status, to_char(o.ordered_at, 'YYYY-MM') AS month,
       grouped.indication_group, coalesce(ig.needs_iodinated_contrast, false) AS needs_contrast,
@@ -189,8 +225,9 @@ export const BUILD_ASSESS_FACTS = `
         ELSE 'ADULT'
       END AS population
     FROM scoped o
-    LEFT JOIN grouped ON grouped.order_pk = o.id
-    LEFT JOIN code_flags cf ON cf.order_pk = o.id
+    LEFT JOIN grouped ON grouped.indication_code = o.indication_code
+    LEFT JOIN code_flags cf ON cf.indication_code = o.indication_code
+    LEFT JOIN procedures ON procedures.requested_procedure = o.requested_procedure
     LEFT JOIN indication_groups ig
       ON ig.reference_version = $1 AND ig.indication_group = grouped.indication_group
   ), rated_populations AS (
@@ -205,12 +242,12 @@ export const BUILD_ASSESS_FACTS = `
     LEFT JOIN rated_populations rp
       ON rp.indication_group = base.indication_group AND rp.population = base.population
   ), tops AS (
-    SELECT rated.order_pk,
+    -- the top ratings of each rated group and population (an order joins its pair's row)
+    SELECT r.indication_group, r.population,
       max(r.rating) AS top_rating,
       max(r.rating) FILTER (WHERE r.modality NOT IN ${NON_IONIZING}) AS top_ionizing_rating
-    FROM rated JOIN ratings r
-      ON r.indication_group = rated.indication_group AND r.population = rated.rating_population
-    GROUP BY rated.order_pk
+    FROM ratings r
+    GROUP BY r.indication_group, r.population
   ), outcomes AS (
     SELECT rated.*,
       coalesce(tops.top_ionizing_rating >= 7 AND tops.top_ionizing_rating = tops.top_rating, false)
@@ -240,8 +277,12 @@ export const BUILD_ASSESS_FACTS = `
       END AS outcome_at
     FROM rated
     CROSS JOIN newest
-    LEFT JOIN tops ON tops.order_pk = rated.order_pk
-    LEFT JOIN LATERAL (
+    LEFT JOIN tops
+      ON tops.indication_group = rated.indication_group
+     AND tops.population = rated.rating_population
+    ${
+      form === 'keyed'
+        ? `LEFT JOIN LATERAL (
       SELECT e.id, e.modality, e.performed_at FROM exams e
       WHERE e.order_pk = rated.order_pk ORDER BY e.performed_at DESC, e.id DESC LIMIT 1
     ) exam ON true
@@ -252,7 +293,25 @@ export const BUILD_ASSESS_FACTS = `
     LEFT JOIN LATERAL (
       SELECT c.changed_at FROM order_changes c
       WHERE c.order_pk = rated.order_pk ORDER BY c.changed_at, c.action LIMIT 1
-    ) first_change ON true
+    ) first_change ON true`
+        : `LEFT JOIN (
+      -- the same rows as the keyed form's LIMIT 1 per order, for every order at once
+      SELECT DISTINCT ON (e.order_pk) e.order_pk, e.id, e.modality, e.performed_at
+      FROM exams e JOIN assess_scope s ON s.order_pk = e.order_pk
+      ORDER BY e.order_pk, e.performed_at DESC, e.id DESC
+    ) exam ON exam.order_pk = rated.order_pk
+    LEFT JOIN (
+      SELECT DISTINCT ON (c.order_pk) c.order_pk, c.action, c.new_modality, c.changed_at,
+        c.reason
+      FROM order_changes c JOIN assess_scope s ON s.order_pk = c.order_pk
+      ORDER BY c.order_pk, c.changed_at DESC, c.action
+    ) last_change ON last_change.order_pk = rated.order_pk
+    LEFT JOIN (
+      SELECT DISTINCT ON (c.order_pk) c.order_pk, c.changed_at
+      FROM order_changes c JOIN assess_scope s ON s.order_pk = c.order_pk
+      ORDER BY c.order_pk, c.changed_at, c.action
+    ) first_change ON first_change.order_pk = rated.order_pk`
+    }
   ), classified AS (
     SELECT outcomes.*,
       requested.rating AS requested_rating,
@@ -286,7 +345,9 @@ export const BUILD_ASSESS_FACTS = `
     cascade.accession AS cascade_accession, cascade.performed_at AS cascade_at,
     cascade.body_region AS cascade_region
   FROM classified
-  -- by key, as scoped: as joins, merge joins that walk the whole primary key of each
+  ${
+    form === 'keyed'
+      ? `-- by key, as scoped: as joins, merge joins that walk the whole primary key of each
   LEFT JOIN LATERAL (
     SELECT d.band, d.ced_5y_msv, d.ced_12m_msv, d.prior_ct_12m, d.unknown_dose_5y
     FROM order_dose d WHERE d.order_pk = classified.order_pk OFFSET 0
@@ -295,7 +356,10 @@ export const BUILD_ASSESS_FACTS = `
     SELECT t.dose_phrase, t.dose_text, t.negated_by, t.exclusion_codes, t.exclusion_phrase,
       t.non_dose_reason
     FROM order_text_facts t WHERE t.order_pk = classified.order_pk OFFSET 0
-  ) t ON true
+  ) t ON true`
+      : `LEFT JOIN order_dose d ON d.order_pk = classified.order_pk
+  LEFT JOIN order_text_facts t ON t.order_pk = classified.order_pk`
+  }
   LEFT JOIN LATERAL (
     -- E5: an exam of the originally requested modality and body region within the cascade
     -- window after the substitute exam or the cancellation (not the order's own exam). The
@@ -318,6 +382,12 @@ export const BUILD_ASSESS_FACTS = `
     ORDER BY e.performed_at LIMIT 1
   ) cascade ON true`;
 
+/** The facts of a delta's scope, read by key (see AssessFactsForm). */
+export const BUILD_ASSESS_FACTS = assessFactsSql('keyed');
+
+/** The facts of a scope holding most of the orders, read by joins (see AssessFactsForm). */
+export const BUILD_ASSESS_FACTS_WIDE = assessFactsSql('wide');
+
 /** An interval as a reviewer reads it: "45 min", "3 h", "3.5 h", "12 days". */
 const humanInterval = (expression: string): string => `
   (SELECT CASE
@@ -334,7 +404,7 @@ const humanInterval = (expression: string): string => `
  * non-dose reason is a PROBABLE candidate (the clinician gate of SCORE_CASES decides, as for a
  * switch after the order); when false, or with such a reason, it is POSSIBLE (DESIGN section 3).
  */
-export const UPSERT_ASSESSMENTS = `
+export const upsertAssessmentsSql = (into: 'filled' | 'empty'): string => `
   WITH judged AS (
     SELECT f.*,
       f.outcome IN ('SUBSTITUTED', 'DOWNGRADED') AS away,
@@ -408,36 +478,7 @@ export const UPSERT_ASSESSMENTS = `
       requested_rating, outcome_modality, outcome_rating, outcome_event, outcome_at, outcome, band,
       exclusion, CASE WHEN exclusion IS NOT NULL THEN exclusion_detail END, non_dose_reason,
       case_level, $1, $2, $3
-    FROM leveled
-    ON CONFLICT (order_pk) DO UPDATE SET
-      (provider_id, month, indication_group, population, setting, is_opportunity,
-       requested_rating, outcome_modality, outcome_rating, outcome_event, outcome_at, outcome,
-       band, exclusion, exclusion_detail, non_dose_reason, case_level, settings_version,
-       reference_version, lexicon_version, assessed_at) =
-      (EXCLUDED.provider_id, EXCLUDED.month, EXCLUDED.indication_group, EXCLUDED.population,
-       EXCLUDED.setting, EXCLUDED.is_opportunity, EXCLUDED.requested_rating,
-       EXCLUDED.outcome_modality, EXCLUDED.outcome_rating, EXCLUDED.outcome_event,
-       EXCLUDED.outcome_at, EXCLUDED.outcome, EXCLUDED.band, EXCLUDED.exclusion,
-       EXCLUDED.exclusion_detail, EXCLUDED.non_dose_reason, EXCLUDED.case_level,
-       EXCLUDED.settings_version, EXCLUDED.reference_version, EXCLUDED.lexicon_version, now())
-    WHERE (order_assessments.provider_id, order_assessments.month,
-           order_assessments.indication_group, order_assessments.population,
-           order_assessments.setting, order_assessments.is_opportunity,
-           order_assessments.requested_rating, order_assessments.outcome_modality,
-           order_assessments.outcome_rating, order_assessments.outcome_event,
-           order_assessments.outcome_at, order_assessments.outcome, order_assessments.band,
-           order_assessments.exclusion, order_assessments.exclusion_detail,
-           order_assessments.non_dose_reason, order_assessments.case_level,
-           order_assessments.settings_version, order_assessments.reference_version,
-           order_assessments.lexicon_version)
-      IS DISTINCT FROM
-          (EXCLUDED.provider_id, EXCLUDED.month, EXCLUDED.indication_group, EXCLUDED.population,
-           EXCLUDED.setting, EXCLUDED.is_opportunity, EXCLUDED.requested_rating,
-           EXCLUDED.outcome_modality, EXCLUDED.outcome_rating, EXCLUDED.outcome_event,
-           EXCLUDED.outcome_at, EXCLUDED.outcome, EXCLUDED.band, EXCLUDED.exclusion,
-           EXCLUDED.exclusion_detail, EXCLUDED.non_dose_reason, EXCLUDED.case_level,
-           EXCLUDED.settings_version, EXCLUDED.reference_version, EXCLUDED.lexicon_version)
-    RETURNING order_pk
+    FROM leveled${into === 'empty' ? '' : ASSESSMENT_CHANGED}
   ), signals AS (
     SELECT order_pk, 'E1' AS code,
       format('dose rationale in text: "%s" (in %s)', dose_phrase, dose_text) AS explanation,
@@ -487,19 +528,69 @@ export const UPSERT_ASSESSMENTS = `
       jsonb_build_object('accession', cascade_accession, 'performed_at', cascade_at,
         'body_region', cascade_region, 'requested_region', requested_region)
     FROM leveled WHERE e5
-  ), removed AS (
+  )${into === 'empty' ? '' : SIGNALS_REMOVED}
+  INSERT INTO order_signals (order_pk, code, explanation, inputs)
+  SELECT order_pk, code, explanation, inputs FROM signals${into === 'empty' ? '' : SIGNALS_CHANGED}`;
+
+/**
+ * The tail of the assessments' insert into a filled order_assessments: a row is rewritten only
+ * when a column changed (assessed_at then moves to now()).
+ */
+const ASSESSMENT_CHANGED = `
+    ON CONFLICT (order_pk) DO UPDATE SET
+      (provider_id, month, indication_group, population, setting, is_opportunity,
+       requested_rating, outcome_modality, outcome_rating, outcome_event, outcome_at, outcome,
+       band, exclusion, exclusion_detail, non_dose_reason, case_level, settings_version,
+       reference_version, lexicon_version, assessed_at) =
+      (EXCLUDED.provider_id, EXCLUDED.month, EXCLUDED.indication_group, EXCLUDED.population,
+       EXCLUDED.setting, EXCLUDED.is_opportunity, EXCLUDED.requested_rating,
+       EXCLUDED.outcome_modality, EXCLUDED.outcome_rating, EXCLUDED.outcome_event,
+       EXCLUDED.outcome_at, EXCLUDED.outcome, EXCLUDED.band, EXCLUDED.exclusion,
+       EXCLUDED.exclusion_detail, EXCLUDED.non_dose_reason, EXCLUDED.case_level,
+       EXCLUDED.settings_version, EXCLUDED.reference_version, EXCLUDED.lexicon_version, now())
+    WHERE (order_assessments.provider_id, order_assessments.month,
+           order_assessments.indication_group, order_assessments.population,
+           order_assessments.setting, order_assessments.is_opportunity,
+           order_assessments.requested_rating, order_assessments.outcome_modality,
+           order_assessments.outcome_rating, order_assessments.outcome_event,
+           order_assessments.outcome_at, order_assessments.outcome, order_assessments.band,
+           order_assessments.exclusion, order_assessments.exclusion_detail,
+           order_assessments.non_dose_reason, order_assessments.case_level,
+           order_assessments.settings_version, order_assessments.reference_version,
+           order_assessments.lexicon_version)
+      IS DISTINCT FROM
+          (EXCLUDED.provider_id, EXCLUDED.month, EXCLUDED.indication_group, EXCLUDED.population,
+           EXCLUDED.setting, EXCLUDED.is_opportunity, EXCLUDED.requested_rating,
+           EXCLUDED.outcome_modality, EXCLUDED.outcome_rating, EXCLUDED.outcome_event,
+           EXCLUDED.outcome_at, EXCLUDED.outcome, EXCLUDED.band, EXCLUDED.exclusion,
+           EXCLUDED.exclusion_detail, EXCLUDED.non_dose_reason, EXCLUDED.case_level,
+           EXCLUDED.settings_version, EXCLUDED.reference_version, EXCLUDED.lexicon_version)`;
+
+/** A filled order_signals: the E signals an order no longer has are deleted. */
+const SIGNALS_REMOVED = `, removed AS (
     DELETE FROM order_signals s
     USING assess_facts f
     WHERE s.order_pk = f.order_pk AND s.code LIKE 'E%'
       AND NOT EXISTS (SELECT 1 FROM signals WHERE signals.order_pk = s.order_pk
                       AND signals.code = s.code)
-  )
-  INSERT INTO order_signals (order_pk, code, explanation, inputs)
-  SELECT order_pk, code, explanation, inputs FROM signals
+  )`;
+
+/** A filled order_signals: a signal is rewritten only when its text or inputs changed. */
+const SIGNALS_CHANGED = `
   ON CONFLICT (order_pk, code) DO UPDATE SET explanation = EXCLUDED.explanation,
     inputs = EXCLUDED.inputs
   WHERE (order_signals.explanation, order_signals.inputs)
     IS DISTINCT FROM (EXCLUDED.explanation, EXCLUDED.inputs)`;
+
+/** Assessments and E signals of assess_facts, into tables holding earlier ones. */
+export const UPSERT_ASSESSMENTS = upsertAssessmentsSql('filled');
+
+/**
+ * The same into an empty order_assessments and order_signals (a first load, both locked so:
+ * emptyForFirstLoad): plain inserts, without the speculative insertion of ON CONFLICT and the
+ * delete of signals, which have nothing to meet there.
+ */
+export const INSERT_ASSESSMENTS = upsertAssessmentsSql('empty');
 
 /**
 /**
