@@ -220,21 +220,29 @@ export class AggregateService {
       }
       return key;
     };
-    const units = rows
-      .filter((row) => row.grouping_level === 1 && row.unit !== null)
-      .map((row) => {
-        const key = keyOf(row.unit as string);
-        return {
-          key,
-          label: caller.pseudonyms && unit === 'clinician' ? key : (row.label ?? key),
-          opportunities: row.opportunities,
-          conflicts: row.conflicts,
-          awaySwitches: row.away_switches,
-        };
-      });
-    const strata = rows
-      .filter((row) => row.grouping_level === 2 && row.unit !== null)
-      .map((row) => ({ key: keyOf(row.unit as string), ...toStratumCounts(row) }));
+    const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
+    const units = unitRows.map((row) => {
+      const key = keyOf(row.unit as string);
+      return {
+        key,
+        label: caller.pseudonyms && unit === 'clinician' ? key : (row.label ?? key),
+        opportunities: row.opportunities,
+        conflicts: row.conflicts,
+        awaySwitches: row.away_switches,
+      };
+    });
+    // every unit's strata in unit order, each unit's in stratum order (as the statement gives)
+    const strata = unitRows.flatMap((row, index) =>
+      (row.strata ?? []).map(
+        ([highAwaySwitches, highOpportunities, lowAwaySwitches, lowOpportunities]) => ({
+          key: units[index].key,
+          highAwaySwitches,
+          highOpportunities,
+          lowAwaySwitches,
+          lowOpportunities,
+        }),
+      ),
+    );
     const variation = assemblePracticeVariation(
       units,
       {

@@ -158,19 +158,28 @@ const UNIT_EXPRESSION: Record<VariationUnitColumn, string> = {
   indication_group: 'a.indication_group',
 };
 
-export interface VariationCountRow extends FigureCountRow, BandCountRow {
-  /** 0: the scope's totals; 1: one unit's totals; 2: one unit's stratum. */
+/** One stratum's [high_away_switches, high_opportunities, low_away_switches, low_opportunities]. */
+export type StratumBandCounts = readonly [number, number, number, number];
+
+export interface VariationCountRow extends FigureCountRow {
+  /** 0: the scope's totals; 1: one unit's totals. */
   readonly grouping_level: number;
   readonly unit: string | null;
   readonly label: string | null;
+  /**
+   * A unit's HIGH/LOW counts per stratum (strata with HIGH or LOW orders), ordered by
+   * indication group, population and setting; null for a unit without any (and the scope).
+   */
+  readonly strata: readonly StratumBandCounts[] | null;
 }
 
 /**
  * Practice variation in one scan: counts per unit and stratum first (one hash aggregate over
  * the orders), then rolled up by GROUPING SETS into the scope's totals, each unit's totals and
- * each unit's HIGH/LOW counts per stratum (strata with HIGH or LOW orders; a few thousand rows,
- * not the orders); units named
- * (providers.name for clinicians) after grouping.
+ * each unit's HIGH/LOW counts per stratum (strata with HIGH or LOW orders), the strata of a
+ * unit as one JSON array on the unit's row: one row per unit, not per stratum (a clinician has
+ * about six strata; parsing them as rows cost the client more than the statement took). Units
+ * named (providers.name for clinicians) after grouping, ordered by unit.
  */
 export function variationCounts(
   unit: VariationUnitColumn,
@@ -194,10 +203,12 @@ export function variationCounts(
   const sums = FIGURE_COLUMNS.map((column) => `sum(s.${column})::int AS ${column}`).join(
     ',\n      ',
   );
+  // clinician_rollups rows are read as they are (a clinician's rows in several departments are
+  // summed by the grouping sets below, integer sums: the same figures as summing them first)
   const counted = fromClinicianRollups
     ? `
     SELECT a.provider_id AS unit, a.indication_group, a.population, a.setting,
-      ${FIGURE_COLUMNS.map((column) => `sum(a.${column})::int AS ${column}`).join(',\n      ')}
+      ${FIGURE_COLUMNS.map((column) => `a.${column}`).join(', ')}
     FROM clinician_rollups a
     WHERE true${where(conditions)}`
     : `
@@ -207,10 +218,10 @@ export function variationCounts(
       departments: unit === 'department',
       clinicians: unit === 'clinician' || byClinician(conditions),
     })}
-    WHERE ${sql.assessable}${where(conditions)}`;
+    WHERE ${sql.assessable}${where(conditions)}
+    GROUP BY 1, 2, 3, 4`;
   return `
   WITH s AS (${counted}
-    GROUP BY 1, 2, 3, 4
   ), g AS (
     SELECT
       CASE WHEN GROUPING(s.unit) = 1 THEN 0
@@ -220,11 +231,21 @@ export function variationCounts(
       ${sums}
     FROM s
     GROUP BY GROUPING SETS ((), (s.unit), (s.unit, s.indication_group, s.population, s.setting))
+  ), strata AS (
+    SELECT g.unit,
+      json_agg(json_build_array(g.high_away_switches, g.high_opportunities, g.low_away_switches,
+                                g.low_opportunities)
+               ORDER BY g.indication_group, g.population, g.setting) AS strata
+    FROM g
+    WHERE g.grouping_level = 2 AND g.high_opportunities + g.low_opportunities > 0
+    GROUP BY g.unit
   )
-  SELECT g.*, CASE WHEN g.grouping_level = 1 THEN ${label} END AS label
+  SELECT g.grouping_level, g.unit, g.opportunities, g.away_switches, g.conflicts,
+    CASE WHEN g.grouping_level = 1 THEN ${label} END AS label, strata.strata
   FROM g
-  WHERE g.grouping_level < 2 OR g.high_opportunities + g.low_opportunities > 0
-  ORDER BY g.grouping_level, g.unit NULLS LAST, g.indication_group, g.population, g.setting`;
+  LEFT JOIN strata ON g.grouping_level = 1 AND strata.unit = g.unit
+  WHERE g.grouping_level < 2
+  ORDER BY g.grouping_level, g.unit NULLS LAST`;
 }
 
 export interface SensitivityCountRow {

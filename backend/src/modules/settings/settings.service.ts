@@ -13,15 +13,21 @@ export interface VersionedSettings {
   readonly values: Settings;
 }
 
+/** The newest settings version. */
+const LATEST_SETTINGS = `SELECT version, "values" FROM settings_versions ORDER BY version DESC LIMIT 1`;
+
 @Injectable()
 export class SettingsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The newest settings version, creating version 1 with the defaults on a new database. */
   async current(): Promise<VersionedSettings> {
-    const repository = this.dataSource.getRepository(SettingsVersionEntity);
-    const [latest] = await repository.find({ order: { version: 'DESC' }, take: 1 });
+    // plain SQL: read on every COMMITTEE dashboard request, where TypeORM's find (a query
+    // builder per call, every column) cost about twice the round trip's CPU
+    const [latest]: Pick<SettingsVersionEntity, 'version' | 'values'>[] =
+      await this.dataSource.query(LATEST_SETTINGS);
     if (latest) return { version: latest.version, values: completeSettings(latest.values) };
+    const repository = this.dataSource.getRepository(SettingsVersionEntity);
     const created = await repository.save({
       values: defaultSettings(),
       createdBy: 'system',

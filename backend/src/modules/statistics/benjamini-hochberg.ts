@@ -1,4 +1,4 @@
-import { computeBinomialCdf } from './funnel-limits.js';
+import { computeBinomialCdf, type BinomialDistributions } from './funnel-limits.js';
 
 /**
  * Benjamini–Hochberg step-up adjustment of p-values (Benjamini & Hochberg, J R Stat Soc B 1995),
@@ -41,8 +41,14 @@ export function adjustBenjaminiHochberg(pValues: readonly (number | null)[]): (n
  * R ~ Binomial(n, target), as R's binom.test(events, n, target, alternative = "greater").
  * null when n = 0 (nothing to test).
  */
-export function computeUpperTailPValue(events: number, n: number, target: number): number | null {
+export function computeUpperTailPValue(
+  events: number,
+  n: number,
+  target: number,
+  /** Shared with the funnel limits of the same units (see BinomialDistributions). */
+  distributions?: BinomialDistributions,
+): number | null {
   if (n === 0) return null;
   if (events <= 0) return 1;
-  return Math.min(1, Math.max(0, 1 - computeBinomialCdf(events - 1, n, target)));
+  return Math.min(1, Math.max(0, 1 - computeBinomialCdf(events - 1, n, target, distributions)));
 }

@@ -26,14 +26,18 @@ const NEGLIGIBLE_RELATIVE_PMF = 1e-20;
  * for q = 0.025 / 0.975 (95 %) and q = 0.001 / 0.999 (99.8 %). A target of 0 or 1 leaves no
  * room for variation: every limit equals the target.
  */
-export function computeFunnelLimits(target: number, n: number): FunnelLimits {
+export function computeFunnelLimits(
+  target: number,
+  n: number,
+  distributions?: BinomialDistributions,
+): FunnelLimits {
   assertProbability(target, 'target');
   assertCount(n, 'n');
   if (n === 0) throw new RangeError('n must be at least 1 for funnel limits.');
   if (target === 0 || target === 1) {
     return { lower95: target, upper95: target, lower998: target, upper998: target };
   }
-  const distribution = computeBinomialDistribution(n, target);
+  const distribution = distributionOf(n, target, distributions);
   return {
     lower95: interpolateLimit(distribution, n, QUANTILES.lower95),
     upper95: interpolateLimit(distribution, n, QUANTILES.upper95),
@@ -43,17 +47,56 @@ export function computeFunnelLimits(target: number, n: number): FunnelLimits {
 }
 
 /** P(R <= count) for R ~ Binomial(n, probability); stable for n up to 10⁵ and beyond. */
-export function computeBinomialCdf(count: number, n: number, probability: number): number {
+export function computeBinomialCdf(
+  count: number,
+  n: number,
+  probability: number,
+  distributions?: BinomialDistributions,
+): number {
   assertCount(n, 'n');
   assertProbability(probability, 'probability');
-  return readCdf(computeBinomialDistribution(n, probability), Math.floor(count));
+  return readCdf(distributionOf(n, probability, distributions), Math.floor(count));
+}
+
+/**
+ * Binomial distributions already built, by probability and n, for one computation that needs
+ * the same ones again: a funnel plot's limits at each unit's n and the same unit's p-value
+ * (practice variation), or units of equal n. Each is built once, exactly as without it, so
+ * the figures are identical. Create one per computation: it keeps every distribution it built.
+ */
+export class BinomialDistributions {
+  private readonly byProbability = new Map<number, Map<number, BinomialDistribution>>();
+
+  of(n: number, probability: number): BinomialDistribution {
+    let byN = this.byProbability.get(probability);
+    if (!byN) {
+      byN = new Map();
+      this.byProbability.set(probability, byN);
+    }
+    let distribution = byN.get(n);
+    if (!distribution) {
+      distribution = computeBinomialDistribution(n, probability);
+      byN.set(n, distribution);
+    }
+    return distribution;
+  }
+}
+
+function distributionOf(
+  n: number,
+  probability: number,
+  distributions: BinomialDistributions | undefined,
+): BinomialDistribution {
+  return distributions
+    ? distributions.of(n, probability)
+    : computeBinomialDistribution(n, probability);
 }
 
 /**
  * The binomial distribution on the counts that carry its mass: `cdf[i]` = P(R <= first + i).
  * Below `first` the cumulative probability is taken as 0, above the window as 1.
  */
-interface BinomialDistribution {
+export interface BinomialDistribution {
   readonly first: number;
   readonly cdf: Float64Array;
 }

@@ -1,5 +1,9 @@
 import { assertCount, assertProbability } from './assert-count.js';
-import { computeFunnelLimits, type FunnelLimits } from './funnel-limits.js';
+import {
+  computeFunnelLimits,
+  type BinomialDistributions,
+  type FunnelLimits,
+} from './funnel-limits.js';
 
 /** A clinician or department: events (conflicts or away-switches) out of n opportunities. */
 export interface FunnelUnit {
@@ -48,7 +52,12 @@ const CURVE_POINT_COUNT = 60;
  * defaults to the pooled rate of all units given (the site rate when all the site's units are
  * passed). Units keep the order given.
  */
-export function computeFunnelPlot(units: readonly FunnelUnit[], target?: number): FunnelPlotResult {
+export function computeFunnelPlot(
+  units: readonly FunnelUnit[],
+  target?: number,
+  /** Distributions to share with later computations over the same units (p-values). */
+  distributions?: BinomialDistributions,
+): FunnelPlotResult {
   for (const unit of units) {
     assertCount(unit.events, `events (${unit.id})`);
     assertCount(unit.n, `n (${unit.id})`);
@@ -62,7 +71,9 @@ export function computeFunnelPlot(units: readonly FunnelUnit[], target?: number)
   const plotted = units.map((unit): FunnelPlotUnit => {
     const rate = unit.n > 0 ? unit.events / unit.n : null;
     const limits =
-      resolvedTarget !== null && unit.n > 0 ? computeFunnelLimits(resolvedTarget, unit.n) : null;
+      resolvedTarget !== null && unit.n > 0
+        ? computeFunnelLimits(resolvedTarget, unit.n, distributions)
+        : null;
     if (rate === null || limits === null) {
       return {
         id: unit.id,

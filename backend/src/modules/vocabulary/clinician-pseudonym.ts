@@ -91,6 +91,19 @@ export interface ClinicianPseudonyms {
 /** The secret never changes once stored: read it once per DataSource (or manager). */
 const secretCache = new WeakMap<SqlQueryable, Promise<Buffer>>();
 
+/**
+ * Pseudonyms already computed under a secret, for the process (the secret, and so each
+ * pseudonym, never changes): a COMMITTEE practice variation by clinician names every clinician
+ * on every request, an HMAC each. Bounded (a few times the clinicians of a large hospital) so
+ * that lookups of arbitrary ids cannot grow it without limit; past the bound, pseudonyms are
+ * computed each time as before.
+ */
+const pseudonymCache = new WeakMap<
+  Buffer,
+  { readonly names: Map<string, string>; readonly pads: HmacPads }
+>();
+const PSEUDONYM_CACHE_LIMIT = 200_000;
+
 export async function loadClinicianPseudonyms(db: SqlQueryable): Promise<ClinicianPseudonyms> {
   let pending = secretCache.get(db);
   if (!pending) {
@@ -99,8 +112,21 @@ export async function loadClinicianPseudonyms(db: SqlQueryable): Promise<Clinici
     pending.catch(() => secretCache.delete(db));
   }
   const secret = await pending;
+  let known = pseudonymCache.get(secret);
+  if (!known) {
+    known = { names: new Map(), pads: hmacPads(secret) };
+    pseudonymCache.set(secret, known);
+  }
+  const { names, pads } = known;
   return {
-    pseudonym: (providerId) => clinicianPseudonym(secret, providerId),
-    pads: hmacPads(secret),
+    pseudonym: (providerId) => {
+      let pseudonym = names.get(providerId);
+      if (pseudonym === undefined) {
+        pseudonym = clinicianPseudonym(secret, providerId);
+        if (names.size < PSEUDONYM_CACHE_LIMIT) names.set(providerId, pseudonym);
+      }
+      return pseudonym;
+    },
+    pads,
   };
 }

@@ -3,7 +3,7 @@ import {
   computeUpperTailPValue,
 } from '../../statistics/benjamini-hochberg.js';
 import type { ExcessAwaySwitchesResult } from './excess-away-switches.js';
-import type { FunnelLimits } from '../../statistics/funnel-limits.js';
+import { BinomialDistributions, type FunnelLimits } from '../../statistics/funnel-limits.js';
 import {
   computeFunnelPlot,
   type FunnelCurvePoint,
@@ -76,14 +76,17 @@ export function assemblePracticeVariation(
   const eventsOf = (counts: { conflicts: number; awaySwitches: number }) =>
     measure === 'CONFLICT_RATE' ? counts.conflicts : counts.awaySwitches;
   const targetRate = scope.opportunities > 0 ? eventsOf(scope) / scope.opportunities : null;
+  // a unit's limits and its p-value read the same distribution, Binomial(n, target)
+  const distributions = new BinomialDistributions();
   const funnel = computeFunnelPlot(
     units.map((unit) => ({ id: unit.key, events: eventsOf(unit), n: unit.opportunities })),
     targetRate ?? undefined,
+    distributions,
   );
   const pValues = units.map((unit) =>
     targetRate === null
       ? null
-      : computeUpperTailPValue(eventsOf(unit), unit.opportunities, targetRate),
+      : computeUpperTailPValue(eventsOf(unit), unit.opportunities, targetRate, distributions),
   );
   const qValues = adjustBenjaminiHochberg(pValues);
   const strataByKey = new Map<string, UnitDoseHistoryStratum[]>();
@@ -96,8 +99,14 @@ export function assemblePracticeVariation(
     const plotted = funnel.units[index];
     const qValue = qValues[index];
     const doseHistory = summariseDoseHistory(strataByKey.get(unit.key) ?? []);
+    // the unit's fields named, not spread: V8 copied each unit by spread in about 30 µs (a
+    // slow path), 0.1 s of a 3,304-clinician funnel
     return {
-      ...unit,
+      key: unit.key,
+      label: unit.label,
+      opportunities: unit.opportunities,
+      conflicts: unit.conflicts,
+      awaySwitches: unit.awaySwitches,
       rate: plotted.rate,
       limits: plotted.limits,
       position: plotted.position,
