@@ -18,13 +18,12 @@ export const SCOPE_TOUCHED_PATIENTS = `
   ON CONFLICT DO NOTHING`;
 
 /**
- * Orders whose assessment may be stale without any of their data changing: never assessed,
- * assessed under other versions ($1 settings, $2 reference, $3 lexicon), or still pending
- * (the newest data moves, and NOT_PERFORMED follows it). Pending and other versions are read
- * through their own indexes (ix_order_assessments_pending, ix_order_assessments_versions: the
- * versions "<>" as a range below and a range above), not from every assessment: a nightly
- * delta finds the few stale ones without reading the history. The never-assessed orders are
- * an anti-join of the two primary keys.
+ * Orders whose assessment may be stale without any of their data changing: assessed under other
+ * versions ($1 settings, $2 reference, $3 lexicon), or still pending (the newest data moves,
+ * and NOT_PERFORMED follows it). Pending and other versions are read through their own indexes
+ * (ix_order_assessments_pending, ix_order_assessments_versions: the versions "<>" as a range
+ * below and a range above), not from every assessment: a nightly delta finds the few stale ones
+ * without reading the history. Orders never assessed: SCOPE_NEVER_ASSESSED.
  */
 export const SCOPE_STALE = `
   INSERT INTO assess_scope
@@ -33,7 +32,28 @@ export const SCOPE_STALE = `
   SELECT a.order_pk FROM order_assessments a
   WHERE (a.settings_version, a.reference_version, a.lexicon_version) < ($1::int, $2::int, $3::text)
      OR (a.settings_version, a.reference_version, a.lexicon_version) > ($1::int, $2::int, $3::text)
-  UNION ALL
+  ON CONFLICT DO NOTHING`;
+
+/**
+ * The loads whose orders may not be assessed (unassessed_loads, migration 1796000500000): every
+ * load records itself in its transaction; the analysis after it removes this transaction's own
+ * row (FORGET_THIS_LOAD: its orders belong to the touched patients, all in scope) and reads the
+ * others, left by loads made without the analysis. Only when there are some does it look for
+ * never-assessed orders (SCOPE_NEVER_ASSESSED), then removes the rows it read
+ * (FORGET_UNASSESSED_LOADS).
+ */
+export const FORGET_THIS_LOAD = `DELETE FROM unassessed_loads WHERE xact = pg_current_xact_id()`;
+
+export const UNASSESSED_LOADS = `SELECT xact::text AS xact FROM unassessed_loads`;
+
+export const FORGET_UNASSESSED_LOADS = `DELETE FROM unassessed_loads WHERE xact = ANY ($1::xid8[])`;
+
+/**
+ * Orders never assessed: an anti-join of every order with every assessment (O(orders): 2 s at
+ * 1M), run only after a load without the analysis (UNASSESSED_LOADS).
+ */
+export const SCOPE_NEVER_ASSESSED = `
+  INSERT INTO assess_scope
   SELECT o.id FROM orders o
   WHERE NOT EXISTS (SELECT 1 FROM order_assessments a WHERE a.order_pk = o.id)
   ON CONFLICT DO NOTHING`;
