@@ -634,7 +634,7 @@ export const SCORE_CASES = `
     WHERE a.case_level IS NOT NULL
       AND (a.provider_id = ANY ($3::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($3::text[])))
   ), cases AS (
-    SELECT a.order_pk, a.case_level,
+    SELECT a.order_pk, a.case_level, a.level AS stored_level, a.score AS stored_score,
       CASE WHEN pp.provider_id IS NULL THEN site.reference_p_value
            ELSE pp.reference_q_value END AS pattern_q,
       site.reference_p_value AS site_p, pp.reference_p_value AS pattern_p,
@@ -681,11 +681,19 @@ export const SCORE_CASES = `
         + round(20 * greatest(0, least(1, ln(greatest(pattern_or, 1e-9)) / ln(10))))::int)
       END AS score
     FROM cases
+  ), rescored AS (
+    -- the targets whose level or score changes (their stored values were read above, in the
+    -- statement's snapshot, which the update below sees too)
+    SELECT order_pk, level, score FROM scored
+    WHERE (stored_level, stored_score) IS DISTINCT FROM (level, score::numeric)
   ), updated AS (
-    UPDATE order_assessments a SET level = scored.level, score = scored.score
-    FROM scored
-    WHERE a.order_pk = scored.order_pk
-      AND (a.level, a.score) IS DISTINCT FROM (scored.level, scored.score::numeric)
+    -- by key: joined to scored, the planner hashed every assessment (a seq scan, spilled to
+    -- disk at 200k orders) to update a few hundred rows
+    UPDATE order_assessments a SET level = rescored.level, score = rescored.score
+    FROM rescored
+    WHERE a.order_pk = ANY (ARRAY(SELECT order_pk FROM rescored))
+      AND a.order_pk = rescored.order_pk
+      AND (a.level, a.score) IS DISTINCT FROM (rescored.level, rescored.score::numeric)
     RETURNING a.order_pk
   ), pattern_signals AS (
     SELECT order_pk, 'PATTERN' AS code,
