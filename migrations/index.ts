@@ -20,6 +20,7 @@ import { MonthlyRollups1795900500000 } from './1795900500000-MonthlyRollups.js';
 import { IngestRunFiles1795900800000 } from './1795900800000-IngestRunFiles.js';
 import { OidcLoginStates1795900800100 } from './1795900800100-OidcLoginStates.js';
 import { ClinicianRollups1796000200000 } from './1796000200000-ClinicianRollups.js';
+import { UnassessedLoads1796000500000 } from './1796000500000-UnassessedLoads.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   IngestRunFiles1795900800000,
   OidcLoginStates1795900800100,
   ClinicianRollups1796000200000,
+  UnassessedLoads1796000500000,
 ];

@@ -56,6 +56,7 @@ const COORDINATOR = [
   'site_secrets',
   'source_watermarks',
   'ingest_runs',
+  'unassessed_loads',
   'rejections',
   'landing_patients',
   'landing_orders',

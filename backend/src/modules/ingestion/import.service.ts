@@ -16,6 +16,7 @@ import {
 } from './adapters/postgres/postgres-source.service.js';
 import { IngestRunEntity } from './entities/landing.entity.js';
 import { ImportError } from './import.exception.js';
+import { RECORD_UNASSESSED_LOAD } from './normaliser.sql.js';
 import { landRecords } from './landing-writer.js';
 import { lockModelWrites } from './model-write-lock.js';
 import { NormaliserService } from './normaliser.service.js';
@@ -408,6 +409,9 @@ export class ImportService {
         options.onProgress?.({ phase: 'normalising' });
         const deferred = run.deferIndexes ? await deferIndexesOnFirstLoad(manager) : null;
         const counts = await timeStep('normalise', () => normalise(manager, runId, settings));
+        // until an analysis reads it, the load's orders may be unassessed (the after-load hook
+        // removes it when it assesses them)
+        await manager.query(RECORD_UNASSESSED_LOAD, [runId]);
         // before the dose update: an index built over HOT-updated rows of this transaction is
         // marked indcheckxmin and cannot be used until the transaction ends (the analysis
         // would plan without it); built here, the dose update is HOT and touches no index

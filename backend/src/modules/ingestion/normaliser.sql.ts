@@ -267,3 +267,13 @@ export const INSERT_EXAMS_FIRST_LOAD = `
 export const countLandingSql = (table: string): string => `
   SELECT count(*)::int AS read, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected
   FROM ${table} WHERE run_id = $1`;
+
+/**
+ * $1 run id: the load may leave orders not assessed (unassessed_loads, migration
+ * 1796000500000). Recorded by every load in its model transaction; the analysis after the load,
+ * in the same transaction, removes the row (its orders are all in scope), and a load made
+ * without the analysis leaves it for the next analysis, which then looks for never-assessed
+ * orders among every order.
+ */
+export const RECORD_UNASSESSED_LOAD = `INSERT INTO unassessed_loads (run_id) VALUES ($1)
+       ON CONFLICT (xact) DO NOTHING`;

@@ -19,7 +19,10 @@ import {
   PATTERN_COUNTS,
   REBUILD_PATTERN_COUNTS,
   CLEAR_PATTERN_COUNTS,
+  FORGET_THIS_LOAD,
+  FORGET_UNASSESSED_LOADS,
   SCOPE_ALL,
+  SCOPE_NEVER_ASSESSED,
   SCOPE_STALE,
   SCOPE_TOUCHED_PATIENTS,
   SCORE_CASES,
@@ -28,6 +31,7 @@ import {
   SELECT_ORDER_TEXTS,
   UPSERT_ASSESSMENTS,
   INSERT_ASSESSMENTS,
+  UNASSESSED_LOADS,
   UPSERT_TEXT_FACTS,
   WIDE_SCOPE_SHARE,
 } from './assessment.sql.js';
@@ -86,6 +90,7 @@ export class AssessmentService {
       if (scope === 'all') await manager.query(SCOPE_ALL);
       if (scope === 'touched') await manager.query(SCOPE_TOUCHED_PATIENTS);
       await manager.query(SCOPE_STALE, [settings.version, referenceVersion, LEXICON_VERSION]);
+      await this.scopeNeverAssessed(manager, scope);
     });
     const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM assess_scope');
     await manager.query('ANALYZE assess_scope');
@@ -178,6 +183,20 @@ export class AssessmentService {
       `SELECT reltuples::float8 AS orders FROM pg_class WHERE oid = 'orders'::regclass`,
     );
     return count >= WIDE_SCOPE_SHARE * orders;
+  }
+
+  /**
+   * Orders never assessed come only from loads made without the analysis, each recorded in
+   * unassessed_loads: the anti-join over every order runs only when such a load happened since
+   * the last analysis (and never for 'all', whose scope is every order). The load analysed in
+   * this transaction ('touched') has its orders in scope already: its own row goes first.
+   */
+  private async scopeNeverAssessed(manager: EntityManager, scope: AssessmentScope): Promise<void> {
+    if (scope === 'touched') await manager.query(FORGET_THIS_LOAD);
+    const loads: { xact: string }[] = await manager.query(UNASSESSED_LOADS);
+    if (loads.length === 0) return;
+    if (scope !== 'all') await manager.query(SCOPE_NEVER_ASSESSED);
+    await manager.query(FORGET_UNASSESSED_LOADS, [loads.map((load) => load.xact)]);
   }
 
   /** Streams the texts of the orders in scope through the lexicon into order_text_facts. */

@@ -18,13 +18,12 @@ export const SCOPE_TOUCHED_PATIENTS = `
   ON CONFLICT DO NOTHING`;
 
 /**
- * Orders whose assessment may be stale without any of their data changing: never assessed,
- * assessed under other versions ($1 settings, $2 reference, $3 lexicon), or still pending
- * (the newest data moves, and NOT_PERFORMED follows it). Pending and other versions are read
- * through their own indexes (ix_order_assessments_pending, ix_order_assessments_versions: the
- * versions "<>" as a range below and a range above), not from every assessment: a nightly
- * delta finds the few stale ones without reading the history. The never-assessed orders are
- * an anti-join of the two primary keys.
+ * Orders whose assessment may be stale without any of their data changing: assessed under other
+ * versions ($1 settings, $2 reference, $3 lexicon), or still pending (the newest data moves,
+ * and NOT_PERFORMED follows it). Pending and other versions are read through their own indexes
+ * (ix_order_assessments_pending, ix_order_assessments_versions: the versions "<>" as a range
+ * below and a range above), not from every assessment: a nightly delta finds the few stale ones
+ * without reading the history. Orders never assessed: SCOPE_NEVER_ASSESSED.
  */
 export const SCOPE_STALE = `
   INSERT INTO assess_scope
@@ -33,7 +32,28 @@ export const SCOPE_STALE = `
   SELECT a.order_pk FROM order_assessments a
   WHERE (a.settings_version, a.reference_version, a.lexicon_version) < ($1::int, $2::int, $3::text)
      OR (a.settings_version, a.reference_version, a.lexicon_version) > ($1::int, $2::int, $3::text)
-  UNION ALL
+  ON CONFLICT DO NOTHING`;
+
+/**
+ * The loads whose orders may not be assessed (unassessed_loads, migration 1796000500000): every
+ * load records itself in its transaction; the analysis after it removes this transaction's own
+ * row (FORGET_THIS_LOAD: its orders belong to the touched patients, all in scope) and reads the
+ * others, left by loads made without the analysis. Only when there are some does it look for
+ * never-assessed orders (SCOPE_NEVER_ASSESSED), then removes the rows it read
+ * (FORGET_UNASSESSED_LOADS).
+ */
+export const FORGET_THIS_LOAD = `DELETE FROM unassessed_loads WHERE xact = pg_current_xact_id()`;
+
+export const UNASSESSED_LOADS = `SELECT xact::text AS xact FROM unassessed_loads`;
+
+export const FORGET_UNASSESSED_LOADS = `DELETE FROM unassessed_loads WHERE xact = ANY ($1::xid8[])`;
+
+/**
+ * Orders never assessed: an anti-join of every order with every assessment (O(orders): 2 s at
+ * 1M), run only after a load without the analysis (UNASSESSED_LOADS).
+ */
+export const SCOPE_NEVER_ASSESSED = `
+  INSERT INTO assess_scope
   SELECT o.id FROM orders o
   WHERE NOT EXISTS (SELECT 1 FROM order_assessments a WHERE a.order_pk = o.id)
   ON CONFLICT DO NOTHING`;
@@ -705,7 +725,7 @@ export const SCORE_CASES = `
     WHERE a.case_level IS NOT NULL
       AND (a.provider_id = ANY ($3::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($3::text[])))
   ), cases AS (
-    SELECT a.order_pk, a.case_level,
+    SELECT a.order_pk, a.case_level, a.level AS stored_level, a.score AS stored_score,
       CASE WHEN pp.provider_id IS NULL THEN site.reference_p_value
            ELSE pp.reference_q_value END AS pattern_q,
       site.reference_p_value AS site_p, pp.reference_p_value AS pattern_p,
@@ -752,11 +772,19 @@ export const SCORE_CASES = `
         + round(20 * greatest(0, least(1, ln(greatest(pattern_or, 1e-9)) / ln(10))))::int)
       END AS score
     FROM cases
+  ), rescored AS (
+    -- the targets whose level or score changes (their stored values were read above, in the
+    -- statement's snapshot, which the update below sees too)
+    SELECT order_pk, level, score FROM scored
+    WHERE (stored_level, stored_score) IS DISTINCT FROM (level, score::numeric)
   ), updated AS (
-    UPDATE order_assessments a SET level = scored.level, score = scored.score
-    FROM scored
-    WHERE a.order_pk = scored.order_pk
-      AND (a.level, a.score) IS DISTINCT FROM (scored.level, scored.score::numeric)
+    -- by key: joined to scored, the planner hashed every assessment (a seq scan, spilled to
+    -- disk at 200k orders) to update a few hundred rows
+    UPDATE order_assessments a SET level = rescored.level, score = rescored.score
+    FROM rescored
+    WHERE a.order_pk = ANY (ARRAY(SELECT order_pk FROM rescored))
+      AND a.order_pk = rescored.order_pk
+      AND (a.level, a.score) IS DISTINCT FROM (rescored.level, rescored.score::numeric)
     RETURNING a.order_pk
   ), pattern_signals AS (
     SELECT order_pk, 'PATTERN' AS code,
