@@ -32,6 +32,7 @@ import {
   SELECT_ORDER_TEXTS,
   SNAPSHOT_RESCORED,
   SNAPSHOT_SCOPE,
+  TEXTLESS_FACTS,
   UPSERT_ASSESSMENTS,
   UPSERT_TEXT_FACTS,
 } from '../../backend/src/modules/steering/assessment.sql.js';
@@ -176,6 +177,7 @@ describe('query plans at scale', () => {
         ['SCOPE_TOUCHED_PATIENTS', SCOPE_TOUCHED_PATIENTS, []],
         ['SCOPE_STALE', SCOPE_STALE, [1, version, 'x']],
         ['SELECT_ORDER_TEXTS', SELECT_ORDER_TEXTS, []],
+        ['TEXTLESS_FACTS', TEXTLESS_FACTS('text_facts_stage'), ['x']],
         ['UPSERT_TEXT_FACTS', UPSERT_TEXT_FACTS, []],
         ['BUILD_ASSESS_FACTS', BUILD_ASSESS_FACTS, [version, 30, 30]],
         ['effectiveDoseSql', effectiveDoseSql(TOUCHED_SCOPE), ['ICRP103']],
@@ -284,6 +286,7 @@ describe('query plans at scale', () => {
       const statements: [string, string, unknown[]][] = [
         ['SCOPE_TOUCHED_PATIENTS', SCOPE_TOUCHED_PATIENTS, []],
         ['SELECT_ORDER_TEXTS', SELECT_ORDER_TEXTS, []],
+        ['TEXTLESS_FACTS', TEXTLESS_FACTS('text_facts_stage'), ['x']],
         ['UPSERT_TEXT_FACTS', UPSERT_TEXT_FACTS, []],
         ['BUILD_ASSESS_FACTS', BUILD_ASSESS_FACTS, [version, 30, 30]],
         ['SNAPSHOT_SCOPE', SNAPSHOT_SCOPE, []],

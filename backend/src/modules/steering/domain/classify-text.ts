@@ -273,12 +273,39 @@ export function classifyTexts(texts: readonly (string | null | undefined)[]): Te
  * or refusal context found in any of them (which silences E1 in all): what `classifyTexts`
  * merges, kept apart for callers that must say which text a phrase came from.
  */
-export function classifyEachText(texts: readonly (string | null | undefined)[]): {
+export function classifyEachText(
+  texts: readonly (string | null | undefined)[],
+  memo?: TextMemo,
+): {
   readonly perText: readonly TextClassification[];
   readonly contextPhrase?: string;
 } {
-  const analyses = texts.map(analyseText);
+  const analyses = texts.map((text) =>
+    memo === undefined ? analyseText(text) : memo.analyse(text),
+  );
   const context = analyses.find((analysis) => analysis.context !== undefined)?.context;
   const perText = analyses.map((analysis) => mergeAnalyses([analysis]));
   return context === undefined ? { perText } : { perText, contextPhrase: context.phrase };
+}
+
+/**
+ * The analyses of the texts one run has already read, by their exact wording: an analysis is a
+ * pure function of the text, and the same comment or reason recurs across many orders. Bounded:
+ * emptied when it holds `capacity` texts, so a run over millions of distinct texts costs one
+ * Map lookup and insert per text more than without it, and its memory stays flat.
+ */
+export class TextMemo {
+  readonly #analyses = new Map<string, TextAnalysis>();
+
+  constructor(readonly capacity = 100_000) {}
+
+  analyse(text: string | null | undefined): TextAnalysis {
+    if (text === null || text === undefined) return analyseText(text);
+    const known = this.#analyses.get(text);
+    if (known !== undefined) return known;
+    const analysis = analyseText(text);
+    if (this.#analyses.size >= this.capacity) this.#analyses.clear();
+    this.#analyses.set(text, analysis);
+    return analysis;
+  }
 }
