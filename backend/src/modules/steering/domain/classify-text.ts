@@ -297,7 +297,7 @@ export function classifyEachText(
 export class TextMemo {
   readonly #analyses = new Map<string, TextAnalysis>();
 
-  constructor(readonly capacity = 100_000) {}
+  constructor(readonly capacity = 50_000) {}
 
   analyse(text: string | null | undefined): TextAnalysis {
     if (text === null || text === undefined) return analyseText(text);
