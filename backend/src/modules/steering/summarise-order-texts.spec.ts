@@ -57,13 +57,15 @@ describe('summariseOrderTexts', () => {
       order({ changes: [{ action: 'MODALITY_CHANGE', reason: 'no radiation concerns' }] }),
       order({ comment: 'CT scanner down', indication_text: 'renal colic' }),
     ];
-    const memo = new TextMemo(2);
-    for (const pass of [1, 2]) {
-      for (const row of orders) {
-        expect({ pass, facts: summariseOrderTexts(row, memo) }).toEqual({
-          pass,
-          facts: summariseOrderTexts(row),
-        });
+    // a memo emptied when full, and one that reads without itself after a window of misses
+    for (const memo of [new TextMemo(2), new TextMemo(50, 3)]) {
+      for (const pass of [1, 2, 3, 4, 5]) {
+        for (const row of orders) {
+          expect({ pass, facts: summariseOrderTexts(row, memo) }).toEqual({
+            pass,
+            facts: summariseOrderTexts(row),
+          });
+        }
       }
     }
   });
