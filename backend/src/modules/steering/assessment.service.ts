@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import {
   computeProviderPatterns,
@@ -29,14 +32,19 @@ import {
   SNAPSHOT_RESCORED,
   SNAPSHOT_SCOPE,
   SELECT_ORDER_TEXTS,
+  TEXTLESS_FACTS,
   UPSERT_ASSESSMENTS,
   INSERT_ASSESSMENTS,
   UNASSESSED_LOADS,
   UPSERT_TEXT_FACTS,
   WIDE_SCOPE_SHARE,
 } from './assessment.sql.js';
-import { summariseOrderTexts, type OrderTexts } from './summarise-order-texts.js';
-import { LEXICON_VERSION } from './domain/index.js';
+import {
+  summariseOrderTexts,
+  textFactsCopyLine,
+  type OrderTexts,
+} from './summarise-order-texts.js';
+import { LEXICON_VERSION, TextMemo } from './domain/index.js';
 import { timeStep } from '../ingestion/step-timing.js';
 import { analyseGrown, deferIndexes, emptyForFirstLoad } from '../ingestion/bulk-load.js';
 
@@ -199,39 +207,43 @@ export class AssessmentService {
     await manager.query(FORGET_UNASSESSED_LOADS, [loads.map((load) => load.xact)]);
   }
 
-  /** Streams the texts of the orders in scope through the lexicon into order_text_facts. */
+  /**
+   * The text facts of the orders in scope. Orders without any text get theirs set-based
+   * (TEXTLESS_FACTS); the others' texts stream through a cursor and the lexicon (each distinct
+   * wording read once: TextMemo) and go back by COPY. On a first load order_text_facts is
+   * empty (and locked so) and the facts go straight into it; otherwise into a stage and then
+   * an upsert that rewrites only the rows that changed.
+   */
   private async readTexts(manager: EntityManager): Promise<void> {
     const client = (await manager.queryRunner!.connect()) as PoolClient;
-    await client.query(CREATE_TEXT_FACTS_STAGE);
-    await client.query('TRUNCATE text_facts_stage');
+    const table = (await emptyForFirstLoad(manager, 'order_text_facts'))
+      ? 'order_text_facts'
+      : 'text_facts_stage';
+    if (table === 'text_facts_stage') {
+      await client.query(CREATE_TEXT_FACTS_STAGE);
+      await client.query('TRUNCATE text_facts_stage');
+    }
+    await client.query(TEXTLESS_FACTS(table), [LEXICON_VERSION]);
     await client.query(`DECLARE order_texts NO SCROLL CURSOR FOR ${SELECT_ORDER_TEXTS}`);
+    const memo = new TextMemo();
     for (;;) {
       const { rows } = await client.query<OrderTexts>(`FETCH ${BATCH} FROM order_texts`);
       if (rows.length === 0) break;
-      const facts = rows.map(summariseOrderTexts);
-      await client.query(
-        `INSERT INTO text_facts_stage
-         SELECT order_pk, dose_phrase, dose_text, negated_by,
-                string_to_array(exclusion_codes, ';'), exclusion_phrase, non_dose_reason,
-                lexicon_version
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                     $7::text[], $8::text[])
-           AS t(order_pk, dose_phrase, dose_text, negated_by, exclusion_codes, exclusion_phrase,
-                non_dose_reason, lexicon_version)`,
-        [
-          facts.map((fact) => fact.orderPk),
-          facts.map((fact) => fact.dosePhrase),
-          facts.map((fact) => fact.doseText),
-          facts.map((fact) => fact.negatedBy),
-          facts.map((fact) => fact.exclusionCodes.join(';')),
-          facts.map((fact) => fact.exclusionPhrases.join(' | ') || null),
-          facts.map((fact) => fact.nonDoseReason),
-          facts.map(() => LEXICON_VERSION),
-        ],
+      const lines = rows.map((row) =>
+        textFactsCopyLine(summariseOrderTexts(row, memo), LEXICON_VERSION),
+      );
+      await pipeline(
+        Readable.from([lines.join('')]),
+        client.query(
+          copyFrom(
+            `COPY ${table} (order_pk, dose_phrase, dose_text, negated_by, exclusion_codes,
+               exclusion_phrase, non_dose_reason, lexicon_version) FROM STDIN`,
+          ),
+        ),
       );
     }
     await client.query('CLOSE order_texts');
-    await client.query(UPSERT_TEXT_FACTS);
+    if (table === 'text_facts_stage') await client.query(UPSERT_TEXT_FACTS);
   }
 
   /** Recomputes every clinician's pattern; returns those whose shrunk OR changed. */

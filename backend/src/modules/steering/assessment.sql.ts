@@ -108,7 +108,18 @@ export const CHANGED_MONTHS = `
   WHERE b.order_pk IS NULL OR a.assessed_at IS DISTINCT FROM b.assessed_at
      OR a.level IS DISTINCT FROM b.level`;
 
-/** The texts the lexicon reads, per order in scope (streamed through a cursor). */
+/**
+ * An order in scope with no text for the lexicon: its comment and indication text are missing
+ * or empty and none of its changes gives a reason. The lexicon reads nothing in it, and
+ * SELECT_ORDER_TEXTS leaves it out (`any_reason`: some change of the order gives a reason).
+ */
+const WITHOUT_TEXT = (anyReason: string): string => `
+  coalesce(o.comment, '') = '' AND coalesce(o.indication_text, '') = '' AND NOT ${anyReason}`;
+
+/**
+ * The texts the lexicon reads, per order in scope that has any (streamed through a cursor);
+ * the others get their facts from TEXTLESS_FACTS.
+ */
 export const SELECT_ORDER_TEXTS = `
   SELECT o.id::text AS order_pk, o.comment, o.indication_text,
     coalesce(ch.changes, '[]'::json) AS changes
@@ -116,10 +127,25 @@ export const SELECT_ORDER_TEXTS = `
   LEFT JOIN (
     -- the scope's changes grouped once (a join, not a subquery per order)
     SELECT c.order_pk, json_agg(json_build_object('action', c.action, 'reason', c.reason)
-                                ORDER BY c.changed_at, c.action) AS changes
+                                ORDER BY c.changed_at, c.action) AS changes,
+      bool_or(coalesce(c.reason, '') <> '') AS any_reason
     FROM order_changes c JOIN assess_scope cs ON cs.order_pk = c.order_pk
     GROUP BY c.order_pk
-  ) ch ON ch.order_pk = o.id`;
+  ) ch ON ch.order_pk = o.id
+  WHERE NOT (${WITHOUT_TEXT('coalesce(ch.any_reason, false)')})`;
+
+/**
+ * The text facts of the orders in scope without text ($1 lexicon version), into $table (the
+ * stage, or order_text_facts itself on a first load): what summariseOrderTexts answers for
+ * them (no phrase, no code, no reason), set-based instead of through the lexicon.
+ */
+export const TEXTLESS_FACTS = (table: 'text_facts_stage' | 'order_text_facts'): string => `
+  INSERT INTO ${table} (order_pk, dose_phrase, dose_text, negated_by, exclusion_codes,
+    exclusion_phrase, non_dose_reason, lexicon_version)
+  SELECT o.id, NULL, NULL, NULL, '{}', NULL, NULL, $1
+  FROM orders o JOIN assess_scope s ON s.order_pk = o.id
+  WHERE ${WITHOUT_TEXT(`EXISTS (SELECT FROM order_changes c
+                                  WHERE c.order_pk = o.id AND coalesce(c.reason, '') <> '')`)}`;
 
 export const CREATE_TEXT_FACTS_STAGE = `
   CREATE TEMPORARY TABLE IF NOT EXISTS text_facts_stage (

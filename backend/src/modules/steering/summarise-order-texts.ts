@@ -1,4 +1,4 @@
-import { classifyEachText } from './domain/index.js';
+import { classifyEachText, type TextMemo } from './domain/index.js';
 
 /** The free texts of one order, as SELECT_ORDER_TEXTS returns them. */
 export interface OrderTexts {
@@ -24,9 +24,9 @@ export interface OrderTextFacts {
 /**
  * Reads an order's texts with the lexicon. E1 looks at the order comment, change reasons and
  * the cancel reason; exclusions at those and the indication text; a recognised non-dose reason
- * at the comment and change reasons.
+ * at the comment and change reasons. A memo (one per run) reads each distinct wording once.
  */
-export function summariseOrderTexts(row: OrderTexts): OrderTextFacts {
+export function summariseOrderTexts(row: OrderTexts, memo?: TextMemo): OrderTextFacts {
   const texts: { name: string; text: string | null; forDose: boolean }[] = [
     { name: 'order comment', text: row.comment, forDose: true },
     ...row.changes.map((change) => ({
@@ -38,7 +38,10 @@ export function summariseOrderTexts(row: OrderTexts): OrderTextFacts {
   ];
   // each text is analysed once; a pregnancy, child-pathway or refusal context in any text of the
   // order silences E1 in all of them
-  const { perText, contextPhrase } = classifyEachText(texts.map((entry) => entry.text));
+  const { perText, contextPhrase } = classifyEachText(
+    texts.map((entry) => entry.text),
+    memo,
+  );
   let dosePhrase: string | null = null;
   let doseText: string | null = null;
   let negatedBy: string | null = null;
@@ -82,3 +85,34 @@ export function summariseOrderTexts(row: OrderTexts): OrderTextFacts {
     nonDoseReason,
   };
 }
+
+/** A text value in COPY's text format: \N for null, backslash escapes for the rest. */
+const copyValue = (value: string | null): string =>
+  value === null
+    ? '\\N'
+    : value.replace(/[\\\t\n\r]/g, (character) =>
+        character === '\\'
+          ? '\\\\'
+          : character === '\t'
+            ? '\\t'
+            : character === '\n'
+              ? '\\n'
+              : '\\r',
+      );
+
+/**
+ * One row of order_text_facts as a line of COPY's text format, in its column order (order_pk,
+ * dose_phrase, dose_text, negated_by, exclusion_codes, exclusion_phrase, non_dose_reason,
+ * lexicon_version). The codes are upper-case words: an array literal needs no quoting.
+ */
+export const textFactsCopyLine = (fact: OrderTextFacts, lexiconVersion: string): string =>
+  [
+    fact.orderPk,
+    copyValue(fact.dosePhrase),
+    copyValue(fact.doseText),
+    copyValue(fact.negatedBy),
+    `{${fact.exclusionCodes.join(',')}}`,
+    copyValue(fact.exclusionPhrases.join(' | ') || null),
+    copyValue(fact.nonDoseReason),
+    copyValue(lexiconVersion),
+  ].join('\t') + '\n';

@@ -273,12 +273,72 @@ export function classifyTexts(texts: readonly (string | null | undefined)[]): Te
  * or refusal context found in any of them (which silences E1 in all): what `classifyTexts`
  * merges, kept apart for callers that must say which text a phrase came from.
  */
-export function classifyEachText(texts: readonly (string | null | undefined)[]): {
+export function classifyEachText(
+  texts: readonly (string | null | undefined)[],
+  memo?: TextMemo,
+): {
   readonly perText: readonly TextClassification[];
   readonly contextPhrase?: string;
 } {
-  const analyses = texts.map(analyseText);
+  const analyses = texts.map((text) =>
+    memo === undefined ? analyseText(text) : memo.analyse(text),
+  );
   const context = analyses.find((analysis) => analysis.context !== undefined)?.context;
   const perText = analyses.map((analysis) => mergeAnalyses([analysis]));
   return context === undefined ? { perText } : { perText, contextPhrase: context.phrase };
+}
+
+/**
+ * The analyses of the texts one run has already read, by their exact wording: an analysis is a
+ * pure function of the text, and the same comment or reason recurs across many orders. Bounded:
+ * emptied when it holds `capacity` texts. It pays only when wordings recur: keeping analyses
+ * alive costs the garbage collector, and with every text distinct the memo made the lexicon
+ * slower. So it counts its hits over each `window` of lookups and, when fewer than a quarter
+ * hit, reads the next texts without it (10 windows, doubling each time it fails again), then
+ * tries again.
+ */
+export class TextMemo {
+  readonly #analyses = new Map<string, TextAnalysis>();
+  #lookups = 0;
+  #hits = 0;
+  #bypassed = 0;
+  #bypassFor = 0;
+  #nextBypass: number;
+
+  constructor(
+    readonly capacity = 50_000,
+    readonly window = 10_000,
+  ) {
+    this.#nextBypass = 10 * window;
+  }
+
+  analyse(text: string | null | undefined): TextAnalysis {
+    if (text === null || text === undefined) return analyseText(text);
+    if (this.#bypassed < this.#bypassFor) {
+      this.#bypassed += 1;
+      return analyseText(text);
+    }
+    this.#lookups += 1;
+    let analysis = this.#analyses.get(text);
+    if (analysis !== undefined) {
+      this.#hits += 1;
+    } else {
+      analysis = analyseText(text);
+      if (this.#analyses.size >= this.capacity) this.#analyses.clear();
+      this.#analyses.set(text, analysis);
+    }
+    if (this.#lookups === this.window) {
+      if (this.#hits * 4 < this.#lookups) {
+        this.#analyses.clear();
+        this.#bypassed = 0;
+        this.#bypassFor = this.#nextBypass;
+        this.#nextBypass = Math.min(2 * this.#nextBypass, 1_000_000);
+      } else {
+        this.#nextBypass = 10 * this.window;
+      }
+      this.#lookups = 0;
+      this.#hits = 0;
+    }
+    return analysis;
+  }
 }

@@ -5,6 +5,7 @@ export {
   classifyEachText,
   classifyText,
   classifyTexts,
+  TextMemo,
   type DoseRationale,
   type TextClassification,
   type TextExclusion,

@@ -1,4 +1,4 @@
-import { normaliseText, sliceOriginal } from './normalise-text.js';
+import { normaliseCharacters, normaliseText, sliceOriginal } from './normalise-text.js';
 
 describe('normaliseText', () => {
   it.each([
@@ -32,5 +32,27 @@ describe('normaliseText', () => {
 
   it('returns an empty slice for an empty range', () => {
     expect(sliceOriginal(normaliseText('abc'), 2, 2)).toBe('');
+  });
+
+  it('takes the plain-text path only where the character loop gives the same', () => {
+    const alphabet = ['a', 'Z', '7', ' ', ' ', ',', ';', ':', '/', '?', '!', '+', '<', '>', '='];
+    const extras = ['%', '#', '&', '@', '.', '-', "'", '\t', '\n', '(', '\u00e9', '\u2265', '  '];
+    let seed = 1;
+    const next = (size: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % size;
+    };
+    const texts = ['', ' ', 'CT', 'Too many CTs, MRI?', 'a b', ' a', 'a ', 'a  b', 'e.g. MRI'];
+    for (let count = 0; count < 3000; count += 1) {
+      const characters = [...alphabet, ...(count % 3 === 0 ? extras : [])];
+      const length = 1 + next(24);
+      texts.push(Array.from({ length }, () => characters[next(characters.length)]).join(''));
+    }
+    for (const text of texts) {
+      expect({ text, normalised: normaliseText(text) }).toEqual({
+        text,
+        normalised: normaliseCharacters(text),
+      });
+    }
   });
 });

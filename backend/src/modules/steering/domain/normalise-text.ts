@@ -104,7 +104,22 @@ const foldCharacter = (character: string): string =>
         .normalize('NFD')
         .replace(/[\u0300-\u036f]/g, '');
 
+/**
+ * A text the character loop below would only lower-case: ASCII letters, digits and punctuation
+ * it keeps as written, words separated by single spaces, nothing to drop, join or collapse (no
+ * dot, hyphen, apostrophe, quote, bracket, tab or line break). Many short clinical texts are.
+ */
+const PLAIN_TEXT = /^[A-Za-z0-9,;:/?!+<>=%#&@]+(?: [A-Za-z0-9,;:/?!+<>=%#&@]+)*$/;
+
 export function normaliseText(original: string): NormalisedText {
+  if (!PLAIN_TEXT.test(original)) return normaliseCharacters(original);
+  const sourceIndexes = new Array<number>(original.length);
+  for (let index = 0; index < original.length; index += 1) sourceIndexes[index] = index;
+  return { original, text: original.toLowerCase(), sourceIndexes };
+}
+
+/** The general path of normaliseText, one character at a time (exported for its spec). */
+export function normaliseCharacters(original: string): NormalisedText {
   const characters: string[] = [];
   const sourceIndexes: number[] = [];
   /** The current word was written with inner dots (c.t, e.g), so its final dot is no stop. */
