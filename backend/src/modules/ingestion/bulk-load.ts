@@ -34,11 +34,13 @@ export async function deferIndexesOnFirstLoad(manager: EntityManager): Promise<D
  * Drops the plain indexes and the foreign keys of `tables` (in the caller's transaction: a
  * failure rolls the drop back) and returns how to build them again from their definitions.
  * Only for tables a load fills from empty (locked so), whose indexes are cheaper built once
- * than maintained row by row.
+ * than maintained row by row. `step` names the two timings (`<step>.drop_indexes`,
+ * `<step>.build_indexes`).
  */
 export async function deferIndexes(
   manager: EntityManager,
   tables: readonly string[],
+  step = 'bulk',
 ): Promise<DeferredIndexes> {
   const indexes: { name: string; definition: string }[] = await manager.query(
     `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
@@ -64,7 +66,7 @@ export async function deferIndexes(
      ORDER BY t.relname, k.conname`,
     [[...tables]],
   );
-  await timeStep('bulk.drop_indexes', async () => {
+  await timeStep(`${step}.drop_indexes`, async () => {
     for (const index of indexes) await manager.query(`DROP INDEX "${index.name}"`);
     for (const key of foreignKeys) {
       await manager.query(`ALTER TABLE "${key.table}" DROP CONSTRAINT "${key.name}"`);
@@ -72,7 +74,7 @@ export async function deferIndexes(
   });
   return {
     rebuild: () =>
-      timeStep('bulk.build_indexes', async () => {
+      timeStep(`${step}.build_indexes`, async () => {
         await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
         for (const index of indexes) await manager.query(index.definition);
         for (const key of foreignKeys) {

@@ -129,7 +129,11 @@ export class AssessmentService {
       if (await this.firstAssessments(manager)) {
         // a first load: nothing to update or delete, and the tables' indexes are built once
         // after the insert instead of row by row (997,767 assessments: 103 s as an upsert)
-        const deferred = await deferIndexes(manager, ['order_assessments', 'order_signals']);
+        const deferred = await deferIndexes(
+          manager,
+          ['order_assessments', 'order_signals'],
+          'assess',
+        );
         await manager.query(INSERT_ASSESSMENTS, assessParameters);
         await deferred.rebuild();
         await manager.query(CLEAR_PATTERN_COUNTS);
