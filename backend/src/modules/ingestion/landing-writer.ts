@@ -6,6 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import { IMPORT_COLUMNS, type ImportEntity, type ImportRecord } from './import-format.js';
 import { validateRecord } from './domain/validate-record.js';
+import { copyTextValue } from '../../common/copy-text.js';
 
 /** One record read by an adapter, before validation. */
 export interface LandingInput {
@@ -29,13 +30,6 @@ export interface LandingTarget {
   readonly file: string;
 }
 
-const escapeCopy = (value: string | null | undefined): string =>
-  value === null || value === undefined
-    ? '\\N'
-    : value.replace(/[\\\t\n\r]/g, (char) =>
-        char === '\\' ? '\\\\' : char === '\t' ? '\\t' : char === '\n' ? '\\n' : '\\r',
-      );
-
 const landingColumns = (entity: ImportEntity): string[] => [
   'run_id',
   'source',
@@ -58,7 +52,7 @@ export function createLandingTransform(
   counts: LandingCounts,
 ): Transform {
   const columns = IMPORT_COLUMNS[entity].map((column) => column.name);
-  const prefix = `${target.runId}\t${escapeCopy(target.source)}\t${escapeCopy(target.file)}\t`;
+  const prefix = `${target.runId}\t${copyTextValue(target.source)}\t${copyTextValue(target.file)}\t`;
   return new Transform({
     writableObjectMode: true,
     transform(input: LandingInput, _encoding, callback: TransformCallback) {
@@ -74,11 +68,11 @@ export function createLandingTransform(
       }
       if (error) counts.invalid += 1;
       const fields = columns.map((name) =>
-        escapeCopy(error ? (input.record?.[name] ?? null) : (values?.[name] ?? null)),
+        copyTextValue(error ? (input.record?.[name] ?? null) : (values?.[name] ?? null)),
       );
       callback(
         null,
-        `${prefix}${input.line}\t${escapeCopy(input.raw)}\t${escapeCopy(error?.field)}\t${escapeCopy(
+        `${prefix}${input.line}\t${copyTextValue(input.raw)}\t${copyTextValue(error?.field)}\t${copyTextValue(
           error?.reason,
         )}\t${fields.join('\t')}\n`,
       );

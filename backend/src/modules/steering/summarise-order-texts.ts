@@ -1,3 +1,4 @@
+import { copyTextValue } from '../../common/copy-text.js';
 import { classifyEachText, type TextMemo } from './domain/index.js';
 
 /** The free texts of one order, as SELECT_ORDER_TEXTS returns them. */
@@ -86,20 +87,6 @@ export function summariseOrderTexts(row: OrderTexts, memo?: TextMemo): OrderText
   };
 }
 
-/** A text value in COPY's text format: \N for null, backslash escapes for the rest. */
-const copyValue = (value: string | null): string =>
-  value === null
-    ? '\\N'
-    : value.replace(/[\\\t\n\r]/g, (character) =>
-        character === '\\'
-          ? '\\\\'
-          : character === '\t'
-            ? '\\t'
-            : character === '\n'
-              ? '\\n'
-              : '\\r',
-      );
-
 /**
  * One row of order_text_facts as a line of COPY's text format, in its column order (order_pk,
  * dose_phrase, dose_text, negated_by, exclusion_codes, exclusion_phrase, non_dose_reason,
@@ -108,11 +95,11 @@ const copyValue = (value: string | null): string =>
 export const textFactsCopyLine = (fact: OrderTextFacts, lexiconVersion: string): string =>
   [
     fact.orderPk,
-    copyValue(fact.dosePhrase),
-    copyValue(fact.doseText),
-    copyValue(fact.negatedBy),
+    copyTextValue(fact.dosePhrase),
+    copyTextValue(fact.doseText),
+    copyTextValue(fact.negatedBy),
     `{${fact.exclusionCodes.join(',')}}`,
-    copyValue(fact.exclusionPhrases.join(' | ') || null),
-    copyValue(fact.nonDoseReason),
-    copyValue(lexiconVersion),
+    copyTextValue(fact.exclusionPhrases.join(' | ') || null),
+    copyTextValue(fact.nonDoseReason),
+    copyTextValue(lexiconVersion),
   ].join('\t') + '\n';
