@@ -5,7 +5,7 @@ import type { CaseRow } from '../hooks/use-case-list.js';
 // jsdom has no TextEncoder, which the router needs when it loads
 Object.assign(globalThis, { TextEncoder, TextDecoder });
 const { MemoryRouter, Route, Routes, useLocation } = await import('react-router');
-const { CaseTable } = await import('./case-table.js');
+const { CaseTable, caseName } = await import('./case-table.js');
 
 const row = (id: string, orderId: string, overrides: Partial<CaseRow> = {}): CaseRow => ({
   __typename: 'CaseSummary',
@@ -93,5 +93,18 @@ describe('CaseTable', () => {
     renderTable(rows);
     fireEvent.click(screen.getByRole('link', { name: 'ORD2' }));
     expect(screen.getByTestId('where').textContent).toBe('/cases/b?status=OPEN');
+  });
+
+  it('names a case without an order id by its number, so that no two cases share a name', () => {
+    // the ids the server issues: base64url of "case:<order key>"; these two end alike
+    const id = (key: string) => Buffer.from(`case:${key}`).toString('base64url');
+    expect(id('51234').slice(-6)).toBe(id('61234').slice(-6));
+    const named = (key: string) => caseName({ ...row(id(key), 'x'), orderId: null });
+    expect(named('51234')).toBe('Case 51234');
+    expect(named('61234')).toBe('Case 61234');
+    expect(named('7')).toBe('Case 7');
+    // an id of another form is shown whole rather than guessed at
+    expect(caseName({ ...row('not base64!', 'x'), orderId: null })).toBe('Case not base64!');
+    expect(caseName({ ...row(id('0123'), 'x'), orderId: null })).toBe(`Case ${id('0123')}`);
   });
 });

@@ -25,9 +25,24 @@ const NEXT_KEYS = new Set(['j', 'ArrowDown']);
 const PREVIOUS_KEYS = new Set(['k', 'ArrowUp']);
 
 /** The case's own name in the list: its order id, or for COMMITTEE its month and department. */
+/**
+ * The case's number, read from its id (base64url of `case:<number>`, the order's internal key:
+ * never a patient id, order id or date), or null for an id of any other form. The id's last
+ * characters alone do not tell cases apart: cases 51234 and 61234 end in the same six.
+ */
+export const caseNumber = (id: string): string | null => {
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;
+  try {
+    const text = atob(id.replace(/-/g, '+').replace(/_/g, '/'));
+    return /^case:([1-9][0-9]*)$/.exec(text)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+};
+
+/** The case's name in a list: its order id where the role may see it, else its number. */
 export const caseName = (row: CaseRow): string =>
-  // the opaque id's end tells cases apart (its start is the same for every case)
-  row.orderId ?? `Case ${row.id.replace(/=+$/, '').slice(-6)}`;
+  row.orderId ?? `Case ${caseNumber(row.id) ?? row.id}`;
 
 const reviewCell = (row: CaseRow): string => {
   const status = REVIEW_STATUS_LABELS[row.reviewStatus];
