@@ -31,6 +31,7 @@ import {
   SCOPE_STALE,
   SCOPE_TOUCHED_PATIENTS,
   SCORE_CASES,
+  SCORE_FIRST_CASES,
   SELECT_ORDER_TEXTS,
   SNAPSHOT_RESCORED,
   SNAPSHOT_SCOPE,
@@ -189,6 +190,7 @@ describe('query plans at scale', () => {
         ['effectiveDoseSql empty', effectiveDoseSql(TOUCHED_SCOPE, 'empty'), ['ICRP103']],
         ['cumulativeDoseSql', cumulativeDoseSql(TOUCHED_SCOPE), [20, 3, 5, 1]],
         ['SELECT_STUDY_REPORTS', SELECT_STUDY_REPORTS, [1, ['1.2.3']]],
+        ['SCORE_FIRST_CASES', SCORE_FIRST_CASES, [1, 1, ['*', 'P1'], 0.05]],
       ];
       const found: string[] = [];
       for (const [name, sql, parameters] of statements) {

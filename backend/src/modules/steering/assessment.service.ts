@@ -29,6 +29,7 @@ import {
   SCOPE_STALE,
   SCOPE_TOUCHED_PATIENTS,
   SCORE_CASES,
+  SCORE_FIRST_CASES,
   SNAPSHOT_RESCORED,
   SNAPSHOT_SCOPE,
   SELECT_ORDER_TEXTS,
@@ -125,8 +126,10 @@ export class AssessmentService {
       LEXICON_VERSION,
       settings.values['level.at_entry_probable'],
     ];
+    // the first assessments (empty tables): written by a plain insert, and scored by the cases
+    const first = await this.firstAssessments(manager);
     await timeStep('assess.assessments', async () => {
-      if (await this.firstAssessments(manager)) {
+      if (first) {
         // a first load: nothing to update or delete, and the tables' indexes are built once
         // after the insert instead of row by row (997,767 assessments: 103 s as an upsert)
         const deferred = await deferIndexes(
@@ -165,7 +168,7 @@ export class AssessmentService {
     );
     if (changedProviders.length > 0) await manager.query(SNAPSHOT_RESCORED, [changedProviders]);
     await timeStep('assess.score', () =>
-      manager.query(SCORE_CASES, [
+      manager.query(first ? SCORE_FIRST_CASES : SCORE_CASES, [
         settings.values['level.probable_min_clinician_lower95'],
         settings.version,
         changedProviders,

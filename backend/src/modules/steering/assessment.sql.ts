@@ -723,6 +723,32 @@ const formatProbability = (expression: string): string => `
         WHEN ${expression} < 0.001 THEN '< 0.001'
         ELSE trim_scale(round((${expression})::numeric, 3))::text END)`;
 
+/** SCORE_CASES' targets after an analysis of some orders: the scope and the rescored cases. */
+const SCOPE_TARGETS = `
+    -- the orders in scope, then the cases of the rescored clinicians: a UNION of two
+    -- set-based reads, never "IN (SELECT …) OR …", which PostgreSQL plans as a per-row SubPlan
+    -- over a materialised scan (quadratic) once the scope's hash exceeds work_mem
+    SELECT order_pk FROM assess_scope
+    UNION
+    SELECT a.order_pk FROM order_assessments a
+    WHERE a.case_level IS NOT NULL
+      AND (a.provider_id = ANY ($3::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($3::text[])))`;
+
+/**
+ * SCORE_CASES' targets after the first assessments (INSERT_ASSESSMENTS into empty tables):
+ * every assessment is in scope and none has a level, a score or a PATTERN signal yet, so only
+ * the cases can change. An order that is not a case comes out with no level and no score,
+ * as it went in: reading the scope (every order) would find nothing more to write.
+ */
+const FIRST_LOAD_TARGETS = `
+    SELECT a.order_pk FROM order_assessments a WHERE a.case_level IS NOT NULL`;
+
+/** The PATTERN signals of orders in scope that are no longer cases. */
+const REMOVE_PATTERN_SIGNALS = `, removed AS (
+    DELETE FROM order_signals s USING scored
+    WHERE s.order_pk = scored.order_pk AND s.code = 'PATTERN' AND scored.case_level IS NULL
+  )`;
+
 /**
  * Final level and score for the cases in assess_scope and the cases of clinicians whose
  * pattern changed ($3 text[]; '*' = the site, used by cases without a clinician).
@@ -734,22 +760,14 @@ const formatProbability = (expression: string): string => `
  * A PROBABLE candidate without E2 was placed at order entry (level.at_entry_probable): its
  * PATTERN evidence says so, and why it is PROBABLE or only POSSIBLE.
  */
-export const SCORE_CASES = `
+export const scoreCasesSql = (targets: 'scope' | 'first-load' = 'scope'): string => `
   WITH site AS (
     SELECT *,
       (SELECT count(*) FROM provider_patterns o
        WHERE o.provider_id <> '*' AND o.reference_q_value <= $4::float8
          AND coalesce(o.reference_lower_95 > $1, false)) AS standing_out
     FROM provider_patterns WHERE provider_id = '*'
-  ), targets AS (
-    -- the orders in scope, then the cases of the rescored clinicians: a UNION of two
-    -- set-based reads, never "IN (SELECT …) OR …", which PostgreSQL plans as a per-row SubPlan
-    -- over a materialised scan (quadratic) once the scope's hash exceeds work_mem
-    SELECT order_pk FROM assess_scope
-    UNION
-    SELECT a.order_pk FROM order_assessments a
-    WHERE a.case_level IS NOT NULL
-      AND (a.provider_id = ANY ($3::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($3::text[])))
+  ), targets AS (${targets === 'scope' ? SCOPE_TARGETS : FIRST_LOAD_TARGETS}
   ), cases AS (
     SELECT a.order_pk, a.case_level, a.level AS stored_level, a.score AS stored_score,
       CASE WHEN pp.provider_id IS NULL THEN site.reference_p_value
@@ -857,13 +875,14 @@ export const SCORE_CASES = `
         'compared_clinicians', compared, 'clinicians_standing_out', standing_out,
         'max_q', $4::float8, 'at_entry', at_entry, 'settings_version', $2::int) AS inputs
     FROM scored WHERE case_level IS NOT NULL
-  ), removed AS (
-    DELETE FROM order_signals s USING scored
-    WHERE s.order_pk = scored.order_pk AND s.code = 'PATTERN' AND scored.case_level IS NULL
-  )
+  )${targets === 'scope' ? REMOVE_PATTERN_SIGNALS : ''}
   INSERT INTO order_signals (order_pk, code, explanation, inputs)
   SELECT order_pk, code, explanation, inputs FROM pattern_signals
   ON CONFLICT (order_pk, code) DO UPDATE SET explanation = EXCLUDED.explanation,
     inputs = EXCLUDED.inputs
   WHERE (order_signals.explanation, order_signals.inputs)
     IS DISTINCT FROM (EXCLUDED.explanation, EXCLUDED.inputs)`;
+
+export const SCORE_CASES = scoreCasesSql('scope');
+/** SCORE_CASES after the first assessments: the cases only (see FIRST_LOAD_TARGETS). */
+export const SCORE_FIRST_CASES = scoreCasesSql('first-load');
