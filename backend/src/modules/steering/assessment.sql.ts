@@ -741,7 +741,9 @@ const SCOPE_TARGETS = `
  * as it went in: reading the scope (every order) would find nothing more to write.
  */
 const FIRST_LOAD_TARGETS = `
-    SELECT a.order_pk FROM order_assessments a WHERE a.case_level IS NOT NULL`;
+    -- $3 (the rescored clinicians) adds nothing here: every case is a target
+    SELECT a.order_pk FROM order_assessments a
+    WHERE a.case_level IS NOT NULL AND $3::text[] IS NOT NULL`;
 
 /** The PATTERN signals of orders in scope that are no longer cases. */
 const REMOVE_PATTERN_SIGNALS = `, removed AS (
