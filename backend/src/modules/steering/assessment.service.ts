@@ -25,6 +25,7 @@ import {
   FORGET_THIS_LOAD,
   FORGET_UNASSESSED_LOADS,
   SCOPE_ALL,
+  SCOPE_FIRST_ASSESSMENTS,
   SCOPE_NEVER_ASSESSED,
   SCOPE_STALE,
   SCOPE_TOUCHED_PATIENTS,
@@ -95,7 +96,17 @@ export class AssessmentService {
     );
     await manager.query(CREATE_ASSESS_SCOPE);
     await manager.query('TRUNCATE assess_scope');
+    // the first assessments (empty tables): every order is in scope, the assessments are
+    // written by a plain insert, and only the cases are scored
+    const first = await this.firstAssessments(manager);
     await timeStep('assess.scope', async () => {
+      if (first) {
+        // no order assessed yet: every order, with no key to meet (what the touched patients'
+        // orders and the never-assessed ones make up then, without reading either)
+        await manager.query(SCOPE_FIRST_ASSESSMENTS);
+        await this.scopeNeverAssessed(manager, 'all');
+        return;
+      }
       if (scope === 'all') await manager.query(SCOPE_ALL);
       if (scope === 'touched') await manager.query(SCOPE_TOUCHED_PATIENTS);
       await manager.query(SCOPE_STALE, [settings.version, referenceVersion, LEXICON_VERSION]);
@@ -126,8 +137,6 @@ export class AssessmentService {
       LEXICON_VERSION,
       settings.values['level.at_entry_probable'],
     ];
-    // the first assessments (empty tables): written by a plain insert, and scored by the cases
-    const first = await this.firstAssessments(manager);
     await timeStep('assess.assessments', async () => {
       if (first) {
         // a first load: nothing to update or delete, and the tables' indexes are built once

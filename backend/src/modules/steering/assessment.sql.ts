@@ -60,6 +60,9 @@ export const SCOPE_NEVER_ASSESSED = `
 
 export const SCOPE_ALL = `INSERT INTO assess_scope SELECT id FROM orders ON CONFLICT DO NOTHING`;
 
+/** Every order into an empty assess_scope (orders.id is unique: nothing to conflict with). */
+export const SCOPE_FIRST_ASSESSMENTS = `INSERT INTO assess_scope SELECT id FROM orders`;
+
 /**
  * What the assessments of the scope looked like before this run rewrote them: month, level and
  * assessed_at, which UPSERT_ASSESSMENTS sets to now() whenever it rewrites a row (it writes only
