@@ -14,6 +14,7 @@ import {
   BUILD_ASSESS_FACTS_WIDE,
   COLLECT_PATTERN_DELTA,
   CHANGED_MONTHS,
+  FIRST_ASSESSMENTS_MONTHS,
   CREATE_ASSESS_SCOPE,
   CREATE_ASSESSED_BEFORE,
   CREATE_PATTERN_COUNT_DELTA,
@@ -184,7 +185,9 @@ export class AssessmentService {
         settings.values['level.probable_max_clinician_q'],
       ]),
     );
-    const changed: { month: string }[] = await manager.query(CHANGED_MONTHS);
+    const changed: { month: string }[] = await manager.query(
+      first ? FIRST_ASSESSMENTS_MONTHS : CHANGED_MONTHS,
+    );
     const months = changed.map((row) => row.month).sort();
     return { ordersInScope: count, providersRescored: changedProviders.length, months };
   }

@@ -112,6 +112,13 @@ export const CHANGED_MONTHS = `
      OR a.level IS DISTINCT FROM b.level`;
 
 /**
+ * CHANGED_MONTHS after the first assessments: every assessment is new, so every month that
+ * has one (one read of the table, not a probe per order: 12.9 s against 2.7 s at 1M orders
+ * under load).
+ */
+export const FIRST_ASSESSMENTS_MONTHS = `SELECT DISTINCT month FROM order_assessments`;
+
+/**
  * An order in scope with no text for the lexicon: its comment and indication text are missing
  * or empty and none of its changes gives a reason. The lexicon reads nothing in it, and
  * SELECT_ORDER_TEXTS leaves it out (`any_reason`: some change of the order gives a reason).
