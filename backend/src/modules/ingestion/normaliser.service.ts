@@ -18,7 +18,7 @@ import {
   markUnknownPatientsSql,
   touchedFromFirstLoadSql,
 } from './normaliser.sql.js';
-import { emptyForFirstLoad } from './bulk-load.js';
+import { dropKeysForFirstLoad, emptyForFirstLoad } from './bulk-load.js';
 import { timeStep } from './step-timing.js';
 
 export interface EntityCounts {
@@ -84,7 +84,10 @@ export class NormaliserService {
       'accession',
     );
     if (await emptyForFirstLoad(manager, 'exams')) {
+      // the primary and unique keys are built once after the insert (dropKeysForFirstLoad)
+      const keys = await dropKeysForFirstLoad(manager, 'exams');
       await run('exams.insert', INSERT_EXAMS_FIRST_LOAD);
+      await timeStep('normalise.exams.keys', () => keys.restore());
       await run('exams.touched', touchedFromFirstLoadSql('exams'));
     } else {
       await run('exams.upsert', UPSERT_EXAMS);
