@@ -4,6 +4,7 @@ import {
   CREATE_TOUCHED_PATIENTS,
   INSERT_EXAMS_FIRST_LOAD,
   INSERT_ORDERS_FIRST_LOAD,
+  INSERT_PATIENTS_FIRST_LOAD,
   MARK_EXAM_REFERENCES,
   UPSERT_DEPARTMENTS,
   UPSERT_EXAMS,
@@ -45,7 +46,15 @@ export class NormaliserService {
       'patients',
       'patient_id',
     );
-    await run('patients.upsert', UPSERT_PATIENTS);
+    // into empty patients (nothing touched yet): a plain INSERT, every row touched
+    const [{ untouched }] = await manager.query(
+      'SELECT NOT EXISTS (SELECT 1 FROM touched_patients) AS untouched',
+    );
+    if (untouched && (await emptyForFirstLoad(manager, 'patients'))) {
+      await run('patients.insert', INSERT_PATIENTS_FIRST_LOAD);
+    } else {
+      await run('patients.upsert', UPSERT_PATIENTS);
+    }
 
     await run('orders.unknown_patients', markUnknownPatientsSql('landing_orders'));
     await run(
