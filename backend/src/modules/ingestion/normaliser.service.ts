@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ImportEntity } from './import-format.js';
 import {
   CREATE_TOUCHED_PATIENTS,
+  EVERY_PATIENT_TOUCHED,
   INSERT_EXAMS_FIRST_LOAD,
   INSERT_ORDERS_FIRST_LOAD,
   INSERT_PATIENTS_FIRST_LOAD,
@@ -55,6 +56,17 @@ export class NormaliserService {
     } else {
       await run('patients.upsert', UPSERT_PATIENTS);
     }
+    // the patients of a first load's orders and exams, unless every patient is touched already
+    // (a full folder's first load): then they can add none (asked once: patients are all written)
+    let everyPatientTouched: boolean | undefined;
+    const touchedFromFirstLoad = async (table: 'orders' | 'exams') => {
+      everyPatientTouched ??= (
+        await timeStep('normalise.patients.every_touched', () =>
+          manager.query(EVERY_PATIENT_TOUCHED),
+        )
+      )[0].touched as boolean;
+      if (!everyPatientTouched) await run(`${table}.touched`, touchedFromFirstLoadSql(table));
+    };
 
     await run('orders.unknown_patients', markUnknownPatientsSql('landing_orders'));
     await run(
@@ -68,7 +80,7 @@ export class NormaliserService {
     // a first load has nothing to update: plain INSERTs, touched patients added once
     if (await emptyForFirstLoad(manager, 'orders')) {
       await run('orders.insert', INSERT_ORDERS_FIRST_LOAD);
-      await run('orders.touched', touchedFromFirstLoadSql('orders'));
+      await touchedFromFirstLoad('orders');
     } else {
       await run('orders.upsert', UPSERT_ORDERS);
     }
@@ -97,7 +109,7 @@ export class NormaliserService {
       const keys = await dropKeysForFirstLoad(manager, 'exams');
       await run('exams.insert', INSERT_EXAMS_FIRST_LOAD);
       await timeStep('normalise.exams.keys', () => keys.restore());
-      await run('exams.touched', touchedFromFirstLoadSql('exams'));
+      await touchedFromFirstLoad('exams');
     } else {
       await run('exams.upsert', UPSERT_EXAMS);
     }

@@ -85,6 +85,17 @@ export const INSERT_PATIENTS_FIRST_LOAD = `
   )
   INSERT INTO touched_patients SELECT patient_id FROM inserted`;
 
+/**
+ * Whether every known patient is already touched (a first load of a full folder, after
+ * UPSERT_PATIENTS): then the patients of the orders and exams written next are all touched too
+ * (they must be known patients), and touchedFromFirstLoadSql would find none.
+ */
+export const EVERY_PATIENT_TOUCHED = `
+  SELECT NOT EXISTS (
+    SELECT 1 FROM patients p
+    WHERE NOT EXISTS (SELECT 1 FROM touched_patients t WHERE t.patient_id = p.patient_id)
+  ) AS touched`;
+
 /** Rejects rows naming a patient that is neither in this load nor already known. */
 export const markUnknownPatientsSql = (table: string): string => `
   UPDATE ${table} l SET error_field = 'patient_id', error_reason = 'unknown patient'
