@@ -77,9 +77,12 @@ export class NormaliserService {
     );
     await run('departments.upsert', UPSERT_DEPARTMENTS);
     await run('providers.upsert', UPSERT_PROVIDERS);
-    // a first load has nothing to update: plain INSERTs, touched patients added once
+    // a first load has nothing to update: plain INSERTs, their keys built after them
+    // (dropKeysForFirstLoad), touched patients added once
     if (await emptyForFirstLoad(manager, 'orders')) {
+      const keys = await dropKeysForFirstLoad(manager, 'orders');
       await run('orders.insert', INSERT_ORDERS_FIRST_LOAD);
+      await timeStep('normalise.orders.keys', () => keys.restore());
       await touchedFromFirstLoad('orders');
     } else {
       await run('orders.upsert', UPSERT_ORDERS);
