@@ -2,8 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { ImportEntity } from './import-format.js';
 import {
   CREATE_TOUCHED_PATIENTS,
+  EVERY_PATIENT_TOUCHED,
   INSERT_EXAMS_FIRST_LOAD,
   INSERT_ORDERS_FIRST_LOAD,
+  INSERT_PATIENTS_FIRST_LOAD,
   MARK_EXAM_REFERENCES,
   UPSERT_DEPARTMENTS,
   UPSERT_EXAMS,
@@ -18,7 +20,7 @@ import {
   markUnknownPatientsSql,
   touchedFromFirstLoadSql,
 } from './normaliser.sql.js';
-import { emptyForFirstLoad } from './bulk-load.js';
+import { dropKeysForFirstLoad, emptyForFirstLoad } from './bulk-load.js';
 import { timeStep } from './step-timing.js';
 
 export interface EntityCounts {
@@ -45,7 +47,26 @@ export class NormaliserService {
       'patients',
       'patient_id',
     );
-    await run('patients.upsert', UPSERT_PATIENTS);
+    // into empty patients (nothing touched yet): a plain INSERT, every row touched
+    const [{ untouched }] = await manager.query(
+      'SELECT NOT EXISTS (SELECT 1 FROM touched_patients) AS untouched',
+    );
+    if (untouched && (await emptyForFirstLoad(manager, 'patients'))) {
+      await run('patients.insert', INSERT_PATIENTS_FIRST_LOAD);
+    } else {
+      await run('patients.upsert', UPSERT_PATIENTS);
+    }
+    // the patients of a first load's orders and exams, unless every patient is touched already
+    // (a full folder's first load): then they can add none (asked once: patients are all written)
+    let everyPatientTouched: boolean | undefined;
+    const touchedFromFirstLoad = async (table: 'orders' | 'exams') => {
+      everyPatientTouched ??= (
+        await timeStep('normalise.patients.every_touched', () =>
+          manager.query(EVERY_PATIENT_TOUCHED),
+        )
+      )[0].touched as boolean;
+      if (!everyPatientTouched) await run(`${table}.touched`, touchedFromFirstLoadSql(table));
+    };
 
     await run('orders.unknown_patients', markUnknownPatientsSql('landing_orders'));
     await run(
@@ -56,10 +77,13 @@ export class NormaliserService {
     );
     await run('departments.upsert', UPSERT_DEPARTMENTS);
     await run('providers.upsert', UPSERT_PROVIDERS);
-    // a first load has nothing to update: plain INSERTs, touched patients added once
+    // a first load has nothing to update: plain INSERTs, their keys built after them
+    // (dropKeysForFirstLoad), touched patients added once
     if (await emptyForFirstLoad(manager, 'orders')) {
+      const keys = await dropKeysForFirstLoad(manager, 'orders');
       await run('orders.insert', INSERT_ORDERS_FIRST_LOAD);
-      await run('orders.touched', touchedFromFirstLoadSql('orders'));
+      await timeStep('normalise.orders.keys', () => keys.restore());
+      await touchedFromFirstLoad('orders');
     } else {
       await run('orders.upsert', UPSERT_ORDERS);
     }
@@ -84,8 +108,11 @@ export class NormaliserService {
       'accession',
     );
     if (await emptyForFirstLoad(manager, 'exams')) {
+      // the primary and unique keys are built once after the insert (dropKeysForFirstLoad)
+      const keys = await dropKeysForFirstLoad(manager, 'exams');
       await run('exams.insert', INSERT_EXAMS_FIRST_LOAD);
-      await run('exams.touched', touchedFromFirstLoadSql('exams'));
+      await timeStep('normalise.exams.keys', () => keys.restore());
+      await touchedFromFirstLoad('exams');
     } else {
       await run('exams.upsert', UPSERT_EXAMS);
     }
