@@ -193,13 +193,34 @@ const fieldOf =
   };
 
 /**
- * The fields path: csv_fields holds every record of a file without quotes or carriage returns
- * (so a line is its fields joined by commas), `line` its line number. Lands the clean ones;
- * $1 run, $2 source, $3 file.
+ * A csv_fields record's line: its fields joined by commas, in quotes (a quote doubled) where a
+ * field holds a comma or a quote; `quoted` says which fields any line had in quotes (the others
+ * hold neither).
  */
-export const landCsvFieldsSql = (entity: ImportEntity, header: readonly string[]): string => {
+const rawOf = (header: readonly string[], quoted: readonly boolean[]): string =>
+  header
+    .map((_name, index) => {
+      const field = fieldColumn(index);
+      return quoted[index]
+        ? `CASE WHEN strpos(${field}, ',') > 0 OR strpos(${field}, '"') > 0
+             THEN '"' || replace(${field}, '"', '""') || '"' ELSE ${field} END`
+        : field;
+    })
+    .join(` || ',' || `);
+
+/**
+ * The fields path: csv_fields holds every record of a file written one record a line, with no
+ * carriage return, and quotes only around fields that hold a comma or a quote (so a record's
+ * fields give back its line), `line` its line number. Lands the clean ones; $1 run, $2 source,
+ * $3 file.
+ */
+export const landCsvFieldsSql = (
+  entity: ImportEntity,
+  header: readonly string[],
+  quoted: readonly boolean[] = [],
+): string => {
   const valueOf = fieldOf(header);
-  const raw = header.map((_name, index) => fieldColumn(index)).join(` || ',' || `);
+  const raw = rawOf(header, quoted);
   const values = IMPORT_COLUMNS[entity].map((column) => `nullif(${valueOf(column.name)}, '')`);
   return `
     INSERT INTO landing_${entity} (${landingColumnList(entity)})
@@ -209,9 +230,13 @@ export const landCsvFieldsSql = (entity: ImportEntity, header: readonly string[]
 };
 
 /** The other records of csv_fields, into csv_rest for the JavaScript validator. */
-export const restCsvFieldsSql = (entity: ImportEntity, header: readonly string[]): string => {
+export const restCsvFieldsSql = (
+  entity: ImportEntity,
+  header: readonly string[],
+  quoted: readonly boolean[] = [],
+): string => {
   const valueOf = fieldOf(header);
-  const raw = header.map((_name, index) => fieldColumn(index)).join(` || ',' || `);
+  const raw = rawOf(header, quoted);
   const names = IMPORT_COLUMNS[entity].map((column) => column.name);
   return `
     INSERT INTO csv_rest (line, raw, ${names.join(', ')})
@@ -316,38 +341,116 @@ export async function copyCsvFile(
 interface ByteScan {
   /** Line feeds in the file. */
   newlines: number;
-  /** A quote, a carriage return or an empty line (two line feeds in a row) was seen. */
+  /**
+   * A carriage return, an empty line (two line feeds in a row) or a line whose quoting is not
+   * the one a line's fields give back (see quotedAsWritten) was seen.
+   */
   awkward: boolean;
   /** The last byte read (-1 before the first chunk). */
   last: number;
+  /** The bytes after the last line feed read so far (a line not complete yet). */
+  partial: Buffer;
+  /** By position: whether a line had that field in quotes. */
+  quoted: boolean[];
 }
 
 const QUOTE = 0x22;
+const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
+
+/**
+ * Whether the line buf[start, end) (no line feed in it) is written as its fields would be
+ * written again: a field in quotes holds a comma or a quote (and nothing else has quotes), so
+ * quoting exactly the fields that hold one gives the line back byte for byte. Notes which
+ * fields are in quotes.
+ */
+const quotedAsWritten = (buf: Buffer, start: number, end: number, quoted: boolean[]): boolean => {
+  let at = start;
+  for (let field = 0; ; field += 1) {
+    if (at < end && buf[at] === QUOTE) {
+      let special = false;
+      let next = at + 1;
+      for (;;) {
+        if (next >= end) return false;
+        if (buf[next] === QUOTE) {
+          if (next + 1 < end && buf[next + 1] === QUOTE) {
+            special = true;
+            next += 2;
+            continue;
+          }
+          break;
+        }
+        if (buf[next] === COMMA) special = true;
+        next += 1;
+      }
+      if (!special) return false;
+      quoted[field] = true;
+      at = next + 1;
+      if (at === end) return true;
+      if (buf[at] !== COMMA) return false;
+      at += 1;
+    } else {
+      for (; at < end && buf[at] !== COMMA; at += 1) if (buf[at] === QUOTE) return false;
+      if (at === end) return true;
+      at += 1;
+    }
+  }
+};
+
+/** Checks the complete lines in buf (each ends with a line feed, or buf ends) holding a quote. */
+const checkQuotedLines = (buf: Buffer, scan: ByteScan): void => {
+  for (let quote = buf.indexOf(QUOTE); quote >= 0;) {
+    const start = buf.lastIndexOf(LF, quote) + 1;
+    const newline = buf.indexOf(LF, quote);
+    const end = newline < 0 ? buf.length : newline;
+    if (!quotedAsWritten(buf, start, end, scan.quoted)) {
+      scan.awkward = true;
+      return;
+    }
+    if (newline < 0) return;
+    quote = buf.indexOf(QUOTE, newline + 1);
+  }
+};
 
 /** Passes the bytes through, counting line feeds and noting what the fields path cannot take. */
 const scanBytes = (scan: ByteScan): Transform =>
   new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       if (!scan.awkward) {
-        if (chunk.indexOf(QUOTE) >= 0 || chunk.indexOf(CR) >= 0) scan.awkward = true;
+        if (chunk.indexOf(CR) >= 0) scan.awkward = true;
         let previous = scan.last === LF ? -1 : -2;
+        let lastNewline = -1;
         for (let at = chunk.indexOf(LF); at >= 0; at = chunk.indexOf(LF, at + 1)) {
           scan.newlines += 1;
           if (at === previous + 1) scan.awkward = true;
           previous = at;
+          lastNewline = at;
+        }
+        const quotes = chunk.indexOf(QUOTE) >= 0 || scan.partial.indexOf(QUOTE) >= 0;
+        if (lastNewline < 0) {
+          scan.partial = Buffer.concat([scan.partial, chunk]);
+        } else {
+          if (quotes) {
+            const complete = chunk.subarray(0, lastNewline + 1);
+            checkQuotedLines(Buffer.concat([scan.partial, complete]), scan);
+          }
+          scan.partial = chunk.subarray(lastNewline + 1);
         }
       }
       if (chunk.length > 0) scan.last = chunk[chunk.length - 1];
       callback(null, chunk);
     },
+    flush(callback: TransformCallback) {
+      if (!scan.awkward && scan.partial.length > 0) checkQuotedLines(scan.partial, scan);
+      callback();
+    },
   });
 
 /**
  * From the file's first 64 kB, whether the fields path may take it: its first line (after a
- * byte order mark) is the header, and no quote or carriage return shows yet (a file with them
- * would be read twice for nothing).
+ * byte order mark) is the header, and no carriage return shows yet (a file with them would be
+ * read twice for nothing).
  */
 const fieldsPathLikely = async (file: string): Promise<boolean> => {
   const handle = await open(file, 'r');
@@ -357,19 +460,17 @@ const fieldsPathLikely = async (file: string): Promise<boolean> => {
     const head = buffer.subarray(0, bytesRead);
     const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
     const first = bom ? 3 : 0;
-    return (
-      head.length > first && head[first] !== LF && head.indexOf(QUOTE) < 0 && head.indexOf(CR) < 0
-    );
+    return head.length > first && head[first] !== LF && head.indexOf(CR) < 0;
   } finally {
     await handle.close();
   }
 };
 
 /**
- * The fields path, for a file whose every line is one record (no quote, no carriage return, no
- * empty line): PostgreSQL parses it as CSV into csv_fields, one text column a header field,
- * and a line is its fields joined by commas, so the landing rows are those of the line path
- * without splitting any line. Returns false (having landed nothing) for any other file, or one
+ * The fields path, for a file whose every line is one record (no carriage return, no empty
+ * line, quotes only around a whole field holding a comma or a quote): PostgreSQL parses it as
+ * CSV into csv_fields, one text column a header field, and a line is its fields joined again,
+ * so the landing rows are those of the line path without splitting any line. Returns false (having landed nothing) for any other file, or one
  * COPY refuses (a line with another field count, bytes that are not UTF-8, …): the line path
  * takes it and reports every line as before.
  */
@@ -394,7 +495,13 @@ async function copyCsvFields(
     await client.query(
       `CREATE TEMPORARY TABLE csv_rest (line bigint, raw text, ${names.map((name) => `${name} text`).join(', ')})`,
     );
-    const scan: ByteScan = { newlines: 0, awkward: false, last: -1 };
+    const scan: ByteScan = {
+      newlines: 0,
+      awkward: false,
+      last: -1,
+      partial: Buffer.alloc(0),
+      quoted: [],
+    };
     let records: number;
     try {
       // an empty field is '' (as in the line path), not NULL
@@ -416,7 +523,7 @@ async function copyCsvFields(
     const lines = scan.newlines + (scan.last === LF || scan.last === -1 ? 0 : 1);
     if (scan.awkward || records !== lines - 1) return false;
     const landed = await timeStep(`split.${plan.entity}`, () =>
-      client.query(landCsvFieldsSql(plan.entity, plan.header), [
+      client.query(landCsvFieldsSql(plan.entity, plan.header, scan.quoted), [
         target.runId,
         target.source,
         target.file,
@@ -424,7 +531,7 @@ async function copyCsvFields(
     );
     await timeStep(`validate.${plan.entity}`, async () => {
       if (landed.rowCount === records) return;
-      await client.query(restCsvFieldsSql(plan.entity, plan.header));
+      await client.query(restCsvFieldsSql(plan.entity, plan.header, scan.quoted));
       await landRecords(dataSource, plan.entity, target, Readable.from(restOf(client, names)));
     });
     // the normaliser reads this run's landing rows next: statistics that know they exist
