@@ -474,7 +474,7 @@ const fieldsPathLikely = async (file: string): Promise<boolean> => {
  * COPY refuses (a line with another field count, bytes that are not UTF-8, …): the line path
  * takes it and reports every line as before.
  */
-async function copyCsvFields(
+export async function copyCsvFields(
   dataSource: DataSource,
   plan: CsvFilePlan,
   target: LandingTarget,
