@@ -211,38 +211,31 @@ const rawOf = (header: readonly string[], quoted: readonly boolean[]): string =>
 /**
  * The fields path: csv_fields holds every record of a file written one record a line, with no
  * carriage return, and quotes only around fields that hold a comma or a quote (so a record's
- * fields give back its line), `line` its line number. Lands the clean ones; $1 run, $2 source,
- * $3 file.
+ * fields give back its line), `line` its line number. `land` lands the clean records ($1 run,
+ * $2 source, $3 file); `rest` keeps the others in csv_rest for the JavaScript validator.
  */
-export const landCsvFieldsSql = (
+export const csvFieldsSql = (
   entity: ImportEntity,
   header: readonly string[],
   quoted: readonly boolean[] = [],
-): string => {
-  const valueOf = fieldOf(header);
-  const raw = rawOf(header, quoted);
-  const values = IMPORT_COLUMNS[entity].map((column) => `nullif(${valueOf(column.name)}, '')`);
-  return `
-    INSERT INTO landing_${entity} (${landingColumnList(entity)})
-    SELECT $1, $2, $3, line, ${raw}, NULL, NULL, ${values.join(', ')}
-    FROM csv_fields
-    WHERE ${strictChecks(entity, valueOf).join('\n      AND ')}`;
-};
-
-/** The other records of csv_fields, into csv_rest for the JavaScript validator. */
-export const restCsvFieldsSql = (
-  entity: ImportEntity,
-  header: readonly string[],
-  quoted: readonly boolean[] = [],
-): string => {
+): { land: string; rest: string } => {
   const valueOf = fieldOf(header);
   const raw = rawOf(header, quoted);
   const names = IMPORT_COLUMNS[entity].map((column) => column.name);
-  return `
-    INSERT INTO csv_rest (line, raw, ${names.join(', ')})
-    SELECT line, ${raw}, ${names.map(valueOf).join(', ')}
-    FROM csv_fields
-    WHERE NOT (${strictChecks(entity, valueOf).join('\n      AND ')})`;
+  const clean = strictChecks(entity, valueOf).join('\n      AND ');
+  return {
+    land: `
+      INSERT INTO landing_${entity} (${landingColumnList(entity)})
+      SELECT $1, $2, $3, line, ${raw}, NULL, NULL,
+        ${names.map((name) => `nullif(${valueOf(name)}, '')`).join(', ')}
+      FROM csv_fields
+      WHERE ${clean}`,
+    rest: `
+      INSERT INTO csv_rest (line, raw, ${names.join(', ')})
+      SELECT line, ${raw}, ${names.map(valueOf).join(', ')}
+      FROM csv_fields
+      WHERE NOT (${clean})`,
+  };
 };
 
 /**
@@ -522,16 +515,13 @@ export async function copyCsvFields(
     // every line but the header is one record (COPY stopped at none, e.g. a line "\.")
     const lines = scan.newlines + (scan.last === LF || scan.last === -1 ? 0 : 1);
     if (scan.awkward || records !== lines - 1) return false;
+    const sql = csvFieldsSql(plan.entity, plan.header, scan.quoted);
     const landed = await timeStep(`split.${plan.entity}`, () =>
-      client.query(landCsvFieldsSql(plan.entity, plan.header, scan.quoted), [
-        target.runId,
-        target.source,
-        target.file,
-      ]),
+      client.query(sql.land, [target.runId, target.source, target.file]),
     );
     await timeStep(`validate.${plan.entity}`, async () => {
       if (landed.rowCount === records) return;
-      await client.query(restCsvFieldsSql(plan.entity, plan.header, scan.quoted));
+      await client.query(sql.rest);
       await landRecords(dataSource, plan.entity, target, Readable.from(restOf(client, names)));
     });
     // the normaliser reads this run's landing rows next: statistics that know they exist
