@@ -71,7 +71,9 @@ describe('CSV landing through COPY', () => {
   });
 
   /** Lands the folder's orders.csv through COPY (run 1) and the JavaScript reader (run 2). */
-  const landBothWays = async (content: string): Promise<{ copied: boolean; rows: number }> => {
+  const landBothWays = async (
+    content: string | Buffer,
+  ): Promise<{ copied: boolean; rows: number }> => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-copy-'));
     await writeFile(path.join(folder, 'orders.csv'), content);
     const [file] = (await planCsvFolder(folder)).files;
