@@ -70,15 +70,16 @@ describe('CSV landing through COPY', () => {
     await database.drop();
   });
 
-  /** Lands the folder's orders.csv through COPY (run 1) and the JavaScript reader (run 2). */
-  const landBothWays = async (
-    content: string | Buffer,
-  ): Promise<{ copied: boolean; rows: number }> => {
+  /**
+   * Writes orders.csv, lands it with `copy` (run 1) and the JavaScript reader (run 2) into an
+   * empty landing_orders; what `copy` returned.
+   */
+  const landWith = async (content: string | Buffer, copy: typeof copyCsvFile): Promise<boolean> => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-copy-'));
     await writeFile(path.join(folder, 'orders.csv'), content);
     const [file] = (await planCsvFolder(folder)).files;
     await database.dataSource.query('DELETE FROM landing_orders');
-    const copied = await copyCsvFile(database.dataSource, file, {
+    const copied = await copy(database.dataSource, file, {
       runId: 1,
       source: 'csv',
       file: file.path,
@@ -89,6 +90,14 @@ describe('CSV landing through COPY', () => {
       { runId: 2, source: 'csv', file: file.path },
       Readable.from(readCsvRecords(file)),
     );
+    return copied;
+  };
+
+  /** Lands the folder's orders.csv through COPY (run 1) and the JavaScript reader (run 2). */
+  const landBothWays = async (
+    content: string | Buffer,
+  ): Promise<{ copied: boolean; rows: number }> => {
+    const copied = await landWith(content, copyCsvFile);
     const [{ rows }] = await database.dataSource.query(
       'SELECT count(*)::int AS rows FROM landing_orders WHERE run_id = 1',
     );
@@ -136,24 +145,8 @@ describe('CSV landing through COPY', () => {
    * Lands orders.csv by the fields path alone (run 1; nothing when it declines) and by the
    * JavaScript reader (run 2); whether the fields path took it.
    */
-  const landFieldsPath = async (content: string | Buffer): Promise<boolean> => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-copy-'));
-    await writeFile(path.join(folder, 'orders.csv'), content);
-    const [file] = (await planCsvFolder(folder)).files;
-    await database.dataSource.query('DELETE FROM landing_orders');
-    const taken = await copyCsvFields(database.dataSource, file, {
-      runId: 1,
-      source: 'csv',
-      file: file.path,
-    });
-    await landRecords(
-      database.dataSource,
-      'orders',
-      { runId: 2, source: 'csv', file: file.path },
-      Readable.from(readCsvRecords(file)),
-    );
-    return taken;
-  };
+  const landFieldsPath = (content: string | Buffer): Promise<boolean> =>
+    landWith(content, copyCsvFields);
 
   /** The awkward orders PostgreSQL can parse one record a line, quotes only where needed. */
   const FIELDS_ORDERS = AWKWARD_ORDERS.filter(
