@@ -2,7 +2,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { copyCsvFile } from '../../backend/src/modules/ingestion/adapters/csv/copy-csv.js';
+import {
+  copyCsvFields,
+  copyCsvFile,
+} from '../../backend/src/modules/ingestion/adapters/csv/copy-csv.js';
 import {
   planCsvFolder,
   readCsvRecords,
@@ -67,13 +70,16 @@ describe('CSV landing through COPY', () => {
     await database.drop();
   });
 
-  /** Lands the folder's orders.csv through COPY (run 1) and the JavaScript reader (run 2). */
-  const landBothWays = async (content: string): Promise<{ copied: boolean; rows: number }> => {
+  /**
+   * Writes orders.csv, lands it with `copy` (run 1) and the JavaScript reader (run 2) into an
+   * empty landing_orders; what `copy` returned.
+   */
+  const landWith = async (content: string | Buffer, copy: typeof copyCsvFile): Promise<boolean> => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-copy-'));
     await writeFile(path.join(folder, 'orders.csv'), content);
     const [file] = (await planCsvFolder(folder)).files;
     await database.dataSource.query('DELETE FROM landing_orders');
-    const copied = await copyCsvFile(database.dataSource, file, {
+    const copied = await copy(database.dataSource, file, {
       runId: 1,
       source: 'csv',
       file: file.path,
@@ -84,6 +90,14 @@ describe('CSV landing through COPY', () => {
       { runId: 2, source: 'csv', file: file.path },
       Readable.from(readCsvRecords(file)),
     );
+    return copied;
+  };
+
+  /** Lands the folder's orders.csv through COPY (run 1) and the JavaScript reader (run 2). */
+  const landBothWays = async (
+    content: string | Buffer,
+  ): Promise<{ copied: boolean; rows: number }> => {
+    const copied = await landWith(content, copyCsvFile);
     const [{ rows }] = await database.dataSource.query(
       'SELECT count(*)::int AS rows FROM landing_orders WHERE run_id = 1',
     );
@@ -125,6 +139,71 @@ describe('CSV landing through COPY', () => {
     const { copied } = await landBothWays(`${lines.join('\r\n')}\r\n`);
     expect(copied).toBe(true);
     expect(await landed(1)).toEqual(await landed(2));
+  });
+
+  /**
+   * Lands orders.csv by the fields path alone (run 1; nothing when it declines) and by the
+   * JavaScript reader (run 2); whether the fields path took it.
+   */
+  const landFieldsPath = (content: string | Buffer): Promise<boolean> =>
+    landWith(content, copyCsvFields);
+
+  /** The awkward orders PostgreSQL can parse one record a line, quotes only where needed. */
+  const FIELDS_ORDERS = AWKWARD_ORDERS.filter(
+    (line) => line !== '' && line !== 'O7,P1' && !line.startsWith('O8,'),
+  ).concat([
+    order('O8', { patient_id: '', pregnancy_status: 'PREGNANT' }),
+    order('O10', { comment: '"a ""quoted"" word"', indication_text: 'plain' }),
+    order('O11', { comment: '","', department: '"Emer""gency"' }),
+    order('O12', { ordered_at: '', egfr: '' }),
+  ]);
+
+  it('lands a file PostgreSQL parses itself (the fields path) exactly as the JavaScript reader does', async () => {
+    const content = `${FIELDS_ORDERS.join('\n')}\n`;
+    expect(await landFieldsPath(content)).toBe(true);
+    expect(await landed(1)).toHaveLength(FIELDS_ORDERS.length - 1);
+    expect(await landed(1)).toEqual(await landed(2));
+    // a byte order mark, no line feed at the end, no quote at all
+    expect(await landFieldsPath(`\ufeff${FIELDS_ORDERS.join('\n')}`)).toBe(true);
+    expect(await landed(1)).toEqual(await landed(2));
+    const unquoted = FIELDS_ORDERS.map((line) => line.replace(/"[^"]*(""[^"]*)*"/g, 'x'));
+    expect(await landFieldsPath(`${unquoted.join('\n')}\n`)).toBe(true);
+    expect(await landed(1)).toEqual(await landed(2));
+    const errors = await database.dataSource.query(
+      `SELECT line, error_field, error_reason FROM landing_orders
+       WHERE run_id = 1 AND error_reason IS NOT NULL ORDER BY line`,
+    );
+    expect(errors.map((error: { line: number }) => error.line)).toEqual([4, 6, 10, 13]);
+  });
+
+  it('leaves any other file to the line path, which lands it as the JavaScript reader does', async () => {
+    const body = FIELDS_ORDERS.slice(1);
+    const others: Record<string, string | Buffer> = {
+      'an empty line': `${[ORDERS_HEADER, body[0], '', ...body.slice(1)].join('\n')}\n`,
+      'an empty line last': `${FIELDS_ORDERS.join('\n')}\n\n`,
+      CRLF: `${FIELDS_ORDERS.join('\r\n')}\r\n`,
+      'a short line': `${[...FIELDS_ORDERS, 'O7,P1'].join('\n')}\n`,
+      'a long line': `${[...FIELDS_ORDERS, `${order('O13')},y`].join('\n')}\n`,
+      'quotes around an empty field': `${[...FIELDS_ORDERS, order('O14', { comment: '""' })].join('\n')}\n`,
+      'quotes not needed': `${[...FIELDS_ORDERS, order('O15', { comment: '"plain"' })].join('\n')}\n`,
+      'quotes around part of a field': `${[...FIELDS_ORDERS, order('O16', { comment: 'a"b,c"' })].join('\n')}\n`,
+      'a quote inside a field': `${[...FIELDS_ORDERS, order('O17', { comment: 'a"b' })].join('\n')}\n`,
+      'an unclosed quote': `${[...FIELDS_ORDERS, order('O18', { comment: '"a,b' })].join('\n')}\n`,
+      'a record spanning lines': `${[...FIELDS_ORDERS, order('O19', { comment: '"a,\nb"' })].join('\n')}\n`,
+      'an end-of-data line': `${[...FIELDS_ORDERS.slice(0, 3), '\\.', ...FIELDS_ORDERS.slice(3)].join('\n')}\n`,
+      'bytes that are not UTF-8': Buffer.concat([
+        Buffer.from(`${FIELDS_ORDERS.join('\n')}\n${order('O20', { comment: 'caf' })}`),
+        Buffer.from([0xe9, 0x0a]),
+      ]),
+    };
+    for (const [name, content] of Object.entries(others)) {
+      expect({ name, taken: await landFieldsPath(content) }).toEqual({ name, taken: false });
+      expect(await landed(1)).toEqual([]);
+      // the line path lands it as the JavaScript reader does, or leaves it to that reader
+      const { copied } = await landBothWays(content);
+      const expected = copied ? await landed(2) : [];
+      expect({ name, rows: await landed(1) }).toEqual({ name, rows: expected });
+    }
   });
 
   it('leaves a file with a record spanning lines or broken quoting to the JavaScript reader', async () => {

@@ -161,22 +161,12 @@ const landingColumnList = (entity: ImportEntity): string =>
   ].join(', ');
 
 /**
- * One statement: split the lines of csv_lines after the header, land the clean ones and the
- * ones with a wrong field count, and keep the others in csv_rest for the JavaScript validator.
- * $1 run, $2 source, $3 file, $4 header line, $5 what the JavaScript reader keeps at the end
- * of a line's raw text (the carriage return of a CRLF file).
+ * The checks of a record's fields (`valueOf` a column's text: NULL when the file has no such
+ * column, '' when the field is empty), all true exactly when the record lands as it is.
  */
-export const landCsvLinesSql = (entity: ImportEntity, header: readonly string[]): string => {
-  const columns = IMPORT_COLUMNS[entity];
+const strictChecks = (entity: ImportEntity, valueOf: (name: string) => string): string[] => {
   const kinds = KINDS[entity];
-  const valueOf = (name: string): string => `v_${name}`;
-  const fieldExpressions = columns.map((column) => {
-    const index = header.indexOf(column.name);
-    return index < 0
-      ? `NULL::text AS ${valueOf(column.name)}`
-      : `${unquote(`f[${index + 1}]`)} AS ${valueOf(column.name)}`;
-  });
-  const checks = columns.map((column) => {
+  const checks = IMPORT_COLUMNS[entity].map((column) => {
     const v = valueOf(column.name);
     const check = strictCheck(kinds[column.name] ?? 'text', v);
     return column.required
@@ -184,8 +174,86 @@ export const landCsvLinesSql = (entity: ImportEntity, header: readonly string[])
       : `(${v} IS NULL OR ${v} = '' OR ${check})`;
   });
   if (entity === 'order_changes') {
-    checks.push(`NOT (v_action = 'MODALITY_CHANGE' AND coalesce(v_new_modality, '') = '')`);
+    const action = valueOf('action');
+    const modality = valueOf('new_modality');
+    checks.push(`NOT (${action} = 'MODALITY_CHANGE' AND coalesce(${modality}, '') = '')`);
   }
+  return checks;
+};
+
+/** csv_fields' column of the header's field `index` (0-based). */
+const fieldColumn = (index: number): string => `c${index + 1}`;
+
+/** The landing values of csv_fields' record: the file's text of a column, NULL if it has none. */
+const fieldOf =
+  (header: readonly string[]) =>
+  (name: string): string => {
+    const index = header.indexOf(name);
+    return index < 0 ? 'NULL::text' : fieldColumn(index);
+  };
+
+/**
+ * A csv_fields record's line: its fields joined by commas, in quotes (a quote doubled) where a
+ * field holds a comma or a quote; `quoted` says which fields any line had in quotes (the others
+ * hold neither).
+ */
+const rawOf = (header: readonly string[], quoted: readonly boolean[]): string =>
+  header
+    .map((_name, index) => {
+      const field = fieldColumn(index);
+      return quoted[index]
+        ? `CASE WHEN strpos(${field}, ',') > 0 OR strpos(${field}, '"') > 0
+             THEN '"' || replace(${field}, '"', '""') || '"' ELSE ${field} END`
+        : field;
+    })
+    .join(` || ',' || `);
+
+/**
+ * The fields path: csv_fields holds every record of a file written one record a line, with no
+ * carriage return, and quotes only around fields that hold a comma or a quote (so a record's
+ * fields give back its line), `line` its line number. `land` lands the clean records ($1 run,
+ * $2 source, $3 file); `rest` keeps the others in csv_rest for the JavaScript validator.
+ */
+export const csvFieldsSql = (
+  entity: ImportEntity,
+  header: readonly string[],
+  quoted: readonly boolean[] = [],
+): { land: string; rest: string } => {
+  const valueOf = fieldOf(header);
+  const raw = rawOf(header, quoted);
+  const names = IMPORT_COLUMNS[entity].map((column) => column.name);
+  const clean = strictChecks(entity, valueOf).join('\n      AND ');
+  return {
+    land: `
+      INSERT INTO landing_${entity} (${landingColumnList(entity)})
+      SELECT $1, $2, $3, line, ${raw}, NULL, NULL,
+        ${names.map((name) => `nullif(${valueOf(name)}, '')`).join(', ')}
+      FROM csv_fields
+      WHERE ${clean}`,
+    rest: `
+      INSERT INTO csv_rest (line, raw, ${names.join(', ')})
+      SELECT line, ${raw}, ${names.map(valueOf).join(', ')}
+      FROM csv_fields
+      WHERE NOT (${clean})`,
+  };
+};
+
+/**
+ * One statement: split the lines of csv_lines after the header, land the clean ones and the
+ * ones with a wrong field count, and keep the others in csv_rest for the JavaScript validator.
+ * $1 run, $2 source, $3 file, $4 header line, $5 what the JavaScript reader keeps at the end
+ * of a line's raw text (the carriage return of a CRLF file).
+ */
+export const landCsvLinesSql = (entity: ImportEntity, header: readonly string[]): string => {
+  const columns = IMPORT_COLUMNS[entity];
+  const valueOf = (name: string): string => `v_${name}`;
+  const fieldExpressions = columns.map((column) => {
+    const index = header.indexOf(column.name);
+    return index < 0
+      ? `NULL::text AS ${valueOf(column.name)}`
+      : `${unquote(`f[${index + 1}]`)} AS ${valueOf(column.name)}`;
+  });
+  const checks = strictChecks(entity, valueOf);
   const names = columns.map((column) => column.name);
   return `
     WITH fields AS (
@@ -242,11 +310,231 @@ const lineEnding = async (file: string): Promise<{ eol: number; endsWithEol: boo
   }
 };
 
+/** A COPY failed because the connection is gone (the load fails), not because of the file. */
+const connectionLost = (error: unknown): boolean =>
+  /^(08|57P|EPIPE|ECONN)/.test(String((error as { code?: unknown }).code ?? '')) ||
+  /Connection terminated|terminating connection|connection error/i.test((error as Error).message);
+
 /**
  * Lands one CSV file through COPY; returns false (having landed nothing) when the file must be
- * read by the JavaScript reader instead.
+ * read by the JavaScript reader instead. A file PostgreSQL can parse as CSV itself, one record
+ * a line, takes the fields path; any other the line path.
  */
 export async function copyCsvFile(
+  dataSource: DataSource,
+  plan: CsvFilePlan,
+  target: LandingTarget,
+  onBytes?: (bytes: number) => void,
+): Promise<boolean> {
+  if (await copyCsvFields(dataSource, plan, target, onBytes)) return true;
+  return copyCsvLines(dataSource, plan, target, onBytes);
+}
+
+/** What the fields path needs to know of a file's bytes, gathered while COPY reads them. */
+interface ByteScan {
+  /** Line feeds in the file. */
+  newlines: number;
+  /**
+   * A carriage return, an empty line (two line feeds in a row) or a line whose quoting is not
+   * the one a line's fields give back (see quotedAsWritten) was seen.
+   */
+  awkward: boolean;
+  /** The last byte read (-1 before the first chunk). */
+  last: number;
+  /** The bytes after the last line feed read so far (a line not complete yet). */
+  partial: Buffer;
+  /** By position: whether a line had that field in quotes. */
+  quoted: boolean[];
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * Whether the line buf[start, end) (no line feed in it) is written as its fields would be
+ * written again: a field in quotes holds a comma or a quote (and nothing else has quotes), so
+ * quoting exactly the fields that hold one gives the line back byte for byte. Notes which
+ * fields are in quotes.
+ */
+const quotedAsWritten = (buf: Buffer, start: number, end: number, quoted: boolean[]): boolean => {
+  let at = start;
+  for (let field = 0; ; field += 1) {
+    if (at < end && buf[at] === QUOTE) {
+      let special = false;
+      let next = at + 1;
+      for (;;) {
+        if (next >= end) return false;
+        if (buf[next] === QUOTE) {
+          if (next + 1 < end && buf[next + 1] === QUOTE) {
+            special = true;
+            next += 2;
+            continue;
+          }
+          break;
+        }
+        if (buf[next] === COMMA) special = true;
+        next += 1;
+      }
+      if (!special) return false;
+      quoted[field] = true;
+      at = next + 1;
+      if (at === end) return true;
+      if (buf[at] !== COMMA) return false;
+      at += 1;
+    } else {
+      for (; at < end && buf[at] !== COMMA; at += 1) if (buf[at] === QUOTE) return false;
+      if (at === end) return true;
+      at += 1;
+    }
+  }
+};
+
+/** Checks the complete lines in buf (each ends with a line feed, or buf ends) holding a quote. */
+const checkQuotedLines = (buf: Buffer, scan: ByteScan): void => {
+  for (let quote = buf.indexOf(QUOTE); quote >= 0;) {
+    const start = buf.lastIndexOf(LF, quote) + 1;
+    const newline = buf.indexOf(LF, quote);
+    const end = newline < 0 ? buf.length : newline;
+    if (!quotedAsWritten(buf, start, end, scan.quoted)) {
+      scan.awkward = true;
+      return;
+    }
+    if (newline < 0) return;
+    quote = buf.indexOf(QUOTE, newline + 1);
+  }
+};
+
+/** Passes the bytes through, counting line feeds and noting what the fields path cannot take. */
+const scanBytes = (scan: ByteScan): Transform =>
+  new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      if (!scan.awkward) {
+        if (chunk.indexOf(CR) >= 0) scan.awkward = true;
+        let previous = scan.last === LF ? -1 : -2;
+        let lastNewline = -1;
+        for (let at = chunk.indexOf(LF); at >= 0; at = chunk.indexOf(LF, at + 1)) {
+          scan.newlines += 1;
+          if (at === previous + 1) scan.awkward = true;
+          previous = at;
+          lastNewline = at;
+        }
+        const quotes = chunk.indexOf(QUOTE) >= 0 || scan.partial.indexOf(QUOTE) >= 0;
+        if (lastNewline < 0) {
+          scan.partial = Buffer.concat([scan.partial, chunk]);
+        } else {
+          if (quotes) {
+            const complete = chunk.subarray(0, lastNewline + 1);
+            checkQuotedLines(Buffer.concat([scan.partial, complete]), scan);
+          }
+          scan.partial = chunk.subarray(lastNewline + 1);
+        }
+      }
+      if (chunk.length > 0) scan.last = chunk[chunk.length - 1];
+      callback(null, chunk);
+    },
+    flush(callback: TransformCallback) {
+      if (!scan.awkward && scan.partial.length > 0) checkQuotedLines(scan.partial, scan);
+      callback();
+    },
+  });
+
+/**
+ * From the file's first 64 kB, whether the fields path may take it: its first line (after a
+ * byte order mark) is the header, and no carriage return shows yet (a file with them would be
+ * read twice for nothing).
+ */
+const fieldsPathLikely = async (file: string): Promise<boolean> => {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 16);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, bytesRead);
+    const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    const first = bom ? 3 : 0;
+    return head.length > first && head[first] !== LF && head.indexOf(CR) < 0;
+  } finally {
+    await handle.close();
+  }
+};
+
+/**
+ * The fields path, for a file whose every line is one record (no carriage return, no empty
+ * line, quotes only around a whole field holding a comma or a quote): PostgreSQL parses it as
+ * CSV into csv_fields, one text column a header field, and a line is its fields joined again,
+ * so the landing rows are those of the line path without splitting any line. Returns false (having landed nothing) for any other file, or one
+ * COPY refuses (a line with another field count, bytes that are not UTF-8, …): the line path
+ * takes it and reports every line as before.
+ */
+export async function copyCsvFields(
+  dataSource: DataSource,
+  plan: CsvFilePlan,
+  target: LandingTarget,
+  onBytes?: (bytes: number) => void,
+): Promise<boolean> {
+  if (!(await fieldsPathLikely(plan.path))) return false;
+  const queryRunner = dataSource.createQueryRunner();
+  const client = (await queryRunner.connect()) as PoolClient;
+  const names = IMPORT_COLUMNS[plan.entity].map((column) => column.name);
+  const columns = plan.header.map((_name, index) => fieldColumn(index));
+  try {
+    await client.query('DROP TABLE IF EXISTS csv_fields, csv_rest');
+    // the header is line 1 and no record spans lines: the nth record is line n + 1
+    await client.query(
+      `CREATE TEMPORARY TABLE csv_fields (line bigint GENERATED ALWAYS AS IDENTITY (START WITH 2),
+         ${columns.map((column) => `${column} text`).join(', ')})`,
+    );
+    await client.query(
+      `CREATE TEMPORARY TABLE csv_rest (line bigint, raw text, ${names.map((name) => `${name} text`).join(', ')})`,
+    );
+    const scan: ByteScan = {
+      newlines: 0,
+      awkward: false,
+      last: -1,
+      partial: Buffer.alloc(0),
+      quoted: [],
+    };
+    let records: number;
+    try {
+      // an empty field is '' (as in the line path), not NULL
+      const copy = client.query(
+        copyFrom(
+          `COPY csv_fields (${columns.join(', ')}) FROM STDIN
+           WITH (FORMAT csv, HEADER true, FORCE_NOT_NULL (${columns.join(', ')}))`,
+        ),
+      );
+      await timeStep(`copy.${plan.entity}`, () =>
+        pipeline(createReadStream(plan.path), scanBytes(scan), countBytes(onBytes), copy),
+      );
+      records = copy.rowCount ?? -1;
+    } catch (error) {
+      if (connectionLost(error)) throw error;
+      return false;
+    }
+    // every line but the header is one record (COPY stopped at none, e.g. a line "\.")
+    const lines = scan.newlines + (scan.last === LF || scan.last === -1 ? 0 : 1);
+    if (scan.awkward || records !== lines - 1) return false;
+    const sql = csvFieldsSql(plan.entity, plan.header, scan.quoted);
+    const landed = await timeStep(`split.${plan.entity}`, () =>
+      client.query(sql.land, [target.runId, target.source, target.file]),
+    );
+    await timeStep(`validate.${plan.entity}`, async () => {
+      if (landed.rowCount === records) return;
+      await client.query(sql.rest);
+      await landRecords(dataSource, plan.entity, target, Readable.from(restOf(client, names)));
+    });
+    // the normaliser reads this run's landing rows next: statistics that know they exist
+    if (records + 1 >= BULK_ROWS) await client.query(`ANALYZE landing_${plan.entity}`);
+    return true;
+  } finally {
+    await client.query('DROP TABLE IF EXISTS csv_fields, csv_rest').catch(() => undefined);
+    await queryRunner.release();
+  }
+}
+
+/** The line path: every physical line into csv_lines, split and checked by SQL. */
+async function copyCsvLines(
   dataSource: DataSource,
   plan: CsvFilePlan,
   target: LandingTarget,
@@ -279,13 +567,7 @@ export async function copyCsvFile(
     } catch (error) {
       // a lost connection fails the load as before; anything else is bytes COPY refuses
       // (encoding, a stray carriage return, …): the JavaScript reader takes the file
-      const code = String((error as { code?: unknown }).code ?? '');
-      const lost =
-        /^(08|57P|EPIPE|ECONN)/.test(code) ||
-        /Connection terminated|terminating connection|connection error/i.test(
-          (error as Error).message,
-        );
-      if (lost) throw error;
+      if (connectionLost(error)) throw error;
       return false;
     }
     const { eol, endsWithEol } = await lineEnding(plan.path);
