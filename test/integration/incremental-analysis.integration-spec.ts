@@ -159,7 +159,9 @@ describe('a first load, assessed with plain inserts and the facts read by joins'
     // the first load scored its cases by themselves (SCORE_FIRST_CASES); analyse --all scores
     // every order in scope (SCORE_CASES): the same levels, scores and PATTERN evidence
     expect([...before.values()].filter((row) => row.level !== null).length).toBeGreaterThan(20);
-    expect(signalsBefore.filter((row) => row.includes('"code": "PATTERN"')).length).toBeGreaterThan(20);
+    expect(signalsBefore.filter((row) => row.includes('"code": "PATTERN"')).length).toBeGreaterThan(
+      20,
+    );
     // the rebuilt indexes are back, as the migrations define them
     const [{ indexes }] = await database.dataSource.query(
       `SELECT count(*)::int AS indexes FROM pg_indexes WHERE tablename = 'order_assessments'`,
