@@ -216,7 +216,7 @@ export async function benchDashboards(options: {
     // autovacuum does some time after a load, so the dashboards are measured on live rows
     // (clinician_rollups held four dead rows to each live one at 1M orders)
     await db.query(
-      'VACUUM ANALYZE assessment_rollups, department_rollups, order_volume_rollups, clinician_rollups',
+      'VACUUM ANALYZE assessment_rollups, department_rollups, order_volume_rollups, clinician_rollups, clinician_totals',
     );
     const [counts]: { assessment: number; department: number; volume: number; orders: number }[] =
       await db.query(

@@ -270,6 +270,9 @@ function unitStratumCounts(
     GROUP BY 1, 2, 3, 4`;
 }
 
+/** A condition on a column clinician_totals does not have (it keeps department and clinician). */
+const CASE_MIX = /\ba\.(indication_group|population|setting)\b/;
+
 export interface VariationTotalRow extends FigureCountRow {
   /** 0: the scope's totals; 1: one unit's totals. */
   readonly grouping_level: number;
@@ -280,7 +283,9 @@ export interface VariationTotalRow extends FigureCountRow {
 /**
  * The scope's totals and each unit's (opportunities, away-switches, conflicts) with its label:
  * the figures variationCounts gives on its rows, without the strata, for a page of the units
- * (their strata from variationStrata). Same parameters as variationCounts.
+ * (their strata from variationStrata). By clinician over all months the sums come from
+ * clinician_totals (one row per department and clinician; clinician_rollups when a condition
+ * names the case mix). Same parameters as variationCounts.
  */
 export function variationTotals(
   unit: VariationUnitColumn,
@@ -292,10 +297,14 @@ export function variationTotals(
   const sql = sourceSql(source);
   const rollup = fromClinicianRollups(unit, source, allMonths);
   const unitColumn = rollup ? 'a.provider_id' : UNIT_EXPRESSION[unit];
+  // without a condition on the case mix, clinician_totals has the same sums in fewer rows
+  const table = conditions.some((condition) => CASE_MIX.test(condition))
+    ? 'clinician_rollups'
+    : 'clinician_totals';
   const counts = rollup
     ? `sum(a.opportunities)::int AS opportunities, sum(a.away_switches)::int AS away_switches,
       sum(a.conflicts)::int AS conflicts
-    FROM clinician_rollups a
+    FROM ${table} a
     WHERE true${where(conditions)}`
     : `${figures(sql)}
     ${sql.from({
