@@ -50,8 +50,10 @@ import {
   type FunnelMeasure,
   type OddsRatioSummary,
   type PracticeVariation,
+  type PracticeVariationComparison,
   type PracticeVariationOrder,
   type PracticeVariationPageInfo,
+  type PracticeVariationRow,
   type PracticeVariationPageRequest,
   type UnitConflictCounts,
 } from './domain/index.js';
@@ -285,19 +287,14 @@ export class AggregateService {
       );
       for (const row of strataRows) strataByUnit.set(row.unit, row.strata);
     }
-    return {
+    return scopedVariation(
       by,
-      measure,
-      targetRate: comparison.targetRate,
-      compared: comparison.compared,
-      outside: comparison.outside,
-      outsideAfterMultiplicity: comparison.outsideAfterMultiplicity,
-      rows: selected.units.map((one) =>
+      comparison,
+      selected.units.map((one) =>
         withDoseHistory(one, toStrata(strataByUnit.get(unitOf.get(one) as string))),
       ),
-      funnelCurve: comparison.funnelCurve,
-      page: selected.page,
-    };
+      selected.page,
+    );
   }
 
   /** Every unit, in unit order, with its strata: one statement (variationCounts). */
@@ -330,22 +327,12 @@ export class AggregateService {
       withDoseHistory(one, toStrata(unitRows[index].strata)),
     );
     const last = rowsOut.at(-1);
-    return {
-      by,
-      measure,
-      targetRate: comparison.targetRate,
-      compared: comparison.compared,
-      outside: comparison.outside,
-      outsideAfterMultiplicity: comparison.outsideAfterMultiplicity,
-      rows: rowsOut,
-      funnelCurve: comparison.funnelCurve,
-      page: {
-        total: rowsOut.length,
-        offset: 0,
-        endCursor: last ? practiceVariationCursor('UNIT', last.key) : null,
-        hasNextPage: false,
-      },
-    };
+    return scopedVariation(by, comparison, rowsOut, {
+      total: rowsOut.length,
+      offset: 0,
+      endCursor: last ? practiceVariationCursor('UNIT', last.key) : null,
+      hasNextPage: false,
+    });
   }
 
   /** A unit's key: one pseudonym per clinician for COMMITTEE (an HMAC each, kept per call). */
@@ -489,6 +476,26 @@ export interface VariationPaging {
   readonly after?: string | null;
   /** false: the rows' dose-history summaries are not asked for (their strata are not read). */
   readonly doseHistory?: boolean;
+}
+
+/** The answer: the comparison's figures over every unit, the rows given and where they lie. */
+function scopedVariation(
+  by: VariationDimensionName,
+  comparison: PracticeVariationComparison,
+  rows: readonly PracticeVariationRow[],
+  page: PracticeVariationPageInfo,
+): ScopedPracticeVariation {
+  return {
+    by,
+    measure: comparison.measure,
+    targetRate: comparison.targetRate,
+    compared: comparison.compared,
+    outside: comparison.outside,
+    outsideAfterMultiplicity: comparison.outsideAfterMultiplicity,
+    rows,
+    funnelCurve: comparison.funnelCurve,
+    page,
+  };
 }
 
 function toUnitCounts(

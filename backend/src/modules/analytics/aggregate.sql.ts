@@ -239,6 +239,19 @@ const fromClinicianRollups = (
   allMonths: boolean,
 ): boolean => source === 'rollups' && unit === 'clinician' && allMonths;
 
+/** FROM and WHERE of a unit's assessable rows in the source, under the conditions. */
+const assessableRows = (
+  unit: VariationUnitColumn,
+  conditions: readonly string[],
+  needsOrders: boolean,
+  sql: SourceSql,
+): string => `${sql.from({
+  needsOrders,
+  departments: unit === 'department',
+  clinicians: unit === 'clinician' || byClinician(conditions),
+})}
+    WHERE ${sql.assessable}${where(conditions)}`;
+
 /**
  * The counts per unit and stratum (columns unit, indication_group, population, setting and
  * FIGURE_COLUMNS): from clinician_rollups as its rows are (a clinician's rows in several
@@ -261,12 +274,7 @@ function unitStratumCounts(
     WHERE true${where(conditions)}`
     : `
     SELECT ${UNIT_EXPRESSION[unit]} AS unit, a.indication_group, a.population, a.setting,${figures(sql)},${bandCounts(sql)}
-    ${sql.from({
-      needsOrders,
-      departments: unit === 'department',
-      clinicians: unit === 'clinician' || byClinician(conditions),
-    })}
-    WHERE ${sql.assessable}${where(conditions)}
+    ${assessableRows(unit, conditions, needsOrders, sql)}
     GROUP BY 1, 2, 3, 4`;
 }
 
@@ -307,12 +315,7 @@ export function variationTotals(
     FROM ${table} a
     WHERE true${where(conditions)}`
     : `${figures(sql)}
-    ${sql.from({
-      needsOrders,
-      departments: unit === 'department',
-      clinicians: unit === 'clinician' || byClinician(conditions),
-    })}
-    WHERE ${sql.assessable}${where(conditions)}`;
+    ${assessableRows(unit, conditions, needsOrders, sql)}`;
   return `
   WITH g AS (
     SELECT GROUPING(${unitColumn}) AS is_scope, ${unitColumn} AS unit, ${counts}

@@ -32,7 +32,8 @@ export interface UnitDoseHistoryStratum extends DoseHistoryStratumCounts {
   readonly key: string;
 }
 
-export interface PracticeVariationRow extends UnitConflictCounts {
+/** A unit's place on the funnel, before its dose-history summary. */
+export interface PracticeVariationUnit extends UnitConflictCounts {
   readonly rate: number | null;
   readonly limits: FunnelLimits | null;
   readonly position: FunnelPosition | null;
@@ -42,6 +43,9 @@ export interface PracticeVariationRow extends UnitConflictCounts {
   readonly qValue: number | null;
   /** Above the funnel's 95 % limit and q <= PRACTICE_VARIATION_FDR. */
   readonly outsideAfterMultiplicity: boolean;
+}
+
+export interface PracticeVariationRow extends PracticeVariationUnit {
   readonly doseHistoryOddsRatio: OddsRatioSummary;
   readonly excessAwaySwitches: ExcessAwaySwitchesResult;
 }
@@ -54,16 +58,6 @@ export interface PracticeVariation {
   readonly compared: number;
   readonly rows: readonly PracticeVariationRow[];
   readonly funnelCurve: readonly FunnelCurvePoint[];
-}
-
-/** A unit's place on the funnel, before its dose-history summary (see PracticeVariationRow). */
-export interface PracticeVariationUnit extends UnitConflictCounts {
-  readonly rate: number | null;
-  readonly limits: FunnelLimits | null;
-  readonly position: FunnelPosition | null;
-  readonly pValue: number | null;
-  readonly qValue: number | null;
-  readonly outsideAfterMultiplicity: boolean;
 }
 
 /** Every unit on the funnel, with the figures over all of them (see assemblePracticeVariation). */
