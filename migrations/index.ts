@@ -21,6 +21,7 @@ import { IngestRunFiles1795900800000 } from './1795900800000-IngestRunFiles.js';
 import { OidcLoginStates1795900800100 } from './1795900800100-OidcLoginStates.js';
 import { ClinicianRollups1796000200000 } from './1796000200000-ClinicianRollups.js';
 import { UnassessedLoads1796000500000 } from './1796000500000-UnassessedLoads.js';
+import { ClinicianTotals1796000730000 } from './1796000730000-ClinicianTotals.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   OidcLoginStates1795900800100,
   ClinicianRollups1796000200000,
   UnassessedLoads1796000500000,
+  ClinicianTotals1796000730000,
 ];

@@ -516,6 +516,77 @@ describe('aggregates on a hand-made hospital', () => {
       );
     });
 
+    it('pages clinicians by evidence, with every count over all of them', async () => {
+      const PAGED = `query ($orderBy: VariationOrder, $first: Int, $after: String) {
+        practiceVariation(by: CLINICIAN, orderBy: $orderBy, first: $first, after: $after) {
+          compared outside outsideAfterMultiplicity targetRate
+          pageInfo { hasNextPage endCursor }
+          rows { key label opportunities conflicts rate qValue pValue position
+            outsideAfterMultiplicity limits { upper95 }
+            doseHistoryOddsRatio { oddsRatio strataUsed } excessAwaySwitches { excess } }
+          funnelCurve { opportunities upper95 } } }`;
+      type PagedRow = { key: string; opportunities: number; pValue: number; position: string };
+      for (const role of ['ADMIN', 'COMMITTEE', 'SURGERY_MANAGER']) {
+        const whole = await graphql(role, PAGED);
+        expect(whole.errors).toBeUndefined();
+        const all = whole.data?.practiceVariation;
+        expect(all.rows).toHaveLength(role === 'SURGERY_MANAGER' ? 1 : 3);
+        expect(all.pageInfo.hasNextPage).toBe(false);
+        expect(all.outside).toBe(
+          all.rows.filter((row: PagedRow) => row.position !== 'WITHIN').length,
+        );
+        // ascending p, then more opportunities, then the key
+        const expected = [...all.rows].sort(
+          (a: PagedRow, b: PagedRow) =>
+            a.pValue - b.pValue || b.opportunities - a.opportunities || (a.key < b.key ? -1 : 1),
+        );
+        const paged: PagedRow[] = [];
+        let after: string | null = null;
+        do {
+          const page = await graphql(role, PAGED, { orderBy: 'EVIDENCE', first: 1, after });
+          expect(page.errors).toBeUndefined();
+          const { rows, pageInfo, ...totals } = page.data?.practiceVariation ?? {};
+          const { rows: _rows, pageInfo: _pageInfo, ...allTotals } = all;
+          expect(totals).toEqual(allTotals);
+          expect(rows.length).toBe(1);
+          paged.push(...rows);
+          after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+        } while (after !== null);
+        expect(paged).toEqual(expected);
+      }
+      // the filter bar's list: no dose history asked, the same keys, labels and figures
+      const list = await graphql(
+        'ADMIN',
+        `
+          {
+            practiceVariation(by: CLINICIAN) {
+              rows {
+                key
+                label
+                opportunities
+                qValue
+              }
+            }
+          }
+        `,
+      );
+      const named = await graphql('ADMIN', PAGED);
+      expect(list.data?.practiceVariation.rows).toEqual(
+        named.data?.practiceVariation.rows.map(
+          (row: { key: string; label: string; opportunities: number; qValue: number }) => ({
+            key: row.key,
+            label: row.label,
+            opportunities: row.opportunities,
+            qValue: row.qValue,
+          }),
+        ),
+      );
+      const stale = await graphql('ADMIN', PAGED, { orderBy: 'UNIT', first: 1, after: 'nonsense' });
+      expect(stale.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      const negative = await graphql('ADMIN', PAGED, { first: -1 });
+      expect(negative.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+
     it('refuses bad input with one sentence and unauthenticated callers with nothing', async () => {
       const bad = await graphql('ADMIN', OVERVIEW, { filter: { from: '2024-3' } });
       expect(bad.errors?.[0]).toMatchObject({

@@ -67,6 +67,7 @@ const COORDINATOR = [
   'order_volume_rollups',
   'department_rollups',
   'clinician_rollups',
+  'clinician_totals',
   'oidc_login_states',
 ];
 

@@ -70,6 +70,12 @@ const ROLLUP_ROWS = `
 const DEPARTMENT_ROWS = `SELECT * FROM department_rollups ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
 const VOLUME_ROWS = `SELECT * FROM order_volume_rollups ORDER BY 1, 2, 3`;
 const CLINICIAN_ROWS = `SELECT * FROM clinician_rollups ORDER BY 1, 2, 3, 4, 5`;
+const CLINICIAN_TOTAL_ROWS = `SELECT * FROM clinician_totals ORDER BY 1, 2`;
+/** clinician_rollups summed per department and clinician: what clinician_totals must hold. */
+const SUMMED_CLINICIAN_ROWS = `
+  SELECT department_id, provider_id, sum(opportunities)::int AS opportunities,
+    sum(away_switches)::int AS away_switches, sum(conflicts)::int AS conflicts
+  FROM clinician_rollups GROUP BY 1, 2 ORDER BY 1, 2`;
 
 describe('monthly rollups', () => {
   let database: TestDatabase;
@@ -169,6 +175,8 @@ describe('monthly rollups', () => {
     const byDepartment = await db.query(DEPARTMENT_ROWS);
     const volume = await db.query(VOLUME_ROWS);
     const byClinician = await db.query(CLINICIAN_ROWS);
+    const clinicianTotals = await db.query(CLINICIAN_TOTAL_ROWS);
+    expect(clinicianTotals).toEqual(await db.query(SUMMED_CLINICIAN_ROWS));
     expect(rows.length).toBeGreaterThan(0);
     expect(byClinician.length).toBeGreaterThan(0);
     // kept by subtracting and adding months: no combination left without an opportunity
@@ -181,6 +189,7 @@ describe('monthly rollups', () => {
     expect(await db.query(DEPARTMENT_ROWS)).toEqual(byDepartment);
     expect(await db.query(VOLUME_ROWS)).toEqual(volume);
     expect(await db.query(CLINICIAN_ROWS)).toEqual(byClinician);
+    expect(await db.query(CLINICIAN_TOTAL_ROWS)).toEqual(clinicianTotals);
   };
 
   const readDimensions = async () => {

@@ -44,6 +44,9 @@ export function mapPracticeVariation(variation: ScopedPracticeVariation): Practi
     measure: FunnelMeasure[variation.measure],
     targetRate: variation.targetRate,
     compared: variation.compared,
+    outside: variation.outside,
+    outsideAfterMultiplicity: variation.outsideAfterMultiplicity,
+    pageInfo: { hasNextPage: variation.page.hasNextPage, endCursor: variation.page.endCursor },
     rows: variation.rows.map((row) => ({
       key: row.key,
       label: row.label,

@@ -1,8 +1,9 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { asGraphqlErrors, toGraphQLError } from '../../common/error-mapping.js';
 import { CurrentRequestMemo, type RequestMemo } from '../../common/request-memo.js';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
-import { VariationDimension } from '../vocabulary/graphql-enums.js';
+import { VariationDimension, VariationOrder } from '../vocabulary/graphql-enums.js';
 import { AnalyticsError, AnalyticsErrorCode } from './analytics.exception.js';
 import {
   mapDoseHistorySensitivity,
@@ -51,6 +52,25 @@ export class AggregateResolver {
     @Args('by', { type: () => VariationDimension }) by: VariationDimension,
     @Args('measure', { type: () => FunnelMeasure, nullable: true }) measure?: FunnelMeasure | null,
     @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
+    @Args('orderBy', {
+      type: () => VariationOrder,
+      nullable: true,
+      description: 'UNIT (default) or EVIDENCE; figures and totals do not depend on it',
+    })
+    orderBy?: VariationOrder | null,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      description: 'At most this many rows (default: every row after `after`)',
+    })
+    first?: number | null,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: "The previous page's pageInfo.endCursor",
+    })
+    after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<PracticeVariationObject> {
     return mapPracticeVariation(
       await asGraphqlErrors(
@@ -60,6 +80,12 @@ export class AggregateResolver {
           measure ?? FunnelMeasure.CONFLICT_RATE,
           filter ?? {},
           memo,
+          {
+            orderBy: orderBy ?? null,
+            first: first ?? null,
+            after: after ?? null,
+            doseHistory: info ? selectsDoseHistory(info) : true,
+          },
         ),
       ),
     );
@@ -90,4 +116,28 @@ export function signedIn(principal: Principal | undefined): Principal {
     );
   }
   return principal;
+}
+
+const DOSE_HISTORY_FIELDS = new Set(['doseHistoryOddsRatio', 'excessAwaySwitches']);
+
+/**
+ * Whether the request asks for a row's dose-history summary (rows { doseHistoryOddsRatio } or
+ * rows { excessAwaySwitches }, directly or through fragments); when it does not (the filter
+ * bar's list of clinicians), the strata are not read. Anything this cannot see through
+ * (a directive on the field) counts as asked.
+ */
+export function selectsDoseHistory(info: GraphQLResolveInfo): boolean {
+  const visit = (selections: readonly SelectionNode[], inRows: boolean): boolean =>
+    selections.some((selection) => {
+      if (selection.directives && selection.directives.length > 0) return true;
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (inRows) return DOSE_HISTORY_FIELDS.has(name);
+        return name === 'rows' && visit(selection.selectionSet?.selections ?? [], true);
+      }
+      const fragment =
+        selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+      return fragment ? visit(fragment.selectionSet.selections, inRows) : true;
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet?.selections ?? [], false));
 }

@@ -23,17 +23,26 @@ import {
   overviewCounts,
   sensitivityCounts,
   variationCounts,
+  variationStrata,
+  variationTotals,
   type BandCountRow,
+  type FigureCountRow,
+  type StratumBandCounts,
   type CaseCountRow,
   type OverviewCountRow,
   type SensitivityCountRow,
   type VariationCountRow,
+  type VariationStrataRow,
+  type VariationTotalRow,
   type VariationUnitColumn,
 } from './aggregate.sql.js';
 import {
   assembleDoseHistorySensitivity,
-  assemblePracticeVariation,
+  comparePracticeVariation,
+  pagePracticeVariation,
+  practiceVariationCursor,
   summariseDoseHistory,
+  withDoseHistory,
   type DoseBandName,
   type DoseHistorySensitivity,
   type DoseHistoryStratumCounts,
@@ -41,7 +50,14 @@ import {
   type FunnelMeasure,
   type OddsRatioSummary,
   type PracticeVariation,
+  type PracticeVariationComparison,
+  type PracticeVariationOrder,
+  type PracticeVariationPageInfo,
+  type PracticeVariationRow,
+  type PracticeVariationPageRequest,
+  type UnitConflictCounts,
 } from './domain/index.js';
+import { analyticsInputError } from './analytics.exception.js';
 
 export type VariationDimensionName = 'DEPARTMENT' | 'CLINICIAN' | 'INDICATION_GROUP';
 
@@ -69,6 +85,12 @@ export interface Overview {
 
 export interface ScopedPracticeVariation extends PracticeVariation {
   readonly by: VariationDimensionName;
+  /** Units outside a 95 % limit (above or below), over every unit compared. */
+  readonly outside: number;
+  /** Units above the 95 % limit whose q holds (PRACTICE_VARIATION_FDR), over every unit. */
+  readonly outsideAfterMultiplicity: number;
+  /** Where `rows` lie among every unit's rows. */
+  readonly page: PracticeVariationPageInfo;
 }
 
 const UNIT_COLUMN: Record<VariationDimensionName, VariationUnitColumn> = {
@@ -188,12 +210,100 @@ export class AggregateService {
     };
   }
 
+  /**
+   * Practice variation by department, clinician or indication group. Without a page (no
+   * `first`, no `after`, unit order) every unit with its dose-history summary, from one
+   * statement. With a page: every unit's totals (the target, p-values, q-values, limits and
+   * outside counts are over all of them), ordered, then the strata of the page's units only
+   * (`doseHistory` false: none, the summaries left empty), so the answer's size and the work
+   * per row follow the page, not the number of units.
+   */
   async practiceVariation(
     principal: Principal,
     by: VariationDimensionName,
     measure: FunnelMeasure = 'CONFLICT_RATE',
     filter: AnalysisFilter = {},
     memo: RequestMemo = new RequestMemo(),
+    paging: VariationPaging = {},
+  ): Promise<ScopedPracticeVariation> {
+    const request: PracticeVariationPageRequest = {
+      orderBy: paging.orderBy ?? 'UNIT',
+      first: paging.first ?? null,
+      after: paging.after ?? null,
+    };
+    if (
+      request.orderBy === 'UNIT' &&
+      request.first === null &&
+      request.after === null &&
+      paging.doseHistory !== false
+    ) {
+      return this.wholeVariation(principal, by, measure, filter, memo);
+    }
+    const unit = UNIT_COLUMN[by];
+    const allMonths = !filter.from && !filter.to && !filtersLevels(filter);
+    const [caller, { rows, built }] = await this.countWithCaller(
+      principal,
+      filter,
+      memo,
+      async (conditions) => ({
+        rows: await this.read.query<VariationTotalRow>(
+          variationTotals(
+            unit,
+            conditions.conditions,
+            conditions.needsOrders || unit === 'department',
+            this.source,
+            allMonths,
+          ),
+          conditions.parameters.values,
+        ),
+        built: conditions,
+      }),
+    );
+    const scope = rows.find((row) => row.grouping_level === 0);
+    const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
+    const keyOf = this.keysOf(unit, caller);
+    const units = unitRows.map((row) => toUnitCounts(row, keyOf(row.unit as string), unit, caller));
+    const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
+    // the statement's unit of each row (a pseudonym's provider id; by row, not by key: two
+    // providers' pseudonyms may share their six hex digits)
+    const unitOf = new Map(
+      comparison.units.map((one, index) => [one, unitRows[index].unit as string]),
+    );
+    const selected = pagePracticeVariation(comparison.units, request, analyticsInputError);
+    const strataByUnit = new Map<string, readonly StratumBandCounts[]>();
+    if (paging.doseHistory !== false && selected.units.length > 0) {
+      const values = [...built.parameters.values];
+      values.push(selected.units.map((one) => unitOf.get(one)));
+      const strataRows = await this.read.query<VariationStrataRow>(
+        variationStrata(
+          unit,
+          built.conditions,
+          built.needsOrders || unit === 'department',
+          this.source,
+          allMonths,
+          `$${values.length}`,
+        ),
+        values,
+      );
+      for (const row of strataRows) strataByUnit.set(row.unit, row.strata);
+    }
+    return scopedVariation(
+      by,
+      comparison,
+      selected.units.map((one) =>
+        withDoseHistory(one, toStrata(strataByUnit.get(unitOf.get(one) as string))),
+      ),
+      selected.page,
+    );
+  }
+
+  /** Every unit, in unit order, with its strata: one statement (variationCounts). */
+  private async wholeVariation(
+    principal: Principal,
+    by: VariationDimensionName,
+    measure: FunnelMeasure,
+    filter: AnalysisFilter,
+    memo: RequestMemo,
   ): Promise<ScopedPracticeVariation> {
     const unit = UNIT_COLUMN[by];
     const [caller, rows] = await this.countWithCaller(principal, filter, memo, (conditions) =>
@@ -209,51 +319,35 @@ export class AggregateService {
       ),
     );
     const scope = rows.find((row) => row.grouping_level === 0);
-    // one pseudonym per clinician, not per stratum row (an HMAC each)
+    const keyOf = this.keysOf(unit, caller);
+    const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
+    const units = unitRows.map((row) => toUnitCounts(row, keyOf(row.unit as string), unit, caller));
+    const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
+    const rowsOut = comparison.units.map((one, index) =>
+      withDoseHistory(one, toStrata(unitRows[index].strata)),
+    );
+    const last = rowsOut.at(-1);
+    return scopedVariation(by, comparison, rowsOut, {
+      total: rowsOut.length,
+      offset: 0,
+      endCursor: last ? practiceVariationCursor('UNIT', last.key) : null,
+      hasNextPage: false,
+    });
+  }
+
+  /** A unit's key: one pseudonym per clinician for COMMITTEE (an HMAC each, kept per call). */
+  private keysOf(unit: VariationUnitColumn, caller: AnalysisCaller): (unitValue: string) => string {
+    const pseudonyms = caller.pseudonyms;
+    if (unit !== 'clinician' || !pseudonyms) return (unitValue) => unitValue;
     const keys = new Map<string, string>();
-    const keyOf = (providerOrName: string) => {
-      if (unit !== 'clinician' || !caller.pseudonyms) return providerOrName;
-      let key = keys.get(providerOrName);
+    return (providerId) => {
+      let key = keys.get(providerId);
       if (key === undefined) {
-        key = caller.pseudonyms.pseudonym(providerOrName);
-        keys.set(providerOrName, key);
+        key = pseudonyms.pseudonym(providerId);
+        keys.set(providerId, key);
       }
       return key;
     };
-    const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
-    const units = unitRows.map((row) => {
-      const key = keyOf(row.unit as string);
-      return {
-        key,
-        label: caller.pseudonyms && unit === 'clinician' ? key : (row.label ?? key),
-        opportunities: row.opportunities,
-        conflicts: row.conflicts,
-        awaySwitches: row.away_switches,
-      };
-    });
-    // every unit's strata in unit order, each unit's in stratum order (as the statement gives)
-    const strata = unitRows.flatMap((row, index) =>
-      (row.strata ?? []).map(
-        ([highAwaySwitches, highOpportunities, lowAwaySwitches, lowOpportunities]) => ({
-          key: units[index].key,
-          highAwaySwitches,
-          highOpportunities,
-          lowAwaySwitches,
-          lowOpportunities,
-        }),
-      ),
-    );
-    const variation = assemblePracticeVariation(
-      units,
-      {
-        opportunities: scope?.opportunities ?? 0,
-        conflicts: scope?.conflicts ?? 0,
-        awaySwitches: scope?.away_switches ?? 0,
-      },
-      strata,
-      measure,
-    );
-    return { ...variation, by };
   }
 
   async doseHistorySensitivity(
@@ -373,4 +467,74 @@ function emptyPeriod(from: string | null, to: string | null): PeriodFigures {
     openCases: 0,
     reviewedCases: 0,
   };
+}
+
+/** How the rows of practice variation are ordered and paged (every field optional). */
+export interface VariationPaging {
+  readonly orderBy?: PracticeVariationOrder | null;
+  readonly first?: number | null;
+  readonly after?: string | null;
+  /** false: the rows' dose-history summaries are not asked for (their strata are not read). */
+  readonly doseHistory?: boolean;
+}
+
+/** The answer: the comparison's figures over every unit, the rows given and where they lie. */
+function scopedVariation(
+  by: VariationDimensionName,
+  comparison: PracticeVariationComparison,
+  rows: readonly PracticeVariationRow[],
+  page: PracticeVariationPageInfo,
+): ScopedPracticeVariation {
+  return {
+    by,
+    measure: comparison.measure,
+    targetRate: comparison.targetRate,
+    compared: comparison.compared,
+    outside: comparison.outside,
+    outsideAfterMultiplicity: comparison.outsideAfterMultiplicity,
+    rows,
+    funnelCurve: comparison.funnelCurve,
+    page,
+  };
+}
+
+function toUnitCounts(
+  row: { unit: string | null; label: string | null } & FigureCountRow,
+  key: string,
+  unit: VariationUnitColumn,
+  caller: AnalysisCaller,
+): UnitConflictCounts {
+  return {
+    key,
+    label: caller.pseudonyms && unit === 'clinician' ? key : (row.label ?? key),
+    opportunities: row.opportunities,
+    conflicts: row.conflicts,
+    awaySwitches: row.away_switches,
+  };
+}
+
+function scopeCounts(scope: FigureCountRow | undefined): {
+  opportunities: number;
+  conflicts: number;
+  awaySwitches: number;
+} {
+  return {
+    opportunities: scope?.opportunities ?? 0,
+    conflicts: scope?.conflicts ?? 0,
+    awaySwitches: scope?.away_switches ?? 0,
+  };
+}
+
+/** A unit's strata as the dose-history summary takes them, in the statement's order. */
+function toStrata(
+  strata: readonly StratumBandCounts[] | null | undefined,
+): DoseHistoryStratumCounts[] {
+  return (strata ?? []).map(
+    ([highAwaySwitches, highOpportunities, lowAwaySwitches, lowOpportunities]) => ({
+      highAwaySwitches,
+      highOpportunities,
+      lowAwaySwitches,
+      lowOpportunities,
+    }),
+  );
 }

@@ -194,34 +194,11 @@ export function variationCounts(
    */
   allMonths = false,
 ): string {
-  const sql = sourceSql(source);
-  const fromClinicianRollups = source === 'rollups' && unit === 'clinician' && allMonths;
-  const label =
-    unit === 'clinician'
-      ? `(SELECT coalesce(p.name, p.provider_id) FROM providers p WHERE p.provider_id = g.unit)`
-      : 'g.unit';
   const sums = FIGURE_COLUMNS.map((column) => `sum(s.${column})::int AS ${column}`).join(
     ',\n      ',
   );
-  // clinician_rollups rows are read as they are (a clinician's rows in several departments are
-  // summed by the grouping sets below, integer sums: the same figures as summing them first)
-  const counted = fromClinicianRollups
-    ? `
-    SELECT a.provider_id AS unit, a.indication_group, a.population, a.setting,
-      ${FIGURE_COLUMNS.map((column) => `a.${column}`).join(', ')}
-    FROM clinician_rollups a
-    WHERE true${where(conditions)}`
-    : `
-    SELECT ${UNIT_EXPRESSION[unit]} AS unit, a.indication_group, a.population, a.setting,${figures(sql)},${bandCounts(sql)}
-    ${sql.from({
-      needsOrders,
-      departments: unit === 'department',
-      clinicians: unit === 'clinician' || byClinician(conditions),
-    })}
-    WHERE ${sql.assessable}${where(conditions)}
-    GROUP BY 1, 2, 3, 4`;
   return `
-  WITH s AS (${counted}
+  WITH s AS (${unitStratumCounts(unit, conditions, needsOrders, source, allMonths)}
   ), g AS (
     SELECT
       CASE WHEN GROUPING(s.unit) = 1 THEN 0
@@ -232,20 +209,162 @@ export function variationCounts(
     FROM s
     GROUP BY GROUPING SETS ((), (s.unit), (s.unit, s.indication_group, s.population, s.setting))
   ), strata AS (
-    SELECT g.unit,
-      json_agg(json_build_array(g.high_away_switches, g.high_opportunities, g.low_away_switches,
-                                g.low_opportunities)
-               ORDER BY g.indication_group, g.population, g.setting) AS strata
+    SELECT g.unit, ${STRATA_ARRAY} AS strata
     FROM g
     WHERE g.grouping_level = 2 AND g.high_opportunities + g.low_opportunities > 0
     GROUP BY g.unit
   )
   SELECT g.grouping_level, g.unit, g.opportunities, g.away_switches, g.conflicts,
-    CASE WHEN g.grouping_level = 1 THEN ${label} END AS label, strata.strata
+    CASE WHEN g.grouping_level = 1 THEN ${unitLabel(unit)} END AS label, strata.strata
   FROM g
   LEFT JOIN strata ON g.grouping_level = 1 AND strata.unit = g.unit
   WHERE g.grouping_level < 2
   ORDER BY g.grouping_level, g.unit NULLS LAST`;
+}
+
+/** A unit's strata as one JSON array, in stratum order (over rows `g` of one unit and stratum). */
+const STRATA_ARRAY = `json_agg(json_build_array(g.high_away_switches, g.high_opportunities,
+                                g.low_away_switches, g.low_opportunities)
+               ORDER BY g.indication_group, g.population, g.setting)`;
+
+/** A unit's label: the clinician's name (or id), else the unit itself (as `g.unit`). */
+const unitLabel = (unit: VariationUnitColumn): string =>
+  unit === 'clinician'
+    ? `(SELECT coalesce(p.name, p.provider_id) FROM providers p WHERE p.provider_id = g.unit)`
+    : 'g.unit';
+
+const fromClinicianRollups = (
+  unit: VariationUnitColumn,
+  source: AggregateSource,
+  allMonths: boolean,
+): boolean => source === 'rollups' && unit === 'clinician' && allMonths;
+
+/** FROM and WHERE of a unit's assessable rows in the source, under the conditions. */
+const assessableRows = (
+  unit: VariationUnitColumn,
+  conditions: readonly string[],
+  needsOrders: boolean,
+  sql: SourceSql,
+): string => `${sql.from({
+  needsOrders,
+  departments: unit === 'department',
+  clinicians: unit === 'clinician' || byClinician(conditions),
+})}
+    WHERE ${sql.assessable}${where(conditions)}`;
+
+/**
+ * The counts per unit and stratum (columns unit, indication_group, population, setting and
+ * FIGURE_COLUMNS): from clinician_rollups as its rows are (a clinician's rows in several
+ * departments are summed by the caller, integer sums: the same figures as summing them first),
+ * else one hash aggregate over the source.
+ */
+function unitStratumCounts(
+  unit: VariationUnitColumn,
+  conditions: readonly string[],
+  needsOrders: boolean,
+  source: AggregateSource,
+  allMonths: boolean,
+): string {
+  const sql = sourceSql(source);
+  return fromClinicianRollups(unit, source, allMonths)
+    ? `
+    SELECT a.provider_id AS unit, a.indication_group, a.population, a.setting,
+      ${FIGURE_COLUMNS.map((column) => `a.${column}`).join(', ')}
+    FROM clinician_rollups a
+    WHERE true${where(conditions)}`
+    : `
+    SELECT ${UNIT_EXPRESSION[unit]} AS unit, a.indication_group, a.population, a.setting,${figures(sql)},${bandCounts(sql)}
+    ${assessableRows(unit, conditions, needsOrders, sql)}
+    GROUP BY 1, 2, 3, 4`;
+}
+
+/** A condition on a column clinician_totals does not have (it keeps department and clinician). */
+const CASE_MIX = /\ba\.(indication_group|population|setting)\b/;
+
+export interface VariationTotalRow extends FigureCountRow {
+  /** 0: the scope's totals; 1: one unit's totals. */
+  readonly grouping_level: number;
+  readonly unit: string | null;
+  readonly label: string | null;
+}
+
+/**
+ * The scope's totals and each unit's (opportunities, away-switches, conflicts) with its label:
+ * the figures variationCounts gives on its rows, without the strata, for a page of the units
+ * (their strata from variationStrata). By clinician over all months the sums come from
+ * clinician_totals (one row per department and clinician; clinician_rollups when a condition
+ * names the case mix). Same parameters as variationCounts.
+ */
+export function variationTotals(
+  unit: VariationUnitColumn,
+  conditions: readonly string[],
+  needsOrders: boolean,
+  source: AggregateSource = 'rollups',
+  allMonths = false,
+): string {
+  const sql = sourceSql(source);
+  const rollup = fromClinicianRollups(unit, source, allMonths);
+  const unitColumn = rollup ? 'a.provider_id' : UNIT_EXPRESSION[unit];
+  // without a condition on the case mix, clinician_totals has the same sums in fewer rows
+  const table = conditions.some((condition) => CASE_MIX.test(condition))
+    ? 'clinician_rollups'
+    : 'clinician_totals';
+  const counts = rollup
+    ? `sum(a.opportunities)::int AS opportunities, sum(a.away_switches)::int AS away_switches,
+      sum(a.conflicts)::int AS conflicts
+    FROM ${table} a
+    WHERE true${where(conditions)}`
+    : `${figures(sql)}
+    ${assessableRows(unit, conditions, needsOrders, sql)}`;
+  return `
+  WITH g AS (
+    SELECT GROUPING(${unitColumn}) AS is_scope, ${unitColumn} AS unit, ${counts}
+    GROUP BY GROUPING SETS ((), (${unitColumn}))
+  )
+  SELECT CASE WHEN g.is_scope = 1 THEN 0 ELSE 1 END AS grouping_level, g.unit,
+    g.opportunities, g.away_switches, g.conflicts,
+    CASE WHEN g.is_scope = 0 THEN ${unitLabel(unit)} END AS label
+  FROM g
+  ORDER BY 1, g.unit NULLS LAST`;
+}
+
+export interface VariationStrataRow {
+  readonly unit: string;
+  readonly strata: readonly StratumBandCounts[];
+}
+
+/**
+ * The HIGH/LOW counts per stratum of the units in the array parameter \`$unitsParameter\`
+ * (strata with HIGH or LOW orders, in stratum order, as variationCounts gives them); units
+ * without any have no row. Same parameters as variationCounts, plus the units.
+ */
+export function variationStrata(
+  unit: VariationUnitColumn,
+  conditions: readonly string[],
+  needsOrders: boolean,
+  source: AggregateSource,
+  allMonths: boolean,
+  unitsParameter: string,
+): string {
+  const unitColumn = fromClinicianRollups(unit, source, allMonths)
+    ? 'a.provider_id'
+    : UNIT_EXPRESSION[unit];
+  const restricted = [...conditions, `${unitColumn} = ANY(${unitsParameter}::text[])`];
+  const sums = FIGURE_COLUMNS.slice(3)
+    .map((column) => `sum(s.${column})::int AS ${column}`)
+    .join(', ');
+  return `
+  WITH s AS (${unitStratumCounts(unit, restricted, needsOrders, source, allMonths)}
+  ), g AS (
+    SELECT s.unit, s.indication_group, s.population, s.setting, ${sums}
+    FROM s
+    WHERE s.unit IS NOT NULL
+    GROUP BY s.unit, s.indication_group, s.population, s.setting
+  )
+  SELECT g.unit, ${STRATA_ARRAY} AS strata
+  FROM g
+  WHERE g.high_opportunities + g.low_opportunities > 0
+  GROUP BY g.unit`;
 }
 
 export interface SensitivityCountRow {

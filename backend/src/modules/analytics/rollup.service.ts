@@ -6,6 +6,7 @@ import {
   DELETE_EMPTY_CLINICIAN_ROWS,
   DELETE_ROLLUP_MONTHS,
   INSERT_ALL_CLINICIAN_ROLLUPS,
+  INSERT_ALL_CLINICIAN_TOTALS,
   INSERT_ALL_ROLLUPS,
   INSERT_ROLLUP_MONTHS,
   SUBTRACT_CLINICIAN_MONTHS,
@@ -18,7 +19,8 @@ export interface RollupRefresh {
 
 /**
  * Keeps the monthly rollups (assessment_rollups, department_rollups, order_volume_rollups) and
- * clinician_rollups (the same clinician counts without month) in step with
+ * clinician_rollups (the same clinician counts without month) and clinician_totals (those summed
+ * per department and clinician) in step with
  * order_assessments: set-based, whole months at a time (DELETE the months, INSERT them again
  * from the assessments), in one transaction: the caller's when given an EntityManager inside
  * one (the analysis), its own otherwise. The dashboards read only these tables.
@@ -31,12 +33,13 @@ export class RollupService {
     const distinct = [...new Set(months)].sort();
     if (distinct.length === 0) return { months: [] };
     await this.inTransaction(async (manager) => {
-      // clinician_rollups has no month: the months' old counts out, their new counts in
-      await manager.query(SUBTRACT_CLINICIAN_MONTHS, [distinct]);
+      // clinician_rollups and clinician_totals have no month: the months' old counts out, their
+      // new counts in
+      for (const statement of SUBTRACT_CLINICIAN_MONTHS) await manager.query(statement, [distinct]);
       for (const statement of DELETE_ROLLUP_MONTHS) await manager.query(statement, [distinct]);
       await manager.query(INSERT_ROLLUP_MONTHS, [distinct]);
-      await manager.query(ADD_CLINICIAN_MONTHS, [distinct]);
-      await manager.query(DELETE_EMPTY_CLINICIAN_ROWS);
+      for (const statement of ADD_CLINICIAN_MONTHS) await manager.query(statement, [distinct]);
+      for (const statement of DELETE_EMPTY_CLINICIAN_ROWS) await manager.query(statement);
     });
     return { months: distinct };
   }
@@ -49,6 +52,7 @@ export class RollupService {
       for (const statement of DELETE_ALL_ROLLUPS) await manager.query(statement);
       await manager.query(INSERT_ALL_ROLLUPS);
       await manager.query(INSERT_ALL_CLINICIAN_ROLLUPS);
+      await manager.query(INSERT_ALL_CLINICIAN_TOTALS);
     });
     return { months: null };
   }

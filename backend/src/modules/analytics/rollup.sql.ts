@@ -35,7 +35,7 @@ const refresh = (monthCondition: string, ordersOf: string) => `
   GROUP BY 1, 2, 3`;
 
 /** The figures of clinician_rollups, over rollup rows (`orders` each), negated with `sign` '-'. */
-const clinicianFigures = (sign: '' | '-') =>
+const clinicianFigures = (sign: '' | '-', count = 7) =>
   [
     'sum(orders)',
     `sum(orders) FILTER (WHERE outcome IN ('SUBSTITUTED', 'DOWNGRADED'))`,
@@ -45,6 +45,7 @@ const clinicianFigures = (sign: '' | '-') =>
     `sum(orders) FILTER (WHERE band = 'LOW' AND outcome IN ('SUBSTITUTED', 'DOWNGRADED'))`,
     `sum(orders) FILTER (WHERE band = 'LOW')`,
   ]
+    .slice(0, count)
     .map((figure) => `${sign}coalesce(${figure}, 0)::int`)
     .join(', ');
 
@@ -68,11 +69,32 @@ const moveClinicianRollups = (sign: '' | '-') => `
   ON CONFLICT (department_id, provider_id, indication_group, population, setting)
   DO UPDATE SET ${FIGURE_COLUMNS.map((name) => `${name} = c.${name} + EXCLUDED.${name}`).join(', ')}`;
 
-export const SUBTRACT_CLINICIAN_MONTHS = moveClinicianRollups('-');
-export const ADD_CLINICIAN_MONTHS = moveClinicianRollups('');
+/**
+ * clinician_totals (migration ClinicianTotals: clinician_rollups summed per department and
+ * clinician) moved by the same rows of assessment_rollups, with the same sign.
+ */
+const moveClinicianTotals = (sign: '' | '-') => `
+  INSERT INTO clinician_totals AS t (department_id, provider_id, opportunities, away_switches,
+    conflicts)
+  SELECT department_id, provider_id, ${clinicianFigures(sign, 3)}
+  FROM assessment_rollups
+  WHERE assessable AND month = ANY ($1::text[])
+  GROUP BY 1, 2
+  ON CONFLICT (department_id, provider_id)
+  DO UPDATE SET ${TOTAL_COLUMNS.map((name) => `${name} = t.${name} + EXCLUDED.${name}`).join(', ')}`;
+
+const TOTAL_COLUMNS = ['opportunities', 'away_switches', 'conflicts'];
+
+/** The months' old counts out of clinician_rollups and clinician_totals ($1 months). */
+export const SUBTRACT_CLINICIAN_MONTHS = [moveClinicianRollups('-'), moveClinicianTotals('-')];
+/** The months' new counts into both. */
+export const ADD_CLINICIAN_MONTHS = [moveClinicianRollups(''), moveClinicianTotals('')];
 
 /** Combinations left without an opportunity (every figure counts opportunities). */
-export const DELETE_EMPTY_CLINICIAN_ROWS = `DELETE FROM clinician_rollups WHERE opportunities = 0`;
+export const DELETE_EMPTY_CLINICIAN_ROWS = [
+  `DELETE FROM clinician_rollups WHERE opportunities = 0`,
+  `DELETE FROM clinician_totals WHERE opportunities = 0`,
+];
 
 /** clinician_rollups afresh from every month of assessment_rollups (a full refresh). */
 export const INSERT_ALL_CLINICIAN_ROLLUPS = `
@@ -81,6 +103,15 @@ export const INSERT_ALL_CLINICIAN_ROLLUPS = `
   FROM assessment_rollups
   WHERE assessable
   GROUP BY 1, 2, 3, 4, 5`;
+
+/** clinician_totals afresh from clinician_rollups (after INSERT_ALL_CLINICIAN_ROLLUPS). */
+export const INSERT_ALL_CLINICIAN_TOTALS = `
+  INSERT INTO clinician_totals (department_id, provider_id, opportunities, away_switches,
+    conflicts)
+  SELECT department_id, provider_id, sum(opportunities)::int, sum(away_switches)::int,
+    sum(conflicts)::int
+  FROM clinician_rollups
+  GROUP BY 1, 2`;
 
 export const DELETE_ROLLUP_MONTHS = [
   `DELETE FROM assessment_rollups WHERE month = ANY ($1::text[])`,
@@ -101,6 +132,7 @@ export const INSERT_ROLLUP_MONTHS = refresh(
 );
 
 export const DELETE_ALL_ROLLUPS = [
+  `DELETE FROM clinician_totals`,
   `DELETE FROM clinician_rollups`,
   `DELETE FROM assessment_rollups`,
   `DELETE FROM department_rollups`,

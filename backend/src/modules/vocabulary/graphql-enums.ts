@@ -109,6 +109,22 @@ registerEnumType(VariationDimension, {
   description: 'The units a practice-variation funnel compares',
 });
 
+export enum VariationOrder {
+  UNIT = 'UNIT',
+  EVIDENCE = 'EVIDENCE',
+}
+registerEnumType(VariationOrder, {
+  name: 'VariationOrder',
+  description: 'The order of practice-variation rows',
+  valuesMap: {
+    UNIT: { description: 'By unit (department name, clinician id, indication group): the default' },
+    EVIDENCE: {
+      description:
+        "Strongest evidence of a rate above the site's first: ascending p-value (so q-value), then more opportunities",
+    },
+  },
+});
+
 export enum CaseOrderField {
   SCORE = 'SCORE',
   DATE = 'DATE',

@@ -1,4 +1,11 @@
-import { assemblePracticeVariation } from './assemble-practice-variation.js';
+import {
+  assemblePracticeVariation,
+  compareByEvidence,
+  comparePracticeVariation,
+  pagePracticeVariation,
+  practiceVariationCursor,
+  withDoseHistory,
+} from './assemble-practice-variation.js';
 import { computeFunnelLimits } from '../../statistics/funnel-limits.js';
 
 describe('assemblePracticeVariation', () => {
@@ -79,5 +86,110 @@ describe('assemblePracticeVariation', () => {
     // DESIGN.md worked example: excess 8.0
     expect(variation.rows[0].excessAwaySwitches.excessAwaySwitches).toBeCloseTo(8, 12);
     expect(variation.rows[1].doseHistoryOddsRatio.status).toBe('NO_INFORMATION');
+  });
+});
+
+describe('comparePracticeVariation and pagePracticeVariation', () => {
+  // target = 17 / 200 = 0.085; p-values A 0.0056, B 0.865, C 0.948, D (8 of 40) = E (8 of 40)
+  const units = [
+    { key: 'A', label: 'Unit A', opportunities: 40, conflicts: 9, awaySwitches: 12 },
+    { key: 'B', label: 'Unit B', opportunities: 40, conflicts: 2, awaySwitches: 5 },
+    { key: 'C', label: 'Unit C', opportunities: 120, conflicts: 6, awaySwitches: 20 },
+    { key: 'E', label: 'Unit E', opportunities: 40, conflicts: 0, awaySwitches: 0 },
+    { key: 'D', label: 'Unit D', opportunities: 60, conflicts: 0, awaySwitches: 0 },
+  ];
+  const scope = { opportunities: 300, conflicts: 17, awaySwitches: 37 };
+  const invalid = (message: string) => new RangeError(message);
+
+  it('counts the units outside and holding over all of them, as the rows say', () => {
+    const comparison = comparePracticeVariation(units, scope, 'CONFLICT_RATE');
+    const whole = assemblePracticeVariation(units, scope, [], 'CONFLICT_RATE');
+    expect(comparison.units.map((unit) => unit.key)).toEqual(['A', 'B', 'C', 'E', 'D']);
+    expect(comparison.outside).toBe(
+      whole.rows.filter((row) => row.position !== null && row.position !== 'WITHIN').length,
+    );
+    expect(comparison.outside).toBeGreaterThan(0);
+    expect(comparison.outsideAfterMultiplicity).toBe(
+      whole.rows.filter((row) => row.outsideAfterMultiplicity).length,
+    );
+    expect(withDoseHistory(comparison.units[0], [])).toEqual(whole.rows[0]);
+  });
+
+  it('orders by evidence: smallest p first, then more opportunities, then the key', () => {
+    const comparison = comparePracticeVariation(units, scope, 'CONFLICT_RATE');
+    const { units: page, page: info } = pagePracticeVariation(
+      comparison.units,
+      { orderBy: 'EVIDENCE', first: null, after: null },
+      invalid,
+    );
+    // E and D have p = 1 (no conflicts): D has more opportunities
+    expect(page.map((unit) => unit.key)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(info).toEqual({
+      total: 5,
+      offset: 0,
+      endCursor: practiceVariationCursor('EVIDENCE', 'E'),
+      hasNextPage: false,
+    });
+    expect([...comparison.units].sort(compareByEvidence).map((unit) => unit.key)).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+    ]);
+  });
+
+  it('pages by cursor and refuses a cursor it did not give for this order and data', () => {
+    const { units: ranked } = comparePracticeVariation(units, scope, 'CONFLICT_RATE');
+    const first = pagePracticeVariation(
+      ranked,
+      { orderBy: 'EVIDENCE', first: 2, after: null },
+      invalid,
+    );
+    expect(first.units.map((unit) => unit.key)).toEqual(['A', 'B']);
+    expect(first.page.hasNextPage).toBe(true);
+    const second = pagePracticeVariation(
+      ranked,
+      { orderBy: 'EVIDENCE', first: 2, after: first.page.endCursor },
+      invalid,
+    );
+    expect(second.units.map((unit) => unit.key)).toEqual(['C', 'D']);
+    expect(second.page.offset).toBe(2);
+    const rest = pagePracticeVariation(
+      ranked,
+      { orderBy: 'EVIDENCE', first: null, after: second.page.endCursor },
+      invalid,
+    );
+    expect(rest.units.map((unit) => unit.key)).toEqual(['E']);
+    expect(rest.page.hasNextPage).toBe(false);
+    const byUnit = pagePracticeVariation(
+      ranked,
+      { orderBy: 'UNIT', first: 3, after: null },
+      invalid,
+    );
+    expect(byUnit.units.map((unit) => unit.key)).toEqual(['A', 'B', 'C']);
+    expect(() =>
+      pagePracticeVariation(
+        ranked,
+        { orderBy: 'UNIT', first: 2, after: first.page.endCursor },
+        invalid,
+      ),
+    ).toThrow('not a cursor of rows ordered by UNIT');
+    expect(() =>
+      pagePracticeVariation(
+        ranked.slice(1),
+        { orderBy: 'EVIDENCE', first: 2, after: practiceVariationCursor('EVIDENCE', 'A') },
+        invalid,
+      ),
+    ).toThrow('The rows changed');
+    expect(() =>
+      pagePracticeVariation(ranked, { orderBy: 'UNIT', first: 2, after: 'garbage' }, invalid),
+    ).toThrow(RangeError);
+    expect(() =>
+      pagePracticeVariation(ranked, { orderBy: 'UNIT', first: -1, after: null }, invalid),
+    ).toThrow('first must be');
+    expect(
+      pagePracticeVariation(ranked, { orderBy: 'UNIT', first: 0, after: null }, invalid).page,
+    ).toEqual({ total: 5, offset: 0, endCursor: null, hasNextPage: true });
   });
 });

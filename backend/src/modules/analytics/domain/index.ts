@@ -69,9 +69,19 @@ export {
 export { computeWilsonInterval, type WilsonInterval } from '../../statistics/wilson-interval.js';
 export {
   assemblePracticeVariation,
+  compareByEvidence,
+  comparePracticeVariation,
+  pagePracticeVariation,
+  practiceVariationCursor,
+  withDoseHistory,
   PRACTICE_VARIATION_FDR,
   type PracticeVariation,
+  type PracticeVariationComparison,
+  type PracticeVariationOrder,
+  type PracticeVariationPageInfo,
+  type PracticeVariationPageRequest,
   type PracticeVariationRow,
+  type PracticeVariationUnit,
   type UnitConflictCounts,
   type UnitDoseHistoryStratum,
 } from './assemble-practice-variation.js';

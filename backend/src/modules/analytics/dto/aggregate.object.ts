@@ -7,6 +7,7 @@ import {
   FunnelPosition,
 } from './department-variation.object.js';
 import { DoseHistoryOddsRatioObject, ExcessAwaySwitchesObject } from './dose-history.object.js';
+import { PageInfoObject } from '../../vocabulary/page-info.object.js';
 
 @ObjectType('PeriodFigures')
 export class PeriodFiguresObject {
@@ -81,9 +82,25 @@ export class PracticeVariationObject {
   @Field(() => VariationDimension) by: VariationDimension;
   @Field(() => FunnelMeasure) measure: FunnelMeasure;
   @Field(() => Float, { nullable: true }) targetRate: number | null;
-  @Field(() => Int, { description: 'How many units were compared (for the multiplicity sentence)' })
+  @Field(() => Int, {
+    description:
+      'How many units were compared (for the multiplicity sentence): every row, over all pages',
+  })
   compared: number;
-  @Field(() => [PracticeVariationRowObject]) rows: PracticeVariationRowObject[];
+  @Field(() => Int, {
+    description: 'Units outside a 95 % limit (above or below), over every unit compared',
+  })
+  outside: number;
+  @Field(() => Int, {
+    description: 'Units whose row has outsideAfterMultiplicity, over every unit compared',
+  })
+  outsideAfterMultiplicity: number;
+  @Field(() => [PracticeVariationRowObject], {
+    description: 'The rows of the page asked for (every row without first/after)',
+  })
+  rows: PracticeVariationRowObject[];
+  @Field(() => PageInfoObject, { description: 'Pass endCursor as after for the next rows' })
+  pageInfo: PageInfoObject;
   @Field(() => [FunnelCurvePointObject]) funnelCurve: FunnelCurvePointObject[];
 }
 

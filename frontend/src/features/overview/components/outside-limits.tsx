@@ -14,6 +14,7 @@ import {
   buildVariationFunnel,
   casesLinkFor,
 } from '../../practice-variation/utils/build-variation-funnel.js';
+import { variationPageVariables } from '../../practice-variation/utils/variation-page.js';
 
 /** How many units the overview lists before leaving the rest to the funnel plot. */
 const MOST_LISTED = 8;
@@ -35,8 +36,14 @@ interface OutsideListProps {
 /** The units of one dimension whose conflict rate lies outside its funnel limits. */
 export const OutsideList = ({ by, input, filter, period }: OutsideListProps) => {
   const noun = NOUNS[by];
+  // clinicians: the first few by evidence (the counts below are over all of them)
   const { data, error, loading } = useQuery(PRACTICE_VARIATION_QUERY, {
-    variables: { by, measure: 'CONFLICT_RATE', filter: input },
+    variables: {
+      by,
+      measure: 'CONFLICT_RATE',
+      filter: input,
+      ...variationPageVariables(by, MOST_LISTED),
+    },
   });
   const headingId = `outside-${by.toLowerCase()}`;
   // links show the same months as the list
@@ -60,9 +67,9 @@ export const OutsideList = ({ by, input, filter, period }: OutsideListProps) => 
       ...outside.filter((point) => !point.outsideAfterMultiplicity),
     ];
     const shown = ranked.slice(0, MOST_LISTED);
-    const holding = outside.filter((point) => point.outsideAfterMultiplicity).length;
+    const holding = variation.outsideAfterMultiplicity;
     body =
-      outside.length === 0 ? (
+      variation.outside === 0 ? (
         <p className="outside-none">
           {funnel === null
             ? `No ${noun.one} has assessable opportunities in these months.`
@@ -71,12 +78,12 @@ export const OutsideList = ({ by, input, filter, period }: OutsideListProps) => 
       ) : (
         <>
           <p className="outside-summary">
-            {formatCount(outside.length)} of {formatCount(variation.compared)} {noun.many} outside
-            their limits around the site rate of {formatPercent(variation.targetRate)};{' '}
+            {formatCount(variation.outside)} of {formatCount(variation.compared)} {noun.many}{' '}
+            outside their limits around the site rate of {formatPercent(variation.targetRate)};{' '}
             {formatCount(holding)} still {holding === 1 ? 'stands' : 'stand'} out after allowing for
             the number compared.
-            {ranked.length > shown.length
-              ? ` The first ${formatCount(shown.length)} are listed; the other ${formatCount(ranked.length - shown.length)} may be chance and are on the funnel plot.`
+            {variation.outside > shown.length
+              ? ` The first ${formatCount(shown.length)} are listed; the other ${formatCount(variation.outside - shown.length)} may be chance and are on the funnel plot.`
               : ''}
           </p>
           <table className="data-table data-table-compact">

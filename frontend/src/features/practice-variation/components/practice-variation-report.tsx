@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import type { FunnelMeasure, VariationDimension } from '../../../generated/graphql.js';
 import type { AnalysisFilterInput, AnalysisFilterValue } from '../../../app/analysis-filter.js';
@@ -8,6 +8,7 @@ import { formatIndicationGroup } from '../../sensitivity/utils/format-indication
 import { PRACTICE_VARIATION_QUERY } from '../graphql/practice-variation.graphql.js';
 import { buildVariationFunnel } from '../utils/build-variation-funnel.js';
 import { VariationTable } from './variation-table.js';
+import { CLINICIAN_PAGE_SIZE, nextShown, variationPageVariables } from '../utils/variation-page.js';
 
 const VariationFunnel = lazy(() =>
   import('./variation-funnel.js').then((module) => ({ default: module.VariationFunnel })),
@@ -67,8 +68,15 @@ export const PracticeVariationReport = ({
   control,
   compact = false,
 }: PracticeVariationReportProps) => {
+  // clinicians come by evidence, a page at a time (back to the first page when the view changes)
+  const view = JSON.stringify([by, measure, input]);
+  const [shownFor, setShownFor] = useState<{ view: string; shown: number | null }>({
+    view,
+    shown: CLINICIAN_PAGE_SIZE,
+  });
+  const shownRows = shownFor.view === view ? shownFor.shown : CLINICIAN_PAGE_SIZE;
   const { data, previousData, error } = useQuery(PRACTICE_VARIATION_QUERY, {
-    variables: { by, measure, filter: input },
+    variables: { by, measure, filter: input, ...variationPageVariables(by, shownRows) },
   });
   const headingId = useId();
   const shown = data ?? previousData;
@@ -81,7 +89,9 @@ export const PracticeVariationReport = ({
   const formatLabel = labelFormatter(by);
   const title = `${measureName} by ${noun.one} against volume`;
   const outside = funnel?.outside ?? [];
-  const holding = outside.filter((point) => point.outsideAfterMultiplicity).length;
+  // outside the limits but on a later page
+  const outsideLater = variation.outside - outside.length;
+  const partial = variation.rows.length < variation.compared;
   const summary =
     funnel === null
       ? ''
@@ -97,8 +107,21 @@ export const PracticeVariationReport = ({
       ) : (
         <>
           <p className="caption">
-            {summary} {describeMultiplicity(variation.compared, outside.length, holding, noun.many)}
+            {summary}{' '}
+            {describeMultiplicity(
+              variation.compared,
+              variation.outside,
+              variation.outsideAfterMultiplicity,
+              noun.many,
+            )}
           </p>
+          {partial ? (
+            <p className="caption page-note">
+              The plot and the table show the {formatCount(variation.rows.length)} {noun.many} with
+              the strongest evidence of a rate above the site&rsquo;s, of{' '}
+              {formatCount(variation.compared)}; the counts above are over all of them.
+            </p>
+          ) : null}
           {outside.length ? (
             <p className="outside-named">
               <strong>Outside the limits:</strong>{' '}
@@ -108,7 +131,15 @@ export const PracticeVariationReport = ({
                     `${formatLabel(point.label)} (${formatPercent(point.value)}, ${point.tone === 'ABOVE' ? 'above' : 'below'})`,
                 )
                 .join('; ')}
+              {outsideLater > 0
+                ? `; and ${formatCount(outsideLater)} more further down the list`
+                : ''}
               .
+            </p>
+          ) : variation.outside > 0 ? (
+            <p className="outside-named">
+              {formatCount(variation.outside)} {variation.outside === 1 ? noun.one : noun.many}{' '}
+              outside the limits further down the list.
             </p>
           ) : (
             <p className="outside-named">Every {noun.one} is within its limits.</p>
@@ -143,9 +174,38 @@ export const PracticeVariationReport = ({
               filter={filter}
               unitLabel={noun.title}
               formatLabel={formatLabel}
-              caption={`The plot's numbers, one row per ${noun.one}. q: the chance-adjusted p-value of a rate above the site's (Benjamini–Hochberg over ${formatCount(variation.compared)} ${noun.many}). Excess: high-dose-history switches beyond what the low band's rate predicts.`}
+              caption={`The plot's numbers, one row per ${noun.one}${partial ? ` (the first ${formatCount(variation.rows.length)} of ${formatCount(variation.compared)} by evidence; a heading sorts these)` : ''}. q: the chance-adjusted p-value of a rate above the site's (Benjamini–Hochberg over ${formatCount(variation.compared)} ${noun.many}). Excess: high-dose-history switches beyond what the low band's rate predicts.`}
             />
           </div>
+          {partial && !compact ? (
+            <p className="page-more">
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={shown !== data}
+                onClick={() =>
+                  setShownFor({
+                    view,
+                    shown: nextShown(variation.rows.length, variation.compared),
+                  })
+                }
+              >
+                Show{' '}
+                {formatCount(
+                  nextShown(variation.rows.length, variation.compared) - variation.rows.length,
+                )}{' '}
+                more
+              </button>{' '}
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={shown !== data}
+                onClick={() => setShownFor({ view, shown: null })}
+              >
+                Show all {formatCount(variation.compared)} {noun.many}
+              </button>
+            </p>
+          ) : null}
         </>
       )}
     </section>

@@ -26,18 +26,34 @@ export const PRACTICE_VARIATION_ROW_FIELDS = graphql(`
   }
 `);
 
-/** Departments, clinicians or indication groups against funnel limits around the site rate. */
+/**
+ * Departments, clinicians or indication groups against funnel limits around the site rate:
+ * every unit, or (clinicians) the first rows by evidence; the counts are over every unit.
+ */
 export const PRACTICE_VARIATION_QUERY = graphql(`
   query PracticeVariation(
     $by: VariationDimension!
     $measure: FunnelMeasure
     $filter: AnalysisFilter
+    $orderBy: VariationOrder
+    $first: Int
   ) {
-    practiceVariation(by: $by, measure: $measure, filter: $filter) {
+    practiceVariation(
+      by: $by
+      measure: $measure
+      filter: $filter
+      orderBy: $orderBy
+      first: $first
+    ) {
       by
       measure
       targetRate
       compared
+      outside
+      outsideAfterMultiplicity
+      pageInfo {
+        hasNextPage
+      }
       rows {
         ...PracticeVariationRowFields
       }

@@ -74,6 +74,9 @@ const variation = (rows: PracticeVariationRow[]): PracticeVariation => ({
   measure: 'CONFLICT_RATE',
   targetRate: 0.05,
   compared: rows.length,
+  outside: rows.filter((row) => row.position !== null && row.position !== 'WITHIN').length,
+  outsideAfterMultiplicity: rows.filter((row) => row.outsideAfterMultiplicity).length,
+  pageInfo: { __typename: 'PageInfo', hasNextPage: false },
   rows,
   funnelCurve: [
     curvePoint(10, 0, 0.2, 0, 0.3),
