@@ -3,7 +3,12 @@ import type { VersionedSettings } from '../settings/settings.service.js';
 import { analyseGrown, emptyForFirstLoad, withoutForeignKeys } from '../ingestion/bulk-load.js';
 import { timeStep } from '../ingestion/step-timing.js';
 import { ESTIMATE_EVENT_DOSES, ESTIMATE_STUDY_DOSES } from './dose-report-estimate.sql.js';
-import { TOUCHED_SCOPE, cumulativeDoseSql, effectiveDoseSql } from './dose.sql.js';
+import {
+  LINKED_DOSE_REPORTS,
+  TOUCHED_SCOPE,
+  cumulativeDoseSql,
+  effectiveDoseSql,
+} from './dose.sql.js';
 
 export interface DoseRecomputation {
   readonly examsUpdated: number;
@@ -28,10 +33,15 @@ export class DoseService {
     // touched_patients for a tiny table and picks nested loops that do not scale
     if (scope === 'touched') await manager.query('ANALYZE touched_patients');
     // a first load (no dose computed yet): a plain insert, no pre-filter nor ON CONFLICT
-    const examsInto = (await emptyForFirstLoad(manager, 'exam_doses')) ? 'empty' : 'filled';
-    const exams = await timeStep('dose.effective_dose', () =>
-      manager.query(effectiveDoseSql(where, examsInto), [settings.values['dose.method']]),
-    );
+    const examsEmpty = await emptyForFirstLoad(manager, 'exam_doses');
+    // the dose-report lookup only when some exam has a linked study (a CSV hospital has none)
+    const [{ linked }] = await manager.query(LINKED_DOSE_REPORTS);
+    const effective = () =>
+      manager.query(
+        effectiveDoseSql(where, examsEmpty ? 'empty' : 'filled', linked ? 'linked' : 'none'),
+        [settings.values['dose.method']],
+      );
+    const exams = await timeStep('dose.effective_dose', effective);
     // a new table on a first load: the cumulative dose below joins it to every exam
     await analyseGrown(manager, ['exam_doses'], affected(exams));
     const cumulative = () =>

@@ -36,6 +36,22 @@ const NON_IONIZING = sqlTextList(NON_IONIZING_MODALITIES);
 
 export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
 
+/** The body regions as an SQL array: an exam's region is keyed by its position in it. */
+const REGION_ARRAY = `ARRAY[${BODY_REGIONS.map((name) => `'${name}'`).join(', ')}]`;
+
+/** Whether effectiveDoseSql reads dose_report_studies: see LINKED_DOSE_REPORTS. */
+export type DoseReports = 'linked' | 'none';
+
+/**
+ * True when some exam has a linked non-QA dose-report study (an index probe): the only rows
+ * effectiveDoseSql's dose-report lookup can find. A CSV-only hospital has none, and the lookup
+ * then costs an index probe per exam for nothing (3M at 1M orders).
+ */
+export const LINKED_DOSE_REPORTS = `
+  SELECT EXISTS (
+    SELECT 1 FROM dose_report_studies WHERE exam_id IS NOT NULL AND NOT is_qa
+  ) AS linked`;
+
 /**
  * $1 = coefficient method. Precedence: non-ionizing 0; recorded (the exam's own, else one its
  * dose report carries); rdsr_estimate (the linked dose-report study's sum over its events of
@@ -47,47 +63,62 @@ export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
  * `into: 'empty'` (exam_doses has no row, locked so: a first load) is the same insert without
  * the pre-filter and ON CONFLICT, which have nothing to meet there: the speculative insertion
  * of every row cost a third of the statement (805,373 exams: 36 to 43 s, 29 to 30 s without).
+ * `reports: 'none'` (no exam has a linked non-QA study: LINKED_DOSE_REPORTS, in the same
+ * transaction under the model write lock) leaves the dose-report lookup out: it would find
+ * nothing for any exam, so the doses are the same.
  */
-export const effectiveDoseSql = (scope: string, into: 'filled' | 'empty' = 'filled'): string => `
+export const effectiveDoseSql = (
+  scope: string,
+  into: 'filled' | 'empty' = 'filled',
+  reports: DoseReports = 'linked',
+): string => {
+  const linked = reports === 'linked';
+  // the dose-report branches of the CASEs, left out with the lookup
+  const report = (recorded: string, estimate: string): string =>
+    linked
+      ? `
+        WHEN r.recorded_msv IS NOT NULL THEN ${recorded}
+        WHEN r.estimate_msv IS NOT NULL THEN ${estimate}`
+      : '';
+  return `
   WITH coefficients AS (
     -- the coefficient lookup once per body region and age (-1 stands for any age below 0,
     -- 200 for any above), joined to the exams: the same rows as the lookup per exam, which
-    -- at millions of exams cost a sort of the coefficient table each
-    SELECT region.name AS exam_region, age.years AS exam_age, k.*
-    FROM unnest(ARRAY[${BODY_REGIONS.map((name) => `'${name}'`).join(', ')}]) AS region(name)
+    -- at millions of exams cost a sort of the coefficient table each. Keyed by one integer
+    -- (the region's position in the list x 1000 + the age), unique by DISTINCT ON: a key the
+    -- planner knows unique is hashed (a two-column key of unknown distinctness made it sort
+    -- every exam for a merge join); the method text is formatted here once, not per CT exam
+    SELECT DISTINCT ON (exam_key) region.number * 1000 + age.years AS exam_key, k.k,
+      format('%s %s age %s', $1::text, k.region, k.age_years) AS method
+    FROM unnest(${REGION_ARRAY}) WITH ORDINALITY AS region(name, number)
     CROSS JOIN generate_series(-1, 200) AS age(years)
     ${coefficientLookupSql('$1', 'region.name', 'age.years')}
   ), computed AS (
     SELECT e.id,
       CASE
         WHEN e.modality IN ${NON_IONIZING} THEN 0
-        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN e.recorded_effective_dose_msv
-        WHEN r.recorded_msv IS NOT NULL THEN r.recorded_msv
-        WHEN r.estimate_msv IS NOT NULL THEN r.estimate_msv
+        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN e.recorded_effective_dose_msv${report('r.recorded_msv', 'r.estimate_msv')}
         WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL
           THEN round(e.dlp_mgycm * k.k, 6)
         ELSE t.typical_msv
       END AS dose,
       CASE
         WHEN e.modality IN ${NON_IONIZING} THEN 'non_ionizing'
-        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'recorded'
-        WHEN r.recorded_msv IS NOT NULL THEN 'recorded'
-        WHEN r.estimate_msv IS NOT NULL THEN 'rdsr_estimate'
+        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'recorded'${report(`'recorded'`, `'rdsr_estimate'`)}
         WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL THEN 'dlp_estimate'
         WHEN t.typical_msv IS NOT NULL THEN 'typical'
         ELSE 'unknown'
       END AS source,
       CASE
         WHEN e.modality IN ${NON_IONIZING} THEN NULL
-        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'as recorded by the source'
-        WHEN r.recorded_msv IS NOT NULL THEN 'as recorded in the dose report'
-        WHEN r.estimate_msv IS NOT NULL THEN r.estimate_method
-        WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL
-          THEN format('%s %s age %s', $1::text, k.region, k.age_years)
+        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'as recorded by the source'${report(`'as recorded in the dose report'`, 'r.estimate_method')}
+        WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL THEN k.method
         WHEN t.typical_msv IS NOT NULL THEN 'typical effective dose table'
       END AS method
     FROM exams e
-    JOIN patients p ON p.patient_id = e.patient_id
+    JOIN patients p ON p.patient_id = e.patient_id${
+      linked
+        ? `
     LEFT JOIN LATERAL (
       SELECT s.recorded_effective_dose_msv AS recorded_msv,
         s.rdsr_effective_dose_msv AS estimate_msv, s.rdsr_dose_method AS estimate_method
@@ -95,17 +126,20 @@ export const effectiveDoseSql = (scope: string, into: 'filled' | 'empty' = 'fill
       WHERE s.exam_id = e.id AND NOT s.is_qa
       ORDER BY s.study_instance_uid
       LIMIT 1
-    ) r ON true
+    ) r ON true`
+        : ''
+    }
+    -- a region not in the list (or none) has no position: no key, no coefficient
     LEFT JOIN coefficients k
-      ON k.exam_region = e.body_region
-     AND k.exam_age = greatest(-1, least(200,
-           date_part('year', age(e.performed_at::date, p.birth_date))::int))
+      ON k.exam_key = array_position(${REGION_ARRAY}, e.body_region) * 1000
+        + greatest(-1, least(200, date_part('year', age(e.performed_at::date, p.birth_date))::int))
     LEFT JOIN typical_doses t ON t.modality = e.modality AND t.body_region = e.body_region
     WHERE e.patient_id ${scope}
   )
   INSERT INTO exam_doses (exam_id, effective_dose_msv, dose_source, dose_method)
   SELECT computed.id, computed.dose, computed.source, computed.method
   FROM computed${into === 'empty' ? '' : EFFECTIVE_DOSE_CHANGED}`;
+};
 
 /** The tail of effectiveDoseSql into a filled exam_doses: new and changed doses only. */
 const EFFECTIVE_DOSE_CHANGED = `
