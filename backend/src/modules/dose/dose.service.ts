@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { VersionedSettings } from '../settings/settings.service.js';
-import { analyseGrown, emptyForFirstLoad, withoutForeignKeys } from '../ingestion/bulk-load.js';
+import {
+  analyseGrown,
+  emptyForFirstLoad,
+  withoutForeignKeys,
+  withoutPrimaryKey,
+} from '../ingestion/bulk-load.js';
 import { timeStep } from '../ingestion/step-timing.js';
 import { ESTIMATE_EVENT_DOSES, ESTIMATE_STUDY_DOSES } from './dose-report-estimate.sql.js';
 import {
@@ -32,7 +37,9 @@ export class DoseService {
     // temporary tables are never analysed automatically: without statistics the planner takes
     // touched_patients for a tiny table and picks nested loops that do not scale
     if (scope === 'touched') await manager.query('ANALYZE touched_patients');
-    // a first load (no dose computed yet): a plain insert, no pre-filter nor ON CONFLICT
+    // a first load (no dose computed yet): a plain insert, no pre-filter nor ON CONFLICT, and
+    // the primary key built once after it (805k exams: the insert's CPU time 2.1 s with the
+    // key maintained row by row, 1.2 s without it and with the key built after)
     const examsEmpty = await emptyForFirstLoad(manager, 'exam_doses');
     // the dose-report lookup only when some exam has a linked study (a CSV hospital has none)
     const [{ linked }] = await manager.query(LINKED_DOSE_REPORTS);
@@ -41,7 +48,9 @@ export class DoseService {
         effectiveDoseSql(where, examsEmpty ? 'empty' : 'filled', linked ? 'linked' : 'none'),
         [settings.values['dose.method']],
       );
-    const exams = await timeStep('dose.effective_dose', effective);
+    const exams = await timeStep('dose.effective_dose', () =>
+      examsEmpty ? withoutPrimaryKey(manager, 'exam_doses', effective) : effective(),
+    );
     // a new table on a first load: the cumulative dose below joins it to every exam
     await analyseGrown(manager, ['exam_doses'], affected(exams));
     const cumulative = () =>

@@ -129,6 +129,35 @@ export async function withoutForeignKeys<T>(
   return result;
 }
 
+/**
+ * Runs `work` (an insert into `table`, empty and locked so: emptyForFirstLoad) without the
+ * table's primary key, then adds it back under its own name: one index build over the rows
+ * instead of a unique check and an index insertion per row (exam_doses at 805k exams).
+ * Only for a table no foreign key references.
+ */
+export async function withoutPrimaryKey<T>(
+  manager: EntityManager,
+  table: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const keys: { name: string; definition: string }[] = await manager.query(
+    `SELECT k.conname AS name, pg_get_constraintdef(k.oid) AS definition
+     FROM pg_constraint k
+     JOIN pg_class t ON t.oid = k.conrelid
+     JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE n.nspname = current_schema() AND t.relname = $1 AND k.contype = 'p'`,
+    [table],
+  );
+  for (const key of keys) {
+    await manager.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${key.name}"`);
+  }
+  const result = await work();
+  for (const key of keys) {
+    await manager.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${key.name}" ${key.definition}`);
+  }
+  return result;
+}
+
 /** Fresh planner statistics for the model tables a large load just wrote. */
 export async function analyseModel(
   manager: EntityManager,
