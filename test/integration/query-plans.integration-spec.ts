@@ -193,6 +193,7 @@ describe('query plans at scale', () => {
           ['ICRP103'],
         ],
         ['cumulativeDoseSql', cumulativeDoseSql(TOUCHED_SCOPE), [20, 3, 5, 1]],
+        ['cumulativeDoseSql empty', cumulativeDoseSql(TOUCHED_SCOPE, 'empty'), [20, 3, 5, 1]],
         ['SELECT_STUDY_REPORTS', SELECT_STUDY_REPORTS, [1, ['1.2.3']]],
       ];
       const found: string[] = [];

@@ -53,18 +53,19 @@ export class DoseService {
     );
     // a new table on a first load: the cumulative dose below joins it to every exam
     await analyseGrown(manager, ['exam_doses'], affected(exams));
-    const cumulative = () =>
-      manager.query(cumulativeDoseSql(where), [
+    const cumulative = (into: 'filled' | 'empty') =>
+      manager.query(cumulativeDoseSql(where, into), [
         settings.values['band.high_ced_5y_msv'],
         settings.values['band.high_ct_12m'],
         settings.values['band.moderate_ced_5y_msv'],
         settings.version,
       ]);
-    // into an empty order_dose (a first load): its foreign key checked once, not per row
+    // into an empty order_dose (a first load): a plain insert, and its foreign key checked
+    // once, not per row
     const orders = await timeStep('dose.cumulative_dose', async () =>
       (await emptyForFirstLoad(manager, 'order_dose'))
-        ? withoutForeignKeys(manager, 'order_dose', cumulative)
-        : cumulative(),
+        ? withoutForeignKeys(manager, 'order_dose', () => cumulative('empty'))
+        : cumulative('filled'),
     );
     return { examsUpdated: affected(exams), ordersUpdated: affected(orders) };
   }

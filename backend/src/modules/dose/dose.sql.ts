@@ -159,9 +159,27 @@ const EFFECTIVE_DOSE_CHANGED = `
  * $3 = MODERATE when CED 5 y >= this, $4 = settings version.
  * Exams in [ordered_at - interval, ordered_at); QA studies never count; an unknown dose adds
  * nothing to the sum and is counted in unknown_dose_*.
+ * `into: 'empty'` (order_dose has no row, locked so: a first load) computes the same rows
+ * (CUMULATIVE_DOSE_EMPTY) and inserts them without the pre-filter and ON CONFLICT, which have
+ * nothing to meet there.
  */
-export const cumulativeDoseSql = (scope: string): string => `
-  WITH ced AS (
+export const cumulativeDoseSql = (scope: string, into: 'filled' | 'empty' = 'filled'): string => `
+  WITH ced AS (${into === 'empty' ? CUMULATIVE_DOSE_EMPTY(scope) : CUMULATIVE_DOSE(scope)}
+  ), banded AS (
+    SELECT ced.*,
+      CASE WHEN ced_5y >= $1 OR ct_12m >= $2 THEN 'HIGH'
+           WHEN ced_5y >= $3 THEN 'MODERATE'
+           ELSE 'LOW' END AS band
+    FROM ced
+  )
+  INSERT INTO order_dose (order_pk, ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m,
+    unknown_dose_12m, unknown_dose_5y, unknown_dose_all, band, settings_version)
+  SELECT b.order_pk, b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y,
+    b.unknown_all, b.band, $4
+  FROM banded b${into === 'empty' ? '' : CUMULATIVE_DOSE_CHANGED}`;
+
+/** The sums and counts per order of the scope, each prior exam joined by its patient's index. */
+const CUMULATIVE_DOSE = (scope: string): string => `
     SELECT o.id AS order_pk,
       coalesce(sum(d.effective_dose_msv)
         FILTER (WHERE e.performed_at >= o.ordered_at - interval '12 months'), 0) AS ced_12m,
@@ -180,19 +198,46 @@ export const cumulativeDoseSql = (scope: string): string => `
       ON e.patient_id = o.patient_id AND e.performed_at < o.ordered_at AND NOT e.is_qa
     LEFT JOIN exam_doses d ON d.exam_id = e.id
     WHERE o.patient_id ${scope}
-    GROUP BY o.id
-  ), banded AS (
-    SELECT ced.*,
-      CASE WHEN ced_5y >= $1 OR ct_12m >= $2 THEN 'HIGH'
-           WHEN ced_5y >= $3 THEN 'MODERATE'
-           ELSE 'LOW' END AS band
-    FROM ced
-  )
-  INSERT INTO order_dose (order_pk, ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m,
-    unknown_dose_12m, unknown_dose_5y, unknown_dose_all, band, settings_version)
-  SELECT b.order_pk, b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y,
-    b.unknown_all, b.band, $4
-  FROM banded b
+    GROUP BY o.id`;
+
+/**
+ * The same sums and counts for a first load, where every order and exam is read: each order's
+ * window starts computed once (not per prior exam and aggregate), and the exams reduced to
+ * narrow rows (patient, time, dose and two flags) before they are joined to the orders and
+ * sorted by order (`OFFSET 0`: not pulled up into the join, which would carry the modality and
+ * dose source to the sort). Not for a delta: the exams subquery cannot take the per-patient
+ * index probes of CUMULATIVE_DOSE, and reads every exam.
+ */
+const CUMULATIVE_DOSE_EMPTY = (scope: string): string => `
+    SELECT o.id AS order_pk,
+      coalesce(sum(e.dose) FILTER (WHERE e.performed_at >= o.from_12m), 0) AS ced_12m,
+      coalesce(sum(e.dose) FILTER (WHERE e.performed_at >= o.from_5y), 0) AS ced_5y,
+      coalesce(sum(e.dose), 0) AS ced_all,
+      count(e.performed_at) FILTER (WHERE e.ct AND e.performed_at >= o.from_12m)::int AS ct_12m,
+      count(e.performed_at)
+        FILTER (WHERE e.unknown AND e.performed_at >= o.from_12m)::int AS unknown_12m,
+      count(e.performed_at)
+        FILTER (WHERE e.unknown AND e.performed_at >= o.from_5y)::int AS unknown_5y,
+      count(e.performed_at) FILTER (WHERE e.unknown)::int AS unknown_all
+    FROM (
+      SELECT o.id, o.patient_id, o.ordered_at,
+        o.ordered_at - interval '12 months' AS from_12m, o.ordered_at - interval '5 years' AS from_5y
+      FROM orders o
+      WHERE o.patient_id ${scope}
+      OFFSET 0
+    ) o
+    LEFT JOIN (
+      SELECT e.patient_id, e.performed_at, d.effective_dose_msv AS dose, e.modality = 'CT' AS ct,
+        coalesce(d.dose_source, 'unknown') = 'unknown' AS unknown
+      FROM exams e
+      LEFT JOIN exam_doses d ON d.exam_id = e.id
+      WHERE NOT e.is_qa AND e.patient_id ${scope}
+      OFFSET 0
+    ) e ON e.patient_id = o.patient_id AND e.performed_at < o.ordered_at
+    GROUP BY o.id`;
+
+/** The tail of cumulativeDoseSql into a filled order_dose: new and changed rows only. */
+const CUMULATIVE_DOSE_CHANGED = `
   -- only new and changed rows: ON CONFLICT would lock (and so write) every unchanged row too
   WHERE NOT EXISTS (
     SELECT 1 FROM order_dose d
