@@ -4,7 +4,7 @@ import {
   analyseGrown,
   emptyForFirstLoad,
   withoutForeignKeys,
-  withoutPrimaryKey,
+  withoutConstraints,
 } from '../ingestion/bulk-load.js';
 import { timeStep } from '../ingestion/step-timing.js';
 import { ESTIMATE_EVENT_DOSES, ESTIMATE_STUDY_DOSES } from './dose-report-estimate.sql.js';
@@ -49,7 +49,7 @@ export class DoseService {
         [settings.values['dose.method']],
       );
     const exams = await timeStep('dose.effective_dose', () =>
-      examsEmpty ? withoutPrimaryKey(manager, 'exam_doses', effective) : effective(),
+      examsEmpty ? withoutConstraints(manager, 'exam_doses', 'p', effective) : effective(),
     );
     // a new table on a first load: the cumulative dose below joins it to every exam
     await analyseGrown(manager, ['exam_doses'], affected(exams));

@@ -105,54 +105,40 @@ export async function emptyForFirstLoad(manager: EntityManager, table: string): 
  * instead of a trigger call per inserted row (order_dose at 199,736 orders: the statement took
  * 5.2 s with the trigger, 3.5 s without, and adding the key back 0.1 s).
  */
-export async function withoutForeignKeys<T>(
+export function withoutForeignKeys<T>(
   manager: EntityManager,
   table: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const foreignKeys: { name: string; definition: string }[] = await manager.query(
-    `SELECT k.conname AS name, pg_get_constraintdef(k.oid) AS definition
-     FROM pg_constraint k
-     JOIN pg_class t ON t.oid = k.conrelid
-     JOIN pg_namespace n ON n.oid = t.relnamespace
-     WHERE n.nspname = current_schema() AND t.relname = $1 AND k.contype = 'f'
-     ORDER BY k.conname`,
-    [table],
-  );
-  for (const key of foreignKeys) {
-    await manager.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${key.name}"`);
-  }
-  const result = await work();
-  for (const key of foreignKeys) {
-    await manager.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${key.name}" ${key.definition}`);
-  }
-  return result;
+  return withoutConstraints(manager, table, 'f', work);
 }
 
 /**
- * Runs `work` (an insert into `table`, empty and locked so: emptyForFirstLoad) without the
- * table's primary key, then adds it back under its own name: one index build over the rows
- * instead of a unique check and an index insertion per row (exam_doses at 805k exams).
- * Only for a table no foreign key references.
+ * `work` with the constraints of one type (pg_constraint.contype) dropped, then added back
+ * under their own names: withoutForeignKeys, and without the primary key ('p') of a table no
+ * foreign key references, one index build over the rows instead of a unique check and an
+ * index insertion per row (exam_doses at 805k exams).
  */
-export async function withoutPrimaryKey<T>(
+export async function withoutConstraints<T>(
   manager: EntityManager,
   table: string,
+  type: 'f' | 'p',
   work: () => Promise<T>,
 ): Promise<T> {
-  const keys: { name: string; definition: string }[] = await manager.query(
+  const constraints: { name: string; definition: string }[] = await manager.query(
     `SELECT k.conname AS name, pg_get_constraintdef(k.oid) AS definition
      FROM pg_constraint k
      JOIN pg_class t ON t.oid = k.conrelid
      JOIN pg_namespace n ON n.oid = t.relnamespace
-     WHERE n.nspname = current_schema() AND t.relname = $1 AND k.contype = 'p'`,
-    [table],
+     WHERE n.nspname = current_schema() AND t.relname = $1 AND k.contype = $2
+     ORDER BY k.conname`,
+    [table, type],
   );
-  for (const key of keys) {
+  for (const key of constraints) {
     await manager.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${key.name}"`);
   }
   const result = await work();
-  for (const key of keys) {
+  for (const key of constraints) {
     await manager.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${key.name}" ${key.definition}`);
   }
   return result;
