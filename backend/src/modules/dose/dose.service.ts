@@ -38,7 +38,7 @@ export class DoseService {
     // touched_patients for a tiny table and picks nested loops that do not scale
     if (scope === 'touched') await manager.query('ANALYZE touched_patients');
     // a first load (no dose computed yet): a plain insert, no pre-filter nor ON CONFLICT, and
-    // the primary key built once after it (805k exams: the insert's CPU time 2.1 s with the
+    // the primary key built once after it (803,054 exams: the insert's CPU time 2.1 s with the
     // key maintained row by row, 1.2 s without it and with the key built after)
     const examsEmpty = await emptyForFirstLoad(manager, 'exam_doses');
     // the dose-report lookup only when some exam has a linked study (a CSV hospital has none)

@@ -117,7 +117,7 @@ export function withoutForeignKeys<T>(
  * `work` with the constraints of one type (pg_constraint.contype) dropped, then added back
  * under their own names: withoutForeignKeys, and without the primary key ('p') of a table no
  * foreign key references, one index build over the rows instead of a unique check and an
- * index insertion per row (exam_doses at 805k exams).
+ * index insertion per row (exam_doses at 803,054 exams).
  */
 export async function withoutConstraints<T>(
   manager: EntityManager,
