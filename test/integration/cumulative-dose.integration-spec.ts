@@ -1,3 +1,9 @@
+import {
+  TOUCHED_SCOPE,
+  cumulativeDoseSql,
+  effectiveDoseSql,
+} from '../../backend/src/modules/dose/dose.sql.js';
+import { CREATE_TOUCHED_PATIENTS } from '../../backend/src/modules/ingestion/normaliser.sql.js';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -209,6 +215,44 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
     expect(doses.HIGH.prior_ct_12m).toBe(3);
     expect(doses.HIGH.ced_5y).toBeCloseTo(6, 6);
     expect(doses.HIGH.band).toBe('HIGH');
+  });
+
+  it('gives the same rows through the first-load statements as through the general ones', async () => {
+    // rolled back: a QA exam, an exam without a stored dose, then every dose computed twice,
+    // into emptied tables, by the general statements and by the first-load ones
+    const rows = await database.dataSource
+      .transaction(async (manager) => {
+        await manager.query(CREATE_TOUCHED_PATIENTS);
+        await manager.query('INSERT INTO touched_patients SELECT patient_id FROM patients');
+        await manager.query(`UPDATE exams SET is_qa = true WHERE accession = 'F'`);
+        const [{ method }] = await manager.query(
+          `SELECT values->>'dose.method' AS method FROM settings_versions
+           ORDER BY version DESC LIMIT 1`,
+        );
+        const read = async () => ({
+          exams: await manager.query(EXAMS_WITH_DOSES),
+          orders: await manager.query('SELECT * FROM order_dose ORDER BY order_pk'),
+        });
+        const compute = async (into: 'filled' | 'empty', reports: 'linked' | 'none') => {
+          await manager.query('TRUNCATE exam_doses, order_dose');
+          await manager.query(effectiveDoseSql(TOUCHED_SCOPE, into, reports), [method]);
+          await manager.query(
+            `DELETE FROM exam_doses WHERE exam_id = (SELECT id FROM exams WHERE accession = 'G')`,
+          );
+          await manager.query(cumulativeDoseSql(TOUCHED_SCOPE, into), [50, 3, 10, 1]);
+          return read();
+        };
+        const general = await compute('filled', 'linked');
+        const firstLoad = await compute('empty', 'none');
+        throw Object.assign(new Error('rollback'), { general, firstLoad });
+      })
+      .catch((error: Error & Record<string, unknown>) => {
+        if (error.message !== 'rollback') throw error;
+        return error as unknown as Record<'general' | 'firstLoad', Record<string, unknown[]>>;
+      });
+    expect(rows.general.exams).toHaveLength(17);
+    expect(rows.general.orders).toHaveLength(4);
+    expect(rows.firstLoad).toEqual(rows.general);
   });
 
   it('leaves the first hospital untouched when a second hospital is imported', async () => {

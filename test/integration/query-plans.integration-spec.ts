@@ -188,7 +188,13 @@ describe('query plans at scale', () => {
         ['BUILD_ASSESS_FACTS_WIDE', BUILD_ASSESS_FACTS_WIDE, [version, 30, 30]],
         ['effectiveDoseSql', effectiveDoseSql(TOUCHED_SCOPE), ['ICRP103']],
         ['effectiveDoseSql empty', effectiveDoseSql(TOUCHED_SCOPE, 'empty'), ['ICRP103']],
+        [
+          'effectiveDoseSql no reports',
+          effectiveDoseSql(TOUCHED_SCOPE, 'empty', 'none'),
+          ['ICRP103'],
+        ],
         ['cumulativeDoseSql', cumulativeDoseSql(TOUCHED_SCOPE), [20, 3, 5, 1]],
+        ['cumulativeDoseSql empty', cumulativeDoseSql(TOUCHED_SCOPE, 'empty'), [20, 3, 5, 1]],
         ['SELECT_STUDY_REPORTS', SELECT_STUDY_REPORTS, [1, ['1.2.3']]],
         ['SCORE_FIRST_CASES', SCORE_FIRST_CASES, [1, 1, ['*', 'P1'], 0.05]],
       ];
@@ -312,6 +318,11 @@ describe('query plans at scale', () => {
         ]),
         ['INSERT_ROLLUP_MONTHS', INSERT_ROLLUP_MONTHS, [months]],
         ['effectiveDoseSql', effectiveDoseSql(TOUCHED_SCOPE), ['ICRP103']],
+        [
+          'effectiveDoseSql no reports',
+          effectiveDoseSql(TOUCHED_SCOPE, 'filled', 'none'),
+          ['ICRP103'],
+        ],
         ['cumulativeDoseSql', cumulativeDoseSql(TOUCHED_SCOPE), [20, 3, 5, 1]],
       ];
       const partial = new Set<string>(

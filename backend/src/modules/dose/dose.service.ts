@@ -1,9 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import type { VersionedSettings } from '../settings/settings.service.js';
-import { analyseGrown, emptyForFirstLoad, withoutForeignKeys } from '../ingestion/bulk-load.js';
+import {
+  analyseGrown,
+  emptyForFirstLoad,
+  withoutForeignKeys,
+  withoutConstraints,
+} from '../ingestion/bulk-load.js';
 import { timeStep } from '../ingestion/step-timing.js';
 import { ESTIMATE_EVENT_DOSES, ESTIMATE_STUDY_DOSES } from './dose-report-estimate.sql.js';
-import { TOUCHED_SCOPE, cumulativeDoseSql, effectiveDoseSql } from './dose.sql.js';
+import {
+  LINKED_DOSE_REPORTS,
+  TOUCHED_SCOPE,
+  cumulativeDoseSql,
+  effectiveDoseSql,
+} from './dose.sql.js';
 
 export interface DoseRecomputation {
   readonly examsUpdated: number;
@@ -27,25 +37,35 @@ export class DoseService {
     // temporary tables are never analysed automatically: without statistics the planner takes
     // touched_patients for a tiny table and picks nested loops that do not scale
     if (scope === 'touched') await manager.query('ANALYZE touched_patients');
-    // a first load (no dose computed yet): a plain insert, no pre-filter nor ON CONFLICT
-    const examsInto = (await emptyForFirstLoad(manager, 'exam_doses')) ? 'empty' : 'filled';
+    // a first load (no dose computed yet): a plain insert, no pre-filter nor ON CONFLICT, and
+    // the primary key built once after it (803,054 exams: the insert's CPU time 2.1 s with the
+    // key maintained row by row, 1.2 s without it and with the key built after)
+    const examsEmpty = await emptyForFirstLoad(manager, 'exam_doses');
+    // the dose-report lookup only when some exam has a linked study (a CSV hospital has none)
+    const [{ linked }] = await manager.query(LINKED_DOSE_REPORTS);
+    const effective = () =>
+      manager.query(
+        effectiveDoseSql(where, examsEmpty ? 'empty' : 'filled', linked ? 'linked' : 'none'),
+        [settings.values['dose.method']],
+      );
     const exams = await timeStep('dose.effective_dose', () =>
-      manager.query(effectiveDoseSql(where, examsInto), [settings.values['dose.method']]),
+      examsEmpty ? withoutConstraints(manager, 'exam_doses', 'p', effective) : effective(),
     );
     // a new table on a first load: the cumulative dose below joins it to every exam
     await analyseGrown(manager, ['exam_doses'], affected(exams));
-    const cumulative = () =>
-      manager.query(cumulativeDoseSql(where), [
+    const cumulative = (into: 'filled' | 'empty') =>
+      manager.query(cumulativeDoseSql(where, into), [
         settings.values['band.high_ced_5y_msv'],
         settings.values['band.high_ct_12m'],
         settings.values['band.moderate_ced_5y_msv'],
         settings.version,
       ]);
-    // into an empty order_dose (a first load): its foreign key checked once, not per row
+    // into an empty order_dose (a first load): a plain insert, and its foreign key checked
+    // once, not per row
     const orders = await timeStep('dose.cumulative_dose', async () =>
       (await emptyForFirstLoad(manager, 'order_dose'))
-        ? withoutForeignKeys(manager, 'order_dose', cumulative)
-        : cumulative(),
+        ? withoutForeignKeys(manager, 'order_dose', () => cumulative('empty'))
+        : cumulative('filled'),
     );
     return { examsUpdated: affected(exams), ordersUpdated: affected(orders) };
   }

@@ -36,6 +36,22 @@ const NON_IONIZING = sqlTextList(NON_IONIZING_MODALITIES);
 
 export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
 
+/** The body regions as an SQL array: an exam's region is keyed by its position in it. */
+const REGION_ARRAY = `ARRAY[${BODY_REGIONS.map((name) => `'${name}'`).join(', ')}]`;
+
+/** Whether effectiveDoseSql reads dose_report_studies: see LINKED_DOSE_REPORTS. */
+export type DoseReports = 'linked' | 'none';
+
+/**
+ * True when some exam has a linked non-QA dose-report study (an index probe): the only rows
+ * effectiveDoseSql's dose-report lookup can find. A CSV-only hospital has none, and the lookup
+ * then costs an index probe per exam for nothing (3M at 1M orders).
+ */
+export const LINKED_DOSE_REPORTS = `
+  SELECT EXISTS (
+    SELECT 1 FROM dose_report_studies WHERE exam_id IS NOT NULL AND NOT is_qa
+  ) AS linked`;
+
 /**
  * $1 = coefficient method. Precedence: non-ionizing 0; recorded (the exam's own, else one its
  * dose report carries); rdsr_estimate (the linked dose-report study's sum over its events of
@@ -47,47 +63,62 @@ export const TOUCHED_SCOPE = 'IN (SELECT patient_id FROM touched_patients)';
  * `into: 'empty'` (exam_doses has no row, locked so: a first load) is the same insert without
  * the pre-filter and ON CONFLICT, which have nothing to meet there: the speculative insertion
  * of every row cost a third of the statement (805,373 exams: 36 to 43 s, 29 to 30 s without).
+ * `reports: 'none'` (no exam has a linked non-QA study: LINKED_DOSE_REPORTS, in the same
+ * transaction under the model write lock) leaves the dose-report lookup out: it would find
+ * nothing for any exam, so the doses are the same.
  */
-export const effectiveDoseSql = (scope: string, into: 'filled' | 'empty' = 'filled'): string => `
+export const effectiveDoseSql = (
+  scope: string,
+  into: 'filled' | 'empty' = 'filled',
+  reports: DoseReports = 'linked',
+): string => {
+  const linked = reports === 'linked';
+  // the dose-report branches of the CASEs, left out with the lookup
+  const report = (recorded: string, estimate: string): string =>
+    linked
+      ? `
+        WHEN r.recorded_msv IS NOT NULL THEN ${recorded}
+        WHEN r.estimate_msv IS NOT NULL THEN ${estimate}`
+      : '';
+  return `
   WITH coefficients AS (
     -- the coefficient lookup once per body region and age (-1 stands for any age below 0,
     -- 200 for any above), joined to the exams: the same rows as the lookup per exam, which
-    -- at millions of exams cost a sort of the coefficient table each
-    SELECT region.name AS exam_region, age.years AS exam_age, k.*
-    FROM unnest(ARRAY[${BODY_REGIONS.map((name) => `'${name}'`).join(', ')}]) AS region(name)
+    -- at millions of exams cost a sort of the coefficient table each. Keyed by one integer
+    -- (the region's position in the list x 1000 + the age), unique by DISTINCT ON: a key the
+    -- planner knows unique is hashed (a two-column key of unknown distinctness made it sort
+    -- every exam for a merge join); the method text is formatted here once, not per CT exam
+    SELECT DISTINCT ON (exam_key) region.number * 1000 + age.years AS exam_key, k.k,
+      format('%s %s age %s', $1::text, k.region, k.age_years) AS method
+    FROM unnest(${REGION_ARRAY}) WITH ORDINALITY AS region(name, number)
     CROSS JOIN generate_series(-1, 200) AS age(years)
     ${coefficientLookupSql('$1', 'region.name', 'age.years')}
   ), computed AS (
     SELECT e.id,
       CASE
         WHEN e.modality IN ${NON_IONIZING} THEN 0
-        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN e.recorded_effective_dose_msv
-        WHEN r.recorded_msv IS NOT NULL THEN r.recorded_msv
-        WHEN r.estimate_msv IS NOT NULL THEN r.estimate_msv
+        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN e.recorded_effective_dose_msv${report('r.recorded_msv', 'r.estimate_msv')}
         WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL
           THEN round(e.dlp_mgycm * k.k, 6)
         ELSE t.typical_msv
       END AS dose,
       CASE
         WHEN e.modality IN ${NON_IONIZING} THEN 'non_ionizing'
-        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'recorded'
-        WHEN r.recorded_msv IS NOT NULL THEN 'recorded'
-        WHEN r.estimate_msv IS NOT NULL THEN 'rdsr_estimate'
+        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'recorded'${report(`'recorded'`, `'rdsr_estimate'`)}
         WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL THEN 'dlp_estimate'
         WHEN t.typical_msv IS NOT NULL THEN 'typical'
         ELSE 'unknown'
       END AS source,
       CASE
         WHEN e.modality IN ${NON_IONIZING} THEN NULL
-        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'as recorded by the source'
-        WHEN r.recorded_msv IS NOT NULL THEN 'as recorded in the dose report'
-        WHEN r.estimate_msv IS NOT NULL THEN r.estimate_method
-        WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL
-          THEN format('%s %s age %s', $1::text, k.region, k.age_years)
+        WHEN e.recorded_effective_dose_msv IS NOT NULL THEN 'as recorded by the source'${report(`'as recorded in the dose report'`, 'r.estimate_method')}
+        WHEN e.modality = 'CT' AND e.dlp_mgycm IS NOT NULL AND k.k IS NOT NULL THEN k.method
         WHEN t.typical_msv IS NOT NULL THEN 'typical effective dose table'
       END AS method
     FROM exams e
-    JOIN patients p ON p.patient_id = e.patient_id
+    JOIN patients p ON p.patient_id = e.patient_id${
+      linked
+        ? `
     LEFT JOIN LATERAL (
       SELECT s.recorded_effective_dose_msv AS recorded_msv,
         s.rdsr_effective_dose_msv AS estimate_msv, s.rdsr_dose_method AS estimate_method
@@ -95,17 +126,20 @@ export const effectiveDoseSql = (scope: string, into: 'filled' | 'empty' = 'fill
       WHERE s.exam_id = e.id AND NOT s.is_qa
       ORDER BY s.study_instance_uid
       LIMIT 1
-    ) r ON true
+    ) r ON true`
+        : ''
+    }
+    -- a region not in the list (or none) has no position: no key, no coefficient
     LEFT JOIN coefficients k
-      ON k.exam_region = e.body_region
-     AND k.exam_age = greatest(-1, least(200,
-           date_part('year', age(e.performed_at::date, p.birth_date))::int))
+      ON k.exam_key = array_position(${REGION_ARRAY}, e.body_region) * 1000
+        + greatest(-1, least(200, date_part('year', age(e.performed_at::date, p.birth_date))::int))
     LEFT JOIN typical_doses t ON t.modality = e.modality AND t.body_region = e.body_region
     WHERE e.patient_id ${scope}
   )
   INSERT INTO exam_doses (exam_id, effective_dose_msv, dose_source, dose_method)
   SELECT computed.id, computed.dose, computed.source, computed.method
   FROM computed${into === 'empty' ? '' : EFFECTIVE_DOSE_CHANGED}`;
+};
 
 /** The tail of effectiveDoseSql into a filled exam_doses: new and changed doses only. */
 const EFFECTIVE_DOSE_CHANGED = `
@@ -125,9 +159,27 @@ const EFFECTIVE_DOSE_CHANGED = `
  * $3 = MODERATE when CED 5 y >= this, $4 = settings version.
  * Exams in [ordered_at - interval, ordered_at); QA studies never count; an unknown dose adds
  * nothing to the sum and is counted in unknown_dose_*.
+ * `into: 'empty'` (order_dose has no row, locked so: a first load) computes the same rows
+ * (CUMULATIVE_DOSE_EMPTY) and inserts them without the pre-filter and ON CONFLICT, which have
+ * nothing to meet there.
  */
-export const cumulativeDoseSql = (scope: string): string => `
-  WITH ced AS (
+export const cumulativeDoseSql = (scope: string, into: 'filled' | 'empty' = 'filled'): string => `
+  WITH ced AS (${into === 'empty' ? CUMULATIVE_DOSE_EMPTY(scope) : CUMULATIVE_DOSE(scope)}
+  ), banded AS (
+    SELECT ced.*,
+      CASE WHEN ced_5y >= $1 OR ct_12m >= $2 THEN 'HIGH'
+           WHEN ced_5y >= $3 THEN 'MODERATE'
+           ELSE 'LOW' END AS band
+    FROM ced
+  )
+  INSERT INTO order_dose (order_pk, ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m,
+    unknown_dose_12m, unknown_dose_5y, unknown_dose_all, band, settings_version)
+  SELECT b.order_pk, b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y,
+    b.unknown_all, b.band, $4
+  FROM banded b${into === 'empty' ? '' : CUMULATIVE_DOSE_CHANGED}`;
+
+/** The sums and counts per order of the scope, each prior exam joined by its patient's index. */
+const CUMULATIVE_DOSE = (scope: string): string => `
     SELECT o.id AS order_pk,
       coalesce(sum(d.effective_dose_msv)
         FILTER (WHERE e.performed_at >= o.ordered_at - interval '12 months'), 0) AS ced_12m,
@@ -146,19 +198,46 @@ export const cumulativeDoseSql = (scope: string): string => `
       ON e.patient_id = o.patient_id AND e.performed_at < o.ordered_at AND NOT e.is_qa
     LEFT JOIN exam_doses d ON d.exam_id = e.id
     WHERE o.patient_id ${scope}
-    GROUP BY o.id
-  ), banded AS (
-    SELECT ced.*,
-      CASE WHEN ced_5y >= $1 OR ct_12m >= $2 THEN 'HIGH'
-           WHEN ced_5y >= $3 THEN 'MODERATE'
-           ELSE 'LOW' END AS band
-    FROM ced
-  )
-  INSERT INTO order_dose (order_pk, ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m,
-    unknown_dose_12m, unknown_dose_5y, unknown_dose_all, band, settings_version)
-  SELECT b.order_pk, b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y,
-    b.unknown_all, b.band, $4
-  FROM banded b
+    GROUP BY o.id`;
+
+/**
+ * The same sums and counts for a first load, where every order and exam is read: each order's
+ * window starts computed once (not per prior exam and aggregate), and the exams reduced to
+ * narrow rows (patient, time, dose and two flags) before they are joined to the orders and
+ * sorted by order (`OFFSET 0`: not pulled up into the join, which would carry the modality and
+ * dose source to the sort). Not for a delta: the exams subquery cannot take the per-patient
+ * index probes of CUMULATIVE_DOSE, and reads every exam.
+ */
+const CUMULATIVE_DOSE_EMPTY = (scope: string): string => `
+    SELECT o.id AS order_pk,
+      coalesce(sum(e.dose) FILTER (WHERE e.performed_at >= o.from_12m), 0) AS ced_12m,
+      coalesce(sum(e.dose) FILTER (WHERE e.performed_at >= o.from_5y), 0) AS ced_5y,
+      coalesce(sum(e.dose), 0) AS ced_all,
+      count(e.performed_at) FILTER (WHERE e.ct AND e.performed_at >= o.from_12m)::int AS ct_12m,
+      count(e.performed_at)
+        FILTER (WHERE e.unknown AND e.performed_at >= o.from_12m)::int AS unknown_12m,
+      count(e.performed_at)
+        FILTER (WHERE e.unknown AND e.performed_at >= o.from_5y)::int AS unknown_5y,
+      count(e.performed_at) FILTER (WHERE e.unknown)::int AS unknown_all
+    FROM (
+      SELECT o.id, o.patient_id, o.ordered_at,
+        o.ordered_at - interval '12 months' AS from_12m, o.ordered_at - interval '5 years' AS from_5y
+      FROM orders o
+      WHERE o.patient_id ${scope}
+      OFFSET 0
+    ) o
+    LEFT JOIN (
+      SELECT e.patient_id, e.performed_at, d.effective_dose_msv AS dose, e.modality = 'CT' AS ct,
+        coalesce(d.dose_source, 'unknown') = 'unknown' AS unknown
+      FROM exams e
+      LEFT JOIN exam_doses d ON d.exam_id = e.id
+      WHERE NOT e.is_qa AND e.patient_id ${scope}
+      OFFSET 0
+    ) e ON e.patient_id = o.patient_id AND e.performed_at < o.ordered_at
+    GROUP BY o.id`;
+
+/** The tail of cumulativeDoseSql into a filled order_dose: new and changed rows only. */
+const CUMULATIVE_DOSE_CHANGED = `
   -- only new and changed rows: ON CONFLICT would lock (and so write) every unchanged row too
   WHERE NOT EXISTS (
     SELECT 1 FROM order_dose d
