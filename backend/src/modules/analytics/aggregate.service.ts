@@ -19,6 +19,7 @@ import {
 import { DashboardReads } from './dashboard-reads.js';
 import { sourceSql, type AggregateSource } from './aggregate-source.js';
 import {
+  CLINICIAN_LABELS,
   caseCounts,
   overviewCounts,
   sensitivityCounts,
@@ -29,6 +30,7 @@ import {
   type FigureCountRow,
   type StratumBandCounts,
   type CaseCountRow,
+  type ClinicianLabelRow,
   type OverviewCountRow,
   type SensitivityCountRow,
   type VariationCountRow,
@@ -270,29 +272,41 @@ export class AggregateService {
       comparison.units.map((one, index) => [one, unitRows[index].unit as string]),
     );
     const selected = pagePracticeVariation(comparison.units, request, analyticsInputError);
+    const pageUnits = selected.units.map((one) => unitOf.get(one) as string);
     const strataByUnit = new Map<string, readonly StratumBandCounts[]>();
-    if (paging.doseHistory !== false && selected.units.length > 0) {
-      const values = [...built.parameters.values];
-      values.push(selected.units.map((one) => unitOf.get(one)));
-      const strataRows = await this.read.query<VariationStrataRow>(
-        variationStrata(
-          unit,
-          built.conditions,
-          built.needsOrders || unit === 'department',
-          this.source,
-          allMonths,
-          `$${values.length}`,
-        ),
-        values,
-      );
-      for (const row of strataRows) strataByUnit.set(row.unit, row.strata);
-    }
+    const labelByUnit = new Map<string, string>();
+    await Promise.all([
+      (async () => {
+        if (paging.doseHistory === false || pageUnits.length === 0) return;
+        const values = [...built.parameters.values, pageUnits];
+        const strataRows = await this.read.query<VariationStrataRow>(
+          variationStrata(
+            unit,
+            built.conditions,
+            built.needsOrders || unit === 'department',
+            this.source,
+            allMonths,
+            `$${values.length}`,
+          ),
+          values,
+        );
+        for (const row of strataRows) strataByUnit.set(row.unit, row.strata);
+      })(),
+      (async () => {
+        // the page's clinician names (a pseudonym is its own label)
+        if (unit !== 'clinician' || caller.pseudonyms || pageUnits.length === 0) return;
+        const rows = await this.read.query<ClinicianLabelRow>(CLINICIAN_LABELS, [pageUnits]);
+        for (const row of rows) labelByUnit.set(row.unit, row.label);
+      })(),
+    ]);
     return scopedVariation(
       by,
       comparison,
-      selected.units.map((one) =>
-        withDoseHistory(one, toStrata(strataByUnit.get(unitOf.get(one) as string))),
-      ),
+      selected.units.map((one, index) => {
+        const label = labelByUnit.get(pageUnits[index]);
+        const row = withDoseHistory(one, toStrata(strataByUnit.get(pageUnits[index])));
+        return label === undefined ? row : { ...row, label };
+      }),
       selected.page,
     );
   }
