@@ -10,6 +10,10 @@
  *   - each dashboard query through GraphQL against its bare SQL on the monthly rollups and
  *     against the same aggregate over the raw tables (dashboard-bench.ts).
  *
+ * `--data-dir DIR` keeps the files in DIR; a complete `grounds generate --out DIR/full` there (same
+ * patients, months and seed) is used as it is, so a 10M hospital is generated once. `--keep`
+ * keeps the databases; `--keep-base` also a copy of the first load before the delta.
+ *
  * `--reuse-database NAME` skips generating and loading: it migrates the named database (a
  * database an earlier `--keep` run left, cg_bench_load_<N>_<pid>) and measures the dashboards
  * only, written to bench-results/<date>-<N>-dashboards.json and .md.
@@ -48,6 +52,9 @@ interface BenchOrdersOptions {
   readonly seed: number;
   readonly adminUrl: string;
   readonly keep: boolean;
+  /** Keep a copy of the first load before the delta (cg_bench_base_*). */
+  readonly keepBase: boolean;
+  /** The folder for the generated files (kept); files already in its full/ are used again. */
   readonly dataDir?: string;
   /** Runs per dashboard query and way (GraphQL, SQL on rollups; a third of them on raw). */
   readonly dashboardRuns: number;
@@ -87,11 +94,16 @@ const fieldsOf = (line: string, count: number): string[] => line.split(',', coun
  * patients of all those (re-sent unchanged in the delta, as an extract would).
  */
 async function splitDelta(from: string, base: string, delta: string): Promise<number> {
-  const times: string[] = [];
-  for await (const line of linesOf(path.join(from, 'orders.csv'))) times.push(fieldsOf(line, 3)[2]);
-  times.shift();
-  times.sort();
-  const cutoff = times[Math.max(0, times.length - DELTA_ORDERS)];
+  // order times as numbers: at 10M orders, the timestamps split from their lines would keep every
+  // line alive (V8 slices substrings of 13 characters or more)
+  const times: number[] = [];
+  let header = true;
+  for await (const line of linesOf(path.join(from, 'orders.csv'))) {
+    if (!header) times.push(Date.parse(fieldsOf(line, 3)[2]));
+    header = false;
+  }
+  const sorted = Float64Array.from(times).sort();
+  const cutoff = sorted[Math.max(0, sorted.length - DELTA_ORDERS)];
   const deltaOrders = new Set<string>();
   const deltaPatients = new Set<string>();
   const split = async (
@@ -120,7 +132,7 @@ async function splitDelta(from: string, base: string, delta: string): Promise<nu
   await split(
     'orders.csv',
     ([orderId, patientId, orderedAt]) => {
-      if (orderedAt < cutoff) return false;
+      if (Date.parse(orderedAt) < cutoff) return false;
       deltaOrders.add(orderId);
       deltaPatients.add(patientId);
       return true;
@@ -131,7 +143,7 @@ async function splitDelta(from: string, base: string, delta: string): Promise<nu
   await split(
     'exams.csv',
     ([, patientId, orderId, performedAt]) => {
-      const inDelta = orderId ? deltaOrders.has(orderId) : performedAt >= cutoff;
+      const inDelta = orderId ? deltaOrders.has(orderId) : Date.parse(performedAt) >= cutoff;
       if (inDelta) deltaPatients.add(patientId);
       return inDelta;
     },
@@ -140,7 +152,7 @@ async function splitDelta(from: string, base: string, delta: string): Promise<nu
   // every patient in the first load; the delta's patients again in the delta
   const baseOut = createWriteStream(path.join(base, 'patients.csv'));
   const deltaOut = createWriteStream(path.join(delta, 'patients.csv'));
-  let header = true;
+  header = true;
   for await (const line of linesOf(path.join(from, 'patients.csv'))) {
     baseOut.write(`${line}\n`);
     if (header || deltaPatients.has(fieldsOf(line, 1)[0])) deltaOut.write(`${line}\n`);
@@ -152,6 +164,24 @@ async function splitDelta(from: string, base: string, delta: string): Promise<nu
     ),
   );
   return deltaOrders.size;
+}
+
+/**
+ * The data rows of each generated file in `folder`, when all of them are there (a complete
+ * `grounds generate` output); null when any is missing.
+ */
+async function generatedRowCounts(folder: string): Promise<Record<string, number> | null> {
+  const counts: Record<string, number> = {};
+  for (const file of ['patients', 'orders', 'order_changes', 'exams', 'truth']) {
+    const name = path.join(folder, `${file}.csv`);
+    if (!(await stat(name).catch(() => null))) return null;
+    let lines = 0;
+    for await (const chunk of createReadStream(name) as AsyncIterable<Buffer>) {
+      for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines += 1;
+    }
+    counts[file] = lines - 1;
+  }
+  return counts;
 }
 
 /** PostgreSQL's own COPY of the four files into plain text tables: the floor. */
@@ -273,15 +303,24 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
       (options.orders / ORDERS_PER_PATIENT_24_MONTHS) * (24 / options.months),
     );
     let started = performance.now();
-    const generated = await generateHospital({
-      patients,
-      months: options.months,
-      seed: options.seed,
-      outDir: full,
-    });
-    const generateSeconds = seconds(started);
+    // --data-dir with a full/ folder already written (`grounds generate --out DIR/full` with the
+    // same patients, months and seed): its files are used as they are, not generated again
+    const reused = options.dataDir ? await generatedRowCounts(full) : null;
+    const generated = reused
+      ? { rowCounts: reused }
+      : await generateHospital({
+          patients,
+          months: options.months,
+          seed: options.seed,
+          outDir: full,
+        });
+    const generateSeconds = reused ? null : seconds(started);
     if (options.keep) log(`files in ${workDir} (kept with --keep)`);
-    log(`generated ${generated.rowCounts.orders} orders in ${generateSeconds.toFixed(1)} s`);
+    log(
+      reused
+        ? `read the ${reused.orders} orders already generated in ${full} (${seconds(started).toFixed(1)} s)`
+        : `generated ${generated.rowCounts.orders} orders in ${seconds(started).toFixed(1)} s`,
+    );
     await Promise.all([mkdir(base, { recursive: true }), mkdir(delta, { recursive: true })]);
     started = performance.now();
     const deltaOrders = await splitDelta(full, base, delta);
@@ -303,9 +342,9 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
     await runCli(['migrate'], url(emptyName));
     const firstLoad = await runCli(['import', 'csv', base], url(names.load));
     log(`first load: ${firstLoad.seconds.toFixed(1)} s, peak ${firstLoad.peakRssMb} MB`);
-    if (options.keep) {
+    if (options.keepBase) {
       // a copy of the loaded database before the delta, to measure the delta again after a change
-      // (CREATE DATABASE … TEMPLATE; not timed, and only with --keep)
+      // (CREATE DATABASE … TEMPLATE; not timed, and only with --keep-base: it doubles the disk)
       started = performance.now();
       await adminQuery(options.adminUrl, `DROP DATABASE IF EXISTS ${baseName} WITH (FORCE)`);
       await adminQuery(options.adminUrl, `CREATE DATABASE ${baseName} TEMPLATE ${names.load}`);
@@ -336,6 +375,7 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
       },
       machine: { cpus: os.cpus().length, node: process.version, load: os.loadavg() },
       seconds: {
+        // null: the files were generated before (--data-dir), not timed here
         generate: generateSeconds,
         copyFloor: floor.seconds,
         firstLoad: firstLoad.seconds,

@@ -6,7 +6,9 @@
  *
  *   npm run bench [-- --patients 20000 --months 24 --seed 1]
  *   npm run bench -- --orders 1000000 [--months 24 --seed 1 --keep --dashboard-runs 30]
- *     (--dashboard-runs 0: the load only; --keep also keeps the generated CSV folder)
+ *     (--dashboard-runs 0: the load only; --keep also keeps the generated CSV folder;
+ *     --keep-base a copy of the first load before the delta; --data-dir DIR writes the files
+ *     there, or uses a complete `grounds generate --out DIR/full` already in it)
  *   npm run bench -- --orders 200000 --reuse-database cg_bench_load_200000_<pid>
  *     (dashboards only, on a database a --keep run left; see bench-orders.ts)
  *
@@ -45,6 +47,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     orders: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'keep-base': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
     'dashboard-runs': { type: 'string', default: '30' },
     'reuse-database': { type: 'string' },
   },
@@ -274,6 +278,8 @@ async function mainOrders(): Promise<void> {
       seed: Number(values.seed),
       adminUrl,
       keep: values.keep ?? false,
+      keepBase: values['keep-base'] ?? false,
+      dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : undefined,
       dashboardRuns: Number(values['dashboard-runs']),
       reuseDatabase: values['reuse-database'],
     });
