@@ -184,6 +184,18 @@ async function generatedRowCounts(folder: string): Promise<Record<string, number
   return counts;
 }
 
+/** A file's first line; null for a missing or empty file. */
+async function firstLine(file: string): Promise<string | null> {
+  if (!(await stat(file).catch(() => null))) return null;
+  const input = createReadStream(file);
+  try {
+    for await (const line of createInterface({ input, crlfDelay: Infinity })) return line || null;
+    return null;
+  } finally {
+    input.destroy();
+  }
+}
+
 /** PostgreSQL's own COPY of the four files into plain text tables: the floor. */
 async function copyFloor(url: string, folder: string): Promise<{ seconds: number; rows: number }> {
   const client = new pg.Client({ connectionString: url });
@@ -193,7 +205,9 @@ async function copyFloor(url: string, folder: string): Promise<{ seconds: number
   try {
     for (const entity of IMPORT_ENTITIES) {
       const file = path.join(folder, `${entity}.csv`);
-      const [header] = (await readFile(file, 'utf8').catch(() => '')).split('\n', 1);
+      // the first line only: a whole 10M-order file is longer than V8's longest string, and
+      // reading it whole failed quietly (the floor then skipped orders and exams)
+      const header = await firstLine(file);
       if (!header) continue;
       const columns = header.split(',').map((name) => `"${name}" text`);
       await client.query(`CREATE TABLE floor_${entity} (${columns.join(', ')})`);
