@@ -184,6 +184,16 @@ async function generatedRowCounts(folder: string): Promise<Record<string, number
   return counts;
 }
 
+/** The split an earlier run with the same --data-dir recorded; null when there is none. */
+async function readSplitRecord(
+  file: string,
+): Promise<{ deltaOrders: number; rowCounts: Record<string, number> } | null> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  return text === null
+    ? null
+    : (JSON.parse(text) as { deltaOrders: number; rowCounts: Record<string, number> });
+}
+
 /** A file's first line; null for a missing or empty file. */
 async function firstLine(file: string): Promise<string | null> {
   if (!(await stat(file).catch(() => null))) return null;
@@ -317,9 +327,15 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
       (options.orders / ORDERS_PER_PATIENT_24_MONTHS) * (24 / options.months),
     );
     let started = performance.now();
-    // --data-dir with a full/ folder already written (`grounds generate --out DIR/full` with the
-    // same patients, months and seed): its files are used as they are, not generated again
-    const reused = options.dataDir ? await generatedRowCounts(full) : null;
+    // --data-dir: a split recorded there (split.json) is used again as it is; else a complete
+    // full/ folder (`grounds generate --out DIR/full`, same patients, months and seed) is split
+    const splitRecord = path.join(workDir, 'split.json');
+    const split = options.dataDir ? await readSplitRecord(splitRecord) : null;
+    const reused = split
+      ? split.rowCounts
+      : options.dataDir
+        ? await generatedRowCounts(full)
+        : null;
     const generated = reused
       ? { rowCounts: reused }
       : await generateHospital({
@@ -332,13 +348,25 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
     if (options.keep) log(`files in ${workDir} (kept with --keep)`);
     log(
       reused
-        ? `read the ${reused.orders} orders already generated in ${full} (${seconds(started).toFixed(1)} s)`
+        ? `read the ${reused.orders} orders already generated in ${workDir} (${seconds(started).toFixed(1)} s)`
         : `generated ${generated.rowCounts.orders} orders in ${seconds(started).toFixed(1)} s`,
     );
-    await Promise.all([mkdir(base, { recursive: true }), mkdir(delta, { recursive: true })]);
-    started = performance.now();
-    const deltaOrders = await splitDelta(full, base, delta);
-    log(`split off a delta of ${deltaOrders} orders in ${seconds(started).toFixed(1)} s`);
+    let deltaOrders: number;
+    if (split) {
+      deltaOrders = split.deltaOrders;
+      log(`the delta of ${deltaOrders} orders split off before (${splitRecord})`);
+    } else {
+      await Promise.all([mkdir(base, { recursive: true }), mkdir(delta, { recursive: true })]);
+      started = performance.now();
+      deltaOrders = await splitDelta(full, base, delta);
+      log(`split off a delta of ${deltaOrders} orders in ${seconds(started).toFixed(1)} s`);
+      if (options.dataDir) {
+        await writeFile(
+          splitRecord,
+          `${JSON.stringify({ deltaOrders, rowCounts: generated.rowCounts }, null, 2)}\n`,
+        );
+      }
+    }
     let bytes = 0;
     for (const entity of IMPORT_ENTITIES)
       bytes += (await stat(path.join(base, `${entity}.csv`))).size;
