@@ -4,7 +4,8 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import {
-  computeProviderPatterns,
+  ProviderPatternBuilder,
+  type ProviderPattern,
   type PatternCountRow,
 } from './domain/compute-provider-patterns.js';
 import type { VersionedSettings } from '../settings/settings.service.js';
@@ -21,6 +22,7 @@ import {
   DROP_EMPTY_PATTERN_COUNTS,
   CREATE_TEXT_FACTS_STAGE,
   PATTERN_COUNTS,
+  SITE_LOW_COUNTS,
   REBUILD_PATTERN_COUNTS,
   CLEAR_PATTERN_COUNTS,
   FORGET_THIS_LOAD,
@@ -265,30 +267,53 @@ export class AssessmentService {
     if (table === 'text_facts_stage') await client.query(UPSERT_TEXT_FACTS);
   }
 
+  /**
+   * Every clinician's pattern from provider_pattern_counts, read through a cursor one clinician
+   * at a time (ProviderPatternBuilder): at 10M orders the 313,726 count rows read whole took
+   * the importer to 457 MB.
+   */
+  private async computePatterns(
+    manager: EntityManager,
+    explainedSwitches: boolean,
+  ): Promise<ProviderPattern[]> {
+    const client = (await manager.queryRunner!.connect()) as PoolClient;
+    const siteLow: { stratum: string; away: number; total: number }[] = (
+      await client.query(SITE_LOW_COUNTS, [explainedSwitches])
+    ).rows;
+    const builder = new ProviderPatternBuilder(
+      new Map(siteLow.map((row) => [row.stratum, { away: row.away, total: row.total }])),
+    );
+    await client.query(`DECLARE pattern_counts NO SCROLL CURSOR FOR ${PATTERN_COUNTS}`, [
+      explainedSwitches,
+    ]);
+    let provider: string | null = null;
+    let rows: PatternCountRow[] = [];
+    for (;;) {
+      const batch = (await client.query<PatternCountRow>(`FETCH ${BATCH} FROM pattern_counts`))
+        .rows;
+      if (batch.length === 0) break;
+      for (const row of batch) {
+        if (row.providerId !== provider) {
+          if (provider !== null) builder.add(provider, rows);
+          provider = row.providerId;
+          rows = [];
+        }
+        rows.push(row);
+      }
+    }
+    if (provider !== null) builder.add(provider, rows);
+    await client.query('CLOSE pattern_counts');
+    return builder.finish();
+  }
+
   /** Recomputes every clinician's pattern; returns those whose shrunk OR changed. */
   private async updatePatterns(
     manager: EntityManager,
     settings: VersionedSettings,
   ): Promise<string[]> {
-    const counts: {
-      provider_id: string;
-      indication_group: string;
-      population: string;
-      setting: string;
-      band: 'HIGH' | 'LOW';
-      away: number;
-      total: number;
-    }[] = await manager.query(PATTERN_COUNTS, [
+    const patterns = await this.computePatterns(
+      manager,
       settings.values['level.pattern_counts_explained_switches'],
-    ]);
-    const patterns = computeProviderPatterns(
-      counts.map((row): PatternCountRow => ({
-        providerId: row.provider_id,
-        stratum: `${row.indication_group}|${row.population}|${row.setting}`,
-        band: row.band,
-        away: row.away,
-        total: row.total,
-      })),
     );
     // the evidence names how many clinicians stand out: when that set changes, every case's
     // evidence changes with it

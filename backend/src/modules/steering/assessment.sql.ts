@@ -661,11 +661,25 @@ export const INSERT_ASSESSMENTS = upsertAssessmentsSql('empty');
  * and only add noise, in the same way to every band. Both counts are kept, so changing the
  * setting needs no recount.
  */
+/**
+ * The clinician patterns' counts as PatternCountRow, each clinician's rows together (read
+ * through a cursor, a clinician at a time); $1: explained switches count as away-switches.
+ */
 export const PATTERN_COUNTS = `
-  SELECT provider_id, indication_group, population, setting, band,
+  SELECT provider_id AS "providerId",
+    indication_group || '|' || population || '|' || setting AS stratum, band,
     CASE WHEN $1::boolean THEN away ELSE away_unexplained END AS away, total
   FROM provider_pattern_counts
   ORDER BY provider_id, indication_group, population, setting, band`;
+
+/** The site's LOW-band sums per stratum (siteLowCounts in SQL); $1 as PATTERN_COUNTS. */
+export const SITE_LOW_COUNTS = `
+  SELECT indication_group || '|' || population || '|' || setting AS stratum,
+    sum(CASE WHEN $1::boolean THEN away ELSE away_unexplained END)::float8 AS away,
+    sum(total)::float8 AS total
+  FROM provider_pattern_counts
+  WHERE band = 'LOW'
+  GROUP BY indication_group, population, setting`;
 
 export const CREATE_PATTERN_COUNT_DELTA = `
   CREATE TEMPORARY TABLE IF NOT EXISTS pattern_count_delta (
