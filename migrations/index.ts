@@ -22,6 +22,7 @@ import { OidcLoginStates1795900800100 } from './1795900800100-OidcLoginStates.js
 import { ClinicianRollups1796000200000 } from './1796000200000-ClinicianRollups.js';
 import { UnassessedLoads1796000500000 } from './1796000500000-UnassessedLoads.js';
 import { ClinicianTotals1796000730000 } from './1796000730000-ClinicianTotals.js';
+import { PatientDistinct1796000800000 } from './1796000800000-PatientDistinct.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ClinicianRollups1796000200000,
   UnassessedLoads1796000500000,
   ClinicianTotals1796000730000,
+  PatientDistinct1796000800000,
 ];

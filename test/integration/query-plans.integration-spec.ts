@@ -41,6 +41,7 @@ import {
   UPSERT_TEXT_FACTS,
 } from '../../backend/src/modules/steering/assessment.sql.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
+import { PatientDistinct1796000800000 } from '../../migrations/1796000800000-PatientDistinct.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 interface PlanNode {
@@ -378,6 +379,39 @@ describe('query plans at scale', () => {
       expect(Number(pinned?.slice('n_distinct='.length))).toBeCloseTo(row.expected, 3);
       expect(row.n_distinct).toBeCloseTo(row.expected, 3);
       expect(row.n_distinct).toBeLessThan(0);
+    }
+  });
+
+  it('pins the same ratio on a database loaded before (migration PatientDistinct)', async () => {
+    const runner = database.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query(`ALTER TABLE orders ALTER COLUMN patient_id RESET (n_distinct)`);
+      await runner.query(`ALTER TABLE exams ALTER COLUMN patient_id RESET (n_distinct)`);
+      await runner.query('ANALYZE patients, orders, exams');
+      // n_distinct as the column's option, if any (the server may keep other options there)
+      const pinned = async (table: string): Promise<number | undefined> => {
+        const [{ options }]: { options: string[] | null }[] = await runner.query(
+          `SELECT a.attoptions AS options FROM pg_attribute a
+           WHERE a.attrelid = $1::regclass AND a.attname = 'patient_id'`,
+          [table],
+        );
+        const option = options?.find((one) => one.startsWith('n_distinct='));
+        return option === undefined ? undefined : Number(option.slice('n_distinct='.length));
+      };
+      expect(await pinned('exams')).toBeUndefined();
+      expect(await pinned('orders')).toBeUndefined();
+      await new PatientDistinct1796000800000().up(runner);
+      const [{ exams, orders }] = await runner.query(
+        `SELECT (SELECT count(*) FROM patients)::float8 / (SELECT count(*) FROM exams) AS exams,
+           (SELECT count(*) FROM patients)::float8 / (SELECT count(*) FROM orders) AS orders`,
+      );
+      const ratio = async (table: string) => (await pinned(table)) ?? Number.NaN;
+      expect(await ratio('exams')).toBeCloseTo(-Math.min(1, exams), 3);
+      expect(await ratio('orders')).toBeCloseTo(-Math.min(1, orders), 3);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
     }
   });
 
