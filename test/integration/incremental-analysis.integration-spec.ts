@@ -131,6 +131,86 @@ describe('a delta import touching 100 patients', () => {
   });
 });
 
+describe('pending orders on a delta that moves the newest data', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-delta-pending-'));
+    await generateHospital({ patients: 1500, months: 12, seed: 13, outDir: folder });
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('times out the untouched patients pending long enough, and only those', async () => {
+    const [{ newest, days }] = await database.dataSource.query(
+      `SELECT greatest((SELECT max(ordered_at) FROM orders),
+                       (SELECT max(performed_at) FROM exams)) AS newest,
+         (SELECT ("values"->>'outcome.not_performed_days')::int FROM settings_versions
+          ORDER BY version DESC LIMIT 1) AS days`,
+    );
+    const pending: { order_pk: string; patient_id: string; ordered_at: Date }[] =
+      await database.dataSource.query(
+        `SELECT a.order_pk, o.patient_id, o.ordered_at FROM order_assessments a
+         JOIN orders o ON o.id = a.order_pk WHERE a.outcome_modality = 'PENDING'
+         ORDER BY o.ordered_at`,
+      );
+    expect(pending.length).toBeGreaterThan(2);
+    // the newest data moves to halfway between the oldest and the newest pending order's
+    // timeout: the older ones time out, the younger ones stay pending
+    const timeout = (at: Date) => at.getTime() + days * 86_400_000;
+    const moved = new Date(
+      (timeout(pending[0].ordered_at) + timeout(pending.at(-1)!.ordered_at)) / 2,
+    );
+    const [other] = await database.dataSource.query(
+      `SELECT patient_id FROM patients
+       WHERE patient_id <> ALL ($1::text[]) ORDER BY patient_id LIMIT 1`,
+      [pending.map((row) => row.patient_id)],
+    );
+    const before = await snapshot(database);
+    const delta = await writeCsvFolder({
+      orders: [],
+      exams: [
+        makeExam({
+          accession: 'DELTA-NEWEST',
+          patient_id: other.patient_id,
+          performed_at: moved.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          modality: 'DX',
+          body_region: 'CHEST',
+        }),
+      ],
+    });
+    const summary = await new PipelineService(database.dataSource).importCsvFolder(delta);
+    expect(summary.touchedPatients).toBe(1);
+    expect(
+      new Date(
+        (await database.dataSource.query(`SELECT max(performed_at) AS at FROM exams`))[0].at,
+      ).getTime(),
+    ).toBeGreaterThan(newest.getTime());
+    const after = await snapshot(database);
+    const timedOut = pending.filter((row) => timeout(row.ordered_at) <= moved.getTime());
+    const waiting = pending.filter((row) => timeout(row.ordered_at) > moved.getTime());
+    expect(timedOut.length).toBeGreaterThan(0);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const row of timedOut) {
+      expect(JSON.parse(after.get(row.order_pk)!.rest).outcome_modality).not.toBe('PENDING');
+    }
+    for (const row of waiting) {
+      // not reassessed: the same row, written by the first load
+      expect(after.get(row.order_pk)).toEqual(before.get(row.order_pk));
+      expect(JSON.parse(after.get(row.order_pk)!.rest).outcome_modality).toBe('PENDING');
+    }
+    // with nothing new, no pending order can have changed: none is assessed again
+    const stale = await new PipelineService(database.dataSource).analyse('stale');
+    expect(stale.ordersInScope).toBe(0);
+    // everything the delta left is what assessing every order again gives
+    await new PipelineService(database.dataSource).analyse('all');
+    expect(await snapshot(database)).toEqual(after);
+  });
+});
+
 describe('a first load, assessed with plain inserts and the facts read by joins', () => {
   let database: TestDatabase;
 

@@ -180,7 +180,7 @@ describe('query plans at scale', () => {
       );
       const statements: [string, string, unknown[]][] = [
         ['SCOPE_TOUCHED_PATIENTS', SCOPE_TOUCHED_PATIENTS, []],
-        ['SCOPE_STALE', SCOPE_STALE, [1, version, 'x']],
+        ['SCOPE_STALE', SCOPE_STALE, [1, version, 'x', 30]],
         ['SCOPE_NEVER_ASSESSED', SCOPE_NEVER_ASSESSED, []],
         ['SELECT_ORDER_TEXTS', SELECT_ORDER_TEXTS, []],
         ['TEXTLESS_FACTS', TEXTLESS_FACTS('text_facts_stage'), ['x']],
@@ -301,7 +301,7 @@ describe('query plans at scale', () => {
       // after a load made without the analysis (unassessed_loads)
       const statements: [string, string, unknown[]][] = [
         ['SCOPE_TOUCHED_PATIENTS', SCOPE_TOUCHED_PATIENTS, []],
-        ['SCOPE_STALE', SCOPE_STALE, [1, version, 'x']],
+        ['SCOPE_STALE', SCOPE_STALE, [1, version, 'x', 30]],
         ['SELECT_ORDER_TEXTS', SELECT_ORDER_TEXTS, []],
         ['TEXTLESS_FACTS', TEXTLESS_FACTS('text_facts_stage'), ['x']],
         ['UPSERT_TEXT_FACTS', UPSERT_TEXT_FACTS, []],

@@ -112,7 +112,12 @@ export class AssessmentService {
       }
       if (scope === 'all') await manager.query(SCOPE_ALL);
       if (scope === 'touched') await manager.query(SCOPE_TOUCHED_PATIENTS);
-      await manager.query(SCOPE_STALE, [settings.version, referenceVersion, LEXICON_VERSION]);
+      await manager.query(SCOPE_STALE, [
+        settings.version,
+        referenceVersion,
+        LEXICON_VERSION,
+        settings.values['outcome.not_performed_days'],
+      ]);
       await this.scopeNeverAssessed(manager, scope);
     });
     const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM assess_scope');

@@ -19,15 +19,24 @@ export const SCOPE_TOUCHED_PATIENTS = `
 
 /**
  * Orders whose assessment may be stale without any of their data changing: assessed under other
- * versions ($1 settings, $2 reference, $3 lexicon), or still pending (the newest data moves,
- * and NOT_PERFORMED follows it). Pending and other versions are read through their own indexes
- * (ix_order_assessments_pending, ix_order_assessments_versions: the versions "<>" as a range
- * below and a range above), not from every assessment: a nightly delta finds the few stale ones
- * without reading the history. Orders never assessed: SCOPE_NEVER_ASSESSED.
+ * versions ($1 settings, $2 reference, $3 lexicon), or pending long enough to be NOT_PERFORMED
+ * now ($4 outcome.not_performed_days): the newest data moves, and the timeout of
+ * BUILD_ASSESS_FACTS follows it. A pending order younger than that keeps its assessment until
+ * its patient's data changes, and then its patient is touched (at 10M orders, 42,693 pending
+ * orders were assessed again on every delta, five times the delta's own 8,275). Pending and
+ * other versions are read through their own indexes (ix_order_assessments_pending,
+ * ix_order_assessments_versions: the versions "<>" as a range below and a range above), not
+ * from every assessment: a nightly delta finds the few stale ones without reading the history.
+ * Orders never assessed: SCOPE_NEVER_ASSESSED.
  */
 export const SCOPE_STALE = `
   INSERT INTO assess_scope
-  SELECT a.order_pk FROM order_assessments a WHERE a.outcome_modality = 'PENDING'
+  SELECT a.order_pk FROM order_assessments a
+  JOIN orders o ON o.id = a.order_pk
+  WHERE a.outcome_modality = 'PENDING'
+    -- the timeout of BUILD_ASSESS_FACTS (newest), reached by now
+    AND o.ordered_at + make_interval(days => $4::int)
+      <= greatest((SELECT max(ordered_at) FROM orders), (SELECT max(performed_at) FROM exams))
   UNION ALL
   SELECT a.order_pk FROM order_assessments a
   WHERE (a.settings_version, a.reference_version, a.lexicon_version) < ($1::int, $2::int, $3::text)
