@@ -23,6 +23,7 @@ import { ClinicianRollups1796000200000 } from './1796000200000-ClinicianRollups.
 import { UnassessedLoads1796000500000 } from './1796000500000-UnassessedLoads.js';
 import { ClinicianTotals1796000730000 } from './1796000730000-ClinicianTotals.js';
 import { PatientDistinct1796000800000 } from './1796000800000-PatientDistinct.js';
+import { ClinicianRollupsProvider1796000800100 } from './1796000800100-ClinicianRollupsProvider.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   UnassessedLoads1796000500000,
   ClinicianTotals1796000730000,
   PatientDistinct1796000800000,
+  ClinicianRollupsProvider1796000800100,
 ];
