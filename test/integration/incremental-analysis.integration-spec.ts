@@ -38,14 +38,20 @@ const readPatterns = async (database: TestDatabase): Promise<Map<string, string>
   return new Map(rows.map((row) => [row.provider_id, row.pattern]));
 };
 
+/** A fresh database holding a generated hospital of 12 months, imported and analysed. */
+const importedHospital = async (patients: number, seed: number): Promise<TestDatabase> => {
+  const database = await createTestDatabase();
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-incremental-'));
+  await generateHospital({ patients, months: 12, seed, outDir: folder });
+  await new PipelineService(database.dataSource).importCsvFolder(folder);
+  return database;
+};
+
 describe('a delta import touching 100 patients', () => {
   let database: TestDatabase;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-delta-base-'));
-    await generateHospital({ patients: 1500, months: 12, seed: 11, outDir: folder });
-    await new PipelineService(database.dataSource).importCsvFolder(folder);
+    database = await importedHospital(1500, 11);
   });
   afterAll(async () => {
     await database.drop();
@@ -135,10 +141,7 @@ describe('pending orders on a delta that moves the newest data', () => {
   let database: TestDatabase;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-delta-pending-'));
-    await generateHospital({ patients: 1500, months: 12, seed: 13, outDir: folder });
-    await new PipelineService(database.dataSource).importCsvFolder(folder);
+    database = await importedHospital(1500, 13);
   });
   afterAll(async () => {
     await database.drop();
@@ -215,10 +218,7 @@ describe('a first load, assessed with plain inserts and the facts read by joins'
   let database: TestDatabase;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-first-load-'));
-    await generateHospital({ patients: 2000, months: 12, seed: 12, outDir: folder });
-    await new PipelineService(database.dataSource).importCsvFolder(folder);
+    database = await importedHospital(2000, 12);
   });
   afterAll(async () => {
     await database.drop();

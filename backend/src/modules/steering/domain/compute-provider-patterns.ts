@@ -134,14 +134,10 @@ export function siteLowCounts(rows: readonly PatternCountRow[]): SiteLowCounts {
   return siteLow;
 }
 
-interface ClinicianSummary {
-  readonly providerId: string;
-  readonly opportunities: number;
-  readonly highOpportunities: number;
-  readonly highAway: number;
-  readonly lowOpportunities: number;
-  readonly lowAway: number;
-}
+type ClinicianSummary = Pick<
+  ProviderPattern,
+  'providerId' | 'opportunities' | 'highOpportunities' | 'highAway' | 'lowOpportunities' | 'lowAway'
+>;
 
 const summarise = (providerId: string, providerRows: readonly PatternCountRow[]) => {
   const count = (band: 'HIGH' | 'LOW', field: 'away' | 'total') =>
