@@ -276,8 +276,25 @@ describe('cases, case page, data and settings in headless Chromium', () => {
     const firstPage = await page.locator('a.case-link').allInnerTexts();
     expect(firstPage).toHaveLength(10);
     expect(new Set(firstPage).size).toBe(10);
+    // the next page's answer is held: the first page's rows stay, never labelled as the second
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as {
+        operationName?: string;
+        variables?: { after?: string | null };
+      } | null;
+      if (body?.operationName === 'Cases' && body.variables?.after) await held;
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.waitForURL((url) => url.hash.includes('after='));
+    await page.getByText('Loading page 2…').waitFor();
+    expect(await page.locator('a.case-link').allInnerTexts()).toEqual(firstPage);
+    expect(await page.getByText(/^Cases \d+–\d+ of /).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    release();
+    await page.unrouteAll({ behavior: 'wait' });
     await waitUntilGone(page, BUSY);
     await page.getByText(/^Cases 11–20 of /).waitFor();
     const secondPage = await page.locator('a.case-link').allInnerTexts();

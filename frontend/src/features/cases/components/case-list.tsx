@@ -47,9 +47,12 @@ export const CaseList = () => {
   const pageNumber = history.length + 1;
   const first = (pageNumber - 1) * state.params.pageSize + 1;
   const last = first + state.rows.length - 1;
-  const range = known
-    ? `Cases ${formatCount(first)}–${formatCount(last)} of ${formatCount(state.totalCount)}.`
-    : `${formatCount(state.rows.length)} cases of ${formatCount(state.totalCount)}, from a later page.`;
+  // while the asked page loads the previous page's rows stay: never label them as the new page
+  const range = state.stale
+    ? `Loading page ${known ? formatCount(pageNumber) : 'of cases'}…`
+    : known
+      ? `Cases ${formatCount(first)}–${formatCount(last)} of ${formatCount(state.totalCount)}.`
+      : `${formatCount(state.rows.length)} cases of ${formatCount(state.totalCount)}, from a later page.`;
   const goTo = (after: string | null, previous: readonly (string | null)[]) =>
     setSearch((current) => writeCaseListParams({ ...state.params, after }, current), {
       state: { previous },
@@ -89,7 +92,7 @@ export const CaseList = () => {
               <button
                 type="button"
                 className="button-secondary"
-                disabled={history.length === 0 && known}
+                disabled={state.stale || (history.length === 0 && known)}
                 onClick={() =>
                   known
                     ? goTo(history[history.length - 1] ?? null, history.slice(0, -1))
@@ -102,7 +105,7 @@ export const CaseList = () => {
               <button
                 type="button"
                 className="button-secondary"
-                disabled={!state.hasNextPage || state.endCursor === null}
+                disabled={state.stale || !state.hasNextPage || state.endCursor === null}
                 onClick={() => goTo(state.endCursor, [...history, state.params.after])}
               >
                 Next page

@@ -44,6 +44,8 @@ export type CaseListState =
       readonly endCursor: string | null;
       readonly hasNextPage: boolean;
       readonly refreshing: boolean;
+      /** The rows are the previous page's, shown while the asked page loads. */
+      readonly stale: boolean;
     };
 
 /** One page of the case list; the previous page stays shown while the next loads. */
@@ -63,6 +65,7 @@ export const useCaseList = (): CaseListState & { readonly params: CaseListParams
     endCursor: shown.cases.pageInfo.endCursor,
     hasNextPage: shown.cases.pageInfo.hasNextPage,
     refreshing: loading,
+    stale: data === undefined,
     params,
   };
 };
