@@ -24,6 +24,7 @@ import { UnassessedLoads1796000500000 } from './1796000500000-UnassessedLoads.js
 import { ClinicianTotals1796000730000 } from './1796000730000-ClinicianTotals.js';
 import { PatientDistinct1796000800000 } from './1796000800000-PatientDistinct.js';
 import { ClinicianRollupsProvider1796000800100 } from './1796000800100-ClinicianRollupsProvider.js';
+import { AssessmentDepartment1796000900000 } from './1796000900000-AssessmentDepartment.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ClinicianTotals1796000730000,
   PatientDistinct1796000800000,
   ClinicianRollupsProvider1796000800100,
+  AssessmentDepartment1796000900000,
 ];

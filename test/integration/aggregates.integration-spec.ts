@@ -140,10 +140,11 @@ describe('aggregates on a hand-made hospital', () => {
         [id, `O${id}`, month, provider, department, setting],
       );
       await db.query(
-        `INSERT INTO order_assessments (order_pk, provider_id, month, indication_group, population, setting,
-           is_opportunity, outcome_modality, outcome_event, outcome, band, exclusion, level,
-           settings_version, reference_version, lexicon_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'CT', 'exam', $8, $9, $10, $11, 1, 1, 'test')`,
+        `INSERT INTO order_assessments (order_pk, provider_id, department_id, month, indication_group,
+           population, setting, is_opportunity, outcome_modality, outcome_event, outcome, band,
+           exclusion, level, settings_version, reference_version, lexicon_version)
+         VALUES ($1, $2, (SELECT department_id FROM orders WHERE id = $1), $3, $4, $5, $6, $7,
+                 'CT', 'exam', $8, $9, $10, $11, 1, 1, 'test')`,
         [
           id,
           provider,

@@ -7,16 +7,16 @@ import {
   cumulativeDoseSql,
   effectiveDoseSql,
 } from '../../backend/src/modules/dose/dose.sql.js';
-import {
-  PipelineService,
-  WRITTEN_ORDER_MONTHS,
-} from '../../backend/src/modules/pipeline/pipeline.service.js';
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import * as normaliser from '../../backend/src/modules/ingestion/normaliser.sql.js';
 import { SELECT_STUDY_REPORTS } from '../../backend/src/modules/ingestion/dose-report-normaliser.sql.js';
 import {
+  CREATE_ROLLUP_CHANGES,
   DELETE_ROLLUP_MONTHS,
   INSERT_ALL_ROLLUPS,
   INSERT_ROLLUP_MONTHS,
+  MOVE_BY_CHANGES,
+  SUM_ROLLUP_CHANGES,
 } from '../../backend/src/modules/analytics/rollup.sql.js';
 import {
   BUILD_ASSESS_FACTS,
@@ -25,8 +25,10 @@ import {
   COLLECT_PATTERN_DELTA,
   CREATE_ASSESS_SCOPE,
   CREATE_ASSESSED_BEFORE,
+  CREATE_ASSESSMENT_CHANGES,
   CREATE_PATTERN_COUNT_DELTA,
   CREATE_TEXT_FACTS_STAGE,
+  RECORD_ASSESSMENT_CHANGES,
   SCOPE_NEVER_ASSESSED,
   SCOPE_STALE,
   SCOPE_TOUCHED_PATIENTS,
@@ -289,6 +291,8 @@ describe('query plans at scale', () => {
       await manager.query(CREATE_TEXT_FACTS_STAGE);
       await manager.query(CREATE_ASSESSED_BEFORE);
       await manager.query(CREATE_PATTERN_COUNT_DELTA);
+      await manager.query(CREATE_ASSESSMENT_CHANGES);
+      await manager.query(CREATE_ROLLUP_CHANGES);
       await manager.query('ANALYZE touched_patients');
       await manager.query('ANALYZE assess_scope');
       const [{ version }] = await manager.query(
@@ -311,7 +315,13 @@ describe('query plans at scale', () => {
         ['SNAPSHOT_RESCORED', SNAPSHOT_RESCORED, [['P1']]],
         ['SCORE_CASES', SCORE_CASES, [1, 1, ['P1'], 0.05]],
         ['CHANGED_MONTHS', CHANGED_MONTHS, []],
-        ['WRITTEN_ORDER_MONTHS', WRITTEN_ORDER_MONTHS, [1]],
+        ['RECORD_ASSESSMENT_CHANGES', RECORD_ASSESSMENT_CHANGES, []],
+        ['SUM_ROLLUP_CHANGES', SUM_ROLLUP_CHANGES, []],
+        ...MOVE_BY_CHANGES.map(({ table, sql }): [string, string, unknown[]] => [
+          `MOVE_BY_CHANGES ${table}`,
+          sql,
+          [],
+        ]),
         ...DELETE_ROLLUP_MONTHS.map((sql): [string, string, unknown[]] => [
           'DELETE_ROLLUP_MONTHS',
           sql,

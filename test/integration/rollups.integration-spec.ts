@@ -237,7 +237,7 @@ describe('monthly rollups', () => {
     await expectRollupsMatchRaw();
   });
 
-  it('refreshes only the months a delta changed, a department move among them', async () => {
+  it('moves the rollups by the assessments a delta changed, a department move among them', async () => {
     const db = database.dataSource;
     const [{ newest }] = await db.query(`SELECT max(month) AS newest FROM order_assessments`);
     const [{ at }] = await db.query(
@@ -253,7 +253,7 @@ describe('monthly rollups', () => {
     );
     expect(patients).toHaveLength(5);
     // an older order sent again with another department and nothing else changed: its
-    // assessment stays as it was, but its month's rollups move it
+    // assessment moves department with it, and so do its month's rollups
     const lines = parse(await readFile(path.join(folder, 'orders.csv')), {
       columns: true,
     }) as Record<string, string>[];
@@ -272,10 +272,18 @@ describe('monthly rollups', () => {
     const line = once.find((candidate) => candidate.order_id === moved.order_id)!;
     const department = departments.find((name) => name !== line.department)!;
     let recorded: readonly string[] = [];
+    let changes: { sign: number; month: string; department: string | null }[] = [];
     const recorder: AfterAnalysisStep = {
       name: 'record',
-      run: async (_manager, analysed) => {
+      run: async (manager, analysed) => {
         recorded = analysed.months;
+        expect(analysed.changesRecorded).toBe(true);
+        changes = await manager.query(
+          `SELECT c.sign, c.month, d.name AS department FROM assessment_changes c
+           LEFT JOIN departments d ON d.id = c.department_id
+           WHERE c.month = $1 ORDER BY c.sign`,
+          [moved.month],
+        );
       },
     };
     const delta = await writeCsvFolder({
@@ -309,7 +317,13 @@ describe('monthly rollups', () => {
        JOIN order_assessments a ON a.order_pk = o.id WHERE o.id = $1`,
       [moved.id],
     );
-    expect(after).toEqual({ name: department, assessed_at: moved.assessed_at });
+    expect(after.name).toBe(department);
+    expect(after.assessed_at).not.toBe(moved.assessed_at);
+    // the moved order is the one change of its month: out of its old department, into the new
+    expect(changes).toEqual([
+      { sign: -1, month: moved.month, department: line.department },
+      { sign: 1, month: moved.month, department },
+    ]);
     await expectRollupsCurrent();
     await expectRollupsMatchRaw();
   });

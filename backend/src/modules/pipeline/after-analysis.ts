@@ -16,6 +16,11 @@ export interface AnalysedScope {
   readonly months: readonly string[];
   /** Every assessment was rescored (analyse --all, or new doses): every month changed. */
   readonly everything: boolean;
+  /**
+   * The assessment recorded each change in the temporary table assessment_changes
+   * (AssessmentSummary.changesRecorded): a step can move its sums by those rows alone.
+   */
+  readonly changesRecorded: boolean;
 }
 
 /**
@@ -31,12 +36,16 @@ export interface AfterAnalysisStep {
 /** Nest token of the after-analysis steps (see PipelineModule). */
 export const AFTER_ANALYSIS_STEPS = Symbol('AFTER_ANALYSIS_STEPS');
 
-/** The dashboards' monthly rollups (analytics): the months the assessment touched, or all. */
+/**
+ * The dashboards' monthly rollups (analytics): moved by the recorded changes, else the months
+ * the assessment touched, or all.
+ */
 export const ROLLUPS_STEP: AfterAnalysisStep = {
   name: 'rollups',
   run: async (manager, analysed) => {
     const rollups = new RollupService(manager);
     if (analysed.everything) await rollups.refreshAll();
+    else if (analysed.changesRecorded) await rollups.applyChanges();
     else await rollups.refreshMonths(analysed.months);
   },
 };

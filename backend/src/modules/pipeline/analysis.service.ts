@@ -116,6 +116,7 @@ export class AnalysisService {
         scope,
         months: assessment.months,
         everything: stale || scope === 'all',
+        changesRecorded: assessment.changesRecorded,
       });
       return {
         settingsVersion: settings.version,

@@ -28,20 +28,6 @@ export interface PipelineOptions {
 }
 
 /**
- * The months of the orders a load inserted or changed (the normaliser sets their last_run_id;
- * every one belongs to a touched patient): read through the touched patients' orders (LATERAL …
- * OFFSET 0, by the patient index), since the statistics know no row of the new run and the
- * planner would otherwise filter every order by last_run_id.
- */
-export const WRITTEN_ORDER_MONTHS = `
-  SELECT DISTINCT a.month
-  FROM touched_patients t
-  CROSS JOIN LATERAL (
-    SELECT o.id FROM orders o WHERE o.patient_id = t.patient_id AND o.last_run_id = $1 OFFSET 0
-  ) o
-  JOIN order_assessments a ON a.order_pk = o.id`;
-
-/**
  * The one-way data path, the only place that knows its order (DESIGN.md section 1):
  *
  *   land → normalise → relink dose reports → dose → assess → after-analysis steps (rollups)
@@ -117,14 +103,14 @@ export class PipelineService {
     const assessment = await timeStep('analyse', () =>
       this.assessment.assess(manager, load.settings, 'touched'),
     );
-    // an order the load rewrote may have moved department with its assessment unchanged: its
-    // month changed for the rollups all the same (a move of month changes the assessment)
-    const written: { month: string }[] = await manager.query(WRITTEN_ORDER_MONTHS, [load.runId]);
+    // an order the load moved to another department changed its assessment (which keeps the
+    // department), so the assessment's months and changes hold it
     await runAfterAnalysis(manager, this.afterAnalysis, {
       settings: load.settings,
       scope: 'touched',
-      months: [...new Set([...assessment.months, ...written.map((row) => row.month)])].sort(),
+      months: assessment.months,
       everything: false,
+      changesRecorded: assessment.changesRecorded,
     });
   }
 }

@@ -15,7 +15,10 @@ import {
   BUILD_ASSESS_FACTS_WIDE,
   COLLECT_PATTERN_DELTA,
   CHANGED_MONTHS,
+  CREATE_ASSESSMENT_CHANGES,
   FIRST_ASSESSMENTS_MONTHS,
+  RECORD_ASSESSMENT_CHANGES,
+  RECORDED_CHANGE_MONTHS,
   CREATE_ASSESS_SCOPE,
   CREATE_ASSESSED_BEFORE,
   CREATE_PATTERN_COUNT_DELTA,
@@ -70,6 +73,14 @@ export interface AssessmentSummary {
    * refresh these; an order in scope whose assessment came out the same adds no month.
    */
   readonly months: string[];
+  /**
+   * Whether this run recorded its changes in the temporary table assessment_changes (until
+   * commit): each assessment it rewrote, re-levelled or removed with sign -1 as it was, each
+   * one it created, rewrote or re-levelled with +1 as it is, in what the rollups count. Not on
+   * the first assessments, `analyse --all` or a scope of WIDE_SCOPE_SHARE of the orders: there
+   * the months are refreshed whole.
+   */
+  readonly changesRecorded: boolean;
 }
 
 const BATCH = 5000;
@@ -126,9 +137,8 @@ export class AssessmentService {
     await timeStep('assess.texts', () => this.readTexts(manager));
     await analyseGrown(manager, ['order_text_facts'], count);
     await manager.query('DROP TABLE IF EXISTS assess_facts');
-    const facts = (await this.wideScope(manager, count))
-      ? BUILD_ASSESS_FACTS_WIDE
-      : BUILD_ASSESS_FACTS;
+    const wide = await this.wideScope(manager, count);
+    const facts = wide ? BUILD_ASSESS_FACTS_WIDE : BUILD_ASSESS_FACTS;
     await timeStep('assess.facts', () =>
       manager.query(facts, [
         referenceVersion,
@@ -192,11 +202,22 @@ export class AssessmentService {
         settings.values['level.probable_max_clinician_q'],
       ]),
     );
+    const changesRecorded = !first && !wide && scope !== 'all';
+    if (changesRecorded) {
+      await manager.query(CREATE_ASSESSMENT_CHANGES);
+      await manager.query('TRUNCATE assessment_changes');
+      await timeStep('assess.changes', () => manager.query(RECORD_ASSESSMENT_CHANGES));
+    }
     const changed: { month: string }[] = await manager.query(
-      first ? FIRST_ASSESSMENTS_MONTHS : CHANGED_MONTHS,
+      first ? FIRST_ASSESSMENTS_MONTHS : changesRecorded ? RECORDED_CHANGE_MONTHS : CHANGED_MONTHS,
     );
     const months = changed.map((row) => row.month).sort();
-    return { ordersInScope: count, providersRescored: changedProviders.length, months };
+    return {
+      ordersInScope: count,
+      providersRescored: changedProviders.length,
+      months,
+      changesRecorded,
+    };
   }
 
   /** No assessment and no signal stored yet (a first load), both locked so until commit. */

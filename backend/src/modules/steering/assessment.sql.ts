@@ -73,52 +73,104 @@ export const SCOPE_ALL = `INSERT INTO assess_scope SELECT id FROM orders ON CONF
 export const SCOPE_FIRST_ASSESSMENTS = `INSERT INTO assess_scope SELECT id FROM orders`;
 
 /**
- * What the assessments of the scope looked like before this run rewrote them: month, level and
- * assessed_at, which UPSERT_ASSESSMENTS sets to now() whenever it rewrites a row (it writes only
- * rows with a changed column), and SCORE_CASES leaves alone (it sets level and score only). An
- * order whose assessed_at and level are unchanged afterwards changed in no column but its score.
+ * What an assessment counts toward the monthly rollups (analytics), of order_assessments `a`:
+ * the columns of assessment_changes after its sign, in this order.
+ */
+const COUNTED_COLUMNS = `a.month, a.department_id, a.provider_id, a.indication_group,
+    a.population, a.setting, a.band, a.outcome, a.level,
+    a.is_opportunity AND a.outcome <> 'PENDING' AND a.exclusion IS NULL,
+    a.outcome_modality`;
+
+/**
+ * What the assessments of the scope looked like before this run rewrote them: what they count
+ * toward the rollups, and assessed_at, which UPSERT_ASSESSMENTS sets to now() whenever it
+ * rewrites a row (it writes only rows with a changed column), and SCORE_CASES leaves alone (it
+ * sets level and score only). An order whose assessed_at and level are unchanged afterwards
+ * changed in no column but its score.
  */
 export const CREATE_ASSESSED_BEFORE = `
   CREATE TEMPORARY TABLE IF NOT EXISTS assessed_before (
-    order_pk bigint PRIMARY KEY, month text NOT NULL, level text, assessed_at timestamptz
+    order_pk bigint PRIMARY KEY, assessed_at timestamptz, month text NOT NULL,
+    department_id integer, provider_id text, indication_group text, population text NOT NULL,
+    setting text NOT NULL, band text NOT NULL, outcome text NOT NULL, level text,
+    assessable boolean NOT NULL, outcome_modality text NOT NULL
   ) ON COMMIT DROP`;
 
 export const SNAPSHOT_SCOPE = `
   INSERT INTO assessed_before
-  SELECT a.order_pk, a.month, a.level, a.assessed_at
+  SELECT a.order_pk, a.assessed_at, ${COUNTED_COLUMNS}
   FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk`;
 
 /** The cases SCORE_CASES rescores for clinicians whose pattern changed ($1), outside the scope. */
 export const SNAPSHOT_RESCORED = `
   INSERT INTO assessed_before
-  SELECT a.order_pk, a.month, a.level, a.assessed_at FROM order_assessments a
+  SELECT a.order_pk, a.assessed_at, ${COUNTED_COLUMNS} FROM order_assessments a
   WHERE a.case_level IS NOT NULL
     AND (a.provider_id = ANY ($1::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($1::text[])))
   ON CONFLICT (order_pk) DO NOTHING`;
 
 /**
- * The months of the assessments this run created, rewrote or re-levelled: before (from the
- * snapshot) and after. Each assessment is read by its key (LATERAL … OFFSET 0: one index probe
- * per row of the snapshot or the scope); as a join, the planner hashes every assessment once
- * the snapshot holds a few per cent of them (a seq scan of 1M rows for 40k at 1M orders).
+ * The assessments this run changed, as the rollups count them (COUNTED_COLUMNS): each one it
+ * rewrote, re-levelled or removed once with sign -1 (as it was, from the snapshot), and each
+ * one it created, rewrote or re-levelled once with +1 (as it is). The after-analysis steps
+ * (the rollups) move their sums by these rows instead of re-reading whole months. Kept only
+ * for a scope of a few orders (see AssessmentSummary.changesRecorded).
  */
-export const CHANGED_MONTHS = `
-  SELECT b.month FROM assessed_before b
+export const CREATE_ASSESSMENT_CHANGES = `
+  CREATE TEMPORARY TABLE IF NOT EXISTS assessment_changes (
+    sign int NOT NULL, month text NOT NULL, department_id integer, provider_id text,
+    indication_group text, population text NOT NULL, setting text NOT NULL, band text NOT NULL,
+    outcome text NOT NULL, level text, assessable boolean NOT NULL, outcome_modality text NOT NULL
+  ) ON COMMIT DROP`;
+
+/**
+ * The assessments of the snapshot this run rewrote, re-levelled or removed (`b`: as they were).
+ * Each assessment is read by its key (LATERAL … OFFSET 0: one index probe per row of the
+ * snapshot or the scope); as a join, the planner hashes every assessment once the snapshot
+ * holds a few per cent of them (a seq scan of 1M rows for 40k at 1M orders).
+ */
+const changedBefore = (select: string): string => `
+  SELECT ${select} FROM assessed_before b
   LEFT JOIN LATERAL (
     SELECT a.order_pk, a.assessed_at, a.level FROM order_assessments a
     WHERE a.order_pk = b.order_pk OFFSET 0
   ) a ON true
   WHERE a.order_pk IS NULL OR a.assessed_at IS DISTINCT FROM b.assessed_at
-     OR a.level IS DISTINCT FROM b.level
-  UNION
-  SELECT a.month FROM assess_scope s
+     OR a.level IS DISTINCT FROM b.level`;
+
+/** The assessments of `orders` this run created, rewrote or re-levelled (`a`: as they are). */
+const changedAfter = (select: string, orders: string): string => `
+  SELECT ${select} FROM ${orders} t
   CROSS JOIN LATERAL (
-    SELECT a.order_pk, a.month, a.assessed_at, a.level FROM order_assessments a
-    WHERE a.order_pk = s.order_pk OFFSET 0
+    SELECT a.* FROM order_assessments a WHERE a.order_pk = t.order_pk OFFSET 0
   ) a
   LEFT JOIN assessed_before b ON b.order_pk = a.order_pk
   WHERE b.order_pk IS NULL OR a.assessed_at IS DISTINCT FROM b.assessed_at
      OR a.level IS DISTINCT FROM b.level`;
+
+/** Fills assessment_changes: the scope's and the rescored cases' changes, before and after. */
+export const RECORD_ASSESSMENT_CHANGES = `
+  INSERT INTO assessment_changes
+  ${changedBefore(`-1, b.month, b.department_id, b.provider_id, b.indication_group,
+    b.population, b.setting, b.band, b.outcome, b.level, b.assessable, b.outcome_modality`)}
+  UNION ALL
+  ${changedAfter(
+    `1, ${COUNTED_COLUMNS}`,
+    '(SELECT order_pk FROM assess_scope UNION SELECT order_pk FROM assessed_before)',
+  )}`;
+
+/** The months of the recorded changes (as CHANGED_MONTHS, from assessment_changes). */
+export const RECORDED_CHANGE_MONTHS = `SELECT DISTINCT month FROM assessment_changes`;
+
+/**
+ * The months of the assessments this run created, rewrote or re-levelled, before and after,
+ * when the changes were not recorded (a wide scope, where a probe per order costs more than
+ * refreshing the months).
+ */
+export const CHANGED_MONTHS = `
+  ${changedBefore('b.month')}
+  UNION
+  ${changedAfter('a.month', 'assess_scope')}`;
 
 /**
  * CHANGED_MONTHS after the first assessments: every assessment is new, so every month that
@@ -229,15 +281,15 @@ export const assessFactsSql = (form: AssessFactsForm): string => `
     -- scan of every order (twice: here and in base) once the scope held about 1 % of them
     SELECT o.* FROM assess_scope s
     CROSS JOIN LATERAL (
-      SELECT o.id, o.patient_id, o.provider_id, o.ordered_at, o.requested_modality,
+      SELECT o.id, o.patient_id, o.provider_id, o.department_id, o.ordered_at, o.requested_modality,
         o.requested_procedure, o.setting, o.egfr, o.contrast_allergy, o.dose_alert_shown,
         o.pregnancy_status, o.indication_code, p.birth_date
       FROM orders o JOIN patients p ON p.patient_id = o.patient_id
       WHERE o.id = s.order_pk OFFSET 0
     ) o`
         : `joined (most of the orders are in scope)
-    SELECT o.id, o.patient_id, o.provider_id, o.ordered_at, o.requested_modality,
-      o.requested_procedure, o.setting, o.egfr, o.contrast_allergy, o.dose_alert_shown,
+    SELECT o.id, o.patient_id, o.provider_id, o.department_id, o.ordered_at,
+      o.requested_modality, o.requested_procedure, o.setting, o.egfr, o.contrast_allergy, o.dose_alert_shown,
       o.pregnancy_status, o.indication_code, p.birth_date
     FROM assess_scope s
     JOIN orders o ON o.id = s.order_pk
@@ -275,7 +327,8 @@ export const assessFactsSql = (form: AssessFactsForm): string => `
     FROM (SELECT DISTINCT requested_procedure FROM scoped
           WHERE requested_procedure IS NOT NULL) p
   ), base AS (
-    SELECT o.id AS order_pk, o.patient_id, o.provider_id, o.ordered_at, o.requested_modality,
+    SELECT o.id AS order_pk, o.patient_id, o.provider_id, o.department_id, o.ordered_at,
+      o.requested_modality,
       o.requested_procedure, procedures.requested_region,
       coalesce(o.setting, 'UNKNOWN') AS setting, o.egfr, o.contrast_allergy, o.dose_alert_shown,
       o.pregnancy_status, to_char(o.ordered_at, 'YYYY-MM') AS month,
@@ -535,12 +588,12 @@ export const upsertAssessmentsSql = (into: 'filled' | 'empty'): string => `
       END AS case_level
     FROM detailed
   ), stored AS (
-    INSERT INTO order_assessments (order_pk, provider_id, month, indication_group, population,
-      setting, is_opportunity, requested_rating, outcome_modality, outcome_rating, outcome_event,
+    INSERT INTO order_assessments (order_pk, provider_id, department_id, month, indication_group,
+      population, setting, is_opportunity, requested_rating, outcome_modality, outcome_rating, outcome_event,
       outcome_at, outcome, band, exclusion, exclusion_detail, non_dose_reason, case_level,
       settings_version, reference_version, lexicon_version)
-    SELECT order_pk, provider_id, month, indication_group, population, setting, is_opportunity,
-      requested_rating, outcome_modality, outcome_rating, outcome_event, outcome_at, outcome, band,
+    SELECT order_pk, provider_id, department_id, month, indication_group, population, setting,
+      is_opportunity, requested_rating, outcome_modality, outcome_rating, outcome_event, outcome_at, outcome, band,
       exclusion, CASE WHEN exclusion IS NOT NULL THEN exclusion_detail END, non_dose_reason,
       case_level, $1, $2, $3
     FROM leveled${into === 'empty' ? '' : ASSESSMENT_CHANGED}
@@ -603,17 +656,17 @@ export const upsertAssessmentsSql = (into: 'filled' | 'empty'): string => `
  */
 const ASSESSMENT_CHANGED = `
     ON CONFLICT (order_pk) DO UPDATE SET
-      (provider_id, month, indication_group, population, setting, is_opportunity,
+      (provider_id, department_id, month, indication_group, population, setting, is_opportunity,
        requested_rating, outcome_modality, outcome_rating, outcome_event, outcome_at, outcome,
        band, exclusion, exclusion_detail, non_dose_reason, case_level, settings_version,
        reference_version, lexicon_version, assessed_at) =
-      (EXCLUDED.provider_id, EXCLUDED.month, EXCLUDED.indication_group, EXCLUDED.population,
-       EXCLUDED.setting, EXCLUDED.is_opportunity, EXCLUDED.requested_rating,
+      (EXCLUDED.provider_id, EXCLUDED.department_id, EXCLUDED.month, EXCLUDED.indication_group,
+       EXCLUDED.population, EXCLUDED.setting, EXCLUDED.is_opportunity, EXCLUDED.requested_rating,
        EXCLUDED.outcome_modality, EXCLUDED.outcome_rating, EXCLUDED.outcome_event,
        EXCLUDED.outcome_at, EXCLUDED.outcome, EXCLUDED.band, EXCLUDED.exclusion,
        EXCLUDED.exclusion_detail, EXCLUDED.non_dose_reason, EXCLUDED.case_level,
        EXCLUDED.settings_version, EXCLUDED.reference_version, EXCLUDED.lexicon_version, now())
-    WHERE (order_assessments.provider_id, order_assessments.month,
+    WHERE (order_assessments.provider_id, order_assessments.department_id, order_assessments.month,
            order_assessments.indication_group, order_assessments.population,
            order_assessments.setting, order_assessments.is_opportunity,
            order_assessments.requested_rating, order_assessments.outcome_modality,
@@ -624,8 +677,9 @@ const ASSESSMENT_CHANGED = `
            order_assessments.settings_version, order_assessments.reference_version,
            order_assessments.lexicon_version)
       IS DISTINCT FROM
-          (EXCLUDED.provider_id, EXCLUDED.month, EXCLUDED.indication_group, EXCLUDED.population,
-           EXCLUDED.setting, EXCLUDED.is_opportunity, EXCLUDED.requested_rating,
+          (EXCLUDED.provider_id, EXCLUDED.department_id, EXCLUDED.month,
+           EXCLUDED.indication_group, EXCLUDED.population, EXCLUDED.setting,
+           EXCLUDED.is_opportunity, EXCLUDED.requested_rating,
            EXCLUDED.outcome_modality, EXCLUDED.outcome_rating, EXCLUDED.outcome_event,
            EXCLUDED.outcome_at, EXCLUDED.outcome, EXCLUDED.band, EXCLUDED.exclusion,
            EXCLUDED.exclusion_detail, EXCLUDED.non_dose_reason, EXCLUDED.case_level,

@@ -19,6 +19,8 @@ export class OrderAssessmentEntity {
   order: Relation<OrderEntity>;
 
   @Column({ name: 'provider_id', type: 'text', nullable: true }) providerId: string | null;
+  /** The order's department when assessed (the rollups count the assessment under it). */
+  @Column({ name: 'department_id', type: 'integer', nullable: true }) departmentId: number | null;
   /** Month of the order in the site time zone, YYYY-MM. */
   @Column({ type: 'text' }) month: string;
   @Column({ name: 'indication_group', type: 'text', nullable: true }) indicationGroup:
