@@ -25,6 +25,7 @@ import { ClinicianTotals1796000730000 } from './1796000730000-ClinicianTotals.js
 import { PatientDistinct1796000800000 } from './1796000800000-PatientDistinct.js';
 import { ClinicianRollupsProvider1796000800100 } from './1796000800100-ClinicianRollupsProvider.js';
 import { AssessmentDepartment1796000900000 } from './1796000900000-AssessmentDepartment.js';
+import { AssessmentCasesIndex1796000900100 } from './1796000900100-AssessmentCasesIndex.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   PatientDistinct1796000800000,
   ClinicianRollupsProvider1796000800100,
   AssessmentDepartment1796000900000,
+  AssessmentCasesIndex1796000900100,
 ];

@@ -810,14 +810,26 @@ const formatProbability = (expression: string): string => `
         WHEN ${expression} < 0.001 THEN '< 0.001'
         ELSE trim_scale(round((${expression})::numeric, 3))::text END)`;
 
-/** SCORE_CASES' targets after an analysis of some orders: the scope and the rescored cases. */
+/** The columns of an assessment `a` SCORE_CASES reads (its targets carry them). */
+const TARGET_COLUMNS = `a.order_pk, a.provider_id, a.case_level, a.level, a.score,
+      a.requested_rating`;
+
+/**
+ * SCORE_CASES' targets after an analysis of some orders, each with its assessment: the orders
+ * in scope, each by its key (LATERAL … OFFSET 0), then the cases of the rescored clinicians,
+ * by the cases' own index (ix_order_assessments_cases). A UNION of two set-based reads, never
+ * "IN (SELECT …) OR …", which PostgreSQL plans as a per-row SubPlan over a materialised scan
+ * (quadratic) once the scope's hash exceeds work_mem; and the assessments come with them,
+ * where joining the targets to order_assessments afterwards read every assessment twice (two
+ * seq scans of 1M rows for 44,207 targets at 1M orders).
+ */
 const SCOPE_TARGETS = `
-    -- the orders in scope, then the cases of the rescored clinicians: a UNION of two
-    -- set-based reads, never "IN (SELECT …) OR …", which PostgreSQL plans as a per-row SubPlan
-    -- over a materialised scan (quadratic) once the scope's hash exceeds work_mem
-    SELECT order_pk FROM assess_scope
+    SELECT a.* FROM assess_scope s
+    CROSS JOIN LATERAL (
+      SELECT ${TARGET_COLUMNS} FROM order_assessments a WHERE a.order_pk = s.order_pk OFFSET 0
+    ) a
     UNION
-    SELECT a.order_pk FROM order_assessments a
+    SELECT ${TARGET_COLUMNS} FROM order_assessments a
     WHERE a.case_level IS NOT NULL
       AND (a.provider_id = ANY ($3::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($3::text[])))`;
 
@@ -829,7 +841,7 @@ const SCOPE_TARGETS = `
  */
 const FIRST_LOAD_TARGETS = `
     -- $3 (the rescored clinicians) adds nothing here: every case is a target
-    SELECT a.order_pk FROM order_assessments a
+    SELECT ${TARGET_COLUMNS} FROM order_assessments a
     WHERE a.case_level IS NOT NULL AND $3::text[] IS NOT NULL`;
 
 /** The PATTERN signals of orders in scope that are no longer cases. */
@@ -877,8 +889,7 @@ export const scoreCasesSql = (targets: 'scope' | 'first-load' = 'scope'): string
       -- for a low-rated modality (level.at_entry_probable)
       a.case_level = 'PROBABLE' AND e2.order_pk IS NULL AS at_entry,
       o.requested_modality, a.requested_rating
-    FROM targets
-    JOIN order_assessments a ON a.order_pk = targets.order_pk
+    FROM targets a
     JOIN orders o ON o.id = a.order_pk
     LEFT JOIN provider_patterns pp ON pp.provider_id = a.provider_id
     LEFT JOIN site ON true
