@@ -1,6 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { RollupService } from '../../backend/src/modules/analytics/rollup.service.js';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import {
@@ -8,7 +9,7 @@ import {
   BUILD_ASSESS_FACTS_WIDE,
   CREATE_ASSESS_SCOPE,
 } from '../../backend/src/modules/steering/assessment.sql.js';
-import { makeExam, writeCsvFolder } from '../factories/csv-folder.js';
+import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 interface AssessmentSnapshot {
@@ -36,6 +37,22 @@ const readPatterns = async (database: TestDatabase): Promise<Map<string, string>
      FROM provider_patterns`,
   );
   return new Map(rows.map((row) => [row.provider_id, row.pattern]));
+};
+
+/** Every rollup table's rows, each as JSON text, in order. */
+const readRollups = async (database: TestDatabase): Promise<string[][]> => {
+  const tables = [
+    'assessment_rollups',
+    'department_rollups',
+    'order_volume_rollups',
+    'clinician_rollups',
+    'clinician_totals',
+  ];
+  const read = async (table: string) =>
+    (
+      await database.dataSource.query(`SELECT to_jsonb(r)::text AS row FROM ${table} r ORDER BY 1`)
+    ).map((row: { row: string }) => row.row);
+  return Promise.all(tables.map(read));
 };
 
 /** A fresh database holding a generated hospital of 12 months, imported and analysed. */
@@ -111,6 +128,10 @@ describe('a delta import touching 100 patients', () => {
     // the 40 mSv exam moves these patients' CED, so their assessments were recomputed
     expect(touchedChanged).toBeGreaterThan(0);
     expect(rescored).toBeLessThan(before.size / 10);
+    // the rollups moved by the recorded changes hold what a rebuild from every assessment holds
+    const moved = await readRollups(database);
+    await new RollupService(database.dataSource).refreshAll();
+    expect(moved).toEqual(await readRollups(database));
   });
 
   it('keeps the clinician pattern counts equal to a count over every assessment', async () => {
@@ -134,6 +155,88 @@ describe('a delta import touching 100 patients', () => {
     );
     expect(rows).toBeGreaterThan(0);
     expect(differing).toBe(0);
+  });
+
+  it('moves the rollups by the cases a pattern change re-levels outside the delta', async () => {
+    const db = database.dataSource;
+    // the clinician with the most PROBABLE candidates (PROBABLE while their pattern stands
+    // out, POSSIBLE while it does not), and where they work
+    const [clinician]: {
+      provider_id: string;
+      name: string;
+      department: string;
+      standing_out: boolean;
+    }[] = await db.query(
+      `SELECT a.provider_id, p.name, d.name AS department,
+         count(*) FILTER (WHERE a.level = 'PROBABLE') > 0 AS standing_out
+       FROM order_assessments a JOIN orders o ON o.id = a.order_pk
+       JOIN providers p ON p.provider_id = a.provider_id
+       JOIN departments d ON d.id = o.department_id
+       WHERE a.case_level = 'PROBABLE'
+       GROUP BY 1, 2, 3 ORDER BY count(*) DESC, 1, 3 LIMIT 1`,
+    );
+    expect(clinician).toBeDefined();
+    const levelsOf = async (): Promise<Map<string, string>> =>
+      new Map(
+        (
+          await db.query(
+            `SELECT order_pk, level FROM order_assessments
+             WHERE provider_id = $1 AND case_level IS NOT NULL`,
+            [clinician.provider_id],
+          )
+        ).map((row: { order_pk: string; level: string }) => [row.order_pk, row.level]),
+      );
+    const before = await levelsOf();
+    const [{ at }] = await db.query(`SELECT max(ordered_at) AS at FROM orders`);
+    const orderedAt = new Date(at).getTime();
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const day = 86_400_000;
+    // 80 new HIGH-band patients (three 40 mSv CTs in the months before) for whom this clinician
+    // ordered a CT for suspected PE: kept, when the pattern stood out (it stops, and cases
+    // outside the delta fall from PROBABLE to POSSIBLE); else done as an ultrasound (rated 3),
+    // and the pattern comes to stand out (cases outside the delta rise to PROBABLE)
+    const patients = Array.from({ length: 80 }, (_, index) => `RELEVEL-${index}`);
+    const delta = await writeCsvFolder({
+      patients: patients.map((patient_id) => makePatient({ patient_id })),
+      orders: patients.map((patient_id, index) =>
+        makeOrder({
+          order_id: `RELEVEL-O${index}`,
+          patient_id,
+          ordered_at: iso(orderedAt),
+          provider_id: clinician.provider_id,
+          provider_name: clinician.name,
+          department: clinician.department,
+        }),
+      ),
+      exams: patients.flatMap((patient_id, index) => [
+        ...[30, 60, 90].map((days) =>
+          makeExam({
+            accession: `RELEVEL-PRIOR-${index}-${days}`,
+            patient_id,
+            performed_at: iso(orderedAt - days * day),
+            effective_dose_msv: 40,
+          }),
+        ),
+        makeExam({
+          accession: `RELEVEL-${index}`,
+          patient_id,
+          order_id: `RELEVEL-O${index}`,
+          performed_at: iso(orderedAt + 3_600_000),
+          modality: clinician.standing_out ? 'CT' : 'US',
+        }),
+      ]),
+    });
+    try {
+      await new PipelineService(db).importCsvFolder(delta);
+    } finally {
+      await rm(delta, { recursive: true, force: true });
+    }
+    const after = await levelsOf();
+    const relevelled = [...before].filter(([orderPk, level]) => after.get(orderPk) !== level);
+    expect(relevelled.length).toBeGreaterThan(0);
+    const moved = await readRollups(database);
+    await new RollupService(db).refreshAll();
+    expect(moved).toEqual(await readRollups(database));
   });
 });
 

@@ -16,6 +16,7 @@ import {
   COLLECT_PATTERN_DELTA,
   CHANGED_MONTHS,
   CREATE_ASSESSMENT_CHANGES,
+  CREATE_RELEVELLED,
   FIRST_ASSESSMENTS_MONTHS,
   RECORD_ASSESSMENT_CHANGES,
   RECORDED_CHANGE_MONTHS,
@@ -37,7 +38,6 @@ import {
   SCOPE_TOUCHED_PATIENTS,
   SCORE_CASES,
   SCORE_FIRST_CASES,
-  SNAPSHOT_RESCORED,
   SNAPSHOT_SCOPE,
   SELECT_ORDER_TEXTS,
   TEXTLESS_FACTS,
@@ -193,7 +193,10 @@ export class AssessmentService {
     const changedProviders = await timeStep('assess.patterns', () =>
       this.updatePatterns(manager, settings),
     );
-    if (changedProviders.length > 0) await manager.query(SNAPSHOT_RESCORED, [changedProviders]);
+    if (!first) {
+      await manager.query(CREATE_RELEVELLED);
+      await manager.query('TRUNCATE relevelled');
+    }
     await timeStep('assess.score', () =>
       manager.query(first ? SCORE_FIRST_CASES : SCORE_CASES, [
         settings.values['level.probable_min_clinician_lower95'],

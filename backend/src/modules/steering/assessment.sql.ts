@@ -86,7 +86,7 @@ const COUNTED_COLUMNS = `a.month, a.department_id, a.provider_id, a.indication_g
  * toward the rollups, and assessed_at, which UPSERT_ASSESSMENTS sets to now() whenever it
  * rewrites a row (it writes only rows with a changed column), and SCORE_CASES leaves alone (it
  * sets level and score only). An order whose assessed_at and level are unchanged afterwards
- * changed in no column but its score.
+ * changed in no column but its score. The rescored cases outside the scope: relevelled.
  */
 export const CREATE_ASSESSED_BEFORE = `
   CREATE TEMPORARY TABLE IF NOT EXISTS assessed_before (
@@ -101,18 +101,21 @@ export const SNAPSHOT_SCOPE = `
   SELECT a.order_pk, a.assessed_at, ${COUNTED_COLUMNS}
   FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk`;
 
-/** The cases SCORE_CASES rescores for clinicians whose pattern changed ($1), outside the scope. */
-export const SNAPSHOT_RESCORED = `
-  INSERT INTO assessed_before
-  SELECT a.order_pk, a.assessed_at, ${COUNTED_COLUMNS} FROM order_assessments a
-  WHERE a.case_level IS NOT NULL
-    AND (a.provider_id = ANY ($1::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($1::text[])))
-  ON CONFLICT (order_pk) DO NOTHING`;
+/**
+ * The cases whose level SCORE_CASES changed, with the level before: outside the scope (the
+ * cases of clinicians whose pattern changed) nothing else of theirs changes, so what they count
+ * moves by their level alone (without a snapshot of every such case taken before).
+ */
+export const CREATE_RELEVELLED = `
+  CREATE TEMPORARY TABLE IF NOT EXISTS relevelled (
+    order_pk bigint PRIMARY KEY, level_before text
+  ) ON COMMIT DROP`;
 
 /**
  * The assessments this run changed, as the rollups count them (COUNTED_COLUMNS): each one it
- * rewrote, re-levelled or removed once with sign -1 (as it was, from the snapshot), and each
- * one it created, rewrote or re-levelled once with +1 (as it is). The after-analysis steps
+ * rewrote, re-levelled or removed once with sign -1 (as it was: from the snapshot, or with its
+ * level before for a case re-levelled outside the scope), and each one it created, rewrote or
+ * re-levelled once with +1 (as it is). The after-analysis steps
  * (the rollups) move their sums by these rows instead of re-reading whole months. Kept only
  * for a scope of a few orders (see AssessmentSummary.changesRecorded).
  */
@@ -148,16 +151,25 @@ const changedAfter = (select: string, orders: string): string => `
   WHERE b.order_pk IS NULL OR a.assessed_at IS DISTINCT FROM b.assessed_at
      OR a.level IS DISTINCT FROM b.level`;
 
-/** Fills assessment_changes: the scope's and the rescored cases' changes, before and after. */
+/** The cases re-levelled outside the scope (`r`), each with its assessment `a`, by key. */
+const RELEVELLED_OUTSIDE = `
+  FROM relevelled r
+  CROSS JOIN LATERAL (
+    SELECT a.* FROM order_assessments a WHERE a.order_pk = r.order_pk OFFSET 0
+  ) a
+  WHERE NOT EXISTS (SELECT 1 FROM assess_scope s WHERE s.order_pk = r.order_pk)`;
+
+/** Fills assessment_changes: the scope's and the re-levelled cases' changes, before and after. */
 export const RECORD_ASSESSMENT_CHANGES = `
   INSERT INTO assessment_changes
   ${changedBefore(`-1, b.month, b.department_id, b.provider_id, b.indication_group,
     b.population, b.setting, b.band, b.outcome, b.level, b.assessable, b.outcome_modality`)}
   UNION ALL
-  ${changedAfter(
-    `1, ${COUNTED_COLUMNS}`,
-    '(SELECT order_pk FROM assess_scope UNION SELECT order_pk FROM assessed_before)',
-  )}`;
+  ${changedAfter(`1, ${COUNTED_COLUMNS}`, 'assess_scope')}
+  UNION ALL
+  SELECT -1, ${COUNTED_COLUMNS.replace('a.level', 'r.level_before')} ${RELEVELLED_OUTSIDE}
+  UNION ALL
+  SELECT 1, ${COUNTED_COLUMNS} ${RELEVELLED_OUTSIDE}`;
 
 /** The months of the recorded changes (as CHANGED_MONTHS, from assessment_changes). */
 export const RECORDED_CHANGE_MONTHS = `SELECT DISTINCT month FROM assessment_changes`;
@@ -170,7 +182,9 @@ export const RECORDED_CHANGE_MONTHS = `SELECT DISTINCT month FROM assessment_cha
 export const CHANGED_MONTHS = `
   ${changedBefore('b.month')}
   UNION
-  ${changedAfter('a.month', 'assess_scope')}`;
+  ${changedAfter('a.month', 'assess_scope')}
+  UNION
+  SELECT a.month ${RELEVELLED_OUTSIDE}`;
 
 /**
  * CHANGED_MONTHS after the first assessments: every assessment is new, so every month that
@@ -844,8 +858,11 @@ const FIRST_LOAD_TARGETS = `
     SELECT ${TARGET_COLUMNS} FROM order_assessments a
     WHERE a.case_level IS NOT NULL AND $3::text[] IS NOT NULL`;
 
-/** The PATTERN signals of orders in scope that are no longer cases. */
-const REMOVE_PATTERN_SIGNALS = `, removed AS (
+/** The PATTERN signals of orders in scope that are no longer cases; the re-levelled targets. */
+const REMOVE_PATTERN_SIGNALS = `, relevelled_targets AS (
+    INSERT INTO relevelled
+    SELECT order_pk, stored_level FROM scored WHERE stored_level IS DISTINCT FROM level
+  ), removed AS (
     DELETE FROM order_signals s USING scored
     WHERE s.order_pk = scored.order_pk AND s.code = 'PATTERN' AND scored.case_level IS NULL
   )`;
