@@ -233,6 +233,25 @@ describe('monthly rollups', () => {
   it('gives every dashboard aggregate from the rollups exactly as from the raw tables', async () => {
     expect(departments.length).toBeGreaterThanOrEqual(3);
     expect(months.length).toBeGreaterThanOrEqual(12);
+    // the first load built the monthly rollups' indexes after their inserts: all are back
+    const indexes = await database.dataSource.query(
+      `SELECT indexname, indexdef FROM pg_indexes
+       WHERE tablename IN ('assessment_rollups', 'department_rollups', 'order_volume_rollups')
+       ORDER BY 1`,
+    );
+    expect(indexes.map((row: { indexname: string }) => row.indexname)).toEqual([
+      'ix_assessment_rollups_month',
+      'ix_department_rollups_month',
+      'ix_order_volume_rollups_month',
+      'ux_assessment_rollups_key',
+      'ux_department_rollups_key',
+      'ux_order_volume_rollups_key',
+    ]);
+    for (const { indexdef } of indexes.filter((row: { indexname: string }) =>
+      row.indexname.startsWith('ux_'),
+    )) {
+      expect(indexdef).toMatch(/^CREATE UNIQUE INDEX .* NULLS NOT DISTINCT$/);
+    }
     await expectRollupsCurrent();
     await expectRollupsMatchRaw();
   });

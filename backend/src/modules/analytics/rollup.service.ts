@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
+import { deferIndexes, emptyForFirstLoad, type DeferredIndexes } from '../ingestion/bulk-load.js';
 import { lockModelWrites } from '../ingestion/model-write-lock.js';
 import {
   ADD_CLINICIAN_MONTHS,
@@ -15,6 +16,9 @@ import {
   SUM_ROLLUP_CHANGES,
   deleteEmptiedSql,
 } from './rollup.sql.js';
+
+/** The rollups by month (the clinician tables have none). */
+const MONTHLY_ROLLUPS = ['assessment_rollups', 'department_rollups', 'order_volume_rollups'];
 
 export interface RollupRefresh {
   /** The months refreshed; null: every month (a full refresh). */
@@ -41,9 +45,11 @@ export class RollupService {
       // new counts in
       for (const statement of SUBTRACT_CLINICIAN_MONTHS) await manager.query(statement, [distinct]);
       for (const statement of DELETE_ROLLUP_MONTHS) await manager.query(statement, [distinct]);
+      const deferred = await this.deferIndexesWhenEmpty(manager);
       await manager.query(INSERT_ROLLUP_MONTHS, [distinct]);
       for (const statement of ADD_CLINICIAN_MONTHS) await manager.query(statement, [distinct]);
       for (const statement of DELETE_EMPTY_CLINICIAN_ROWS) await manager.query(statement);
+      await deferred.rebuild();
     });
     return { months: distinct };
   }
@@ -74,11 +80,26 @@ export class RollupService {
       // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would block every dashboard read until
       // the analysis transaction commits; DELETE lets them read the previous rollups meanwhile
       for (const statement of DELETE_ALL_ROLLUPS) await manager.query(statement);
+      const deferred = await this.deferIndexesWhenEmpty(manager);
       await manager.query(INSERT_ALL_ROLLUPS);
       await manager.query(INSERT_ALL_CLINICIAN_ROLLUPS);
       await manager.query(INSERT_ALL_CLINICIAN_TOTALS);
+      await deferred.rebuild();
     });
     return { months: null };
+  }
+
+  /**
+   * On a first load (the monthly rollups empty, and locked so), the rollup tables' indexes are
+   * built once after the inserts instead of row by row: the keys that applyChanges upserts on
+   * made the inserts of every month 1.7 times as long at 1M orders (14.1 s against 8.5 s).
+   * The clinician tables keep theirs: their inserts upsert on them.
+   */
+  private async deferIndexesWhenEmpty(manager: EntityManager): Promise<DeferredIndexes> {
+    for (const table of MONTHLY_ROLLUPS) {
+      if (!(await emptyForFirstLoad(manager, table))) return { rebuild: async () => undefined };
+    }
+    return deferIndexes(manager, MONTHLY_ROLLUPS, 'rollups', { unique: true });
   }
 
   /**

@@ -35,12 +35,14 @@ export async function deferIndexesOnFirstLoad(manager: EntityManager): Promise<D
  * failure rolls the drop back) and returns how to build them again from their definitions.
  * Only for tables a load fills from empty (locked so), whose indexes are cheaper built once
  * than maintained row by row. `step` names the two timings (`<step>.drop_indexes`,
- * `<step>.build_indexes`).
+ * `<step>.build_indexes`). `unique`: unique indexes too (not a primary key nor a constraint),
+ * for tables that no statement upserts into before the rebuild.
  */
 export async function deferIndexes(
   manager: EntityManager,
   tables: readonly string[],
   step = 'bulk',
+  { unique = false }: { readonly unique?: boolean } = {},
 ): Promise<DeferredIndexes> {
   const indexes: { name: string; definition: string }[] = await manager.query(
     `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
@@ -49,10 +51,10 @@ export async function deferIndexes(
      JOIN pg_class t ON t.oid = i.indrelid
      JOIN pg_namespace n ON n.oid = t.relnamespace
      WHERE n.nspname = current_schema() AND t.relname = ANY ($1::text[])
-       AND NOT i.indisunique AND NOT i.indisprimary
+       AND (NOT i.indisunique OR $2) AND NOT i.indisprimary
        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
      ORDER BY c.relname`,
-    [[...tables]],
+    [[...tables], unique],
   );
   // the foreign keys of these tables: checked row by row by a trigger on every insert (73 s of
   // a 208 s exams insert at 800k exams); added back after the inserts, PostgreSQL checks each
