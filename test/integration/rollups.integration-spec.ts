@@ -84,6 +84,7 @@ describe('monthly rollups', () => {
   let providers: string[];
   let groups: string[];
   let months: string[];
+  let firstLoadSteps: string[];
 
   const aggregates = (source: AggregateSource) => ({
     aggregate: new AggregateService(database.dataSource).over(source),
@@ -221,7 +222,9 @@ describe('monthly rollups', () => {
     database = await createTestDatabase();
     folder = await mkdtemp(path.join(os.tmpdir(), 'cg-rollups-'));
     await generateHospital({ patients: 500, months: 12, seed: 11, outDir: folder });
-    await new PipelineService(database.dataSource).importCsvFolder(folder);
+    firstLoadSteps = (
+      (await new PipelineService(database.dataSource).importCsvFolder(folder)).steps ?? []
+    ).map((step) => step.step);
     await readDimensions();
   });
 
@@ -234,6 +237,7 @@ describe('monthly rollups', () => {
     expect(departments.length).toBeGreaterThanOrEqual(3);
     expect(months.length).toBeGreaterThanOrEqual(12);
     // the first load built the monthly rollups' indexes after their inserts: all are back
+    expect(firstLoadSteps).toContain('rollups.build_indexes');
     const indexes = await database.dataSource.query(
       `SELECT indexname, indexdef FROM pg_indexes
        WHERE tablename IN ('assessment_rollups', 'department_rollups', 'order_volume_rollups')
