@@ -55,6 +55,13 @@ const readRollups = async (database: TestDatabase): Promise<string[][]> => {
   return Promise.all(tables.map(read));
 };
 
+/** The rollups as the analyses moved them equal a rebuild from every assessment. */
+const expectRollupsEqualRebuild = async (database: TestDatabase): Promise<void> => {
+  const moved = await readRollups(database);
+  await new RollupService(database.dataSource).refreshAll();
+  expect(moved).toEqual(await readRollups(database));
+};
+
 /** A fresh database holding a generated hospital of 12 months, imported and analysed. */
 const importedHospital = async (patients: number, seed: number): Promise<TestDatabase> => {
   const database = await createTestDatabase();
@@ -129,9 +136,7 @@ describe('a delta import touching 100 patients', () => {
     expect(touchedChanged).toBeGreaterThan(0);
     expect(rescored).toBeLessThan(before.size / 10);
     // the rollups moved by the recorded changes hold what a rebuild from every assessment holds
-    const moved = await readRollups(database);
-    await new RollupService(database.dataSource).refreshAll();
-    expect(moved).toEqual(await readRollups(database));
+    await expectRollupsEqualRebuild(database);
   });
 
   it('keeps the clinician pattern counts equal to a count over every assessment', async () => {
@@ -234,9 +239,7 @@ describe('a delta import touching 100 patients', () => {
     const after = await levelsOf();
     const relevelled = [...before].filter(([orderPk, level]) => after.get(orderPk) !== level);
     expect(relevelled.length).toBeGreaterThan(0);
-    const moved = await readRollups(database);
-    await new RollupService(db).refreshAll();
-    expect(moved).toEqual(await readRollups(database));
+    await expectRollupsEqualRebuild(database);
   });
 });
 
