@@ -26,6 +26,7 @@ import { PatientDistinct1796000800000 } from './1796000800000-PatientDistinct.js
 import { ClinicianRollupsProvider1796000800100 } from './1796000800100-ClinicianRollupsProvider.js';
 import { AssessmentDepartment1796000900000 } from './1796000900000-AssessmentDepartment.js';
 import { AssessmentCasesIndex1796000900100 } from './1796000900100-AssessmentCasesIndex.js';
+import { PatternOwnFacts1796000900200 } from './1796000900200-PatternOwnFacts.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ClinicianRollupsProvider1796000800100,
   AssessmentDepartment1796000900000,
   AssessmentCasesIndex1796000900100,
+  PatternOwnFacts1796000900200,
 ];

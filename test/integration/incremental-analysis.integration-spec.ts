@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { RollupService } from '../../backend/src/modules/analytics/rollup.service.js';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
+import { CaseEvidenceService } from '../../backend/src/modules/steering/case-evidence.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import {
   BUILD_ASSESS_FACTS,
   BUILD_ASSESS_FACTS_WIDE,
   CREATE_ASSESS_SCOPE,
 } from '../../backend/src/modules/steering/assessment.sql.js';
+import { PatternOwnFacts1796000900200 } from '../../migrations/1796000900200-PatternOwnFacts.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -241,6 +243,115 @@ describe('a delta import touching 100 patients', () => {
     expect(relevelled.length).toBeGreaterThan(0);
     await expectRollupsEqualRebuild(database);
   });
+
+  it('rewrites only the cases a delta moves, and shows every case the patterns of now', async () => {
+    const db = database.dataSource;
+    interface StoredPattern {
+      order_pk: string;
+      patient_id: string;
+      xmin: string;
+      level: string | null;
+      score: string | null;
+    }
+    const stored = async (): Promise<Map<string, StoredPattern>> =>
+      new Map(
+        (
+          (await db.query(`
+            SELECT s.order_pk, o.patient_id, s.xmin::text AS xmin, a.level, a.score::text AS score
+            FROM order_signals s JOIN order_assessments a ON a.order_pk = s.order_pk
+            JOIN orders o ON o.id = s.order_pk
+            WHERE s.code = 'PATTERN'`)) as StoredPattern[]
+        ).map((row) => [row.order_pk, row]),
+      );
+    const referenceOddsRatios = async (): Promise<Map<string, string>> =>
+      new Map(
+        (
+          await db.query(
+            `SELECT provider_id, round(reference_odds_ratio::numeric, 2)::text AS figure
+             FROM provider_patterns WHERE reference_odds_ratio IS NOT NULL`,
+          )
+        ).map((row: { provider_id: string; figure: string }) => [row.provider_id, row.figure]),
+      );
+    const before = await stored();
+    const figuresBefore = await referenceOddsRatios();
+    // 100 patients the first delta did not touch get a 40 mSv exam: their CED moves, and with
+    // it their clinicians' patterns
+    const patients: { patient_id: string }[] = await db.query(
+      `SELECT DISTINCT patient_id FROM orders ORDER BY patient_id DESC LIMIT 100`,
+    );
+    const touched = new Set(patients.map((row) => row.patient_id));
+    const delta = await writeCsvFolder({
+      orders: [],
+      exams: patients.map((row, index) =>
+        makeExam({
+          accession: `DELTA-2-${index}`,
+          patient_id: row.patient_id,
+          performed_at: '2024-05-01T10:00:00Z',
+          body_region: 'ABDOMEN_PELVIS',
+          effective_dose_msv: 40,
+        }),
+      ),
+    });
+    try {
+      await new PipelineService(db).importCsvFolder(delta);
+    } finally {
+      await rm(delta, { recursive: true, force: true });
+    }
+    const after = await stored();
+    const figuresAfter = await referenceOddsRatios();
+    expect(
+      [...figuresAfter].filter(([id, figure]) => figuresBefore.get(id) !== figure).length,
+    ).toBeGreaterThan(0);
+
+    // outside the delta a case's PATTERN signal is rewritten exactly when its level or score
+    // moves: the clinicians' figures, which every delta moves, are not stored with it
+    const kept: string[] = [];
+    for (const [orderPk, current] of after) {
+      const previous = before.get(orderPk);
+      if (touched.has(current.patient_id) || previous === undefined) continue;
+      const moved = previous.level !== current.level || previous.score !== current.score;
+      expect({ orderPk, rewritten: current.xmin !== previous.xmin }).toEqual({
+        orderPk,
+        rewritten: moved,
+      });
+      if (!moved) kept.push(orderPk);
+    }
+    // (33 cases in this hospital, 22 of them kept)
+    expect(kept.length).toBeGreaterThan(10);
+
+    // a case the delta did not rewrite still states its clinician's figures as they are now
+    const [shown]: { order_id: string; provider_id: string }[] = await db.query(
+      `SELECT o.order_id, a.provider_id FROM orders o
+       JOIN order_assessments a ON a.order_pk = o.id
+       WHERE o.id = ANY ($1::bigint[]) AND a.provider_id = ANY ($2::text[])
+       ORDER BY o.id LIMIT 1`,
+      [
+        kept,
+        [...figuresAfter]
+          .filter(([id, figure]) => id !== '*' && figuresBefore.get(id) !== figure)
+          .map(([id]) => id),
+      ],
+    );
+    expect(shown).toBeDefined();
+    const [evidence] = await new CaseEvidenceService(db).read(shown.order_id);
+    const pattern = evidence.signals.find((signal) => signal.code === 'PATTERN');
+    expect(pattern?.explanation).toContain(
+      `vs the site's LOW-band, OR ${figuresAfter.get(shown.provider_id)} (95% CI`,
+    );
+
+    // and what a full reanalysis leaves: it moves no level, score or signal
+    const everything = async (): Promise<string[]> =>
+      (
+        await db.query(
+          `SELECT (a.order_pk, a.level, a.score, s.code, s.explanation, s.inputs)::text AS row
+           FROM order_assessments a LEFT JOIN order_signals s ON s.order_pk = a.order_pk
+           ORDER BY a.order_pk, s.code`,
+        )
+      ).map((row: { row: string }) => row.row);
+    const analysed = await everything();
+    await new PipelineService(db).analyse('all');
+    expect(await everything()).toEqual(analysed);
+  });
 });
 
 describe('pending orders on a delta that moves the newest data', () => {
@@ -381,5 +492,42 @@ describe('a first load, assessed with plain inserts and the facts read by joins'
     });
     expect(digests[0].rows).toBeGreaterThan(800);
     expect(digests[1]).toEqual(digests[0]);
+  });
+
+  it("turns PATTERN signals stored with the figures into the case's own facts (migration)", async () => {
+    const runner = database.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const stored = async (): Promise<string[]> =>
+        (
+          await runner.query(
+            `SELECT (order_pk, explanation, inputs)::text AS row FROM order_signals
+             WHERE code = 'PATTERN' ORDER BY order_pk`,
+          )
+        ).map((row: { row: string }) => row.row);
+      const analysed = await stored();
+      expect(analysed.length).toBeGreaterThan(20);
+      // the form the analysis wrote before: the figures of the day (the text is cut short here)
+      await runner.query(`
+        UPDATE order_signals s SET
+          explanation = CASE WHEN pp.provider_id IS NULL
+                             THEN 'no clinician on the order, site pattern: away-switches …'
+                             ELSE 'clinician pattern: away-switches …' END,
+          inputs = jsonb_build_object(
+            'shrunk_odds_ratio', coalesce(pp.shrunk_odds_ratio, site.shrunk_odds_ratio, 1),
+            'odds_ratio', pp.odds_ratio, 'reference_q_value', pp.reference_q_value,
+            'compared_clinicians', site.compared_clinicians, 'max_q', 0.05,
+            'at_entry', (s.inputs ->> 'at_entry')::boolean, 'settings_version', 1)
+        FROM order_assessments a
+        LEFT JOIN provider_patterns pp ON pp.provider_id = a.provider_id
+        LEFT JOIN provider_patterns site ON site.provider_id = '*'
+        WHERE s.code = 'PATTERN' AND a.order_pk = s.order_pk`);
+      expect(await stored()).not.toEqual(analysed);
+      await new PatternOwnFacts1796000900200().up(runner);
+      expect(await stored()).toEqual(analysed);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });

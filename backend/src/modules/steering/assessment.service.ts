@@ -37,6 +37,8 @@ import {
   SCOPE_STALE,
   SCOPE_TOUCHED_PATIENTS,
   SCORE_CASES,
+  patternPoints,
+  patternStandsOut,
   SCORE_FIRST_CASES,
   SNAPSHOT_SCOPE,
   SELECT_ORDER_TEXTS,
@@ -335,7 +337,13 @@ export class AssessmentService {
     return builder.finish();
   }
 
-  /** Recomputes every clinician's pattern; returns those whose shrunk OR changed. */
+  /**
+   * Recomputes every clinician's pattern; returns those whose pattern moved a case: its points
+   * in the score or whether it stands out (the level), and those left without a pattern ('*',
+   * the site, stands for the cases that use the site's pattern). The other figures a case's
+   * evidence names are read when it is shown (PATTERN_EVIDENCE): a change in them alone
+   * rescores nothing.
+   */
   private async updatePatterns(
     manager: EntityManager,
     settings: VersionedSettings,
@@ -344,31 +352,21 @@ export class AssessmentService {
       manager,
       settings.values['level.pattern_counts_explained_switches'],
     );
-    // the evidence names how many clinicians stand out: when that set changes, every case's
-    // evidence changes with it
     const maxQ = settings.values['level.probable_max_clinician_q'];
     const minLower = settings.values['level.probable_min_clinician_lower95'];
-    const previousStandingOut: { provider_id: string }[] = await manager.query(
-      `SELECT provider_id FROM provider_patterns
-       WHERE provider_id <> '*' AND reference_q_value <= $1 AND reference_lower_95 > $2`,
-      [maxQ, minLower],
-    );
-    const standingOut = patterns
-      .filter(
-        (pattern) =>
-          pattern.providerId !== '*' &&
-          pattern.referenceQValue !== null &&
-          pattern.referenceQValue <= maxQ &&
-          (pattern.referenceLower95 ?? 0) > minLower,
-      )
-      .map((pattern) => pattern.providerId);
-    const previousSet = new Set(previousStandingOut.map((row) => row.provider_id));
-    const standingOutChanged =
-      previousSet.size !== standingOut.length || standingOut.some((id) => !previousSet.has(id));
+    const movesCases = (pattern: string): string => `ROW(
+      ${patternStandsOut(
+        `${pattern}.reference_lower_95`,
+        `CASE WHEN ${pattern}.provider_id = '*' THEN ${pattern}.reference_p_value
+              ELSE ${pattern}.reference_q_value END`,
+        '$18::float8',
+        '$19::float8',
+      )},
+      ${patternPoints(`${pattern}.shrunk_odds_ratio`)})`;
     const changed: { provider_id: string }[] = await manager.query(
       `WITH previous AS (
          SELECT provider_id, shrunk_odds_ratio, reference_lower_95, reference_q_value,
-           compared_clinicians
+           reference_p_value
          FROM provider_patterns
        ), incoming AS (
          SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[],
@@ -413,16 +411,11 @@ export class AssessmentService {
                 EXCLUDED.reference_q_value, EXCLUDED.compared_clinicians,
                 EXCLUDED.settings_version)
          RETURNING provider_id, shrunk_odds_ratio, reference_lower_95, reference_q_value,
-           compared_clinicians
+           reference_p_value
        )
        SELECT upserted.provider_id FROM upserted
        LEFT JOIN previous USING (provider_id)
-       WHERE previous.shrunk_odds_ratio IS DISTINCT FROM upserted.shrunk_odds_ratio
-          OR round(previous.reference_lower_95::numeric, 3)
-             IS DISTINCT FROM round(upserted.reference_lower_95::numeric, 3)
-          OR round(previous.reference_q_value::numeric, 3)
-             IS DISTINCT FROM round(upserted.reference_q_value::numeric, 3)
-          OR previous.compared_clinicians IS DISTINCT FROM upserted.compared_clinicians`,
+       WHERE ${movesCases('previous')} IS DISTINCT FROM ${movesCases('upserted')}`,
       [
         patterns.map((pattern) => pattern.providerId),
         patterns.map((pattern) => pattern.opportunities),
@@ -441,15 +434,20 @@ export class AssessmentService {
         patterns.map((pattern) => pattern.referencePValue),
         patterns.map((pattern) => pattern.referenceQValue),
         patterns.map((pattern) => pattern.comparedClinicians),
+        minLower,
+        maxQ,
       ],
     );
-    // Clinicians with no assessable opportunity left keep no stale pattern.
-    await manager.query(
-      'DELETE FROM provider_patterns WHERE NOT (provider_id = ANY ($1::text[]))',
+    // Clinicians with no assessable opportunity left keep no stale pattern: their cases (if
+    // any) use the site's now
+    const dropped: { provider_id: string }[] = await manager.query(
+      `WITH dropped AS (
+         DELETE FROM provider_patterns WHERE NOT (provider_id = ANY ($1::text[]))
+         RETURNING provider_id
+       )
+       SELECT provider_id FROM dropped`,
       [patterns.map((pattern) => pattern.providerId)],
     );
-    // SITE among them rescores the cases without a clinician (they use the site's pattern)
-    if (standingOutChanged) return patterns.map((pattern) => pattern.providerId);
-    return changed.map((row) => row.provider_id);
+    return [...changed, ...dropped].map((row) => row.provider_id);
   }
 }

@@ -818,11 +818,26 @@ export const APPLY_PATTERN_DELTA = `
 /** A key that no longer counts any assessment goes (as it would from a count over them). */
 export const DROP_EMPTY_PATTERN_COUNTS = `DELETE FROM provider_pattern_counts WHERE total = 0`;
 
-/** A probability as a reviewer reads it: "< 0.001", "0.003", "0.41". */
-const formatProbability = (expression: string): string => `
-  (CASE WHEN ${expression} IS NULL THEN 'n/a'
-        WHEN ${expression} < 0.001 THEN '< 0.001'
-        ELSE trim_scale(round((${expression})::numeric, 3))::text END)`;
+/**
+ * A pattern's part of a case's score: up to 20 points for a shrunk OR of 10 (log scale), none
+ * at or below 1. The clinician's figures reach a case only through this integer and through
+ * whether the pattern stands out (patternStandsOut): a delta rescores a clinician's cases only
+ * when one of the two moves (AssessmentService.updatePatterns).
+ */
+export const patternPoints = (shrunkOddsRatio: string): string =>
+  `round(20 * greatest(0, least(1, ln(greatest(${shrunkOddsRatio}, 1e-9)) / ln(10))))::int`;
+
+/**
+ * Whether a pattern keeps a PROBABLE candidate PROBABLE: its reference OR's lower 95 % bound
+ * above minLower and its q-value (for the site's own pattern, its p-value: a single test) at or
+ * below maxQ.
+ */
+export const patternStandsOut = (
+  lower: string,
+  q: string,
+  minLower: string,
+  maxQ: string,
+): string => `(coalesce(${lower} > ${minLower}, false) AND coalesce(${q} <= ${maxQ}, false))`;
 
 /** The columns of an assessment `a` SCORE_CASES reads (its targets carry them). */
 const TARGET_COLUMNS = `a.order_pk, a.provider_id, a.case_level, a.level, a.score,
@@ -830,12 +845,14 @@ const TARGET_COLUMNS = `a.order_pk, a.provider_id, a.case_level, a.level, a.scor
 
 /**
  * SCORE_CASES' targets after an analysis of some orders, each with its assessment: the orders
- * in scope, each by its key (LATERAL … OFFSET 0), then the cases of the rescored clinicians,
- * by the cases' own index (ix_order_assessments_cases). A UNION of two set-based reads, never
- * "IN (SELECT …) OR …", which PostgreSQL plans as a per-row SubPlan over a materialised scan
- * (quadratic) once the scope's hash exceeds work_mem; and the assessments come with them,
- * where joining the targets to order_assessments afterwards read every assessment twice (two
- * seq scans of 1M rows for 44,207 targets at 1M orders).
+ * in scope, each by its key (LATERAL … OFFSET 0), then the cases of the clinicians whose
+ * pattern moved a case (their points or whether they stand out), by the cases' own index
+ * (ix_order_assessments_cases); '*' among them (the site's pattern moved) adds the cases that
+ * use the site's pattern: no clinician, or one without a pattern of their own. A UNION of
+ * set-based reads, never "IN (SELECT …) OR …", which PostgreSQL plans as a per-row SubPlan over
+ * a materialised scan (quadratic) once the scope's hash exceeds work_mem; and the assessments
+ * come with them, where joining the targets to order_assessments afterwards read every
+ * assessment twice (two seq scans of 1M rows for 44,207 targets at 1M orders).
  */
 const SCOPE_TARGETS = `
     SELECT a.* FROM assess_scope s
@@ -844,8 +861,11 @@ const SCOPE_TARGETS = `
     ) a
     UNION
     SELECT ${TARGET_COLUMNS} FROM order_assessments a
-    WHERE a.case_level IS NOT NULL
-      AND (a.provider_id = ANY ($3::text[]) OR (a.provider_id IS NULL AND '*' = ANY ($3::text[])))`;
+    WHERE a.case_level IS NOT NULL AND a.provider_id = ANY ($3::text[])
+    UNION
+    SELECT ${TARGET_COLUMNS} FROM order_assessments a
+    WHERE a.case_level IS NOT NULL AND '*' = ANY ($3::text[])
+      AND NOT EXISTS (SELECT 1 FROM provider_patterns p WHERE p.provider_id = a.provider_id)`;
 
 /**
  * SCORE_CASES' targets after the first assessments (INSERT_ASSESSMENTS into empty tables):
@@ -854,7 +874,7 @@ const SCOPE_TARGETS = `
  * as it went in: reading the scope (every order) would find nothing more to write.
  */
 const FIRST_LOAD_TARGETS = `
-    -- $3 (the rescored clinicians) adds nothing here: every case is a target
+    -- $3 (the clinicians whose pattern moved) adds nothing here: every case is a target
     SELECT ${TARGET_COLUMNS} FROM order_assessments a
     WHERE a.case_level IS NOT NULL AND $3::text[] IS NOT NULL`;
 
@@ -868,46 +888,40 @@ const REMOVE_PATTERN_SIGNALS = `, relevelled_targets AS (
   )`;
 
 /**
- * Final level and score for the cases in assess_scope and the cases of clinicians whose
- * pattern changed ($3 text[]; '*' = the site, used by cases without a clinician).
- * $1 = PROBABLE needs the clinician's reference OR lower 95 % bound above this;
- * $4 = and the clinician's Benjamini–Hochberg q-value (over every clinician compared) at or
- * below this false discovery rate; a case without a clinician uses the site's own p-value;
- * $2 settings version. The score orders cases within a level: base by level, +10 each for
- * E3, E4 and E5, and up to +20 for the clinician's pattern (shrunk OR, log scale, 10 = full).
- * A PROBABLE candidate without E2 was placed at order entry (level.at_entry_probable): its
- * PATTERN evidence says so, and why it is PROBABLE or only POSSIBLE.
+ * Final level and score for the cases in assess_scope and the cases of the clinicians whose
+ * pattern moved a case ($3 text[]; '*' = the site's pattern, used by cases without a clinician
+ * of their own pattern). $1 = PROBABLE needs the clinician's reference OR lower 95 % bound above
+ * this; $4 = and the clinician's Benjamini–Hochberg q-value (over every clinician compared) at
+ * or below this false discovery rate; a case without a clinician uses the site's own p-value;
+ * $2 settings version. The score orders cases within a level: base by level, +10 each for E3,
+ * E4 and E5, and up to +20 for the clinician's pattern (patternPoints).
+ *
+ * The PATTERN signal stores the case's own facts only: demoted to POSSIBLE or not, placed at
+ * order entry (a PROBABLE candidate without E2: level.at_entry_probable), what the pattern's
+ * points add to its score and the gate it was judged under. The clinician's figures (ORs, q-values, how many
+ * clinicians stand out) change with every delta: they are read from provider_patterns when the
+ * evidence is shown (PATTERN_EVIDENCE), so a delta rewrites no case whose level and score stay.
  */
 export const scoreCasesSql = (targets: 'scope' | 'first-load' = 'scope'): string => `
   WITH site AS (
-    SELECT *,
-      (SELECT count(*) FROM provider_patterns o
-       WHERE o.provider_id <> '*' AND o.reference_q_value <= $4::float8
-         AND coalesce(o.reference_lower_95 > $1, false)) AS standing_out
-    FROM provider_patterns WHERE provider_id = '*'
+    SELECT * FROM provider_patterns WHERE provider_id = '*'
   ), targets AS (${targets === 'scope' ? SCOPE_TARGETS : FIRST_LOAD_TARGETS}
   ), cases AS (
     SELECT a.order_pk, a.case_level, a.level AS stored_level, a.score AS stored_score,
-      CASE WHEN pp.provider_id IS NULL THEN site.reference_p_value
-           ELSE pp.reference_q_value END AS pattern_q,
-      site.reference_p_value AS site_p, pp.reference_p_value AS pattern_p,
-      coalesce(site.compared_clinicians, 0) AS compared, coalesce(site.standing_out, 0) AS standing_out,
-      coalesce(pp.shrunk_odds_ratio, site.shrunk_odds_ratio, 1) AS pattern_or,
-      CASE WHEN pp.provider_id IS NULL THEN site.reference_lower_95
-           ELSE pp.reference_lower_95 END AS reference_lower,
-      CASE WHEN pp.provider_id IS NULL THEN site.reference_odds_ratio
-           ELSE pp.reference_odds_ratio END AS reference_or,
-      CASE WHEN pp.provider_id IS NULL THEN site.reference_upper_95
-           ELSE pp.reference_upper_95 END AS reference_upper,
-      pp.odds_ratio, pp.lower_95, pp.upper_95, pp.provider_id AS pattern_provider,
+      pp.provider_id AS pattern_provider,
+      ${patternStandsOut(
+        'CASE WHEN pp.provider_id IS NULL THEN site.reference_lower_95 ELSE pp.reference_lower_95 END',
+        'CASE WHEN pp.provider_id IS NULL THEN site.reference_p_value ELSE pp.reference_q_value END',
+        '$1',
+        '$4::float8',
+      )} AS stands_out,
+      ${patternPoints('coalesce(pp.shrunk_odds_ratio, site.shrunk_odds_ratio, 1)')} AS points,
       e3.order_pk IS NOT NULL AS e3, e4.order_pk IS NOT NULL AS e4,
       e5.order_pk IS NOT NULL AS e5,
       -- a PROBABLE candidate without a switch after the order (E2) was placed at order entry
       -- for a low-rated modality (level.at_entry_probable)
-      a.case_level = 'PROBABLE' AND e2.order_pk IS NULL AS at_entry,
-      o.requested_modality, a.requested_rating
+      a.case_level = 'PROBABLE' AND e2.order_pk IS NULL AS at_entry
     FROM targets a
-    JOIN orders o ON o.id = a.order_pk
     LEFT JOIN provider_patterns pp ON pp.provider_id = a.provider_id
     LEFT JOIN site ON true
     -- (order_pk, code) is the key of order_signals: at most one row each
@@ -915,24 +929,26 @@ export const scoreCasesSql = (targets: 'scope' | 'first-load' = 'scope'): string
     LEFT JOIN order_signals e3 ON e3.order_pk = a.order_pk AND e3.code = 'E3'
     LEFT JOIN order_signals e4 ON e4.order_pk = a.order_pk AND e4.code = 'E4'
     LEFT JOIN order_signals e5 ON e5.order_pk = a.order_pk AND e5.code = 'E5'
-  ), scored AS (
+  ), unranked AS (
     SELECT cases.*,
-      cases.case_level = 'PROBABLE' AND NOT (coalesce(cases.reference_lower > $1, false)
-        AND coalesce(cases.pattern_q <= $4::float8, false)) AS demoted,
-      CASE
-        WHEN case_level = 'PROBABLE' AND NOT (coalesce(reference_lower > $1, false)
-          AND coalesce(pattern_q <= $4::float8, false)) THEN 'POSSIBLE'
-        ELSE case_level
-      END AS level,
-      -- a cleared case is not ranked: its score is 0
-      CASE WHEN case_level IS NULL THEN NULL WHEN case_level = 'EXCLUDED' THEN 0 ELSE least(100,
-        CASE case_level WHEN 'DOCUMENTED' THEN 60 WHEN 'PROBABLE' THEN 40
-                        WHEN 'POSSIBLE' THEN 20 ELSE 0 END
+      cases.case_level = 'PROBABLE' AND NOT cases.stands_out AS demoted,
+      CASE WHEN case_level = 'PROBABLE' AND NOT stands_out THEN 'POSSIBLE' ELSE case_level END
+        AS level,
+      -- the score before the pattern's points
+      CASE case_level WHEN 'DOCUMENTED' THEN 60 WHEN 'PROBABLE' THEN 40
+                      WHEN 'POSSIBLE' THEN 20 ELSE 0 END
         + CASE WHEN e3 THEN 10 ELSE 0 END + CASE WHEN e4 THEN 10 ELSE 0 END
-        + CASE WHEN e5 THEN 10 ELSE 0 END
-        + round(20 * greatest(0, least(1, ln(greatest(pattern_or, 1e-9)) / ln(10))))::int)
-      END AS score
+        + CASE WHEN e5 THEN 10 ELSE 0 END AS base
     FROM cases
+  ), scored AS (
+    SELECT unranked.*,
+      -- a cleared case is not ranked: its score is 0
+      CASE WHEN case_level IS NULL THEN NULL WHEN case_level = 'EXCLUDED' THEN 0
+           ELSE least(100, base + points) END AS score,
+      -- what the points add, below the cap of 100 (the signal states this, not the points)
+      CASE WHEN case_level = 'EXCLUDED' THEN 0
+           ELSE least(100, base + points) - least(100, base) END AS pattern_part
+    FROM unranked
   ), rescored AS (
     -- the targets whose level or score changes (their stored values were read above, in the
     -- statement's snapshot, which the update below sees too)
@@ -949,48 +965,16 @@ export const scoreCasesSql = (targets: 'scope' | 'first-load' = 'scope'): string
     RETURNING a.order_pk
   ), pattern_signals AS (
     SELECT order_pk, 'PATTERN' AS code,
-      format('%s: away-switches of HIGH-band patients vs the site''s LOW-band, OR %s (95%% CI %s); own OR HIGH vs LOW %s (95%% CI %s), shrunk toward the site: %s; %s%s%s',
-        CASE WHEN pattern_provider IS NULL THEN 'no clinician on the order, site pattern'
-             ELSE 'clinician pattern' END,
-        coalesce(round(reference_or::numeric, 2)::text, 'not estimable'),
-        CASE WHEN reference_lower IS NULL THEN 'n/a'
-             ELSE round(reference_lower::numeric, 2) || '–' || round(reference_upper::numeric, 2) END,
-        coalesce(round(odds_ratio::numeric, 2)::text, 'not estimable'),
-        CASE WHEN lower_95 IS NULL THEN 'n/a'
-             ELSE round(lower_95::numeric, 2) || '–' || round(upper_95::numeric, 2) END,
-        round(pattern_or::numeric, 2),
-        CASE WHEN pattern_provider IS NULL
-             THEN format('site one-sided p = %s (a single test: no clinician compared)',
-                         ${formatProbability('pattern_q')})
-             WHEN pattern_q IS NULL
-             THEN format('not compared (no HIGH-band patient to test); %s of %s clinicians compared stand out',
-                         standing_out, compared)
-             ELSE format('%s of %s clinicians compared stand out; one-sided p = %s, adjusted q = %s (Benjamini–Hochberg; PROBABLE needs q <= %s)',
-                         standing_out, compared, ${formatProbability('pattern_p')},
-                         ${formatProbability('pattern_q')}, $4::float8) END,
-        CASE WHEN demoted AND NOT coalesce(reference_lower > $1, false)
-             THEN format('; the lower bound is not above %s, so the case is POSSIBLE, not PROBABLE', $1::float8)
-             WHEN demoted
-             THEN format('; the pattern does not stand out after comparing %s clinicians (q above %s), so the case is POSSIBLE, not PROBABLE',
-                         compared, $4::float8)
-             ELSE '' END,
-        CASE WHEN at_entry AND NOT demoted
-             THEN format('; placed at order entry for %s (rated %s) in a HIGH-band patient, with no recognised non-dose reason, %s: PROBABLE (setting level.at_entry_probable)',
-                         requested_modality, coalesce(requested_rating::text, 'unrated'),
-                         CASE WHEN pattern_provider IS NULL
-                              THEN 'and the site''s pattern stands out (no clinician on the order)'
-                              ELSE 'by a clinician whose pattern stands out' END)
-             WHEN at_entry
-             THEN format('; placed at order entry for %s (rated %s) in a HIGH-band patient: PROBABLE only when the clinician''s pattern stands out (setting level.at_entry_probable)',
-                         requested_modality, coalesce(requested_rating::text, 'unrated'))
-             ELSE '' END) AS explanation,
-      jsonb_build_object('shrunk_odds_ratio', pattern_or, 'odds_ratio', odds_ratio,
-        'lower_95', lower_95, 'upper_95', upper_95, 'reference_odds_ratio', reference_or,
-        'reference_lower_95', reference_lower, 'reference_upper_95', reference_upper,
-        'reference_p_value', CASE WHEN pattern_provider IS NULL THEN site_p ELSE pattern_p END,
-        'reference_q_value', CASE WHEN pattern_provider IS NULL THEN NULL ELSE pattern_q END,
-        'compared_clinicians', compared, 'clinicians_standing_out', standing_out,
-        'max_q', $4::float8, 'at_entry', at_entry, 'settings_version', $2::int) AS inputs
+      format('%s: %s%s; %s (its figures are read with the case)',
+        CASE WHEN pattern_provider IS NULL THEN 'site pattern' ELSE 'clinician pattern' END,
+        CASE WHEN demoted THEN 'does not stand out, so the case is POSSIBLE, not PROBABLE'
+             WHEN case_level = 'PROBABLE' THEN 'stands out, so the case is PROBABLE'
+             ELSE format('the case is %s', level) END,
+        CASE WHEN at_entry THEN '; placed at order entry' ELSE '' END,
+        CASE WHEN case_level = 'EXCLUDED' THEN 'not ranked'
+             ELSE format('the pattern adds %s to the score', pattern_part) END) AS explanation,
+      jsonb_build_object('demoted', demoted, 'at_entry', at_entry, 'pattern_points', pattern_part,
+        'min_lower_95', $1::float8, 'max_q', $4::float8, 'settings_version', $2::int) AS inputs
     FROM scored WHERE case_level IS NOT NULL
   )${targets === 'scope' ? REMOVE_PATTERN_SIGNALS : ''}
   INSERT INTO order_signals (order_pk, code, explanation, inputs)

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PATTERN_EVIDENCE } from './pattern-evidence.sql.js';
 
 export interface CaseEvidence {
   /** The order's internal key (the case id is built from it). */
@@ -33,11 +34,14 @@ const SELECT_CASE = `
   WHERE o.order_id = $1 AND ($2::text IS NULL OR o.source = $2::text)
   ORDER BY o.source`;
 
+/** E1–E5 as stored; PATTERN with the clinician's figures of now (PATTERN_EVIDENCE). */
 const SELECT_SIGNALS = `
-  SELECT code, explanation FROM order_signals WHERE order_pk = $1
+  SELECT code,
+    CASE WHEN code = 'PATTERN' THEN (${PATTERN_EVIDENCE}) ELSE explanation END AS explanation
+  FROM order_signals WHERE order_pk = $1
   ORDER BY code = 'PATTERN', code`;
 
-/** One order's assessment and every piece of its evidence, as stored. */
+/** One order's assessment and every piece of its evidence. */
 @Injectable()
 export class CaseEvidenceService {
   constructor(private readonly dataSource: DataSource) {}
