@@ -27,6 +27,7 @@ import { ClinicianRollupsProvider1796000800100 } from './1796000800100-Clinician
 import { AssessmentDepartment1796000900000 } from './1796000900000-AssessmentDepartment.js';
 import { AssessmentCasesIndex1796000900100 } from './1796000900100-AssessmentCasesIndex.js';
 import { PatternOwnFacts1796000900200 } from './1796000900200-PatternOwnFacts.js';
+import { AssessmentNewest1796000900300 } from './1796000900300-AssessmentNewest.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AssessmentDepartment1796000900000,
   AssessmentCasesIndex1796000900100,
   PatternOwnFacts1796000900200,
+  AssessmentNewest1796000900300,
 ];

@@ -389,6 +389,13 @@ describe('pending orders on a delta that moves the newest data', () => {
        WHERE patient_id <> ALL ($1::text[]) ORDER BY patient_id LIMIT 1`,
       [pending.map((row) => row.patient_id)],
     );
+    // each analysis records the newest data time it assessed against: the next one reads only
+    // the pending orders whose timeout came after it
+    const recorded = async (): Promise<number> =>
+      new Date(
+        (await database.dataSource.query('SELECT newest_at FROM assessment_newest'))[0].newest_at,
+      ).getTime();
+    expect(await recorded()).toBe(newest.getTime());
     const before = await snapshot(database);
     const delta = await writeCsvFolder({
       orders: [],
@@ -410,6 +417,8 @@ describe('pending orders on a delta that moves the newest data', () => {
       ).getTime(),
     ).toBeGreaterThan(newest.getTime());
     const after = await snapshot(database);
+    // (the exam's time as written: whole seconds)
+    expect(await recorded()).toBe(Math.floor(moved.getTime() / 1000) * 1000);
     const timedOut = pending.filter((row) => timeout(row.ordered_at) <= moved.getTime());
     const waiting = pending.filter((row) => timeout(row.ordered_at) > moved.getTime());
     expect(timedOut.length).toBeGreaterThan(0);

@@ -183,7 +183,12 @@ describe('query plans at scale', () => {
       );
       const statements: [string, string, unknown[]][] = [
         ['SCOPE_TOUCHED_PATIENTS', SCOPE_TOUCHED_PATIENTS, []],
-        ['SCOPE_STALE', SCOPE_STALE, [1, version, 'x', 30]],
+        ['SCOPE_STALE', SCOPE_STALE, [1, version, 'x', 30, '2024-06-30T00:00:00Z', null]],
+        [
+          'SCOPE_STALE after an analysis',
+          SCOPE_STALE,
+          [1, version, 'x', 30, '2024-06-30T00:00:00Z', '2024-06-29T00:00:00Z'],
+        ],
         ['SCOPE_NEVER_ASSESSED', SCOPE_NEVER_ASSESSED, []],
         ['SELECT_ORDER_TEXTS', SELECT_ORDER_TEXTS, []],
         ['TEXTLESS_FACTS', TEXTLESS_FACTS('text_facts_stage'), ['x']],
@@ -307,7 +312,12 @@ describe('query plans at scale', () => {
       // after a load made without the analysis (unassessed_loads)
       const statements: [string, string, unknown[]][] = [
         ['SCOPE_TOUCHED_PATIENTS', SCOPE_TOUCHED_PATIENTS, []],
-        ['SCOPE_STALE', SCOPE_STALE, [1, version, 'x', 30]],
+        // after an analysis: the pending orders whose timeout the day since reached
+        [
+          'SCOPE_STALE',
+          SCOPE_STALE,
+          [1, version, 'x', 30, '2024-06-30T00:00:00Z', '2024-06-29T00:00:00Z'],
+        ],
         ['SELECT_ORDER_TEXTS', SELECT_ORDER_TEXTS, []],
         ['TEXTLESS_FACTS', TEXTLESS_FACTS('text_facts_stage'), ['x']],
         ['UPSERT_TEXT_FACTS', UPSERT_TEXT_FACTS, []],
@@ -366,6 +376,21 @@ describe('query plans at scale', () => {
       const facts = await explain(manager, BUILD_ASSESS_FACTS, [version, 30, 30]);
       found.push(...historyReads(facts, partial).map((hit) => `BUILD_ASSESS_FACTS 1 %: ${hit}`));
       expect(found).toEqual([]);
+      // after an analysis the pending orders are read by order time (the day whose timeouts
+      // came), not each pending order probed
+      const stale = await explain(manager, SCOPE_STALE, [
+        1,
+        version,
+        'x',
+        30,
+        '2024-06-30T00:00:00Z',
+        '2024-06-29T00:00:00Z',
+      ]);
+      const indexes: string[] = [];
+      walk(stale, (node) => {
+        if (node['Index Name']) indexes.push(`${node['Relation Name']} ${node['Index Name']}`);
+      });
+      expect(indexes).toContainEqual(expect.stringMatching(/^orders ix_orders_ordered_at/));
     });
   });
 

@@ -35,6 +35,9 @@ import {
   SCOPE_FIRST_ASSESSMENTS,
   SCOPE_NEVER_ASSESSED,
   SCOPE_STALE,
+  NEWEST_DATA,
+  LAST_ANALYSIS_NEWEST,
+  RECORD_ANALYSIS_NEWEST,
   SCOPE_TOUCHED_PATIENTS,
   SCORE_CASES,
   patternPoints,
@@ -115,22 +118,29 @@ export class AssessmentService {
     // the first assessments (empty tables): every order is in scope, the assessments are
     // written by a plain insert, and only the cases are scored
     const first = await this.firstAssessments(manager);
+    // the newest data time this analysis assesses against, recorded with it (SCOPE_STALE)
+    const [{ newest }]: { newest: Date | null }[] = await manager.query(NEWEST_DATA);
     await timeStep('assess.scope', async () => {
       if (first) {
         // no order assessed yet: every order, with no key to meet (what the touched patients'
         // orders and the never-assessed ones make up then, without reading either)
         await manager.query(SCOPE_FIRST_ASSESSMENTS);
         await this.scopeNeverAssessed(manager, 'all');
+        if (newest !== null) await manager.query(RECORD_ANALYSIS_NEWEST, [newest]);
         return;
       }
       if (scope === 'all') await manager.query(SCOPE_ALL);
       if (scope === 'touched') await manager.query(SCOPE_TOUCHED_PATIENTS);
+      const [last]: { newest_at: Date }[] = await manager.query(LAST_ANALYSIS_NEWEST);
       await manager.query(SCOPE_STALE, [
         settings.version,
         referenceVersion,
         LEXICON_VERSION,
         settings.values['outcome.not_performed_days'],
+        newest,
+        last?.newest_at ?? null,
       ]);
+      if (newest !== null) await manager.query(RECORD_ANALYSIS_NEWEST, [newest]);
       await this.scopeNeverAssessed(manager, scope);
     });
     const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM assess_scope');

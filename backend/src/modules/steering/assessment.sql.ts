@@ -20,28 +20,48 @@ export const SCOPE_TOUCHED_PATIENTS = `
 /**
  * Orders whose assessment may be stale without any of their data changing: assessed under other
  * versions ($1 settings, $2 reference, $3 lexicon), or pending long enough to be NOT_PERFORMED
- * now ($4 outcome.not_performed_days): the newest data moves, and the timeout of
- * BUILD_ASSESS_FACTS follows it. A pending order younger than that keeps its assessment until
- * its patient's data changes, and then its patient is touched (at 10M orders, 42,693 pending
- * orders were assessed again on every delta, five times the delta's own 8,275). Pending and
- * other versions are read through their own indexes (ix_order_assessments_pending,
- * ix_order_assessments_versions: the versions "<>" as a range below and a range above), not
- * from every assessment: a nightly delta finds the few stale ones without reading the history.
- * Orders never assessed: SCOPE_NEVER_ASSESSED.
+ * now ($4 outcome.not_performed_days; $5 the newest data time, NEWEST_DATA): the newest data
+ * moves, and the timeout of BUILD_ASSESS_FACTS follows it. A pending order younger than that
+ * keeps its assessment until its patient's data changes, and then its patient is touched (at
+ * 10M orders, 42,693 pending orders were assessed again on every delta, five times the delta's
+ * own 8,275). $6 is the newest data time of the last analysis (assessment_newest), which
+ * assessed again every pending order whose timeout it had reached: only the pending orders
+ * whose timeout falls after it are read, by order time (ix_orders_ordered_at: a day's orders);
+ * without it (NULL) every pending order is probed (ix_order_assessments_pending). Other
+ * versions are read through their own index (ix_order_assessments_versions: the versions "<>"
+ * as a range below and a range above), not from every assessment: a nightly delta finds the
+ * few stale ones without reading the history. Orders never assessed: SCOPE_NEVER_ASSESSED.
  */
 export const SCOPE_STALE = `
   INSERT INTO assess_scope
-  SELECT a.order_pk FROM order_assessments a
-  JOIN orders o ON o.id = a.order_pk
+  SELECT a.order_pk FROM orders o
+  JOIN order_assessments a ON a.order_pk = o.id
   WHERE a.outcome_modality = 'PENDING'
-    -- the timeout of BUILD_ASSESS_FACTS (newest), reached by now
-    AND o.ordered_at + make_interval(days => $4::int)
-      <= greatest((SELECT max(ordered_at) FROM orders), (SELECT max(performed_at) FROM exams))
+    -- the timeout of BUILD_ASSESS_FACTS (newest), reached by now and not by the last analysis,
+    -- in its own words; then the same as bounds on ordered_at for the index, two hours wider
+    -- (days added to a timestamptz follow the session's time zone: a day is 23 to 25 hours)
+    AND o.ordered_at + make_interval(days => $4::int) <= $5::timestamptz
+    AND o.ordered_at <= $5::timestamptz - make_interval(hours => 24 * $4::int - 2)
+    AND ($6::timestamptz IS NULL OR (o.ordered_at + make_interval(days => $4::int) > $6::timestamptz
+      AND o.ordered_at > $6::timestamptz - make_interval(hours => 24 * $4::int + 2)))
   UNION ALL
   SELECT a.order_pk FROM order_assessments a
   WHERE (a.settings_version, a.reference_version, a.lexicon_version) < ($1::int, $2::int, $3::text)
      OR (a.settings_version, a.reference_version, a.lexicon_version) > ($1::int, $2::int, $3::text)
   ON CONFLICT DO NOTHING`;
+
+/** The newest data time: the latest order or exam (BUILD_ASSESS_FACTS' newest). */
+export const NEWEST_DATA = `
+  SELECT greatest((SELECT max(ordered_at) FROM orders), (SELECT max(performed_at) FROM exams))
+    AS newest`;
+
+/** The newest data time of the last analysis (see SCOPE_STALE), or no row. */
+export const LAST_ANALYSIS_NEWEST = `SELECT newest_at FROM assessment_newest`;
+
+/** Records this analysis' newest data time ($1). */
+export const RECORD_ANALYSIS_NEWEST = `
+  INSERT INTO assessment_newest (id, newest_at) VALUES (true, $1::timestamptz)
+  ON CONFLICT (id) DO UPDATE SET newest_at = EXCLUDED.newest_at`;
 
 /**
  * The loads whose orders may not be assessed (unassessed_loads, migration 1796000500000): every
