@@ -55,40 +55,32 @@ export interface ProviderPattern {
 
 export const SITE = '*';
 
+type MutableStratum = { -readonly [cell in keyof Stratum2x2]: number };
+
+/** Adds one row to its stratum's 2×2 table in `byStratum` (created empty when new). */
+const addToStratum = (byStratum: Map<string, MutableStratum>, row: PatternCountRow): void => {
+  let stratum = byStratum.get(row.stratum);
+  if (stratum === undefined) {
+    stratum = { exposedEvents: 0, exposedNonEvents: 0, unexposedEvents: 0, unexposedNonEvents: 0 };
+    byStratum.set(row.stratum, stratum);
+  }
+  if (row.band === 'HIGH') {
+    stratum.exposedEvents += row.away;
+    stratum.exposedNonEvents += row.total - row.away;
+  } else {
+    stratum.unexposedEvents += row.away;
+    stratum.unexposedNonEvents += row.total - row.away;
+  }
+};
+
 /**
  * The 2×2 table of each stratum of `rows`, in the order the strata first come. Built in place,
  * one object per stratum: at 10M orders this runs over 313,793 rows on every analysis, and a
  * copy per row (spread) cost more in garbage collection than the statistics themselves.
  */
 const toStrata = (rows: readonly PatternCountRow[]): Stratum2x2[] => {
-  const byStratum = new Map<
-    string,
-    {
-      exposedEvents: number;
-      exposedNonEvents: number;
-      unexposedEvents: number;
-      unexposedNonEvents: number;
-    }
-  >();
-  for (const row of rows) {
-    let stratum = byStratum.get(row.stratum);
-    if (stratum === undefined) {
-      stratum = {
-        exposedEvents: 0,
-        exposedNonEvents: 0,
-        unexposedEvents: 0,
-        unexposedNonEvents: 0,
-      };
-      byStratum.set(row.stratum, stratum);
-    }
-    if (row.band === 'HIGH') {
-      stratum.exposedEvents += row.away;
-      stratum.exposedNonEvents += row.total - row.away;
-    } else {
-      stratum.unexposedEvents += row.away;
-      stratum.unexposedNonEvents += row.total - row.away;
-    }
-  }
+  const byStratum = new Map<string, MutableStratum>();
+  for (const row of rows) addToStratum(byStratum, row);
   return [...byStratum.values()];
 };
 
@@ -149,6 +141,23 @@ type ClinicianSummary = Pick<
   'providerId' | 'opportunities' | 'highOpportunities' | 'highAway' | 'lowOpportunities' | 'lowAway'
 >;
 
+type Totals = Omit<ClinicianSummary, 'providerId'>;
+
+/** Adds one row to opportunity totals (a clinician's or the site's). */
+const addToTotals = (
+  totals: { -readonly [field in keyof Totals]: number },
+  row: PatternCountRow,
+) => {
+  totals.opportunities += row.total;
+  if (row.band === 'HIGH') {
+    totals.highOpportunities += row.total;
+    totals.highAway += row.away;
+  } else {
+    totals.lowOpportunities += row.total;
+    totals.lowAway += row.away;
+  }
+};
+
 const summarise = (providerId: string, providerRows: readonly PatternCountRow[]) => {
   const summary = {
     providerId,
@@ -158,16 +167,7 @@ const summarise = (providerId: string, providerRows: readonly PatternCountRow[])
     lowOpportunities: 0,
     lowAway: 0,
   };
-  for (const row of providerRows) {
-    summary.opportunities += row.total;
-    if (row.band === 'HIGH') {
-      summary.highOpportunities += row.total;
-      summary.highAway += row.away;
-    } else {
-      summary.lowOpportunities += row.total;
-      summary.lowAway += row.away;
-    }
-  }
+  for (const row of providerRows) addToTotals(summary, row);
   return summary;
 };
 
@@ -181,7 +181,7 @@ const summarise = (providerId: string, providerRows: readonly PatternCountRow[])
  */
 export class ProviderPatternBuilder {
   // the site's strata in the order their first row came (the order of the sums, as before)
-  readonly #site = new Map<string, { -readonly [cell in keyof Stratum2x2]: number }>();
+  readonly #site = new Map<string, MutableStratum>();
   readonly #siteTotals = {
     opportunities: 0,
     highOpportunities: 0,
@@ -201,29 +201,8 @@ export class ProviderPatternBuilder {
   /** Every row of one clinician ('' for orders without one: counted for the site only). */
   add(providerId: string, providerRows: readonly PatternCountRow[]): void {
     for (const row of providerRows) {
-      let stratum = this.#site.get(row.stratum);
-      if (stratum === undefined) {
-        stratum = {
-          exposedEvents: 0,
-          exposedNonEvents: 0,
-          unexposedEvents: 0,
-          unexposedNonEvents: 0,
-        };
-        this.#site.set(row.stratum, stratum);
-      }
-      const totals = this.#siteTotals;
-      totals.opportunities += row.total;
-      if (row.band === 'HIGH') {
-        stratum.exposedEvents += row.away;
-        stratum.exposedNonEvents += row.total - row.away;
-        totals.highOpportunities += row.total;
-        totals.highAway += row.away;
-      } else {
-        stratum.unexposedEvents += row.away;
-        stratum.unexposedNonEvents += row.total - row.away;
-        totals.lowOpportunities += row.total;
-        totals.lowAway += row.away;
-      }
+      addToStratum(this.#site, row);
+      addToTotals(this.#siteTotals, row);
     }
     if (providerId === '') return;
     const strata = toStrata(providerRows);
