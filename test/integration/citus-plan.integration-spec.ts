@@ -57,6 +57,7 @@ const COORDINATOR = [
   'source_watermarks',
   'ingest_runs',
   'unassessed_loads',
+  'assessment_newest',
   'rejections',
   'landing_patients',
   'landing_orders',
