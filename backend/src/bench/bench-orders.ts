@@ -43,7 +43,7 @@ interface CliRun {
   readonly seconds: number;
   readonly peakRssMb: number;
   readonly summary: string;
-  readonly steps: { step: string; ms: number }[];
+  readonly steps: CliStep[];
 }
 
 interface BenchOrdersOptions {
@@ -244,6 +244,13 @@ const highWaterMb = async (pid: number): Promise<number> => {
   }
 };
 
+/** A step line of the CLI's debug log: its time and the process's high-water mark at its end. */
+interface CliStep {
+  readonly step: string;
+  readonly ms: number;
+  readonly peakRssMb?: number;
+}
+
 /** Runs `grounds <args>` against `url` with step timings on, watching its memory. */
 async function runCli(args: string[], url: string): Promise<CliRun> {
   const cli = path.join(REPO_ROOT, 'backend', 'dist', 'backend', 'src', 'cli', 'main.js');
@@ -266,8 +273,8 @@ async function runCli(args: string[], url: string): Promise<CliRun> {
   const steps = stderr
     .split('\n')
     .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { step?: string; ms?: number })
-    .filter((entry): entry is { step: string; ms: number } => typeof entry.step === 'string');
+    .map((line) => JSON.parse(line) as Partial<CliStep>)
+    .filter((entry): entry is CliStep => typeof entry.step === 'string');
   return {
     seconds: seconds(started),
     peakRssMb: Math.round(peak),
@@ -443,6 +450,14 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
         deltaIntoLoaded: stepsOf(deltaLoaded),
         deltaIntoEmpty: stepsOf(deltaEmpty),
       },
+      // the importer's high-water mark at the end of each step: the first step to reach the
+      // peak is the one that holds it
+      stepPeakRssMb: {
+        firstLoad: Object.fromEntries(firstLoad.steps.map((step) => [step.step, step.peakRssMb])),
+        deltaIntoLoaded: Object.fromEntries(
+          deltaLoaded.steps.map((step) => [step.step, step.peakRssMb]),
+        ),
+      },
       dashboards,
     };
     const folder = path.join(REPO_ROOT, 'bench-results');
@@ -481,9 +496,11 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
       '',
       `First load by step: ${top(firstLoad)}.`,
       '',
-      '| step | seconds |',
-      '| --- | --- |',
-      ...firstLoad.steps.map((step) => `| ${step.step} | ${(step.ms / 1000).toFixed(1)} |`),
+      '| step | seconds | importer peak at its end (MB) |',
+      '| --- | --- | --- |',
+      ...firstLoad.steps.map(
+        (step) => `| ${step.step} | ${(step.ms / 1000).toFixed(1)} | ${step.peakRssMb ?? ''} |`,
+      ),
       '',
       ...(dashboards ? dashboardMarkdown(dashboards) : []),
     ].join('\n');

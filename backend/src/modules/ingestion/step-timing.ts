@@ -4,6 +4,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface StepTiming {
   readonly step: string;
   readonly ms: number;
+  /** The process's resident set when the step ended, and its high-water mark so far (MB). */
+  readonly rssMb: number;
+  readonly peakRssMb: number;
 }
 
 export type StepListener = (timing: StepTiming) => void;
@@ -12,6 +15,8 @@ interface StepRecorder {
   readonly steps: StepTiming[];
   readonly listener?: StepListener;
 }
+
+const MB = 1024 * 1024;
 
 const current = new AsyncLocalStorage<StepRecorder>();
 
@@ -36,7 +41,13 @@ export async function timeStep<T>(step: string, work: () => Promise<T>): Promise
   try {
     return await work();
   } finally {
-    const timing = { step, ms: Math.round(performance.now() - started) };
+    const timing = {
+      step,
+      ms: Math.round(performance.now() - started),
+      rssMb: Math.round(process.memoryUsage.rss() / MB),
+      // maxRSS is in kB
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
     recorder.steps.push(timing);
     recorder.listener?.(timing);
   }
