@@ -28,6 +28,7 @@ import { AssessmentDepartment1796000900000 } from './1796000900000-AssessmentDep
 import { AssessmentCasesIndex1796000900100 } from './1796000900100-AssessmentCasesIndex.js';
 import { PatternOwnFacts1796000900200 } from './1796000900200-PatternOwnFacts.js';
 import { AssessmentNewest1796000900300 } from './1796000900300-AssessmentNewest.js';
+import { DashboardGeneration1796000900400 } from './1796000900400-DashboardGeneration.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   AssessmentCasesIndex1796000900100,
   PatternOwnFacts1796000900200,
   AssessmentNewest1796000900300,
+  DashboardGeneration1796000900400,
 ];

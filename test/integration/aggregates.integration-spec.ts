@@ -401,6 +401,61 @@ describe('aggregates on a hand-made hospital', () => {
     }
   });
 
+  it("keeps every clinician's funnel totals until the clinician rollups move", async () => {
+    const db = database.dataSource;
+    const generation = async (): Promise<number> =>
+      Number((await db.query(`SELECT generation FROM dashboard_generation`))[0].generation);
+    const firstPage = async () =>
+      (
+        await service.practiceVariation(ADMIN, 'CLINICIAN', 'CONFLICT_RATE', {}, undefined, {
+          orderBy: 'EVIDENCE',
+          first: 2,
+        })
+      ).rows.map((row) => [row.key, row.opportunities, row.conflicts]);
+    const dr1 = async (): Promise<number | undefined> =>
+      (
+        await service.practiceVariation(ADMIN, 'CLINICIAN', 'CONFLICT_RATE', {}, undefined, {
+          orderBy: 'UNIT',
+          first: 10,
+        })
+      ).rows.find((row) => row.key === 'DR1')?.opportunities;
+    const before = await firstPage();
+    const opportunities = await dr1();
+    expect(opportunities).toBeGreaterThan(0);
+    // changed behind the triggers' back: the kept totals are what the page shows
+    await db.query(`ALTER TABLE clinician_totals DISABLE TRIGGER USER`);
+    try {
+      await db.query(
+        `UPDATE clinician_totals SET opportunities = opportunities + 100 WHERE provider_id = 'DR1'`,
+      );
+    } finally {
+      await db.query(`ALTER TABLE clinician_totals ENABLE TRIGGER USER`);
+    }
+    expect(await firstPage()).toEqual(before);
+    expect(await dr1()).toBe(opportunities);
+    // any statement that writes either table moves the generation, and the page reads again
+    const moved = await generation();
+    await db.query(`UPDATE clinician_totals SET opportunities = opportunities WHERE false`);
+    expect(await generation()).toBe(moved + 1);
+    expect(await dr1()).toBe((opportunities as number) + 100);
+    for (const statement of [
+      `DELETE FROM clinician_rollups WHERE false`,
+      `INSERT INTO clinician_rollups SELECT * FROM clinician_rollups WHERE false`,
+      `UPDATE clinician_rollups SET opportunities = opportunities WHERE false`,
+      `DELETE FROM clinician_totals WHERE false`,
+    ]) {
+      const at = await generation();
+      await db.query(statement);
+      expect(await generation()).toBe(at + 1);
+    }
+    // the full rebuild (TRUNCATE and INSERT) puts the true figures back, and the page reads them
+    const rebuilt = await generation();
+    await new RollupService(db).refreshAll();
+    expect(await generation()).toBeGreaterThan(rebuilt);
+    expect(await dr1()).toBe(opportunities);
+    expect(await firstPage()).toEqual(before);
+  });
+
   describe('through GraphQL with a bearer token', () => {
     const OVERVIEW = `query ($filter: AnalysisFilter) { overview(filter: $filter) {
       current { from to opportunities awaySwitches conflicts documented probable possible openCases

@@ -58,6 +58,7 @@ const COORDINATOR = [
   'ingest_runs',
   'unassessed_loads',
   'assessment_newest',
+  'dashboard_generation',
   'rejections',
   'landing_patients',
   'landing_orders',

@@ -21,6 +21,7 @@ import { sourceSql, type AggregateSource } from './aggregate-source.js';
 import {
   CLINICIAN_LABELS,
   caseCounts,
+  fromClinicianRollups,
   overviewCounts,
   sensitivityCounts,
   variationCounts,
@@ -41,6 +42,7 @@ import {
 import {
   assembleDoseHistorySensitivity,
   comparePracticeVariation,
+  orderByEvidence,
   pagePracticeVariation,
   practiceVariationCursor,
   summariseDoseHistory,
@@ -60,6 +62,7 @@ import {
   type UnitConflictCounts,
 } from './domain/index.js';
 import { analyticsInputError } from './analytics.exception.js';
+import { DASHBOARD_GENERATION, VariationCache, type DerivedVariation } from './variation-cache.js';
 
 export type VariationDimensionName = 'DEPARTMENT' | 'CLINICIAN' | 'INDICATION_GROUP';
 
@@ -117,6 +120,9 @@ export class AggregateService {
     /** The counts run here: on a streaming replica when one is configured. */
     private readonly read: ReadDatabase = new ReadDatabase(dataSource),
   ) {}
+
+  /** Every clinician's funnel totals, per statement and generation (VariationCache). */
+  private readonly variations = new VariationCache();
 
   /** The same service counting from another source (the equivalence spec and the bench). */
   over(source: AggregateSource): AggregateService {
@@ -243,35 +249,57 @@ export class AggregateService {
     }
     const unit = UNIT_COLUMN[by];
     const allMonths = !filter.from && !filter.to && !filtersLevels(filter);
-    const [caller, { rows, built }] = await this.countWithCaller(
+    const [caller, { totals, built }] = await this.countWithCaller(
       principal,
       filter,
       memo,
-      async (conditions) => ({
-        rows: await this.read.query<VariationTotalRow>(
-          variationTotals(
-            unit,
-            conditions.conditions,
-            conditions.needsOrders || unit === 'department',
-            this.source,
-            allMonths,
-          ),
-          conditions.parameters.values,
+      async (conditions) => {
+        const sql = variationTotals(
+          unit,
+          conditions.conditions,
+          conditions.needsOrders || unit === 'department',
+          this.source,
+          allMonths,
+        );
+        const values = conditions.parameters.values;
+        return {
+          // every clinician's totals from the rollups: kept per process under the generation
+          totals: fromClinicianRollups(unit, this.source, allMonths)
+            ? await this.cachedTotals(sql, values)
+            : { rows: await this.read.query<VariationTotalRow>(sql, values), derived: null },
+          built: conditions,
+        };
+      },
+    );
+    const derivedKey = `${measure} ${caller.pseudonyms ? 'pseudonyms' : 'ids'}`;
+    let derived = totals.derived?.get(derivedKey);
+    if (derived === undefined) {
+      const rows = totals.rows;
+      const scope = rows.find((row) => row.grouping_level === 0);
+      const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
+      const keyOf = this.keysOf(unit, caller);
+      const units = unitRows.map((row) =>
+        toUnitCounts(row, keyOf(row.unit as string), unit, caller),
+      );
+      const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
+      derived = {
+        comparison,
+        // the statement's unit of each row (a pseudonym's provider id; by row, not by key: two
+        // providers' pseudonyms may share their six hex digits)
+        unitOf: new Map(
+          comparison.units.map((one, index) => [one, unitRows[index].unit as string]),
         ),
-        built: conditions,
-      }),
+      };
+      totals.derived?.set(derivedKey, derived);
+    }
+    const { comparison, unitOf } = derived;
+    if (request.orderBy === 'EVIDENCE') derived.byEvidence ??= orderByEvidence(comparison.units);
+    const selected = pagePracticeVariation(
+      request.orderBy === 'EVIDENCE' ? (derived.byEvidence ?? []) : comparison.units,
+      request,
+      analyticsInputError,
+      true,
     );
-    const scope = rows.find((row) => row.grouping_level === 0);
-    const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
-    const keyOf = this.keysOf(unit, caller);
-    const units = unitRows.map((row) => toUnitCounts(row, keyOf(row.unit as string), unit, caller));
-    const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
-    // the statement's unit of each row (a pseudonym's provider id; by row, not by key: two
-    // providers' pseudonyms may share their six hex digits)
-    const unitOf = new Map(
-      comparison.units.map((one, index) => [one, unitRows[index].unit as string]),
-    );
-    const selected = pagePracticeVariation(comparison.units, request, analyticsInputError);
     const pageUnits = selected.units.map((one) => unitOf.get(one) as string);
     const strataByUnit = new Map<string, readonly StratumBandCounts[]>();
     const labelByUnit = new Map<string, string>();
@@ -309,6 +337,25 @@ export class AggregateService {
       }),
       selected.page,
     );
+  }
+
+  /**
+   * Every clinician's totals from the rollups (`sql`, `values`): the rows kept for the process
+   * while the dashboard generation has not moved, else read again with the generation they
+   * were read at (the same statement, so the same snapshot: on a replica too).
+   */
+  private async cachedTotals(
+    sql: string,
+    values: readonly unknown[],
+  ): Promise<{ rows: readonly VariationTotalRow[]; derived: Map<string, DerivedVariation> }> {
+    const key = JSON.stringify([sql, values]);
+    const [{ generation }] = await this.read.query<{ generation: string }>(DASHBOARD_GENERATION);
+    const kept = this.variations.get(key, generation);
+    if (kept !== undefined) return kept;
+    const rows = await this.read.query<VariationTotalRow>(sql, values);
+    const entry = { generation: rows[0]?.generation ?? generation, rows, derived: new Map() };
+    this.variations.set(key, entry);
+    return entry;
   }
 
   /** Every unit, in unit order, with its strata: one statement (variationCounts). */

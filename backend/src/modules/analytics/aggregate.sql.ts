@@ -233,7 +233,7 @@ const unitLabel = (unit: VariationUnitColumn): string =>
     ? `(SELECT coalesce(p.name, p.provider_id) FROM providers p WHERE p.provider_id = g.unit)`
     : 'g.unit';
 
-const fromClinicianRollups = (
+export const fromClinicianRollups = (
   unit: VariationUnitColumn,
   source: AggregateSource,
   allMonths: boolean,
@@ -287,6 +287,8 @@ export interface VariationTotalRow extends FigureCountRow {
   readonly unit: string | null;
   /** The unit itself; null for clinicians (their names: CLINICIAN_LABELS, for a page only). */
   readonly label: string | null;
+  /** From clinician_rollups or clinician_totals: the dashboard generation read with them. */
+  readonly generation?: string;
 }
 
 /**
@@ -325,7 +327,10 @@ export function variationTotals(
   )
   SELECT CASE WHEN g.is_scope = 1 THEN 0 ELSE 1 END AS grouping_level, g.unit,
     g.opportunities, g.away_switches, g.conflicts,
-    CASE WHEN g.is_scope = 0 THEN ${unit === 'clinician' ? 'NULL::text' : 'g.unit'} END AS label
+    CASE WHEN g.is_scope = 0 THEN ${unit === 'clinician' ? 'NULL::text' : 'g.unit'} END AS label${
+      // the generation in the same snapshot as the sums (VariationCache)
+      rollup ? ',\n    (SELECT generation FROM dashboard_generation)::text AS generation' : ''
+    }
   FROM g
   ORDER BY 1, g.unit NULLS LAST`;
 }

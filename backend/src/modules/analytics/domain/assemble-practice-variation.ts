@@ -233,6 +233,11 @@ export function compareByEvidence(
   return left.key < right.key ? -1 : left.key > right.key ? 1 : 0;
 }
 
+/** The units by evidence (compareByEvidence), a new array. */
+export function orderByEvidence<T extends PracticeVariationUnit>(units: readonly T[]): T[] {
+  return [...units].sort(compareByEvidence);
+}
+
 /** An opaque cursor naming a row's place: the order and the row's key. */
 export function practiceVariationCursor(order: PracticeVariationOrder, key: string): string {
   return Buffer.from(JSON.stringify([order, key]), 'utf8').toString('base64url');
@@ -247,11 +252,13 @@ export function pagePracticeVariation<T extends PracticeVariationUnit>(
   units: readonly T[],
   request: PracticeVariationPageRequest,
   invalidCursor: (message: string) => Error,
+  /** The units are in the requested order already (orderByEvidence, kept by the caller). */
+  ordered = false,
 ): { readonly units: readonly T[]; readonly page: PracticeVariationPageInfo } {
   if (request.first !== null && (!Number.isInteger(request.first) || request.first < 0)) {
     throw invalidCursor(`first must be a whole number of rows, 0 or more; got ${request.first}.`);
   }
-  const ordered = request.orderBy === 'EVIDENCE' ? [...units].sort(compareByEvidence) : units;
+  const inOrder = ordered || request.orderBy === 'UNIT' ? units : orderByEvidence(units);
   let offset = 0;
   if (request.after !== null) {
     let decoded: unknown;
@@ -269,7 +276,7 @@ export function pagePracticeVariation<T extends PracticeVariationUnit>(
       throw invalidCursor(`after is not a cursor of rows ordered by ${request.orderBy}.`);
     }
     const key = decoded[1];
-    const index = ordered.findIndex((unit) => unit.key === key);
+    const index = inOrder.findIndex((unit) => unit.key === key);
     if (index < 0) {
       throw invalidCursor(
         'The rows changed since that page was read; read them again from the start.',
@@ -278,16 +285,16 @@ export function pagePracticeVariation<T extends PracticeVariationUnit>(
     offset = index + 1;
   }
   const end =
-    request.first === null ? ordered.length : Math.min(ordered.length, offset + request.first);
-  const page = ordered.slice(offset, end);
+    request.first === null ? inOrder.length : Math.min(inOrder.length, offset + request.first);
+  const page = inOrder.slice(offset, end);
   const last = page.at(-1);
   return {
     units: page,
     page: {
-      total: ordered.length,
+      total: inOrder.length,
       offset,
       endCursor: last ? practiceVariationCursor(request.orderBy, last.key) : null,
-      hasNextPage: end < ordered.length,
+      hasNextPage: end < inOrder.length,
     },
   };
 }

@@ -71,6 +71,7 @@ export {
   assemblePracticeVariation,
   compareByEvidence,
   comparePracticeVariation,
+  orderByEvidence,
   pagePracticeVariation,
   practiceVariationCursor,
   withDoseHistory,

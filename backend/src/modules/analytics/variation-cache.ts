@@ -1,0 +1,67 @@
+import type { PracticeVariationComparison, PracticeVariationUnit } from './domain/index.js';
+import type { VariationTotalRow } from './aggregate.sql.js';
+
+/** The funnel's data generation (migration DashboardGeneration): moved by every write of it. */
+export const DASHBOARD_GENERATION = `SELECT generation::text AS generation FROM dashboard_generation`;
+
+/** Every clinician's funnel figures for one measure and one kind of caller, from cached totals. */
+export interface DerivedVariation {
+  readonly comparison: PracticeVariationComparison;
+  /** The statement's unit (provider id) of each compared unit, by unit. */
+  readonly unitOf: ReadonlyMap<PracticeVariationUnit, string>;
+  /** The units by evidence, sorted once (pagePracticeVariation's EVIDENCE order). */
+  byEvidence?: readonly PracticeVariationUnit[];
+}
+
+/** One totals statement's rows, read at a generation, and what was derived from them. */
+export interface VariationCacheEntry {
+  readonly generation: string;
+  readonly rows: readonly VariationTotalRow[];
+  /** By measure and whether the caller sees pseudonyms (the units' keys differ). */
+  readonly derived: Map<string, DerivedVariation>;
+}
+
+/**
+ * Every clinician's funnel totals per totals statement (its text and parameters: the caller's
+ * department scope and the filter are in them), kept for the process under the dashboard
+ * generation they were read at, with the comparison and the evidence order derived from them.
+ * A page of the funnel over 33,000 clinicians then reads the generation, the page's strata and
+ * names, instead of every clinician's totals, p-values and order. An entry read at another
+ * generation than the current one is never used. Bounded by the rows kept (least recently used
+ * first out), so a few site-wide funnels of a 10M-order hospital fit and no caller can grow it
+ * without limit.
+ */
+export class VariationCache {
+  private readonly entries = new Map<string, VariationCacheEntry>();
+  private rowsKept = 0;
+
+  constructor(private readonly rowLimit = 200_000) {}
+
+  /** The entry of `key` when it was read at `generation`. */
+  get(key: string, generation: string): VariationCacheEntry | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined || entry.generation !== generation) return undefined;
+    // most recently used last
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, entry: VariationCacheEntry): void {
+    this.remove(key);
+    if (entry.rows.length > this.rowLimit) return;
+    for (const [oldest] of this.entries) {
+      if (this.rowsKept + entry.rows.length <= this.rowLimit) break;
+      this.remove(oldest);
+    }
+    this.entries.set(key, entry);
+    this.rowsKept += entry.rows.length;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.entries.delete(key);
+    this.rowsKept -= entry.rows.length;
+  }
+}
