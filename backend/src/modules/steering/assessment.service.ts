@@ -90,11 +90,10 @@ export interface AssessmentSummary {
 
 /**
  * Rows per FETCH of the two cursors (order texts, pattern counts); for the texts also per COPY
- * of their facts. A batch's rows and lines stay alive until
- * its COPY ends, long enough for V8 to promote them to the old generation, which grows with them
- * until a full collection: the texts step held the importer's peak. 1M orders, Node 20: 265 MB
- * with 5,000, 245 MB with 1,000; in the step alone 246 / 234 / 227 MB at 5,000 / 2,000 / 1,000
- * in the same time.
+ * of their facts. A batch's rows and lines stay alive until its COPY ends, long enough for V8
+ * to promote them to the old generation, which grows with them until a full collection: the
+ * texts step held the importer's peak. 1M orders, Node 20: 265 MB with 5,000, 245 MB with
+ * 1,000; in the step alone 246 / 234 / 227 MB at 5,000 / 2,000 / 1,000, in the same time.
  */
 const BATCH = 1000;
 
