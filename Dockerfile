@@ -17,10 +17,7 @@ RUN npm run build \
   && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime
-# V8's young generation at 8 MB a half-space (backend/src/cli/node-flags.ts): the importer's
-# peak memory, which Node 24 left to itself raises by about 100 MB
 ENV NODE_ENV=production \
-    NODE_OPTIONS="--max-semi-space-size=8" \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/tmp/clinical-grounds

@@ -31,7 +31,6 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { REPO_ROOT } from '../config/paths.js';
-import { NODE_FLAGS } from '../cli/node-flags.js';
 import { IMPORT_ENTITIES } from '../modules/ingestion/import-format.js';
 import { generateHospital } from '../modules/synthetic/generate-hospital.js';
 import { benchDashboards, dashboardMarkdown } from './dashboard-bench.js';
@@ -256,7 +255,7 @@ interface CliStep {
 async function runCli(args: string[], url: string): Promise<CliRun> {
   const cli = path.join(REPO_ROOT, 'backend', 'dist', 'backend', 'src', 'cli', 'main.js');
   const started = performance.now();
-  const child = spawn(process.execPath, [...NODE_FLAGS, cli, ...args], {
+  const child = spawn(process.execPath, [cli, ...args], {
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'debug' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,6 +12,9 @@ import { registerImportCommand } from './import-command.js';
 import { registerReferenceCommand } from './reference-command.js';
 import { registerSettingsCommand } from './settings-command.js';
 import { registerUserCommand } from './user-command.js';
+import { limitHeapGrowth } from '../heap-limits.js';
+
+limitHeapGrowth();
 
 const program = new Command('grounds')
   .description('Clinical Grounds: imaging decisions on clinical grounds, not dose history')
