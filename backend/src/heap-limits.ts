@@ -1,8 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * V8's heap growth for the long runs of the command line and the server, set by the process
- * itself (so `node …/main.js` gets it however it is started: npm, the image, a script):
+ * V8's heap growth for the command line (the importer), set by the process itself, so
+ * `node …/cli/main.js` gets it however it is started (npm, the image, a script):
  *
  * - `--heap-growing-percent=50`: the old generation grows to 1.5 × what the last full collection
  *   kept before the next one, where V8 otherwise lets it reach about 4 × while collecting is
@@ -13,8 +13,10 @@ import { setFlagsFromString } from 'node:v8';
  *
  * Both are read by V8 at each collection, so they take effect when set after start. The texts
  * step over 1M orders, alone with 80 MB of other live objects: 229 to 242 MB without them, 137
- * to 149 MB with them, on Node 20 and 24, in the same time (docs/performance.md, "The importer's
- * memory is V8's heap growth").
+ * to 149 MB with them, on Node 20 and 24, in the same time. Not for the server: a request's
+ * short bursts of allocation pay for the extra collections (the clinician funnel's first page
+ * at 10M orders with nothing kept, about 160 ms without them, 245 ms with them).
+ * docs/performance.md, "The importer's memory is V8's heap growth".
  */
 export const HEAP_FLAGS: readonly string[] = [
   '--heap-growing-percent=50',

@@ -6,7 +6,6 @@ import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/database.js';
 import { ensureDemoAccounts } from './demo-accounts.js';
 import { ensureDemoData } from './demo-data.js';
-import { limitHeapGrowth } from './heap-limits.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -15,7 +14,6 @@ import { createLogger } from './logger.js';
  * (neither in production); then GraphQL at /graphql and the dashboard at /.
  */
 async function main(): Promise<void> {
-  limitHeapGrowth();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, {

@@ -33,7 +33,6 @@ import { PipelineService } from '../modules/pipeline/pipeline.service.js';
 import { IMPORT_COLUMNS, IMPORT_ENTITIES } from '../modules/ingestion/import-format.js';
 import { generateHospital } from '../modules/synthetic/generate-hospital.js';
 import { benchOrders } from './bench-orders.js';
-import { limitHeapGrowth } from '../heap-limits.js';
 
 interface Measure {
   readonly step: string;
@@ -290,9 +289,6 @@ async function mainOrders(): Promise<void> {
   }
 }
 
-// the heap as the server and the command line have it: the dashboards and the in-process loads
-// measured here run in this process
-limitHeapGrowth();
 (values.orders === undefined ? main() : mainOrders()).catch((error: unknown) => {
   process.stderr.write(`bench: ${(error as Error).message.split('\n')[0]}\n`);
   process.exit(1);
