@@ -293,13 +293,12 @@ export class AggregateService {
       totals.derived?.set(derivedKey, derived);
     }
     const { comparison, unitOf } = derived;
-    if (request.orderBy === 'EVIDENCE') derived.byEvidence ??= orderByEvidence(comparison.units);
-    const selected = pagePracticeVariation(
-      request.orderBy === 'EVIDENCE' ? (derived.byEvidence ?? []) : comparison.units,
-      request,
-      analyticsInputError,
-      true,
-    );
+    // the order by evidence is sorted once and kept with the comparison
+    const ordered =
+      request.orderBy === 'EVIDENCE'
+        ? (derived.byEvidence ??= orderByEvidence(comparison.units))
+        : comparison.units;
+    const selected = pagePracticeVariation(ordered, request, analyticsInputError, true);
     const pageUnits = selected.units.map((one) => unitOf.get(one) as string);
     const strataByUnit = new Map<string, readonly StratumBandCounts[]>();
     const labelByUnit = new Map<string, string>();
