@@ -283,7 +283,7 @@ async function runCli(args: string[], url: string): Promise<CliRun> {
   };
 }
 
-const TOP_STEPS = ['land', 'normalise', 'dose', 'analyse'];
+const TOP_STEPS = ['land', 'normalise', 'dose', 'analyse', 'rollups', 'vacuum'];
 
 /** `--reuse-database`: the dashboards of a database an earlier run kept. */
 async function benchDashboardsOnly(options: BenchOrdersOptions, name: string): Promise<void> {

@@ -285,3 +285,37 @@ export async function analyseGrown(
   );
   return true;
 }
+
+/**
+ * The model's tables of at least 1,000 pages (8 MB) whose visibility map covers less than half
+ * of them, by the statistics the load's ANALYZE left (`relallvisible`): what a large load just
+ * wrote. The landing tables are left out: each run reads only its own rows, once.
+ */
+const UNVISITED_TABLES = `
+  SELECT c.relname AS table
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname NOT LIKE 'landing\\_%'
+    AND c.relpages >= 1000 AND c.relallvisible < c.relpages / 2
+  ORDER BY c.relpages DESC, c.relname`;
+
+/**
+ * After a large load has committed: VACUUMs the tables it wrote (UNVISITED_TABLES), as
+ * autovacuum would some minutes later. Until then every row of them is read as if it might
+ * still be in flight: the first scans after the load set each row's hint bits and write every
+ * page again, and no index-only scan skips the heap. The next one-day delta at 1M orders took
+ * 5.1 s on the tables as loaded, 4.1 s after this (a 1M first load's VACUUM: 7 s). A VACUUM
+ * cannot run inside the load's transaction; a failed one leaves the load as it is (committed)
+ * and autovacuum to do it. Returns the tables vacuumed.
+ */
+export async function vacuumAfterLoad(
+  query: (sql: string) => Promise<{ table: string }[]>,
+): Promise<string[]> {
+  const tables = (await query(UNVISITED_TABLES)).map((row) => row.table);
+  if (tables.length === 0) return tables;
+  await timeStep('vacuum', async () => {
+    for (const table of tables) {
+      await timeStep(`vacuum.${table}`, () => query(`VACUUM "${table}"`));
+    }
+  });
+  return tables;
+}

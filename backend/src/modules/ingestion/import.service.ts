@@ -22,7 +22,7 @@ import { lockModelWrites } from './model-write-lock.js';
 import { LANDING_LANES, inLanes, largerFirst } from './lanes.js';
 import { NormaliserService } from './normaliser.service.js';
 import { normaliseDoseReports, relinkDoseReportStudies } from './dose-report-normaliser.js';
-import { analyseGrown, deferIndexesOnFirstLoad } from './bulk-load.js';
+import { analyseGrown, deferIndexesOnFirstLoad, vacuumAfterLoad } from './bulk-load.js';
 import { recordSteps, timeStep, type StepListener, type StepTiming } from './step-timing.js';
 
 export interface ImportSummary {
@@ -445,6 +445,14 @@ export class ImportService {
         );
         return { counts, touched: touched as number };
       });
+      // committed: the tables a large load wrote are vacuumed now, not some minutes later
+      const notes = [...run.notes];
+      await vacuumAfterLoad((sql) => this.dataSource.query(sql)).catch((error: unknown) => {
+        notes.push(
+          `VACUUM after the load did not finish (${(error as Error).message.split('\n')[0]}); ` +
+            'autovacuum will do it',
+        );
+      });
       const summary: ImportSummary = {
         runId,
         rowsRead: result.counts.read,
@@ -453,7 +461,7 @@ export class ImportService {
         rowsWarned: result.counts.warned,
         durationMs: performance.now() - started,
         touchedPatients: result.touched,
-        notes: run.notes,
+        notes,
       };
       await runs.update(runId, {
         status: 'succeeded',
