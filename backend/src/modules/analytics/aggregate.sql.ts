@@ -171,6 +171,8 @@ export interface VariationCountRow extends FigureCountRow {
    * indication group, population and setting; null for a unit without any (and the scope).
    */
   readonly strata: readonly StratumBandCounts[] | null;
+  /** From clinician_rollups: the dashboard generation read with them. */
+  readonly generation?: string;
 }
 
 /**
@@ -215,7 +217,9 @@ export function variationCounts(
     GROUP BY g.unit
   )
   SELECT g.grouping_level, g.unit, g.opportunities, g.away_switches, g.conflicts,
-    CASE WHEN g.grouping_level = 1 THEN ${unitLabel(unit)} END AS label, strata.strata
+    CASE WHEN g.grouping_level = 1 THEN ${unitLabel(unit)} END AS label, strata.strata${generationColumn(
+      fromClinicianRollups(unit, source, allMonths),
+    )}
   FROM g
   LEFT JOIN strata ON g.grouping_level = 1 AND strata.unit = g.unit
   WHERE g.grouping_level < 2
@@ -232,6 +236,10 @@ const unitLabel = (unit: VariationUnitColumn): string =>
   unit === 'clinician'
     ? `(SELECT coalesce(p.name, p.provider_id) FROM providers p WHERE p.provider_id = g.unit)`
     : 'g.unit';
+
+/** The dashboard generation in the same snapshot as the counts (VariationCache), when `kept`. */
+const generationColumn = (kept: boolean): string =>
+  kept ? ',\n    (SELECT generation FROM dashboard_generation)::text AS generation' : '';
 
 export const fromClinicianRollups = (
   unit: VariationUnitColumn,
@@ -327,10 +335,7 @@ export function variationTotals(
   )
   SELECT CASE WHEN g.is_scope = 1 THEN 0 ELSE 1 END AS grouping_level, g.unit,
     g.opportunities, g.away_switches, g.conflicts,
-    CASE WHEN g.is_scope = 0 THEN ${unit === 'clinician' ? 'NULL::text' : 'g.unit'} END AS label${
-      // the generation in the same snapshot as the sums (VariationCache)
-      rollup ? ',\n    (SELECT generation FROM dashboard_generation)::text AS generation' : ''
-    }
+    CASE WHEN g.is_scope = 0 THEN ${unit === 'clinician' ? 'NULL::text' : 'g.unit'} END AS label${generationColumn(rollup)}
   FROM g
   ORDER BY 1, g.unit NULLS LAST`;
 }
