@@ -29,6 +29,7 @@ import { AssessmentCasesIndex1796000900100 } from './1796000900100-AssessmentCas
 import { PatternOwnFacts1796000900200 } from './1796000900200-PatternOwnFacts.js';
 import { AssessmentNewest1796000900300 } from './1796000900300-AssessmentNewest.js';
 import { DashboardGeneration1796000900400 } from './1796000900400-DashboardGeneration.js';
+import { DashboardGenerationNames1796000900500 } from './1796000900500-DashboardGenerationNames.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   PatternOwnFacts1796000900200,
   AssessmentNewest1796000900300,
   DashboardGeneration1796000900400,
+  DashboardGenerationNames1796000900500,
 ];

@@ -456,6 +456,108 @@ describe('aggregates on a hand-made hospital', () => {
     expect(await firstPage()).toEqual(before);
   });
 
+  it('keeps the whole clinician funnel until the rollups, the names or the departments move', async () => {
+    const db = database.dataSource;
+    const generation = async (): Promise<number> =>
+      Number((await db.query(`SELECT generation FROM dashboard_generation`))[0].generation);
+    // the whole answer: unit order, no page (the dashboard's "Show all")
+    const whole = (
+      caller: Principal,
+      measure: 'CONFLICT_RATE' | 'AWAY_SWITCH_RATE' = 'CONFLICT_RATE',
+    ) => service.practiceVariation(caller, 'CLINICIAN', measure);
+    const rowsOf = async (caller: Principal) =>
+      (await whole(caller)).rows.map((row) => [row.key, row.label, row.opportunities]);
+    // DR1: orders 1, 2, 3, 4, 16, 20 assessable; DR2: 5, 6, 7, 17; DR3: 8, 9, 10, 11, 12, 18, 19
+    const named = [
+      ['DR1', 'Dr One', 6],
+      ['DR2', 'Dr Two', 4],
+      ['DR3', 'Dr Three', 7],
+    ];
+    expect(await rowsOf(ADMIN)).toEqual(named);
+    // the committee's from the same statement: pseudonyms for keys and labels, in the same order
+    const pseudonymised = await rowsOf(COMMITTEE);
+    const [{ secret }] = await db.query(
+      `SELECT secret FROM site_secrets WHERE name = 'clinician_pseudonym'`,
+    );
+    const dr1 = clinicianPseudonym(secret, 'DR1');
+    expect(pseudonymised).toEqual(
+      named.map(([id, , opportunities]) => {
+        const pseudonym = clinicianPseudonym(secret, id as string);
+        return [pseudonym, pseudonym, opportunities];
+      }),
+    );
+    expect(await rowsOf(SURGERY_MANAGER)).toEqual([['DR3', 'Dr Three', 7]]);
+
+    // changed behind the triggers' back: each caller's kept answer is what it shows
+    const behindTheTriggers = async (table: string, statement: string) => {
+      await db.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+      try {
+        await db.query(statement);
+      } finally {
+        await db.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+      }
+    };
+    await behindTheTriggers(
+      'clinician_rollups',
+      `UPDATE clinician_rollups SET opportunities = opportunities + 100
+       WHERE ctid = (SELECT ctid FROM clinician_rollups WHERE provider_id = 'DR1' LIMIT 1)`,
+    );
+    await behindTheTriggers(
+      'providers',
+      `UPDATE providers SET name = 'Dr Uno' WHERE provider_id = 'DR1'`,
+    );
+    expect(await rowsOf(ADMIN)).toEqual(named);
+    expect(await rowsOf(COMMITTEE)).toEqual(pseudonymised);
+    // another measure is its own answer over the same kept rows
+    const awayRates = await whole(ADMIN, 'AWAY_SWITCH_RATE');
+    expect(awayRates.measure).toBe('AWAY_SWITCH_RATE');
+    // DR1: away 1, 2, 20 of 6
+    expect(awayRates.rows[0]).toMatchObject({ key: 'DR1', opportunities: 6, rate: 0.5 });
+
+    // a statement on clinician_rollups moves the generation: the counts and the name are read
+    let at = await generation();
+    await db.query(`UPDATE clinician_rollups SET opportunities = opportunities WHERE false`);
+    expect(await generation()).toBe(at + 1);
+    expect((await rowsOf(ADMIN))[0]).toEqual(['DR1', 'Dr Uno', 106]);
+    expect((await rowsOf(COMMITTEE))[0]).toEqual([dr1, dr1, 106]);
+
+    // a name alone (a load that is not analysed writes providers, not the rollups)
+    at = await generation();
+    await db.query(`UPDATE providers SET name = 'Dr Une' WHERE provider_id = 'DR1'`);
+    expect(await generation()).toBe(at + 1);
+    expect((await rowsOf(ADMIN))[0]).toEqual(['DR1', 'Dr Une', 106]);
+    const committee = await whole(COMMITTEE);
+    expect(JSON.stringify(committee.rows)).not.toMatch(/DR\d|Dr /);
+    expect(committee.rows.map((row) => row.key)).toEqual(pseudonymised.map((row) => row[0]));
+
+    // a department scope is read through departments: renamed, the manager's Surgery is gone
+    at = await generation();
+    await db.query(`UPDATE departments SET name = 'Theatres' WHERE name = 'Surgery'`);
+    expect(await generation()).toBe(at + 1);
+    try {
+      expect(await rowsOf(SURGERY_MANAGER)).toEqual([]);
+    } finally {
+      await db.query(`UPDATE departments SET name = 'Surgery' WHERE name = 'Theatres'`);
+    }
+    expect(await rowsOf(SURGERY_MANAGER)).toEqual([['DR3', 'Dr Three', 7]]);
+    for (const statement of [
+      `INSERT INTO providers SELECT * FROM providers WHERE false`,
+      `DELETE FROM providers WHERE false`,
+      `INSERT INTO departments SELECT * FROM departments WHERE false`,
+      `DELETE FROM departments WHERE false`,
+    ]) {
+      at = await generation();
+      await db.query(statement);
+      expect(await generation()).toBe(at + 1);
+    }
+
+    // the name back and a full rebuild: the true figures again
+    await db.query(`UPDATE providers SET name = 'Dr One' WHERE provider_id = 'DR1'`);
+    await new RollupService(db).refreshAll();
+    expect(await rowsOf(ADMIN)).toEqual(named);
+    expect(await rowsOf(COMMITTEE)).toEqual(pseudonymised);
+  });
+
   describe('through GraphQL with a bearer token', () => {
     const OVERVIEW = `query ($filter: AnalysisFilter) { overview(filter: $filter) {
       current { from to opportunities awaySwitches conflicts documented probable possible openCases

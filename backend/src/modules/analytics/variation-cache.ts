@@ -13,12 +13,15 @@ export interface DerivedVariation {
   byEvidence?: readonly PracticeVariationUnit[];
 }
 
-/** One totals statement's rows, read at a generation, and what was derived from them. */
-export interface VariationCacheEntry {
+/**
+ * One statement's rows (by default a page's totals: VariationTotalRow), read at a generation,
+ * and what was derived from them.
+ */
+export interface VariationCacheEntry<Row = VariationTotalRow, Derived = DerivedVariation> {
   readonly generation: string;
-  readonly rows: readonly VariationTotalRow[];
+  readonly rows: readonly Row[];
   /** By measure and whether the caller sees pseudonyms (the units' keys differ). */
-  readonly derived: Map<string, DerivedVariation>;
+  readonly derived: Map<string, Derived>;
 }
 
 /**
@@ -29,16 +32,17 @@ export interface VariationCacheEntry {
  * names, instead of every clinician's totals, p-values and order. An entry read at another
  * generation than the current one is never used. Bounded by the rows kept (least recently used
  * first out), so a few site-wide funnels of a 10M-order hospital fit and no caller can grow it
- * without limit.
+ * without limit. The whole funnel (every clinician with its strata, no page) is kept the same
+ * way in a cache of its own (its rows are VariationCountRow, what it derives the whole answer).
  */
-export class VariationCache {
-  private readonly entries = new Map<string, VariationCacheEntry>();
+export class VariationCache<Row = VariationTotalRow, Derived = DerivedVariation> {
+  private readonly entries = new Map<string, VariationCacheEntry<Row, Derived>>();
   private rowsKept = 0;
 
   constructor(private readonly rowLimit = 200_000) {}
 
   /** The entry of `key` when it was read at `generation`. */
-  get(key: string, generation: string): VariationCacheEntry | undefined {
+  get(key: string, generation: string): VariationCacheEntry<Row, Derived> | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined || entry.generation !== generation) return undefined;
     // most recently used last
@@ -47,7 +51,7 @@ export class VariationCache {
     return entry;
   }
 
-  set(key: string, entry: VariationCacheEntry): void {
+  set(key: string, entry: VariationCacheEntry<Row, Derived>): void {
     this.remove(key);
     if (entry.rows.length > this.rowLimit) return;
     for (const [oldest] of this.entries) {
