@@ -36,7 +36,6 @@ import {
   type SensitivityCountRow,
   type VariationCountRow,
   type VariationStrataRow,
-  type VariationTotalRow,
   type VariationUnitColumn,
 } from './aggregate.sql.js';
 import {
@@ -264,19 +263,15 @@ export class AggregateService {
       filter,
       memo,
       async (conditions) => {
-        const sql = variationTotals(
-          unit,
-          conditions.conditions,
-          conditions.needsOrders || unit === 'department',
-          this.source,
-          allMonths,
-        );
-        const values = conditions.parameters.values;
         return {
           // every clinician's totals from the rollups: kept per process under the generation
-          totals: fromClinicianRollups(unit, this.source, allMonths)
-            ? await this.kept(this.variations, sql, values)
-            : { rows: await this.read.query<VariationTotalRow>(sql, values), derived: null },
+          totals: await this.variationRows(
+            this.variations,
+            variationTotals,
+            unit,
+            conditions,
+            allMonths,
+          ),
           built: conditions,
         };
       },
@@ -349,6 +344,31 @@ export class AggregateService {
   }
 
   /**
+   * The rows of a funnel statement (`statement`: every unit's totals, or the whole funnel's
+   * counts) for the filter's conditions: by clinician over the rollups and all months kept in
+   * `cache` (kept), else read for this request alone (no derived answers then).
+   */
+  private variationRows<Row extends { readonly generation?: string }, Derived>(
+    cache: VariationCache<Row, Derived>,
+    statement: typeof variationTotals,
+    unit: VariationUnitColumn,
+    conditions: { conditions: string[]; needsOrders: boolean; parameters: SqlParameters },
+    allMonths: boolean,
+  ): Promise<{ rows: readonly Row[]; derived: Map<string, Derived> | null }> {
+    const sql = statement(
+      unit,
+      conditions.conditions,
+      conditions.needsOrders || unit === 'department',
+      this.source,
+      allMonths,
+    );
+    const values = conditions.parameters.values;
+    return fromClinicianRollups(unit, this.source, allMonths)
+      ? this.kept(cache, sql, values)
+      : this.read.query<Row>(sql, values).then((rows) => ({ rows, derived: null }));
+  }
+
+  /**
    * A statement's rows over the clinician rollups (`sql`, `values`: every clinician's totals, or
    * the whole funnel's counts): the rows kept in `cache` for the process while the dashboard
    * generation has not moved, else read again with the generation they were read at (the same
@@ -387,19 +407,9 @@ export class AggregateService {
     const [caller, counts] = await this.countWithCaller<{
       rows: readonly VariationCountRow[];
       derived: Map<string, ScopedPracticeVariation> | null;
-    }>(principal, filter, memo, (conditions) => {
-      const sql = variationCounts(
-        unit,
-        conditions.conditions,
-        conditions.needsOrders || unit === 'department',
-        this.source,
-        allMonths,
-      );
-      const values = conditions.parameters.values;
-      return fromClinicianRollups(unit, this.source, allMonths)
-        ? this.kept(this.wholeVariations, sql, values)
-        : this.read.query<VariationCountRow>(sql, values).then((rows) => ({ rows, derived: null }));
-    });
+    }>(principal, filter, memo, (conditions) =>
+      this.variationRows(this.wholeVariations, variationCounts, unit, conditions, allMonths),
+    );
     // the key and label of a clinician differ by caller: pseudonyms for COMMITTEE
     const derivedKey = derivedKeyOf(measure, caller);
     const kept = counts.derived?.get(derivedKey);
