@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReadDatabase } from '../../database/read-database.js';
 import type { Principal } from '../auth/principal.js';
@@ -61,7 +61,11 @@ import {
   type UnitConflictCounts,
 } from './domain/index.js';
 import { analyticsInputError } from './analytics.exception.js';
-import { DASHBOARD_GENERATION, VariationCache } from './variation-cache.js';
+import {
+  DASHBOARD_GENERATION,
+  VariationCache,
+  type VariationCacheEntry,
+} from './variation-cache.js';
 
 export type VariationDimensionName = 'DEPARTMENT' | 'CLINICIAN' | 'INDICATION_GROUP';
 
@@ -97,6 +101,12 @@ export interface ScopedPracticeVariation extends PracticeVariation {
   readonly page: PracticeVariationPageInfo;
 }
 
+/**
+ * How often each server looks whether the kept funnels' data moved (refreshKept): one read of a
+ * one-row table; a nightly load's new figures are then read within this long of its end.
+ */
+const REFRESH_KEPT_MS = 10_000;
+
 const UNIT_COLUMN: Record<VariationDimensionName, VariationUnitColumn> = {
   DEPARTMENT: 'department',
   CLINICIAN: 'clinician',
@@ -110,7 +120,7 @@ const UNIT_COLUMN: Record<VariationDimensionName, VariationUnitColumn> = {
  * unless committee.show_clinician_names.
  */
 @Injectable()
-export class AggregateService {
+export class AggregateService implements OnModuleInit, OnModuleDestroy {
   /** Where the counts come from: the monthly rollups, or the raw tables (spec and bench). */
   private source: AggregateSource = 'rollups';
 
@@ -132,6 +142,10 @@ export class AggregateService {
   private readonly wholeVariations = new VariationCache<VariationCountRow, ScopedPracticeVariation>(
     50_000,
   );
+
+  /** The background refresh of the kept funnels (refreshKept), and the one running. */
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  private refreshing: Promise<number> | null = null;
 
   /** The same service counting from another source (the equivalence spec and the bench). */
   over(source: AggregateSource): AggregateService {
@@ -383,10 +397,74 @@ export class AggregateService {
     const [{ generation }] = await this.read.query<{ generation: string }>(DASHBOARD_GENERATION);
     const kept = cache.get(key, generation);
     if (kept !== undefined) return kept;
+    return this.readKept(cache, key, sql, values, generation);
+  }
+
+  /** Reads a kept statement's rows (with the generation they were read at) into `cache`. */
+  private async readKept<Row extends { readonly generation?: string }, Derived>(
+    cache: VariationCache<Row, Derived>,
+    key: string,
+    sql: string,
+    values: readonly unknown[],
+    generation: string,
+  ): Promise<VariationCacheEntry<Row, Derived>> {
     const rows = await this.read.query<Row>(sql, values);
-    const entry = { generation: rows[0]?.generation ?? generation, rows, derived: new Map() };
+    const entry = {
+      sql,
+      values,
+      generation: rows[0]?.generation ?? generation,
+      rows,
+      derived: new Map<string, Derived>(),
+    };
     cache.set(key, entry);
     return entry;
+  }
+
+  /**
+   * Reads again every kept funnel statement that a load or an analysis left behind (the
+   * dashboard generation moved), so that the first request after the nightly load finds its
+   * rows kept: at 10M orders the first page by evidence then skips the 110 ms totals statement
+   * and the whole answer its 750 ms counts. What is derived from them (the comparison, the
+   * order by evidence, the whole answer) is computed again by the next request. Each server
+   * looks every REFRESH_KEPT_MS (onModuleInit); one refresh at a time. Returns the statements
+   * read again.
+   */
+  async refreshKept(): Promise<number> {
+    if (this.refreshing !== null) return this.refreshing;
+    this.refreshing = (async () => {
+      const [{ generation }] = await this.read.query<{ generation: string }>(DASHBOARD_GENERATION);
+      const refresh = async <Row extends { readonly generation?: string }, Derived>(
+        cache: VariationCache<Row, Derived>,
+      ): Promise<number> => {
+        let refreshed = 0;
+        for (const key of cache.staleKeys(generation)) {
+          const kept = cache.peek(key);
+          if (kept === undefined) continue;
+          await this.readKept(cache, key, kept.sql, kept.values, generation);
+          refreshed += 1;
+        }
+        return refreshed;
+      };
+      return (await refresh(this.variations)) + (await refresh(this.wholeVariations));
+    })();
+    try {
+      return await this.refreshing;
+    } finally {
+      this.refreshing = null;
+    }
+  }
+
+  onModuleInit(): void {
+    // a failed look (the database restarting) is tried again at the next one
+    this.refreshTimer = setInterval(
+      () => void this.refreshKept().catch(() => undefined),
+      REFRESH_KEPT_MS,
+    );
+    this.refreshTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.refreshTimer);
   }
 
   /**

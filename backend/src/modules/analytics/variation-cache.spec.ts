@@ -2,6 +2,8 @@ import type { VariationTotalRow } from './aggregate.sql.js';
 import { VariationCache, type VariationCacheEntry } from './variation-cache.js';
 
 const entry = (generation: string, rows: number): VariationCacheEntry => ({
+  sql: 'SELECT …',
+  values: [],
   generation,
   rows: Array.from({ length: rows }, (_, index): VariationTotalRow => ({
     grouping_level: 1,
@@ -39,5 +41,18 @@ describe('VariationCache', () => {
     cache.set('huge', entry('1', 11)); // larger than the bound: not kept, nothing dropped
     expect(cache.get('huge', '1')).toBeUndefined();
     expect(cache.get('c', '1')).toBeDefined();
+  });
+
+  it('names the entries read at another generation, most recently used first', () => {
+    const cache = new VariationCache();
+    cache.set('old', entry('1', 1));
+    cache.set('current', entry('2', 1));
+    cache.set('older', entry('1', 1));
+    expect(cache.get('old', '1')).toBeDefined(); // old is now the most recent
+    expect(cache.staleKeys('2')).toEqual(['old', 'older']);
+    expect(cache.staleKeys('1')).toEqual(['current']);
+    // peek gives a stale entry back (to read its statement again) without making it current
+    expect(cache.peek('older')?.generation).toBe('1');
+    expect(cache.get('older', '2')).toBeUndefined();
   });
 });

@@ -18,6 +18,9 @@ export interface DerivedVariation {
  * and what was derived from them.
  */
 export interface VariationCacheEntry<Row = VariationTotalRow, Derived = DerivedVariation> {
+  /** The statement and its parameters the rows were read by (to read them again). */
+  readonly sql: string;
+  readonly values: readonly unknown[];
   readonly generation: string;
   readonly rows: readonly Row[];
   /** By measure and whether the caller sees pseudonyms (the units' keys differ). */
@@ -49,6 +52,18 @@ export class VariationCache<Row = VariationTotalRow, Derived = DerivedVariation>
     this.entries.delete(key);
     this.entries.set(key, entry);
     return entry;
+  }
+
+  /** The keys of the entries read at another generation than `generation`, newest used first. */
+  staleKeys(generation: string): string[] {
+    const stale: string[] = [];
+    for (const [key, entry] of this.entries) if (entry.generation !== generation) stale.push(key);
+    return stale.reverse();
+  }
+
+  /** The entry of `key` whatever its generation (to read its statement again). */
+  peek(key: string): VariationCacheEntry<Row, Derived> | undefined {
+    return this.entries.get(key);
   }
 
   set(key: string, entry: VariationCacheEntry<Row, Derived>): void {
