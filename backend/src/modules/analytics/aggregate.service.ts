@@ -36,6 +36,7 @@ import {
   type SensitivityCountRow,
   type VariationCountRow,
   type VariationStrataRow,
+  type VariationTotalRow,
   type VariationUnitColumn,
 } from './aggregate.sql.js';
 import {
@@ -64,6 +65,7 @@ import { analyticsInputError } from './analytics.exception.js';
 import {
   DASHBOARD_GENERATION,
   VariationCache,
+  type DerivedVariation,
   type VariationCacheEntry,
 } from './variation-cache.js';
 
@@ -291,9 +293,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
       },
     );
     const derivedKey = derivedKeyOf(measure, caller);
-    let derived = totals.derived?.get(derivedKey);
-    if (derived === undefined) {
-      const rows = totals.rows;
+    const derive = (rows: readonly VariationTotalRow[]): DerivedVariation => {
       const scope = rows.find((row) => row.grouping_level === 0);
       const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
       const keyOf = this.keysOf(unit, caller);
@@ -301,7 +301,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
         toUnitCounts(row, keyOf(row.unit as string), unit, caller),
       );
       const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
-      derived = {
+      return {
         comparison,
         // the statement's unit of each row (a pseudonym's provider id; by row, not by key: two
         // providers' pseudonyms may share their six hex digits)
@@ -309,7 +309,16 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
           comparison.units.map((one, index) => [one, unitRows[index].unit as string]),
         ),
       };
+    };
+    let derived = totals.derived?.get(derivedKey);
+    if (derived === undefined) {
+      derived = derive(totals.rows);
       totals.derived?.set(derivedKey, derived);
+      // a refresh derives it again, in evidence order too (the order the dashboard asks first)
+      totals.recipes?.set(derivedKey, (rows) => {
+        const again = derive(rows);
+        return { ...again, byEvidence: orderByEvidence(again.comparison.units) };
+      });
     }
     const { comparison, unitOf } = derived;
     // the order by evidence is sorted once and kept with the comparison
@@ -368,7 +377,11 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     unit: VariationUnitColumn,
     conditions: { conditions: string[]; needsOrders: boolean; parameters: SqlParameters },
     allMonths: boolean,
-  ): Promise<{ rows: readonly Row[]; derived: Map<string, Derived> | null }> {
+  ): Promise<{
+    rows: readonly Row[];
+    derived: Map<string, Derived> | null;
+    recipes: Map<string, (rows: readonly Row[]) => Derived> | null;
+  }> {
     const sql = statement(
       unit,
       conditions.conditions,
@@ -379,7 +392,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     const values = conditions.parameters.values;
     return fromClinicianRollups(unit, this.source, allMonths)
       ? this.kept(cache, sql, values)
-      : this.read.query<Row>(sql, values).then((rows) => ({ rows, derived: null }));
+      : this.read.query<Row>(sql, values).then((rows) => ({ rows, derived: null, recipes: null }));
   }
 
   /**
@@ -392,7 +405,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     cache: VariationCache<Row, Derived>,
     sql: string,
     values: readonly unknown[],
-  ): Promise<{ rows: readonly Row[]; derived: Map<string, Derived> }> {
+  ): Promise<VariationCacheEntry<Row, Derived>> {
     const key = JSON.stringify([sql, values]);
     const [{ generation }] = await this.read.query<{ generation: string }>(DASHBOARD_GENERATION);
     const kept = cache.get(key, generation);
@@ -407,6 +420,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     sql: string,
     values: readonly unknown[],
     generation: string,
+    recipes = new Map<string, (rows: readonly Row[]) => Derived>(),
   ): Promise<VariationCacheEntry<Row, Derived>> {
     const rows = await this.read.query<Row>(sql, values);
     const entry = {
@@ -414,7 +428,9 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
       values,
       generation: rows[0]?.generation ?? generation,
       rows,
-      derived: new Map<string, Derived>(),
+      // what earlier requests derived, derived again (a refresh; none on a request's read)
+      derived: new Map([...recipes].map(([key, recipe]) => [key, recipe(rows)])),
+      recipes,
     };
     cache.set(key, entry);
     return entry;
@@ -440,7 +456,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
         for (const key of cache.staleKeys(generation)) {
           const kept = cache.peek(key);
           if (kept === undefined) continue;
-          await this.readKept(cache, key, kept.sql, kept.values, generation);
+          await this.readKept(cache, key, kept.sql, kept.values, generation, kept.recipes);
           refreshed += 1;
         }
         return refreshed;
@@ -485,6 +501,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     const [caller, counts] = await this.countWithCaller<{
       rows: readonly VariationCountRow[];
       derived: Map<string, ScopedPracticeVariation> | null;
+      recipes: Map<string, (rows: readonly VariationCountRow[]) => ScopedPracticeVariation> | null;
     }>(principal, filter, memo, (conditions) =>
       this.variationRows(this.wholeVariations, variationCounts, unit, conditions, allMonths),
     );
@@ -492,23 +509,28 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     const derivedKey = derivedKeyOf(measure, caller);
     const kept = counts.derived?.get(derivedKey);
     if (kept !== undefined) return kept;
-    const rows = counts.rows;
-    const scope = rows.find((row) => row.grouping_level === 0);
-    const keyOf = this.keysOf(unit, caller);
-    const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
-    const units = unitRows.map((row) => toUnitCounts(row, keyOf(row.unit as string), unit, caller));
-    const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
-    const rowsOut = comparison.units.map((one, index) =>
-      withDoseHistory(one, toStrata(unitRows[index].strata)),
-    );
-    const last = rowsOut.at(-1);
-    const whole = scopedVariation(by, comparison, rowsOut, {
-      total: rowsOut.length,
-      offset: 0,
-      endCursor: last ? practiceVariationCursor('UNIT', last.key) : null,
-      hasNextPage: false,
-    });
+    const derive = (rows: readonly VariationCountRow[]): ScopedPracticeVariation => {
+      const scope = rows.find((row) => row.grouping_level === 0);
+      const keyOf = this.keysOf(unit, caller);
+      const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
+      const units = unitRows.map((row) =>
+        toUnitCounts(row, keyOf(row.unit as string), unit, caller),
+      );
+      const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
+      const rowsOut = comparison.units.map((one, index) =>
+        withDoseHistory(one, toStrata(unitRows[index].strata)),
+      );
+      const last = rowsOut.at(-1);
+      return scopedVariation(by, comparison, rowsOut, {
+        total: rowsOut.length,
+        offset: 0,
+        endCursor: last ? practiceVariationCursor('UNIT', last.key) : null,
+        hasNextPage: false,
+      });
+    };
+    const whole = derive(counts.rows);
     counts.derived?.set(derivedKey, whole);
+    counts.recipes?.set(derivedKey, derive);
     return whole;
   }
 

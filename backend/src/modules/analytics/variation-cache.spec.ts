@@ -14,6 +14,7 @@ const entry = (generation: string, rows: number): VariationCacheEntry => ({
     conflicts: 0,
   })),
   derived: new Map(),
+  recipes: new Map(),
 });
 
 describe('VariationCache', () => {

@@ -25,6 +25,8 @@ export interface VariationCacheEntry<Row = VariationTotalRow, Derived = DerivedV
   readonly rows: readonly Row[];
   /** By measure and whether the caller sees pseudonyms (the units' keys differ). */
   readonly derived: Map<string, Derived>;
+  /** How each of them was derived from the rows: a refresh derives them again from its rows. */
+  readonly recipes: Map<string, (rows: readonly Row[]) => Derived>;
 }
 
 /**
