@@ -303,7 +303,8 @@ const UNVISITED_TABLES = `
  * autovacuum would some minutes later. Until then every row of them is read as if it might
  * still be in flight: the first scans after the load set each row's hint bits and write every
  * page again, and no index-only scan skips the heap. The next one-day delta at 1M orders took
- * 5.1 s on the tables as loaded, 4.1 s after this (a 1M first load's VACUUM: 7 s). A VACUUM
+ * 5.7 to 5.9 s on the tables as loaded, 4.8 to 5.2 s after this (this VACUUM: 2.4 s after a 1M
+ * first load, 44.5 s after a 10M one; docs/performance.md, session 22). A VACUUM
  * cannot run inside the load's transaction; a failed one leaves the load as it is (committed)
  * and autovacuum to do it. Returns the tables vacuumed.
  */
