@@ -155,21 +155,37 @@ export const UPSERT_ORDERS = `
   INSERT INTO touched_patients SELECT patient_id FROM upserted ON CONFLICT DO NOTHING`;
 
 /**
+ * The order in which a first load writes orders and exams: by patient, then time. A first load
+ * is years of history; a nightly delta then reads every row of the patients it touches (their
+ * doses, cumulative dose, assessments). Written in key order, a patient's rows lay scattered
+ * over the whole heap, one page each; written by patient, they share one or two pages, and so
+ * do the doses and assessments derived from them in identifier order.
+ */
+const BY_PATIENT = {
+  orders: 'ORDER BY patient_id, ordered_at, source, order_id',
+  exams: 'ORDER BY patient_id, performed_at, source, accession',
+} as const;
+
+/**
  * UPSERT_ORDERS on a first load (no order yet): nothing to conflict with and no order to move,
  * so a plain INSERT of the same rows; the touched patients are added once afterwards
  * (touchedFromFirstLoadSql) instead of through RETURNING row by row.
  */
 export const INSERT_ORDERS_FIRST_LOAD = `
   INSERT INTO orders (source, order_id, ${ORDER_COLUMNS}, last_run_id)
-  SELECT DISTINCT ON (l.source, l.order_id)
-    l.source, l.order_id, l.patient_id, l.ordered_at::timestamptz, l.provider_id,
-    d.id, l.setting, l.indication_code, l.indication_text,
-    l.requested_modality, l.requested_procedure, l.pregnancy_status,
-    l.contrast_allergy::boolean, l.egfr::numeric, l.dose_alert_shown::boolean, l.comment, $1
-  FROM landing_orders l
-  LEFT JOIN departments d ON d.name = btrim(l.department)
-  WHERE l.run_id = $1 AND l.error_reason IS NULL
-  ORDER BY l.source, l.order_id, l.line DESC`;
+  SELECT source, order_id, ${ORDER_COLUMNS}, $1 FROM (
+    SELECT DISTINCT ON (l.source, l.order_id)
+      l.source, l.order_id, l.patient_id, l.ordered_at::timestamptz AS ordered_at, l.provider_id,
+      d.id AS department_id, l.setting, l.indication_code, l.indication_text,
+      l.requested_modality, l.requested_procedure, l.pregnancy_status,
+      l.contrast_allergy::boolean AS contrast_allergy, l.egfr::numeric AS egfr,
+      l.dose_alert_shown::boolean AS dose_alert_shown, l.comment
+    FROM landing_orders l
+    LEFT JOIN departments d ON d.name = btrim(l.department)
+    WHERE l.run_id = $1 AND l.error_reason IS NULL
+    ORDER BY l.source, l.order_id, l.line DESC
+  ) latest
+  ${BY_PATIENT.orders}`;
 
 /**
  * The patients of the rows a first load's plain INSERT wrote into the (until then empty) model
@@ -283,14 +299,18 @@ export const UPSERT_EXAMS = `
 /** UPSERT_EXAMS on a first load (no exam yet): a plain INSERT, as INSERT_ORDERS_FIRST_LOAD. */
 export const INSERT_EXAMS_FIRST_LOAD = `
   INSERT INTO exams (source, accession, ${EXAM_COLUMNS}, last_run_id)
-  SELECT DISTINCT ON (l.source, l.accession)
-    l.source, l.accession, l.patient_id, o.id,
-    l.performed_at::timestamptz, l.modality, l.procedure, l.body_region,
-    l.ctdivol_mgy::numeric, l.dlp_mgycm::numeric, l.effective_dose_msv::numeric, $1
-  FROM landing_exams l
-  LEFT JOIN orders o ON o.source = l.source AND o.order_id = l.order_id
-  WHERE l.run_id = $1 AND l.error_reason IS NULL
-  ORDER BY l.source, l.accession, l.line DESC`;
+  SELECT source, accession, ${EXAM_COLUMNS}, $1 FROM (
+    SELECT DISTINCT ON (l.source, l.accession)
+      l.source, l.accession, l.patient_id, o.id AS order_pk,
+      l.performed_at::timestamptz AS performed_at, l.modality, l.procedure, l.body_region,
+      l.ctdivol_mgy::numeric AS ctdivol_mgy, l.dlp_mgycm::numeric AS dlp_mgycm,
+      l.effective_dose_msv::numeric AS recorded_effective_dose_msv
+    FROM landing_exams l
+    LEFT JOIN orders o ON o.source = l.source AND o.order_id = l.order_id
+    WHERE l.run_id = $1 AND l.error_reason IS NULL
+    ORDER BY l.source, l.accession, l.line DESC
+  ) latest
+  ${BY_PATIENT.exams}`;
 
 /** Landing rows of the run: read, errored, warned. */
 export const countLandingSql = (table: string): string => `

@@ -1,0 +1,71 @@
+import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
+import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
+import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+
+/** Rows in the order they lie in the table's heap (block, then line pointer). */
+const inHeapOrder = async (database: TestDatabase, sql: string) =>
+  (await database.dataSource.query(sql)) as Record<string, string>[];
+
+describe('a first load writes orders and exams by patient', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // the files list orders and exams by identifier, the patients interleaved
+    const folder = await writeCsvFolder({
+      patients: ['P1', 'P2', 'P3'].map((patient_id) => makePatient({ patient_id })),
+      orders: [
+        makeOrder({ order_id: 'O1', patient_id: 'P3', ordered_at: '2024-03-05T10:00:00Z' }),
+        makeOrder({ order_id: 'O2', patient_id: 'P1', ordered_at: '2024-03-04T10:00:00Z' }),
+        makeOrder({ order_id: 'O3', patient_id: 'P2', ordered_at: '2024-03-01T10:00:00Z' }),
+        makeOrder({ order_id: 'O4', patient_id: 'P1', ordered_at: '2024-03-02T10:00:00Z' }),
+        makeOrder({ order_id: 'O5', patient_id: 'P3', ordered_at: '2024-03-03T10:00:00Z' }),
+        // re-sent for another patient further down the file: the last line wins
+        makeOrder({ order_id: 'O1', patient_id: 'P2', ordered_at: '2024-03-06T10:00:00Z' }),
+      ],
+      exams: [
+        makeExam({ accession: 'A1', patient_id: 'P2', performed_at: '2023-01-02T10:00:00Z' }),
+        makeExam({ accession: 'A2', patient_id: 'P1', performed_at: '2023-01-03T10:00:00Z' }),
+        makeExam({ accession: 'A3', patient_id: 'P3', performed_at: '2023-01-01T10:00:00Z' }),
+        makeExam({ accession: 'A4', patient_id: 'P1', performed_at: '2023-01-01T10:00:00Z' }),
+        makeExam({ accession: 'A5', patient_id: 'P2', performed_at: '2023-01-01T10:00:00Z' }),
+      ],
+    });
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('numbers and stores the orders by patient, then time', async () => {
+    const orders = await inHeapOrder(
+      database,
+      'SELECT id, order_id, patient_id FROM orders ORDER BY ctid',
+    );
+    expect(orders.map((row) => `${row.patient_id}:${row.order_id}`)).toEqual([
+      'P1:O4',
+      'P1:O2',
+      'P2:O3',
+      'P2:O1',
+      'P3:O5',
+    ]);
+    // the identifiers follow the same order, so what is keyed by them lies by patient too
+    const ids = orders.map((row) => Number(row.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it('numbers and stores the exams by patient, then time', async () => {
+    const exams = await inHeapOrder(
+      database,
+      'SELECT id, accession, patient_id FROM exams ORDER BY ctid',
+    );
+    expect(exams.map((row) => `${row.patient_id}:${row.accession}`)).toEqual([
+      'P1:A4',
+      'P1:A2',
+      'P2:A5',
+      'P2:A1',
+      'P3:A3',
+    ]);
+    const ids = exams.map((row) => Number(row.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  });
+});
