@@ -68,4 +68,19 @@ describe('a first load writes orders and exams by patient', () => {
     const ids = exams.map((row) => Number(row.id));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
+
+  it('stores the cumulative dose in order, so by patient too', async () => {
+    const doses = await inHeapOrder(
+      database,
+      `SELECT o.patient_id, o.order_id FROM order_dose d JOIN orders o ON o.id = d.order_pk
+       ORDER BY d.ctid`,
+    );
+    expect(doses.map((row) => `${row.patient_id}:${row.order_id}`)).toEqual([
+      'P1:O4',
+      'P1:O2',
+      'P2:O3',
+      'P2:O1',
+      'P3:O5',
+    ]);
+  });
 });

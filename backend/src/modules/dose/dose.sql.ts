@@ -161,7 +161,10 @@ const EFFECTIVE_DOSE_CHANGED = `
  * nothing to the sum and is counted in unknown_dose_*.
  * `into: 'empty'` (order_dose has no row, locked so: a first load) computes the same rows
  * (CUMULATIVE_DOSE_EMPTY) and inserts them without the pre-filter and ON CONFLICT, which have
- * nothing to meet there.
+ * nothing to meet there, in order: the orders are numbered by patient (BY_PATIENT in the
+ * normaliser), so a delta then finds a patient's rows on one page, not one page each. The
+ * planner then groups by sorting instead of a hash aggregate that spilled to 128 partitions at
+ * 1M orders: 22 to 36 s against 48 s (the statement alone, twice each, alternated).
  */
 export const cumulativeDoseSql = (scope: string, into: 'filled' | 'empty' = 'filled'): string => `
   WITH ced AS (${into === 'empty' ? CUMULATIVE_DOSE_EMPTY(scope) : CUMULATIVE_DOSE(scope)}
@@ -176,7 +179,7 @@ export const cumulativeDoseSql = (scope: string, into: 'filled' | 'empty' = 'fil
     unknown_dose_12m, unknown_dose_5y, unknown_dose_all, band, settings_version)
   SELECT b.order_pk, b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y,
     b.unknown_all, b.band, $4
-  FROM banded b${into === 'empty' ? '' : CUMULATIVE_DOSE_CHANGED}`;
+  FROM banded b${into === 'empty' ? ' ORDER BY b.order_pk' : CUMULATIVE_DOSE_CHANGED}`;
 
 /** The sums and counts per order of the scope, each prior exam joined by its patient's index. */
 const CUMULATIVE_DOSE = (scope: string): string => `
