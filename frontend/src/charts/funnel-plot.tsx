@@ -133,6 +133,19 @@ const logTicks = (low: number, high: number): number[] => {
   return ticks;
 };
 
+const TICK_STEPS = [1, 2, 2.5, 5, 10];
+
+/** Ticks from 0 to `high` at a round step (1, 2, 2.5 or 5 × 10^k), at most six steps. */
+export const valueTicks = (high: number): number[] => {
+  if (!(high > 0)) return [0];
+  const rough = high / 6;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = (TICK_STEPS.find((multiple) => multiple * power >= rough - 1e-12) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let index = 0; index * step <= high + 1e-9; index += 1) ticks.push(index * step);
+  return ticks;
+};
+
 /**
  * Where the label of a flagged point goes: left of points in the right quarter of the plot;
  * above the marker for points below the funnel (they often sit on the axis).
@@ -182,7 +195,7 @@ const noShape = () => <g />;
 
 /** A cell's opacity: by the logarithm of its count, so one unit shows and a crowd does not hide it. */
 export const densityOpacity = (count: number, maxCount: number): number =>
-  maxCount <= 1 ? 0.35 : 0.1 + 0.5 * (Math.log(count) / Math.log(maxCount));
+  maxCount <= 1 ? 0.4 : 0.15 + 0.5 * (Math.log(count) / Math.log(maxCount));
 
 const cellCountFormat = new Intl.NumberFormat('en-US');
 
@@ -352,6 +365,7 @@ export const FunnelPlot = ({
           dataKey="value"
           type="number"
           domain={[0, valueMax]}
+          ticks={valueTicks(valueMax)}
           allowDataOverflow
           tickFormatter={(value: number) => formatValue(value)}
           stroke={AXIS_COLOUR}

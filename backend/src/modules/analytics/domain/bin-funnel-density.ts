@@ -37,9 +37,14 @@ export type OutsidePosition = Exclude<FunnelPosition, 'WITHIN'>;
 export const LOG_SCALE_SPREAD = 20;
 /** Cells per factor of ten of volume on a logarithmic axis (each about 26 % wider than the last). */
 export const CELLS_PER_DECADE = 10;
-/** Cells across a linear volume axis, and up the rate axis. */
+/** Cells across a linear volume axis. */
 export const LINEAR_VOLUME_CELLS = 40;
-export const RATE_CELLS = 40;
+/**
+ * Cells up the rate axis: fine, because the axis reaches the highest unit's rate while the
+ * units within the limits sit near the site rate (at 1M orders the axis ran to 50 % and the
+ * funnel's band at 100 opportunities to about 4 %: 40 cells put every clinician in two rows).
+ */
+export const RATE_CELLS = 80;
 /** Room above the highest rate, as the funnel plot leaves it. */
 const RATE_HEADROOM = 1.15;
 

@@ -21,6 +21,9 @@ export interface VariationFunnelProps {
   readonly clickable?: boolean;
 }
 
+/** How many points a crowded plot labels: the most extreme that hold after multiplicity. */
+const CROWDED_LABELS = 5;
+
 /** The funnel plot of one dimension; clicking a point opens the cases behind it. */
 export const VariationFunnel = ({
   funnel,
@@ -39,6 +42,14 @@ export const VariationFunnel = ({
   // with many units outside, only those that survive the number compared carry a label; the
   // density's units outside the page carry none (the plot of everyone would be all labels)
   const crowded = funnel.points.filter((point) => point.tone !== 'WITHIN').length > 8;
+  // and then at most the few most extreme of them: a cluster of names is unreadable (the
+  // sentence above the plot and the table name the rest)
+  const labelledKeys = new Set(
+    funnel.outside
+      .filter((point) => !crowded || point.outsideAfterMultiplicity)
+      .slice(0, crowded ? CROWDED_LABELS : undefined)
+      .map((point) => point.key),
+  );
   const noun = by === 'CLINICIAN' ? 'clinicians' : by === 'DEPARTMENT' ? 'departments' : 'groups';
   return (
     <FunnelPlot
@@ -50,7 +61,7 @@ export const VariationFunnel = ({
         volume: point.volume,
         value: point.value,
         tone: point.tone,
-        labelled: !point.offPage && (!crowded || point.outsideAfterMultiplicity),
+        labelled: labelledKeys.has(point.key),
         note: `${FUNNEL_POSITION_LABELS[point.position]}${clickable ? ' · click to open its cases' : ''}`,
       }))}
       limits={funnel.curve}
