@@ -1,18 +1,14 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
-import { AppModule } from '../../backend/src/app.module.js';
-import { loadAuthSettings } from '../../backend/src/config/auth-config.js';
 import type { Principal } from '../../backend/src/modules/auth/principal.js';
 import {
   AggregateService,
   type PracticeVariationDensity,
 } from '../../backend/src/modules/analytics/aggregate.service.js';
-import { RollupService } from '../../backend/src/modules/analytics/rollup.service.js';
-import { AssessmentService } from '../../backend/src/modules/steering/assessment.service.js';
 import { clinicianPseudonym } from '../../backend/src/modules/vocabulary/clinician-pseudonym.js';
-import { authHeader, createUserWithToken } from '../utils/auth.js';
+import { authHeader, testPrincipal } from '../utils/auth.js';
+import { serveHandMadeAssessments } from '../utils/hand-made-assessments.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 /**
@@ -35,19 +31,9 @@ const HOSPITAL = `
     k <= round(n * rate) AS conflict, k % 2 = 0 AS high
   FROM plan, generate_series(1, n) k`;
 
-const principal = (role: Principal['role'], departments: string[] | null = null): Principal => ({
-  kind: 'user',
-  userId: null,
-  tokenId: null,
-  email: `${role.toLowerCase()}@example.org`,
-  role,
-  departments,
-  sessionId: null,
-});
-
-const ADMIN = principal('ADMIN');
-const COMMITTEE = principal('COMMITTEE');
-const SURGERY_MANAGER = principal('QUALITY_MANAGER', ['Surgery']);
+const ADMIN = testPrincipal('ADMIN');
+const COMMITTEE = testPrincipal('COMMITTEE');
+const SURGERY_MANAGER = testPrincipal('QUALITY_MANAGER', ['Surgery']);
 
 const DENSITY = `query ($by: VariationDimension!, $measure: FunnelMeasure, $filter: AnalysisFilter) {
   practiceVariationDensity(by: $by, measure: $measure, filter: $filter) {
@@ -127,20 +113,10 @@ describe('practiceVariationDensity: the funnel of every clinician, compactly', (
               CASE WHEN h.conflict THEN 'DOCUMENTED' END, 1, 1, 'test'
        FROM (${HOSPITAL}) h JOIN departments d ON d.name = h.department`,
     );
-    await new RollupService(db).refreshAll();
-    await new AssessmentService().rebuildPatternCounts(db.manager);
-    service = new AggregateService(db);
-    app = await NestFactory.create(
-      AppModule.forRoot({ dataSource: db, authSettings: loadAuthSettings({}) }),
-      { logger: false },
-    );
-    await app.init();
-    for (const role of ['ADMIN', 'COMMITTEE', 'AUDITOR', 'QUALITY_MANAGER'] as const) {
-      tokens[role] = (await createUserWithToken(db, { role })).token;
-    }
-    tokens.SURGERY_MANAGER = (
-      await createUserWithToken(db, { role: 'QUALITY_MANAGER', departments: ['Surgery'] })
-    ).token;
+    // the rollups and pattern counts built from these hand-made assessments, the app, tokens
+    const served = await serveHandMadeAssessments(db);
+    ({ service, app } = served);
+    Object.assign(tokens, served.tokens);
   });
 
   afterAll(async () => {
