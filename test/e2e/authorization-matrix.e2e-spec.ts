@@ -90,7 +90,7 @@ const MATRIX: Record<string, Operation> = {
     kind: 'query',
     allowed: SIGNED_IN,
     document: () =>
-      '{ practiceVariationDensity(by: CLINICIAN) { compared cells { units } outsidePoints { key } } }',
+      '{ practiceVariationDensity(by: CLINICIAN) { compared cells { units } outsidePoints { keys } } }',
   },
   doseHistorySensitivity: {
     kind: 'query',

@@ -40,7 +40,7 @@ const DENSITY = `query ($by: VariationDimension!, $measure: FunnelMeasure, $filt
     by measure targetRate compared
     grid { volumeScale volumeEdges rateEdges }
     cells { volumeBin rateBin units }
-    outsidePoints { key label opportunities rate tone position outsideAfterMultiplicity }
+    outsidePoints { keys labels opportunities rates tones positions outsideAfterMultiplicity }
     funnelCurve { opportunities upper95 }
   } }`;
 
@@ -224,14 +224,26 @@ describe('practiceVariationDensity: the funnel of every clinician, compactly', (
         expect(errors).toBeUndefined();
         const density = data?.practiceVariationDensity;
         expect(density).toMatchObject({ by: 'CLINICIAN', measure: 'CONFLICT_RATE' });
+        const points = density.outsidePoints;
+        // one point per index: every column as long as the keys
+        for (const column of Object.values(points).filter(Array.isArray)) {
+          expect(column).toHaveLength(points.keys.length);
+        }
         const counted =
           density.cells.reduce((sum: number, cell: { units: number }) => sum + cell.units, 0) +
-          density.outsidePoints.length;
+          points.keys.length;
         expect(counted).toBe(CLINICIANS);
         expect(density.compared).toBe(CLINICIANS);
-        const dr7Key = role === 'COMMITTEE' ? await pseudonymOf('DR7') : 'DR7';
-        const dr7 = density.outsidePoints.find((point: { key: string }) => point.key === dr7Key);
-        expect(dr7).toMatchObject({ tone: 'ABOVE', outsideAfterMultiplicity: true });
+        // the service's outside units, in its order, as columns
+        const caller = role === 'COMMITTEE' ? COMMITTEE : ADMIN;
+        const expected = await service.practiceVariationDensity(caller, 'CLINICIAN');
+        expect(points.keys).toEqual(expected.outside.map((unit) => unit.key));
+        expect(points.labels).toEqual(expected.outside.map((unit) => unit.label));
+        expect(points.rates).toEqual(expected.outside.map((unit) => unit.rate));
+        expect(points.positions).toEqual(expected.outside.map((unit) => unit.position));
+        const dr7 = points.keys.indexOf(role === 'COMMITTEE' ? await pseudonymOf('DR7') : 'DR7');
+        expect(points.tones[dr7]).toBe('ABOVE');
+        expect(points.outsideAfterMultiplicity[dr7]).toBe(true);
         if (role === 'COMMITTEE') expect(JSON.stringify(data)).not.toMatch(/DR\d|Dr /);
       }
       const scoped = await graphql('SURGERY_MANAGER', { by: 'CLINICIAN' });

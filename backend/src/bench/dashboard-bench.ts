@@ -220,7 +220,7 @@ function practiceVariation(by: string, paging = ''): string {
 function practiceVariationDensity(by: string): string {
   return `{ practiceVariationDensity(by: ${by}) { by measure targetRate compared
     grid { volumeScale volumeEdges rateEdges } cells { volumeBin rateBin units }
-    outsidePoints { key label opportunities rate tone position outsideAfterMultiplicity } } }`;
+    outsidePoints { keys labels opportunities rates tones positions outsideAfterMultiplicity } } }`;
 }
 
 async function signIn(db: DataSource): Promise<string> {

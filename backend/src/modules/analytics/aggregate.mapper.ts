@@ -105,15 +105,17 @@ export function mapPracticeVariationDensity(
       rateBin: cell.rateBin,
       units: cell.units,
     })),
-    outsidePoints: density.outside.map((unit) => ({
-      key: unit.key,
-      label: unit.label,
-      opportunities: unit.opportunities,
-      rate: unit.rate as number,
-      tone: unit.position.startsWith('ABOVE') ? FunnelTone.ABOVE : FunnelTone.BELOW,
-      position: FunnelPosition[unit.position],
-      outsideAfterMultiplicity: unit.outsideAfterMultiplicity,
-    })),
+    outsidePoints: {
+      keys: density.outside.map((unit) => unit.key),
+      labels: density.outside.map((unit) => unit.label),
+      opportunities: density.outside.map((unit) => unit.opportunities),
+      rates: density.outside.map((unit) => unit.rate as number),
+      tones: density.outside.map((unit) =>
+        unit.position.startsWith('ABOVE') ? FunnelTone.ABOVE : FunnelTone.BELOW,
+      ),
+      positions: density.outside.map((unit) => FunnelPosition[unit.position]),
+      outsideAfterMultiplicity: density.outside.map((unit) => unit.outsideAfterMultiplicity),
+    },
     funnelCurve: density.funnelCurve.map((point) => ({
       opportunities: point.n,
       lower95: point.lower95,

@@ -94,12 +94,12 @@ export const PRACTICE_VARIATION_DENSITY_QUERY = graphql(`
         units
       }
       outsidePoints {
-        key
-        label
+        keys
+        labels
         opportunities
-        rate
-        tone
-        position
+        rates
+        tones
+        positions
         outsideAfterMultiplicity
       }
     }

@@ -141,20 +141,22 @@ describe('buildVariationFunnel with the density of every unit', () => {
     by: 'CLINICIAN',
     compared: 40,
   };
-  const outsidePoint = (
+  type Outside = [
     key: string,
     opportunities: number,
     rate: number,
     position: 'ABOVE_998' | 'ABOVE_95' | 'BELOW_95',
-  ) => ({
-    __typename: 'FunnelOutsidePoint' as const,
-    key,
-    label: `Unit ${key}`,
-    opportunities,
-    rate,
-    tone: position.startsWith('ABOVE') ? ('ABOVE' as const) : ('BELOW' as const),
-    position,
-    outsideAfterMultiplicity: position === 'ABOVE_998',
+  ];
+  /** The density's points outside, as the API sends them: one column per field. */
+  const outsideColumns = (points: Outside[]): PracticeVariationDensity['outsidePoints'] => ({
+    __typename: 'FunnelOutsidePoints',
+    keys: points.map(([key]) => key),
+    labels: points.map(([key]) => `Unit ${key}`),
+    opportunities: points.map(([, opportunities]) => opportunities),
+    rates: points.map(([, , rate]) => rate),
+    tones: points.map(([, , , position]) => (position.startsWith('ABOVE') ? 'ABOVE' : 'BELOW')),
+    positions: points.map(([, , , position]) => position),
+    outsideAfterMultiplicity: points.map(([, , , position]) => position === 'ABOVE_998'),
   });
   const density: PracticeVariationDensity = {
     __typename: 'PracticeVariationDensity',
@@ -173,17 +175,27 @@ describe('buildVariationFunnel with the density of every unit', () => {
       { __typename: 'FunnelDensityCell', volumeBin: 1, rateBin: 0, units: 20 },
       { __typename: 'FunnelDensityCell', volumeBin: 2, rateBin: 0, units: 10 },
     ],
-    outsidePoints: [
-      outsidePoint('A', 40, 0.2, 'ABOVE_998'),
-      outsidePoint('F', 300, 0.12, 'ABOVE_95'),
-      outsidePoint('G', 500, 0.01, 'BELOW_95'),
-      outsidePoint('H', 20, 0.25, 'ABOVE_95'),
-      outsidePoint('I', 60, 0.15, 'ABOVE_95'),
-    ],
+    outsidePoints: outsideColumns([
+      ['A', 40, 0.2, 'ABOVE_998'],
+      ['F', 300, 0.12, 'ABOVE_95'],
+      ['G', 500, 0.01, 'BELOW_95'],
+      ['H', 20, 0.25, 'ABOVE_95'],
+      ['I', 60, 0.15, 'ABOVE_95'],
+    ]),
   };
 
   it("draws the page's rows and every other unit outside a limit, once each", () => {
     const funnel = buildVariationFunnel(page, density)!;
+    expect(funnel.points.find((point) => point.key === 'G')).toEqual({
+      key: 'G',
+      label: 'Unit G',
+      volume: 500,
+      value: 0.01,
+      position: 'BELOW_95',
+      tone: 'BELOW',
+      outsideAfterMultiplicity: false,
+      offPage: true,
+    });
     expect(funnel.points.map((point) => [point.key, point.offPage ?? false])).toEqual([
       ['A', false],
       ['D', false],

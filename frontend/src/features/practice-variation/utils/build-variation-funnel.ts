@@ -143,21 +143,7 @@ export const buildVariationFunnel = (
       : null;
   const onPage = new Set(pagePoints.map((point) => point.key));
   const points = layer
-    ? [
-        ...pagePoints,
-        ...layer.outsidePoints
-          .filter((point) => !onPage.has(point.key))
-          .map((point): VariationPoint => ({
-            key: point.key,
-            label: point.label,
-            volume: point.opportunities,
-            value: point.rate,
-            position: point.position,
-            tone: point.tone,
-            outsideAfterMultiplicity: point.outsideAfterMultiplicity,
-            offPage: true,
-          })),
-      ]
+    ? [...pagePoints, ...outsidePointsOf(layer).filter((point) => !onPage.has(point.key))]
     : pagePoints;
   if (target === null || points.length === 0) return null;
   const cells = layer ? densityCells(layer) : [];
@@ -202,7 +188,7 @@ export const buildVariationFunnel = (
         cells,
         maxUnits: Math.max(0, ...cells.map((cell) => cell.units)),
         within: cells.reduce((sum, cell) => sum + cell.units, 0),
-        outside: layer.outsidePoints.length,
+        outside: layer.outsidePoints.keys.length,
         volumeDomain: [volumeEdges[0], volumeEdges[volumeEdges.length - 1]],
       },
     };
@@ -218,6 +204,21 @@ export const buildVariationFunnel = (
     outside,
     density: null,
   };
+};
+
+/** The density's points outside a limit (sent as columns: one point per index). */
+const outsidePointsOf = (density: PracticeVariationDensity): VariationPoint[] => {
+  const columns = density.outsidePoints;
+  return columns.keys.map((key, index) => ({
+    key,
+    label: columns.labels[index],
+    volume: columns.opportunities[index],
+    value: columns.rates[index],
+    position: columns.positions[index],
+    tone: columns.tones[index],
+    outsideAfterMultiplicity: columns.outsideAfterMultiplicity[index],
+    offPage: true,
+  }));
 };
 
 /** The density's cells in data coordinates: each cell's edges from the grid. */
