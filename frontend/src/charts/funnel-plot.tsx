@@ -193,6 +193,37 @@ const makeRenderPoint =
 
 const noShape = () => <g />;
 
+/** A label's box as a share of the plot: about 110 px of a 1,000 px wide plot, one line high. */
+const LABEL_WIDTH_SHARE = 0.11;
+const LABEL_HEIGHT_PX = 16;
+
+/**
+ * Drops the labels that would overlap an earlier one (points come most important first): a
+ * cluster of names is unreadable, and the table and the sentence above the plot name them all.
+ * Positions are shares of the plot's width and height (`at`), so the check needs no layout.
+ */
+export const withoutCollidingLabels = <
+  Point extends { readonly labelSide: 'left' | 'right' | null },
+>(
+  points: readonly Point[],
+  at: (point: Point) => readonly [x: number, y: number],
+  heightPx: number,
+): Point[] => {
+  const placed: { left: number; y: number }[] = [];
+  const heightShare = LABEL_HEIGHT_PX / heightPx;
+  return points.map((point) => {
+    if (point.labelSide === null) return point;
+    const [x, y] = at(point);
+    const left = point.labelSide === 'right' ? x : x - LABEL_WIDTH_SHARE;
+    const collides = placed.some(
+      (box) => Math.abs(box.left - left) < LABEL_WIDTH_SHARE && Math.abs(box.y - y) < heightShare,
+    );
+    if (collides) return { ...point, labelSide: null };
+    placed.push({ left, y });
+    return point;
+  });
+};
+
 /** A cell's opacity: by the logarithm of its count, so one unit shows and a crowd does not hide it. */
 export const densityOpacity = (count: number, maxCount: number): number =>
   maxCount <= 1 ? 0.4 : 0.15 + 0.5 * (Math.log(count) / Math.log(maxCount));
@@ -290,13 +321,17 @@ export const FunnelPlot = ({
   const curve = limits.filter((point) => point.volume >= domainLow);
   const lineOf = (key: Exclude<keyof FunnelPlotLimitPoint, 'volume'>) =>
     curve.map((point) => ({ volume: point.volume, value: point[key] }));
-  const labelled = points.map((point) => ({
-    ...point,
-    labelSide:
-      labelledTones.includes(point.tone) && point.labelled !== false
-        ? placeLabel(fractionOf(point.volume))
-        : null,
-  }));
+  const labelled = withoutCollidingLabels(
+    points.map((point) => ({
+      ...point,
+      labelSide:
+        labelledTones.includes(point.tone) && point.labelled !== false
+          ? placeLabel(fractionOf(point.volume))
+          : null,
+    })),
+    (point) => [fractionOf(point.volume), point.value / valueMax],
+    heightPx,
+  );
   const renderTooltip = ({
     active,
     payload,

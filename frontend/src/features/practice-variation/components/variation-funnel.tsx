@@ -22,7 +22,7 @@ export interface VariationFunnelProps {
 }
 
 /** How many points a crowded plot labels: the most extreme that hold after multiplicity. */
-const CROWDED_LABELS = 5;
+const CROWDED_LABELS = 8;
 
 /** The funnel plot of one dimension; clicking a point opens the cases behind it. */
 export const VariationFunnel = ({
