@@ -8,6 +8,8 @@ describe('valueTicks', () => {
     expect(valueTicks(0.25).map((tick) => Number(tick.toFixed(6)))).toEqual([
       0, 0.05, 0.1, 0.15, 0.2, 0.25,
     ]);
+    // not 0.025 steps: 12.5 % would show as 13 %
+    expect(valueTicks(0.15).map((tick) => Number(tick.toFixed(6)))).toEqual([0, 0.05, 0.1, 0.15]);
     expect(valueTicks(0.8).map((tick) => Number(tick.toFixed(6)))).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
     expect(valueTicks(0)).toEqual([0]);
   });

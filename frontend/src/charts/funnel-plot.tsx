@@ -133,9 +133,12 @@ const logTicks = (low: number, high: number): number[] => {
   return ticks;
 };
 
-const TICK_STEPS = [1, 2, 2.5, 5, 10];
+const TICK_STEPS = [1, 2, 5, 10];
 
-/** Ticks from 0 to `high` at a round step (1, 2, 2.5 or 5 × 10^k), at most six steps. */
+/**
+ * Ticks from 0 to `high` at a round step (1, 2 or 5 × 10^k), at most six steps: no 2.5, whose
+ * ticks (12.5 %) a whole-percent label would round.
+ */
 export const valueTicks = (high: number): number[] => {
   if (!(high > 0)) return [0];
   const rough = high / 6;
