@@ -86,6 +86,12 @@ const MATRIX: Record<string, Operation> = {
     allowed: SIGNED_IN,
     document: () => '{ practiceVariation(by: CLINICIAN) { compared rows { key } } }',
   },
+  practiceVariationDensity: {
+    kind: 'query',
+    allowed: SIGNED_IN,
+    document: () =>
+      '{ practiceVariationDensity(by: CLINICIAN) { compared cells { units } outsidePoints { keys } } }',
+  },
   doseHistorySensitivity: {
     kind: 'query',
     allowed: SIGNED_IN,

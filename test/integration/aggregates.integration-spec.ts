@@ -1,16 +1,13 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
-import { AppModule } from '../../backend/src/app.module.js';
-import { loadAuthSettings } from '../../backend/src/config/auth-config.js';
 import type { Principal } from '../../backend/src/modules/auth/principal.js';
 import { AggregateService } from '../../backend/src/modules/analytics/aggregate.service.js';
 import { AnalyticsError } from '../../backend/src/modules/analytics/analytics.exception.js';
 import { RollupService } from '../../backend/src/modules/analytics/rollup.service.js';
-import { AssessmentService } from '../../backend/src/modules/steering/assessment.service.js';
 import { clinicianPseudonym } from '../../backend/src/modules/vocabulary/clinician-pseudonym.js';
-import { authHeader, createUserWithToken } from '../utils/auth.js';
+import { authHeader, testPrincipal } from '../utils/auth.js';
+import { serveHandMadeAssessments } from '../utils/hand-made-assessments.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 import { waitForReassessments } from '../utils/wait-for-run.js';
 
@@ -71,19 +68,9 @@ const ORDERS: Row[] = [
   [20, '2024-01', 'Emergency', 'DR1', 'PE', 'ADULT', 'ED', 'HIGH', 'DOWNGRADED', 'DOCUMENTED'],
 ];
 
-const principal = (role: Principal['role'], departments: string[] | null = null): Principal => ({
-  kind: 'user',
-  userId: null,
-  tokenId: null,
-  email: `${role.toLowerCase()}@example.org`,
-  role,
-  departments,
-  sessionId: null,
-});
-
-const ADMIN = principal('ADMIN');
-const COMMITTEE = principal('COMMITTEE');
-const SURGERY_MANAGER = principal('QUALITY_MANAGER', ['Surgery']);
+const ADMIN = testPrincipal('ADMIN');
+const COMMITTEE = testPrincipal('COMMITTEE');
+const SURGERY_MANAGER = testPrincipal('QUALITY_MANAGER', ['Surgery']);
 
 const ASSESSABLE = `is_opportunity AND outcome <> 'PENDING' AND exclusion IS NULL`;
 
@@ -167,23 +154,10 @@ describe('aggregates on a hand-made hospital', () => {
         [disposition],
       );
     }
-    // the dashboards read the monthly rollups, which the analysis refreshes: these
-    // hand-made assessments bypass it, so build the rollups from them here
-    await new RollupService(db).refreshAll();
-    // and the clinician pattern counts the next analysis starts from
-    await new AssessmentService().rebuildPatternCounts(db.manager);
-    service = new AggregateService(db);
-    app = await NestFactory.create(
-      AppModule.forRoot({ dataSource: db, authSettings: loadAuthSettings({}) }),
-      { logger: false },
-    );
-    await app.init();
-    for (const role of ['ADMIN', 'COMMITTEE', 'AUDITOR', 'QUALITY_MANAGER'] as const) {
-      tokens[role] = (await createUserWithToken(db, { role })).token;
-    }
-    tokens.SURGERY_MANAGER = (
-      await createUserWithToken(db, { role: 'QUALITY_MANAGER', departments: ['Surgery'] })
-    ).token;
+    // the rollups and pattern counts built from these hand-made assessments, the app, tokens
+    const served = await serveHandMadeAssessments(db);
+    ({ service, app } = served);
+    Object.assign(tokens, served.tokens);
   });
 
   afterAll(async () => {

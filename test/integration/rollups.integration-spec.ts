@@ -7,7 +7,6 @@ import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { AppModule } from '../../backend/src/app.module.js';
 import { loadAuthSettings } from '../../backend/src/config/auth-config.js';
-import type { Principal } from '../../backend/src/modules/auth/principal.js';
 import type { AggregateSource } from '../../backend/src/modules/analytics/aggregate-source.js';
 import { AggregateService } from '../../backend/src/modules/analytics/aggregate.service.js';
 import type { AnalysisFilter } from '../../backend/src/modules/analytics/analysis-filter.js';
@@ -31,7 +30,7 @@ import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.ser
 import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { makeOrder, writeCsvFolder } from '../factories/csv-folder.js';
-import { authHeader, createUserWithToken } from '../utils/auth.js';
+import { authHeader, createUserWithToken, testPrincipal } from '../utils/auth.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 /**
@@ -42,16 +41,6 @@ import { createTestDatabase, type TestDatabase } from '../utils/test-database.js
  * the touched months), and after a settings change that rescores everything. Then the
  * department scope of the older queries, through GraphQL.
  */
-const principal = (role: Principal['role'], departments: string[] | null = null): Principal => ({
-  kind: 'user',
-  userId: null,
-  tokenId: null,
-  email: `${role.toLowerCase()}@example.org`,
-  role,
-  departments,
-  sessionId: null,
-});
-
 /** Numbers to 10 significant digits: sums over strata may run in another order. */
 const settled = (value: unknown): unknown => {
   if (typeof value === 'number')
@@ -96,9 +85,9 @@ describe('monthly rollups', () => {
   const everything = async (source: AggregateSource) => {
     const { aggregate, committee, analytics } = aggregates(source);
     const callers = [
-      principal('ADMIN'),
-      principal('COMMITTEE'),
-      principal('QUALITY_MANAGER', departments.slice(0, 2)),
+      testPrincipal('ADMIN'),
+      testPrincipal('COMMITTEE'),
+      testPrincipal('QUALITY_MANAGER', departments.slice(0, 2)),
     ];
     const filters: AnalysisFilter[] = [
       {},

@@ -4,7 +4,7 @@ import {
   generateSecretToken,
   hashSecretToken,
 } from '../../backend/src/modules/auth/secret-token.js';
-import type { Role } from '../../backend/src/modules/auth/principal.js';
+import type { Principal, Role } from '../../backend/src/modules/auth/principal.js';
 
 export interface TestUserOptions {
   readonly role: Role;
@@ -51,3 +51,32 @@ export async function createUserWithToken(
 export const authHeader = (token: string): { Authorization: string } => ({
   Authorization: `Bearer ${token}`,
 });
+
+/** A principal as the guard sets it for a user of `role` (site-wide unless `departments`). */
+export const testPrincipal = (role: Role, departments: string[] | null = null): Principal => ({
+  kind: 'user',
+  userId: null,
+  tokenId: null,
+  email: `${role.toLowerCase()}@example.org`,
+  role,
+  departments,
+  sessionId: null,
+});
+
+/**
+ * A bearer token for each role (site-wide), and one for each named caller scoped to
+ * departments, e.g. `{ SURGERY_MANAGER: { role: 'QUALITY_MANAGER', departments: ['Surgery'] } }`.
+ */
+export async function createRoleTokens(
+  dataSource: DataSource,
+  scoped: Record<string, { role: Role; departments: readonly string[] }> = {},
+): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const role of ['ADMIN', 'COMMITTEE', 'AUDITOR', 'QUALITY_MANAGER'] as const) {
+    tokens[role] = (await createUserWithToken(dataSource, { role })).token;
+  }
+  for (const [name, options] of Object.entries(scoped)) {
+    tokens[name] = (await createUserWithToken(dataSource, options)).token;
+  }
+  return tokens;
+}

@@ -45,6 +45,8 @@ export async function startDashboardHarness(hospital: {
   patients: number;
   months: number;
   seed: number;
+  /** Ordering clinicians (default: the generator's, one per 250 patients, at least 20). */
+  clinicians?: number;
 }): Promise<DashboardHarness> {
   if (!existsSync(path.join(FRONTEND_DIST_DIR, 'index.html'))) {
     throw new Error('The dashboard is not built: run `npm run build` first.');

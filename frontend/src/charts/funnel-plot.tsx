@@ -1,10 +1,14 @@
 import {
   CartesianGrid,
+  DefaultZIndexes,
   Scatter,
   ScatterChart,
   Tooltip,
   XAxis,
   YAxis,
+  ZIndexLayer,
+  useXAxisScale,
+  useYAxisScale,
   type TooltipContentProps,
   type TooltipValueType,
 } from 'recharts';
@@ -34,6 +38,24 @@ export interface FunnelPlotLimitPoint {
   readonly upper998: number;
 }
 
+/** Units within the limits in one cell of a grid, in data coordinates. */
+export interface FunnelPlotDensityCell {
+  readonly volumeFrom: number;
+  readonly volumeTo: number;
+  readonly valueFrom: number;
+  readonly valueTo: number;
+  readonly count: number;
+}
+
+/** A background layer of counts per cell: the units a plot of everyone does not draw one by one. */
+export interface FunnelPlotDensity {
+  readonly cells: readonly FunnelPlotDensityCell[];
+  /** The count of the darkest cell. */
+  readonly maxCount: number;
+  /** What a cell counts, plural ("clinicians within the limits"). */
+  readonly countLabel: string;
+}
+
 export interface FunnelPlotProps {
   readonly title: string;
   readonly description: string;
@@ -53,6 +75,10 @@ export interface FunnelPlotProps {
   readonly onPointClick?: (point: FunnelPlotPoint) => void;
   /** Which points carry their label on the plot (default: every point outside the limits). */
   readonly labelledTones?: readonly FunnelPlotTone[];
+  /** Shaded cells under the points (units not drawn one by one), with their legend. */
+  readonly density?: FunnelPlotDensity;
+  /** The volume axis's ends, when given (a density's grid); else from volumeMin and volumeMax. */
+  readonly volumeDomain?: readonly [number, number];
 }
 
 /** Okabe–Ito colours; each tone also has its own marker shape. */
@@ -107,6 +133,22 @@ const logTicks = (low: number, high: number): number[] => {
   return ticks;
 };
 
+const TICK_STEPS = [1, 2, 5, 10];
+
+/**
+ * Ticks from 0 to `high` at a round step (1, 2 or 5 × 10^k), at most six steps: no 2.5, whose
+ * ticks (12.5 %) a whole-percent label would round.
+ */
+export const valueTicks = (high: number): number[] => {
+  if (!(high > 0)) return [0];
+  const rough = high / 6;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = (TICK_STEPS.find((multiple) => multiple * power >= rough - 1e-12) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let index = 0; index * step <= high + 1e-9; index += 1) ticks.push(index * step);
+  return ticks;
+};
+
 /**
  * Where the label of a flagged point goes: left of points in the right quarter of the plot;
  * above the marker for points below the funnel (they often sit on the axis).
@@ -154,6 +196,92 @@ const makeRenderPoint =
 
 const noShape = () => <g />;
 
+/** A label's box as a share of the plot: about 110 px of a 1,000 px wide plot, one line high. */
+const LABEL_WIDTH_SHARE = 0.11;
+const LABEL_HEIGHT_PX = 16;
+
+/**
+ * Drops the labels that would overlap an earlier one (points come most important first): a
+ * cluster of names is unreadable, and the table and the sentence above the plot name them all.
+ * Positions are shares of the plot's width and height (`at`), so the check needs no layout.
+ */
+export const withoutCollidingLabels = <
+  Point extends { readonly labelSide: 'left' | 'right' | null },
+>(
+  points: readonly Point[],
+  at: (point: Point) => readonly [x: number, y: number],
+  heightPx: number,
+): Point[] => {
+  const placed: { left: number; y: number }[] = [];
+  const heightShare = LABEL_HEIGHT_PX / heightPx;
+  return points.map((point) => {
+    if (point.labelSide === null) return point;
+    const [x, y] = at(point);
+    const left = point.labelSide === 'right' ? x : x - LABEL_WIDTH_SHARE;
+    const collides = placed.some(
+      (box) => Math.abs(box.left - left) < LABEL_WIDTH_SHARE && Math.abs(box.y - y) < heightShare,
+    );
+    if (collides) return { ...point, labelSide: null };
+    placed.push({ left, y });
+    return point;
+  });
+};
+
+/** A cell's opacity: by the logarithm of its count, so one unit shows and a crowd does not hide it. */
+export const densityOpacity = (count: number, maxCount: number): number =>
+  maxCount <= 1 ? 0.4 : 0.15 + 0.5 * (Math.log(count) / Math.log(maxCount));
+
+const cellCountFormat = new Intl.NumberFormat('en-US');
+
+/**
+ * The density's cells as rectangles on the chart's own scales (Recharts 3.8 axis-scale hooks),
+ * above the grid and below the limit lines and points. Hovering a cell names its count.
+ */
+const DensityLayer = ({
+  density,
+  formatValue,
+}: {
+  density: FunnelPlotDensity;
+  formatValue: (value: number) => string;
+}) => {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  if (!xScale || !yScale) return null;
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.area}>
+      <g className="funnel-density">
+        {density.cells.map((cell) => {
+          const left = xScale(cell.volumeFrom);
+          const right = xScale(cell.volumeTo);
+          const top = yScale(cell.valueTo);
+          const bottom = yScale(cell.valueFrom);
+          if (left === undefined || right === undefined || top === undefined) return null;
+          if (bottom === undefined) return null;
+          return (
+            <rect
+              key={`${cell.volumeFrom} ${cell.valueFrom}`}
+              className="funnel-density-cell"
+              data-count={cell.count}
+              x={Math.min(left, right)}
+              y={Math.min(top, bottom)}
+              width={Math.abs(right - left)}
+              height={Math.abs(bottom - top)}
+              fill={FUNNEL_COLOURS.WITHIN}
+              fillOpacity={densityOpacity(cell.count, density.maxCount)}
+            >
+              <title>
+                {`${cellCountFormat.format(cell.count)} ${density.countLabel}: ` +
+                  `${cellCountFormat.format(Math.ceil(cell.volumeFrom))}–${cellCountFormat.format(Math.ceil(cell.volumeTo) - 1)} opportunities, ` +
+                  `${formatValue(cell.valueFrom)}–${formatValue(cell.valueTo)}`}
+              </title>
+            </rect>
+          );
+        })}
+      </g>
+    </ZIndexLayer>
+  );
+};
+
 /**
  * A funnel plot: units' rates (y) against their volume (x), with the target line and the 95 %
  * and 99.8 % limits drawn as curves. Points outside the limits carry their label; hovering any
@@ -176,14 +304,18 @@ export const FunnelPlot = ({
   isAnimationActive = isChartAnimationActive(),
   onPointClick,
   labelledTones = ['ABOVE', 'BELOW'],
+  density,
+  volumeDomain,
 }: FunnelPlotProps) => {
   const renderPoint = makeRenderPoint(onPointClick);
   const domainLow =
-    volumeScale === 'log' ? 10 ** Math.floor(Math.log10(Math.max(1, volumeMin / 2))) : 0;
+    volumeDomain?.[0] ??
+    (volumeScale === 'log' ? 10 ** Math.floor(Math.log10(Math.max(1, volumeMin / 2))) : 0);
   const domainHigh =
-    volumeScale === 'log'
+    volumeDomain?.[1] ??
+    (volumeScale === 'log'
       ? 10 ** Math.ceil(Math.log10(volumeMax * 1.05))
-      : Math.ceil((volumeMax * 1.08) / 100) * 100;
+      : Math.ceil((volumeMax * 1.08) / 100) * 100);
   const fractionOf = (volume: number): number =>
     volumeScale === 'log'
       ? (Math.log10(volume) - Math.log10(domainLow)) /
@@ -192,13 +324,17 @@ export const FunnelPlot = ({
   const curve = limits.filter((point) => point.volume >= domainLow);
   const lineOf = (key: Exclude<keyof FunnelPlotLimitPoint, 'volume'>) =>
     curve.map((point) => ({ volume: point.volume, value: point[key] }));
-  const labelled = points.map((point) => ({
-    ...point,
-    labelSide:
-      labelledTones.includes(point.tone) && point.labelled !== false
-        ? placeLabel(fractionOf(point.volume))
-        : null,
-  }));
+  const labelled = withoutCollidingLabels(
+    points.map((point) => ({
+      ...point,
+      labelSide:
+        labelledTones.includes(point.tone) && point.labelled !== false
+          ? placeLabel(fractionOf(point.volume))
+          : null,
+    })),
+    (point) => [fractionOf(point.volume), point.value / valueMax],
+    heightPx,
+  );
   const renderTooltip = ({
     active,
     payload,
@@ -267,6 +403,7 @@ export const FunnelPlot = ({
           dataKey="value"
           type="number"
           domain={[0, valueMax]}
+          ticks={valueTicks(valueMax)}
           allowDataOverflow
           tickFormatter={(value: number) => formatValue(value)}
           stroke={AXIS_COLOUR}
@@ -275,6 +412,7 @@ export const FunnelPlot = ({
           axisLine={false}
           width={64}
         />
+        {density ? <DensityLayer density={density} formatValue={formatValue} /> : null}
         <Tooltip content={renderTooltip} cursor={false} isAnimationActive={isAnimationActive} />
         {limitLine('upper998', FUNNEL_COLOURS.limit998)}
         {limitLine('lower998', FUNNEL_COLOURS.limit998)}
@@ -297,12 +435,35 @@ export const FunnelPlot = ({
         />
       </ScatterChart>
       <ul className="chart-legend" aria-label="Legend">
+        {density ? (
+          <li className="chart-legend-density">
+            <svg width="42" height="14" aria-hidden="true">
+              {[1, Math.max(1, Math.round(Math.sqrt(density.maxCount))), density.maxCount].map(
+                (count, index) => (
+                  <rect
+                    key={index}
+                    x={index * 14}
+                    y="0"
+                    width="14"
+                    height="14"
+                    fill={FUNNEL_COLOURS.WITHIN}
+                    fillOpacity={densityOpacity(count, density.maxCount)}
+                  />
+                ),
+              )}
+            </svg>
+            Shaded cell: {density.countLabel} at that volume and rate, lightest 1, darkest{' '}
+            {cellCountFormat.format(density.maxCount)}
+          </li>
+        ) : null}
         {(['ABOVE', 'WITHIN', 'BELOW'] as const).map((tone) => (
           <li key={tone}>
             <svg width="18" height="18" aria-hidden="true">
               <Marker tone={tone} cx={9} cy={9} />
             </svg>
-            {TONE_LABELS[tone]}
+            {density && tone === 'WITHIN'
+              ? 'Within the limits (a row of the table)'
+              : TONE_LABELS[tone]}
           </li>
         ))}
         <li>

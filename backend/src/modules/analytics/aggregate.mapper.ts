@@ -1,5 +1,10 @@
 import type { DoseHistorySensitivity } from './domain/index.js';
-import type { Overview, PeriodFigures, ScopedPracticeVariation } from './aggregate.service.js';
+import type {
+  Overview,
+  PeriodFigures,
+  PracticeVariationDensity,
+  ScopedPracticeVariation,
+} from './aggregate.service.js';
 import { mapExcess, mapOddsRatio } from './committee.mapper.js';
 import type {
   DoseHistorySensitivityObject,
@@ -8,6 +13,11 @@ import type {
   PracticeVariationObject,
 } from './dto/aggregate.object.js';
 import { FunnelMeasure, FunnelPosition } from './dto/department-variation.object.js';
+import {
+  FunnelTone,
+  FunnelVolumeScale,
+  type PracticeVariationDensityObject,
+} from './dto/practice-variation-density.object.js';
 import { DoseBand, VariationDimension } from '../vocabulary/graphql-enums.js';
 
 /**
@@ -68,6 +78,45 @@ export function mapPracticeVariation(variation: ScopedPracticeVariation): Practi
       excessAwaySwitches: mapExcess(row.excessAwaySwitches),
     })),
     funnelCurve: variation.funnelCurve.map((point) => ({
+      opportunities: point.n,
+      lower95: point.lower95,
+      upper95: point.upper95,
+      lower998: point.lower998,
+      upper998: point.upper998,
+    })),
+  };
+}
+
+export function mapPracticeVariationDensity(
+  density: PracticeVariationDensity,
+): PracticeVariationDensityObject {
+  return {
+    by: VariationDimension[density.by],
+    measure: FunnelMeasure[density.measure],
+    targetRate: density.targetRate,
+    compared: density.compared,
+    grid: {
+      volumeScale: FunnelVolumeScale[density.grid.volumeScale],
+      volumeEdges: [...density.grid.volumeEdges],
+      rateEdges: [...density.grid.rateEdges],
+    },
+    cells: density.cells.map((cell) => ({
+      volumeBin: cell.volumeBin,
+      rateBin: cell.rateBin,
+      units: cell.units,
+    })),
+    outsidePoints: {
+      keys: density.outside.map((unit) => unit.key),
+      labels: density.outside.map((unit) => unit.label),
+      opportunities: density.outside.map((unit) => unit.opportunities),
+      rates: density.outside.map((unit) => unit.rate as number),
+      tones: density.outside.map((unit) =>
+        unit.position.startsWith('ABOVE') ? FunnelTone.ABOVE : FunnelTone.BELOW,
+      ),
+      positions: density.outside.map((unit) => FunnelPosition[unit.position]),
+      outsideAfterMultiplicity: density.outside.map((unit) => unit.outsideAfterMultiplicity),
+    },
+    funnelCurve: density.funnelCurve.map((point) => ({
       opportunities: point.n,
       lower95: point.lower95,
       upper95: point.upper95,

@@ -9,6 +9,7 @@ import {
   mapDoseHistorySensitivity,
   mapOverview,
   mapPracticeVariation,
+  mapPracticeVariationDensity,
 } from './aggregate.mapper.js';
 import { AggregateService } from './aggregate.service.js';
 import { AnalysisFilterInput } from './dto/analysis-filter.input.js';
@@ -18,6 +19,7 @@ import {
   PracticeVariationObject,
 } from './dto/aggregate.object.js';
 import { FunnelMeasure } from './dto/department-variation.object.js';
+import { PracticeVariationDensityObject } from './dto/practice-variation-density.object.js';
 
 const filterArgument = { type: () => AnalysisFilterInput, nullable: true } as const;
 
@@ -86,6 +88,31 @@ export class AggregateResolver {
             after: after ?? null,
             doseHistory: info ? selectsDoseHistory(info) : true,
           },
+        ),
+      ),
+    );
+  }
+
+  @Query(() => PracticeVariationDensityObject, {
+    description:
+      "The funnel plot of every unit in the caller's scope, compactly: units inside the 95 % limits counted per cell of the plot's grid, every unit outside a 95 % limit as a point",
+  })
+  @Roles('ADMIN', 'QUALITY_MANAGER', 'COMMITTEE', 'AUDITOR')
+  async practiceVariationDensity(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @CurrentRequestMemo() memo: RequestMemo,
+    @Args('by', { type: () => VariationDimension }) by: VariationDimension,
+    @Args('measure', { type: () => FunnelMeasure, nullable: true }) measure?: FunnelMeasure | null,
+    @Args('filter', filterArgument) filter?: AnalysisFilterInput | null,
+  ): Promise<PracticeVariationDensityObject> {
+    return mapPracticeVariationDensity(
+      await asGraphqlErrors(
+        this.aggregates.practiceVariationDensity(
+          signedIn(principal),
+          by,
+          measure ?? FunnelMeasure.CONFLICT_RATE,
+          filter ?? {},
+          memo,
         ),
       ),
     );

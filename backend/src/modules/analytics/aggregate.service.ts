@@ -59,7 +59,13 @@ import {
   type PracticeVariationPageInfo,
   type PracticeVariationRow,
   type PracticeVariationPageRequest,
+  type PracticeVariationUnit,
   type UnitConflictCounts,
+  binFunnelDensity,
+  type FunnelCurvePoint,
+  type FunnelDensityCell,
+  type FunnelDensityGrid,
+  type OutsidePosition,
 } from './domain/index.js';
 import { analyticsInputError } from './analytics.exception.js';
 import {
@@ -67,6 +73,7 @@ import {
   VariationCache,
   type DerivedVariation,
   type VariationCacheEntry,
+  type VariationRecipe,
 } from './variation-cache.js';
 
 export type VariationDimensionName = 'DEPARTMENT' | 'CLINICIAN' | 'INDICATION_GROUP';
@@ -102,6 +109,30 @@ export interface ScopedPracticeVariation extends PracticeVariation {
   /** Where `rows` lie among every unit's rows. */
   readonly page: PracticeVariationPageInfo;
 }
+
+/**
+ * The funnel of every unit in the caller's scope and filter, compactly (binFunnelDensity): the
+ * units inside the 95 % limits counted per cell of the plot's grid, every unit outside a 95 %
+ * limit whole, and what the plot draws around them.
+ */
+export interface PracticeVariationDensity {
+  readonly by: VariationDimensionName;
+  readonly measure: FunnelMeasure;
+  readonly targetRate: number | null;
+  /** Units with opportunities: the cells' units and the outside units add up to it. */
+  readonly compared: number;
+  readonly grid: FunnelDensityGrid;
+  readonly cells: readonly FunnelDensityCell[];
+  /** Keys and labels as the caller sees them (pseudonyms for COMMITTEE). */
+  readonly outside: readonly (PracticeVariationUnit & { readonly position: OutsidePosition })[];
+  readonly funnelCurve: readonly FunnelCurvePoint[];
+}
+
+/** What is derived from the whole funnel's kept rows: the whole answer, or its density. */
+type WholeFunnelAnswer = ScopedPracticeVariation | PracticeVariationDensity;
+
+const isDensity = (answer: WholeFunnelAnswer): answer is PracticeVariationDensity =>
+  'cells' in answer;
 
 /**
  * How often each server looks whether the kept funnels' data moved (refreshKept): one read of a
@@ -141,7 +172,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
    * of heap at 1M orders (8.9 MB for 3,304 clinicians): 50,000 rows, one site-wide funnel of a
    * 10M-order hospital (33,044 clinicians, about 90 MB) beside scoped ones.
    */
-  private readonly wholeVariations = new VariationCache<VariationCountRow, ScopedPracticeVariation>(
+  private readonly wholeVariations = new VariationCache<VariationCountRow, WholeFunnelAnswer>(
     50_000,
   );
 
@@ -380,7 +411,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
   ): Promise<{
     rows: readonly Row[];
     derived: Map<string, Derived> | null;
-    recipes: Map<string, (rows: readonly Row[]) => Derived> | null;
+    recipes: Map<string, VariationRecipe<Row, Derived>> | null;
   }> {
     const sql = statement(
       unit,
@@ -420,16 +451,19 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     sql: string,
     values: readonly unknown[],
     generation: string,
-    recipes = new Map<string, (rows: readonly Row[]) => Derived>(),
+    recipes = new Map<string, VariationRecipe<Row, Derived>>(),
   ): Promise<VariationCacheEntry<Row, Derived>> {
     const rows = await this.read.query<Row>(sql, values);
+    // what earlier requests derived, derived again in the same order (a refresh; none on a
+    // request's read): the density starts from the whole answer derived before it
+    const derived = new Map<string, Derived>();
+    for (const [key, recipe] of recipes) derived.set(key, recipe(rows, derived));
     const entry = {
       sql,
       values,
       generation: rows[0]?.generation ?? generation,
       rows,
-      // what earlier requests derived, derived again (a refresh; none on a request's read)
-      derived: new Map([...recipes].map(([key, recipe]) => [key, recipe(rows)])),
+      derived,
       recipes,
     };
     cache.set(key, entry);
@@ -496,42 +530,109 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     filter: AnalysisFilter,
     memo: RequestMemo,
   ): Promise<ScopedPracticeVariation> {
+    return (await this.keptWholeVariation(principal, by, measure, filter, memo)).whole;
+  }
+
+  /**
+   * The funnel of every unit in the caller's scope and filter, compactly: the units inside the
+   * 95 % limits counted per cell of the plot's grid, every unit outside a 95 % limit whole
+   * (binFunnelDensity). Derived from the whole answer (wholeVariation: the same statement, the
+   * same keys and labels by caller) and kept beside it under the same generation, so that once
+   * kept it costs the read of the generation, and the background refresh (refreshKept) derives
+   * it again after a load. Its size follows the grid and the units outside, not the units.
+   */
+  async practiceVariationDensity(
+    principal: Principal,
+    by: VariationDimensionName,
+    measure: FunnelMeasure = 'CONFLICT_RATE',
+    filter: AnalysisFilter = {},
+    memo: RequestMemo = new RequestMemo(),
+  ): Promise<PracticeVariationDensity> {
+    const { whole, wholeKey, counts, caller } = await this.keptWholeVariation(
+      principal,
+      by,
+      measure,
+      filter,
+      memo,
+    );
+    const densityKey = `${wholeKey} density`;
+    const kept = counts.derived?.get(densityKey);
+    if (kept !== undefined && isDensity(kept)) return kept;
+    const density = densityOf(whole);
+    counts.derived?.set(densityKey, density);
+    // after the whole answer's recipe (set first), so a refresh bins the whole it derived
+    counts.recipes?.set(densityKey, (rows, derivedBefore) => {
+      const again = derivedBefore.get(wholeKey);
+      return densityOf(
+        again !== undefined && !isDensity(again)
+          ? again
+          : this.deriveWhole(rows, by, measure, caller),
+      );
+    });
+    return density;
+  }
+
+  /**
+   * The whole answer of wholeVariation with the kept entry it came from (null derived and
+   * recipes when it is not kept: months or levels filtered, or not by clinician) and its key
+   * there.
+   */
+  private async keptWholeVariation(
+    principal: Principal,
+    by: VariationDimensionName,
+    measure: FunnelMeasure,
+    filter: AnalysisFilter,
+    memo: RequestMemo,
+  ): Promise<{
+    whole: ScopedPracticeVariation;
+    wholeKey: string;
+    caller: AnalysisCaller;
+    counts: {
+      rows: readonly VariationCountRow[];
+      derived: Map<string, WholeFunnelAnswer> | null;
+      recipes: Map<string, VariationRecipe<VariationCountRow, WholeFunnelAnswer>> | null;
+    };
+  }> {
     const unit = UNIT_COLUMN[by];
     const allMonths = !filter.from && !filter.to && !filtersLevels(filter);
-    const [caller, counts] = await this.countWithCaller<{
-      rows: readonly VariationCountRow[];
-      derived: Map<string, ScopedPracticeVariation> | null;
-      recipes: Map<string, (rows: readonly VariationCountRow[]) => ScopedPracticeVariation> | null;
-    }>(principal, filter, memo, (conditions) =>
+    const [caller, counts] = await this.countWithCaller(principal, filter, memo, (conditions) =>
       this.variationRows(this.wholeVariations, variationCounts, unit, conditions, allMonths),
     );
     // the key and label of a clinician differ by caller: pseudonyms for COMMITTEE
-    const derivedKey = derivedKeyOf(measure, caller);
-    const kept = counts.derived?.get(derivedKey);
-    if (kept !== undefined) return kept;
-    const derive = (rows: readonly VariationCountRow[]): ScopedPracticeVariation => {
-      const scope = rows.find((row) => row.grouping_level === 0);
-      const keyOf = this.keysOf(unit, caller);
-      const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
-      const units = unitRows.map((row) =>
-        toUnitCounts(row, keyOf(row.unit as string), unit, caller),
-      );
-      const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
-      const rowsOut = comparison.units.map((one, index) =>
-        withDoseHistory(one, toStrata(unitRows[index].strata)),
-      );
-      const last = rowsOut.at(-1);
-      return scopedVariation(by, comparison, rowsOut, {
-        total: rowsOut.length,
-        offset: 0,
-        endCursor: last ? practiceVariationCursor('UNIT', last.key) : null,
-        hasNextPage: false,
-      });
-    };
+    const wholeKey = derivedKeyOf(measure, caller);
+    const kept = counts.derived?.get(wholeKey);
+    if (kept !== undefined && !isDensity(kept)) return { whole: kept, wholeKey, caller, counts };
+    const derive = (rows: readonly VariationCountRow[]) =>
+      this.deriveWhole(rows, by, measure, caller);
     const whole = derive(counts.rows);
-    counts.derived?.set(derivedKey, whole);
-    counts.recipes?.set(derivedKey, derive);
-    return whole;
+    counts.derived?.set(wholeKey, whole);
+    counts.recipes?.set(wholeKey, derive);
+    return { whole, wholeKey, caller, counts };
+  }
+
+  /** The whole answer from the whole funnel's rows, keyed and labelled for `caller`. */
+  private deriveWhole(
+    rows: readonly VariationCountRow[],
+    by: VariationDimensionName,
+    measure: FunnelMeasure,
+    caller: AnalysisCaller,
+  ): ScopedPracticeVariation {
+    const unit = UNIT_COLUMN[by];
+    const scope = rows.find((row) => row.grouping_level === 0);
+    const keyOf = this.keysOf(unit, caller);
+    const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
+    const units = unitRows.map((row) => toUnitCounts(row, keyOf(row.unit as string), unit, caller));
+    const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
+    const rowsOut = comparison.units.map((one, index) =>
+      withDoseHistory(one, toStrata(unitRows[index].strata)),
+    );
+    const last = rowsOut.at(-1);
+    return scopedVariation(by, comparison, rowsOut, {
+      total: rowsOut.length,
+      offset: 0,
+      endCursor: last ? practiceVariationCursor('UNIT', last.key) : null,
+      hasNextPage: false,
+    });
   }
 
   /** A unit's key: one pseudonym per clinician for COMMITTEE (an HMAC each, kept per call). */
@@ -683,6 +784,21 @@ export interface VariationPaging {
   readonly after?: string | null;
   /** false: the rows' dose-history summaries are not asked for (their strata are not read). */
   readonly doseHistory?: boolean;
+}
+
+/** The density of a whole answer: its units binned, and what the plot draws around them. */
+function densityOf(whole: ScopedPracticeVariation): PracticeVariationDensity {
+  const binned = binFunnelDensity(whole.rows, whole.targetRate);
+  return {
+    by: whole.by,
+    measure: whole.measure,
+    targetRate: whole.targetRate,
+    compared: whole.compared,
+    grid: binned.grid,
+    cells: binned.cells,
+    outside: binned.outside,
+    funnelCurve: whole.funnelCurve,
+  };
 }
 
 /** The answer: the comparison's figures over every unit, the rows given and where they lie. */

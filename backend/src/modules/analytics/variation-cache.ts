@@ -13,6 +13,12 @@ export interface DerivedVariation {
   byEvidence?: readonly PracticeVariationUnit[];
 }
 
+/** Derives an answer from a statement's rows, or from what was derived from them before it. */
+export type VariationRecipe<Row, Derived> = (
+  rows: readonly Row[],
+  derivedBefore: ReadonlyMap<string, Derived>,
+) => Derived;
+
 /**
  * One statement's rows (by default a page's totals: VariationTotalRow), read at a generation,
  * and what was derived from them.
@@ -25,8 +31,11 @@ export interface VariationCacheEntry<Row = VariationTotalRow, Derived = DerivedV
   readonly rows: readonly Row[];
   /** By measure and whether the caller sees pseudonyms (the units' keys differ). */
   readonly derived: Map<string, Derived>;
-  /** How each of them was derived from the rows: a refresh derives them again from its rows. */
-  readonly recipes: Map<string, (rows: readonly Row[]) => Derived>;
+  /**
+   * How each of them was derived from the rows: a refresh derives them again from its rows, in
+   * the order they were first derived (a recipe may start from what an earlier one derived).
+   */
+  readonly recipes: Map<string, VariationRecipe<Row, Derived>>;
 }
 
 /**

@@ -95,3 +95,16 @@ export {
   type SensitivityBand,
   type SensitivityGroup,
 } from './assemble-dose-history-sensitivity.js';
+export {
+  binFunnelDensity,
+  CELLS_PER_DECADE,
+  LINEAR_VOLUME_CELLS,
+  LOG_SCALE_SPREAD,
+  RATE_CELLS,
+  roundUpNicely,
+  type FunnelDensity,
+  type FunnelDensityCell,
+  type FunnelDensityGrid,
+  type FunnelVolumeScale,
+  type OutsidePosition,
+} from './bin-funnel-density.js';

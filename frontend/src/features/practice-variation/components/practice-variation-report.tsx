@@ -5,10 +5,18 @@ import type { AnalysisFilterInput, AnalysisFilterValue } from '../../../app/anal
 import { EmptyState, ErrorState, LoadingState } from '../../../app/page-states.js';
 import { formatCount, formatPercent } from '../../committee/utils/format-committee-figures.js';
 import { formatIndicationGroup } from '../../sensitivity/utils/format-indication-group.js';
-import { PRACTICE_VARIATION_QUERY } from '../graphql/practice-variation.graphql.js';
+import {
+  PRACTICE_VARIATION_DENSITY_QUERY,
+  PRACTICE_VARIATION_QUERY,
+} from '../graphql/practice-variation.graphql.js';
 import { buildVariationFunnel } from '../utils/build-variation-funnel.js';
 import { VariationTable } from './variation-table.js';
-import { CLINICIAN_PAGE_SIZE, nextShown, variationPageVariables } from '../utils/variation-page.js';
+import {
+  CLINICIAN_PAGE_SIZE,
+  nextShown,
+  offersShowAll,
+  variationPageVariables,
+} from '../utils/variation-page.js';
 
 const VariationFunnel = lazy(() =>
   import('./variation-funnel.js').then((module) => ({ default: module.VariationFunnel })),
@@ -78,6 +86,11 @@ export const PracticeVariationReport = ({
   const { data, previousData, error } = useQuery(PRACTICE_VARIATION_QUERY, {
     variables: { by, measure, filter: input, ...variationPageVariables(by, shownRows) },
   });
+  // clinicians are paged, so the plot draws everyone from the density of the same funnel
+  const densityQuery = useQuery(PRACTICE_VARIATION_DENSITY_QUERY, {
+    variables: { by, measure, filter: input },
+    skip: by !== 'CLINICIAN',
+  });
   const headingId = useId();
   const shown = data ?? previousData;
   const noun = DIMENSION_NOUNS[by];
@@ -85,13 +98,18 @@ export const PracticeVariationReport = ({
   if (error) return <ErrorState what={`the ${noun.many}`} error={error} />;
   if (!shown) return <LoadingState what={`the ${noun.many}`} />;
   const variation = shown.practiceVariation;
-  const funnel = buildVariationFunnel(variation);
+  const partial = variation.rows.length < variation.compared;
+  const densityData = densityQuery.data ?? densityQuery.previousData;
+  const funnel = buildVariationFunnel(
+    variation,
+    partial ? (densityData?.practiceVariationDensity ?? null) : null,
+  );
+  const density = funnel?.density ?? null;
   const formatLabel = labelFormatter(by);
   const title = `${measureName} by ${noun.one} against volume`;
   const outside = funnel?.outside ?? [];
   // outside the limits but on a later page
   const outsideLater = variation.outside - outside.length;
-  const partial = variation.rows.length < variation.compared;
   const summary =
     funnel === null
       ? ''
@@ -115,11 +133,20 @@ export const PracticeVariationReport = ({
               noun.many,
             )}
           </p>
-          {partial ? (
+          {partial && density ? (
+            <p className="caption page-note">
+              The plot shows all {formatCount(variation.compared)} {noun.many}: the{' '}
+              {formatCount(density.within)} within the 95% limits as shaded cells (darker: more{' '}
+              {noun.many} at that volume and rate), the {formatCount(density.outside)} outside a
+              limit as points. The table lists the {formatCount(variation.rows.length)} with the
+              strongest evidence of a rate above the site&rsquo;s; their points are drawn too.
+            </p>
+          ) : partial ? (
             <p className="caption page-note">
               The plot and the table show the {formatCount(variation.rows.length)} {noun.many} with
               the strongest evidence of a rate above the site&rsquo;s, of{' '}
               {formatCount(variation.compared)}; the counts above are over all of them.
+              {densityQuery.error ? ` The plot of every ${noun.one} could not be loaded.` : ''}
             </p>
           ) : null}
           {outside.length ? (
@@ -161,7 +188,11 @@ export const PracticeVariationReport = ({
                 measure={measure}
                 filter={filter}
                 title={title}
-                description={`Funnel plot: one point per ${noun.one}, ${measureName.toLowerCase()} against assessable opportunities, with the site rate and its 95% and 99.8% limits. ${summary}`}
+                description={
+                  density
+                    ? `Funnel plot of all ${formatCount(variation.compared)} ${noun.many}, ${measureName.toLowerCase()} against assessable opportunities, with the site rate and its 95% and 99.8% limits. ${summary} Shaded cells count the ${formatCount(density.within)} ${noun.many} within the 95% limits at each volume and rate, up to ${formatCount(density.maxUnits)} in one cell; the ${formatCount(density.outside)} outside a limit are points, as are the ${formatCount(variation.rows.length)} listed in the table.`
+                    : `Funnel plot: one point per ${noun.one}, ${measureName.toLowerCase()} against assessable opportunities, with the site rate and its 95% and 99.8% limits. ${summary}`
+                }
                 formatLabel={formatLabel}
                 heightPx={compact ? 240 : 440}
                 clickable={!compact}
@@ -195,15 +226,20 @@ export const PracticeVariationReport = ({
                   nextShown(variation.rows.length, variation.compared) - variation.rows.length,
                 )}{' '}
                 more
-              </button>{' '}
-              <button
-                type="button"
-                className="button-secondary"
-                disabled={shown !== data}
-                onClick={() => setShownFor({ view, shown: null })}
-              >
-                Show all {formatCount(variation.compared)} {noun.many}
               </button>
+              {offersShowAll(variation.compared) ? (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    disabled={shown !== data}
+                    onClick={() => setShownFor({ view, shown: null })}
+                  >
+                    Show all {formatCount(variation.compared)} {noun.many}
+                  </button>
+                </>
+              ) : null}
             </p>
           ) : null}
         </>

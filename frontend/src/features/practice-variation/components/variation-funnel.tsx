@@ -21,6 +21,9 @@ export interface VariationFunnelProps {
   readonly clickable?: boolean;
 }
 
+/** How many points a crowded plot labels: the most extreme that hold after multiplicity. */
+const CROWDED_LABELS = 8;
+
 /** The funnel plot of one dimension; clicking a point opens the cases behind it. */
 export const VariationFunnel = ({
   funnel,
@@ -36,8 +39,18 @@ export const VariationFunnel = ({
   const navigate = useNavigate();
   const decimals = measure === 'CONFLICT_RATE' ? 2 : 1;
   const measureName = measure === 'CONFLICT_RATE' ? 'Conflict rate' : 'Away-switch rate';
-  // with many units outside, only those that survive the number compared carry a label
-  const crowded = funnel.outside.length > 8;
+  // with many units outside, only those that survive the number compared carry a label; the
+  // density's units outside the page carry none (the plot of everyone would be all labels)
+  const crowded = funnel.points.filter((point) => point.tone !== 'WITHIN').length > 8;
+  // and then at most the few most extreme of them: a cluster of names is unreadable (the
+  // sentence above the plot and the table name the rest)
+  const labelledKeys = new Set(
+    funnel.outside
+      .filter((point) => !crowded || point.outsideAfterMultiplicity)
+      .slice(0, crowded ? CROWDED_LABELS : undefined)
+      .map((point) => point.key),
+  );
+  const noun = by === 'CLINICIAN' ? 'clinicians' : by === 'DEPARTMENT' ? 'departments' : 'groups';
   return (
     <FunnelPlot
       title={title}
@@ -48,7 +61,7 @@ export const VariationFunnel = ({
         volume: point.volume,
         value: point.value,
         tone: point.tone,
-        labelled: !crowded || point.outsideAfterMultiplicity,
+        labelled: labelledKeys.has(point.key),
         note: `${FUNNEL_POSITION_LABELS[point.position]}${clickable ? ' · click to open its cases' : ''}`,
       }))}
       limits={funnel.curve}
@@ -61,6 +74,22 @@ export const VariationFunnel = ({
       volumeLabel="Assessable opportunities"
       targetLabel={`Site rate ${formatPercent(funnel.target, decimals)}`}
       heightPx={heightPx}
+      density={
+        funnel.density
+          ? {
+              cells: funnel.density.cells.map((cell) => ({
+                volumeFrom: cell.volumeFrom,
+                volumeTo: cell.volumeTo,
+                valueFrom: cell.valueFrom,
+                valueTo: cell.valueTo,
+                count: cell.units,
+              })),
+              maxCount: funnel.density.maxUnits,
+              countLabel: `${noun} within the limits`,
+            }
+          : undefined
+      }
+      volumeDomain={funnel.density?.volumeDomain}
       // below-the-funnel labels crowd the axis at large volumes; the sentence and table name them
       labelledTones={['ABOVE']}
       onPointClick={

@@ -67,3 +67,41 @@ export const PRACTICE_VARIATION_QUERY = graphql(`
     }
   }
 `);
+
+/**
+ * Every unit of the funnel, compactly: units inside the 95 % limits counted per cell of the
+ * plot's grid, every unit outside one as a point (the plot's population; the table pages).
+ */
+export const PRACTICE_VARIATION_DENSITY_QUERY = graphql(`
+  query PracticeVariationDensity(
+    $by: VariationDimension!
+    $measure: FunnelMeasure
+    $filter: AnalysisFilter
+  ) {
+    practiceVariationDensity(by: $by, measure: $measure, filter: $filter) {
+      by
+      measure
+      targetRate
+      compared
+      grid {
+        volumeScale
+        volumeEdges
+        rateEdges
+      }
+      cells {
+        volumeBin
+        rateBin
+        units
+      }
+      outsidePoints {
+        keys
+        labels
+        opportunities
+        rates
+        tones
+        positions
+        outsideAfterMultiplicity
+      }
+    }
+  }
+`);

@@ -5,6 +5,7 @@ import {
   roundUpNicely,
   sortVariationRows,
   type PracticeVariation,
+  type PracticeVariationDensity,
   type PracticeVariationRow,
 } from './build-variation-funnel.js';
 
@@ -130,6 +131,107 @@ describe('buildVariationFunnel', () => {
 
   it('is null with nothing to plot', () => {
     expect(buildVariationFunnel(variation([row('E', 0, 0, null)]))).toBeNull();
+  });
+});
+
+describe('buildVariationFunnel with the density of every unit', () => {
+  // a page of two clinicians (A above, D within) out of 40: 35 within in three cells, 5 outside
+  const page: PracticeVariation = {
+    ...variation([row('A', 40, 8, 'ABOVE_998'), row('D', 100, 5, 'WITHIN')]),
+    by: 'CLINICIAN',
+    compared: 40,
+  };
+  type Outside = [
+    key: string,
+    opportunities: number,
+    rate: number,
+    position: 'ABOVE_998' | 'ABOVE_95' | 'BELOW_95',
+  ];
+  /** The density's points outside, as the API sends them: one column per field. */
+  const outsideColumns = (points: Outside[]): PracticeVariationDensity['outsidePoints'] => ({
+    __typename: 'FunnelOutsidePoints',
+    keys: points.map(([key]) => key),
+    labels: points.map(([key]) => `Unit ${key}`),
+    opportunities: points.map(([, opportunities]) => opportunities),
+    rates: points.map(([, , rate]) => rate),
+    tones: points.map(([, , , position]) => (position.startsWith('ABOVE') ? 'ABOVE' : 'BELOW')),
+    positions: points.map(([, , , position]) => position),
+    outsideAfterMultiplicity: points.map(([, , , position]) => position === 'ABOVE_998'),
+  });
+  const density: PracticeVariationDensity = {
+    __typename: 'PracticeVariationDensity',
+    by: 'CLINICIAN',
+    measure: 'CONFLICT_RATE',
+    targetRate: 0.05,
+    compared: 40,
+    grid: {
+      __typename: 'FunnelDensityGrid',
+      volumeScale: 'LOG',
+      volumeEdges: [1, 10, 100, 1000],
+      rateEdges: [0, 0.1, 0.2, 0.3],
+    },
+    cells: [
+      { __typename: 'FunnelDensityCell', volumeBin: 0, rateBin: 0, units: 5 },
+      { __typename: 'FunnelDensityCell', volumeBin: 1, rateBin: 0, units: 20 },
+      { __typename: 'FunnelDensityCell', volumeBin: 2, rateBin: 0, units: 10 },
+    ],
+    outsidePoints: outsideColumns([
+      ['A', 40, 0.2, 'ABOVE_998'],
+      ['F', 300, 0.12, 'ABOVE_95'],
+      ['G', 500, 0.01, 'BELOW_95'],
+      ['H', 20, 0.25, 'ABOVE_95'],
+      ['I', 60, 0.15, 'ABOVE_95'],
+    ]),
+  };
+
+  it("draws the page's rows and every other unit outside a limit, once each", () => {
+    const funnel = buildVariationFunnel(page, density)!;
+    expect(funnel.points.find((point) => point.key === 'G')).toEqual({
+      key: 'G',
+      label: 'Unit G',
+      volume: 500,
+      value: 0.01,
+      position: 'BELOW_95',
+      tone: 'BELOW',
+      outsideAfterMultiplicity: false,
+      offPage: true,
+    });
+    expect(funnel.points.map((point) => [point.key, point.offPage ?? false])).toEqual([
+      ['A', false],
+      ['D', false],
+      ['F', true],
+      ['G', true],
+      ['H', true],
+      ['I', true],
+    ]);
+    // the sentence names the page's units outside; the rest are "further down the list"
+    expect(funnel.outside.map((point) => point.key)).toEqual(['A']);
+  });
+
+  it("counts the cells in data coordinates and takes the axes from the density's grid", () => {
+    const funnel = buildVariationFunnel(page, density)!;
+    expect(funnel.density).toEqual({
+      cells: [
+        { volumeFrom: 1, volumeTo: 10, valueFrom: 0, valueTo: 0.1, units: 5 },
+        { volumeFrom: 10, volumeTo: 100, valueFrom: 0, valueTo: 0.1, units: 20 },
+        { volumeFrom: 100, volumeTo: 1000, valueFrom: 0, valueTo: 0.1, units: 10 },
+      ],
+      maxUnits: 20,
+      within: 35,
+      outside: 5,
+      volumeDomain: [1, 1000],
+    });
+    expect(funnel.volumeScale).toBe('log');
+    expect(funnel.valueMax).toBe(0.3);
+    // the curve from the smallest cell's volume, 1
+    expect(funnel.volumeMin).toBe(1);
+    expect(funnel.curve.map((point) => point.volume)).toEqual([10, 40, 200]);
+  });
+
+  it('ignores the density of another measure (the previous view while the new one loads)', () => {
+    const funnel = buildVariationFunnel(page, { ...density, measure: 'AWAY_SWITCH_RATE' })!;
+    expect(funnel.density).toBeNull();
+    expect(funnel.points.map((point) => point.key)).toEqual(['A', 'D']);
   });
 });
 

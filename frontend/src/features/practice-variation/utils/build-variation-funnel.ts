@@ -1,5 +1,6 @@
 import type {
   FunnelPosition,
+  PracticeVariationDensityQuery,
   PracticeVariationQuery,
   VariationDimension,
 } from '../../../generated/graphql.js';
@@ -7,6 +8,7 @@ import { analysisFilterSearch, type AnalysisFilterValue } from '../../../app/ana
 
 export type PracticeVariation = PracticeVariationQuery['practiceVariation'];
 export type PracticeVariationRow = PracticeVariation['rows'][number];
+export type PracticeVariationDensity = PracticeVariationDensityQuery['practiceVariationDensity'];
 
 const NICE_MULTIPLES = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
 
@@ -29,6 +31,8 @@ export interface VariationPoint {
   readonly tone: FunnelTone;
   /** Still outside after accounting for how many units were compared. */
   readonly outsideAfterMultiplicity: boolean;
+  /** true: from the density, not a row of the page (the table does not list it). */
+  readonly offPage?: true;
 }
 
 export interface VariationCurvePoint {
@@ -40,7 +44,29 @@ export interface VariationCurvePoint {
   readonly upper998: number;
 }
 
+/** Units inside the 95 % limits in one cell of the plot's grid, in data coordinates. */
+export interface VariationDensityCell {
+  readonly volumeFrom: number;
+  readonly volumeTo: number;
+  readonly valueFrom: number;
+  readonly valueTo: number;
+  readonly units: number;
+}
+
+/** Every unit on the funnel: those within the limits as cells (the outside ones are points). */
+export interface VariationDensityLayer {
+  readonly cells: readonly VariationDensityCell[];
+  /** The most units in one cell (the darkest shade). */
+  readonly maxUnits: number;
+  /** Units in the cells, and units outside a limit (all of them among the points). */
+  readonly within: number;
+  readonly outside: number;
+  /** The volume axis from the density's grid (the plot's axes are the grid's ends). */
+  readonly volumeDomain: readonly [number, number];
+}
+
 export interface VariationFunnel {
+  /** The page's rows, then (with a density) every other unit outside a limit. */
   readonly points: readonly VariationPoint[];
   readonly curve: readonly VariationCurvePoint[];
   readonly target: number;
@@ -48,8 +74,13 @@ export interface VariationFunnel {
   readonly volumeMin: number;
   readonly volumeMax: number;
   readonly volumeScale: 'log' | 'linear';
-  /** Points outside a limit, most extreme first: above 99.8 %, above 95 %, below 95 %, below 99.8 %. */
+  /**
+   * The page's points outside a limit, most extreme first: above 99.8 %, above 95 %, below 95 %,
+   * below 99.8 %.
+   */
   readonly outside: readonly VariationPoint[];
+  /** The whole population, when its density came with the page; null: the page alone. */
+  readonly density: VariationDensityLayer | null;
 }
 
 const POSITION_ORDER: Readonly<Record<FunnelPosition, number>> = {
@@ -75,10 +106,19 @@ const HEADROOM = 1.15;
  * limit curves from half the smallest unit's volume, axis bounds (logarithmic volume when the
  * largest unit has over 20 times the smallest's), and the units outside a limit, named. Null
  * when no unit has opportunities or there is no site rate.
+ *
+ * With the density of the same funnel (`practiceVariationDensity`: every unit, not only the
+ * page's), the plot draws everyone: the units within the limits as shaded cells, every unit
+ * outside a limit as a point (the page's rows as they are), on the density grid's axes. A
+ * density of another measure or dimension (the previous view, while the new one loads) is not
+ * used.
  */
-export const buildVariationFunnel = (variation: PracticeVariation): VariationFunnel | null => {
+export const buildVariationFunnel = (
+  variation: PracticeVariation,
+  density: PracticeVariationDensity | null = null,
+): VariationFunnel | null => {
   const target = variation.targetRate;
-  const points = variation.rows.flatMap((row): VariationPoint[] =>
+  const pagePoints = variation.rows.flatMap((row): VariationPoint[] =>
     row.rate === null || row.position === null || row.opportunities === 0
       ? []
       : [
@@ -93,8 +133,24 @@ export const buildVariationFunnel = (variation: PracticeVariation): VariationFun
           },
         ],
   );
+  const layer =
+    density !== null &&
+    density.by === variation.by &&
+    density.measure === variation.measure &&
+    density.grid.volumeEdges.length > 1 &&
+    density.grid.rateEdges.length > 1
+      ? density
+      : null;
+  const onPage = new Set(pagePoints.map((point) => point.key));
+  const points = layer
+    ? [...pagePoints, ...outsidePointsOf(layer).filter((point) => !onPage.has(point.key))]
+    : pagePoints;
   if (target === null || points.length === 0) return null;
-  const volumes = points.map((point) => point.volume);
+  const cells = layer ? densityCells(layer) : [];
+  const volumes = [
+    ...points.map((point) => point.volume),
+    ...cells.map((cell) => Math.max(1, cell.volumeFrom)),
+  ];
   const volumeMin = Math.min(...volumes);
   const volumeMax = Math.max(...volumes);
   const curveFrom = Math.max(1, Math.floor(volumeMin / 2));
@@ -109,7 +165,7 @@ export const buildVariationFunnel = (variation: PracticeVariation): VariationFun
       upper998: point.upper998,
     }));
   const highest = Math.max(2 * target, ...points.map((point) => point.value));
-  const outside = points
+  const outside = pagePoints
     .filter((point) => point.position !== 'WITHIN')
     .sort(
       (a, b) =>
@@ -117,6 +173,26 @@ export const buildVariationFunnel = (variation: PracticeVariation): VariationFun
         (a.tone === 'ABOVE' ? b.value - a.value : a.value - b.value) ||
         a.label.localeCompare(b.label),
     );
+  if (layer) {
+    const { volumeEdges, rateEdges } = layer.grid;
+    return {
+      points,
+      curve,
+      target,
+      valueMax: rateEdges[rateEdges.length - 1],
+      volumeMin,
+      volumeMax,
+      volumeScale: layer.grid.volumeScale === 'LOG' ? 'log' : 'linear',
+      outside,
+      density: {
+        cells,
+        maxUnits: Math.max(0, ...cells.map((cell) => cell.units)),
+        within: cells.reduce((sum, cell) => sum + cell.units, 0),
+        outside: layer.outsidePoints.keys.length,
+        volumeDomain: [volumeEdges[0], volumeEdges[volumeEdges.length - 1]],
+      },
+    };
+  }
   return {
     points,
     curve,
@@ -126,7 +202,35 @@ export const buildVariationFunnel = (variation: PracticeVariation): VariationFun
     volumeMax,
     volumeScale: volumeMax / volumeMin > LOG_SCALE_SPREAD ? 'log' : 'linear',
     outside,
+    density: null,
   };
+};
+
+/** The density's points outside a limit (sent as columns: one point per index). */
+const outsidePointsOf = (density: PracticeVariationDensity): VariationPoint[] => {
+  const columns = density.outsidePoints;
+  return columns.keys.map((key, index) => ({
+    key,
+    label: columns.labels[index],
+    volume: columns.opportunities[index],
+    value: columns.rates[index],
+    position: columns.positions[index],
+    tone: columns.tones[index],
+    outsideAfterMultiplicity: columns.outsideAfterMultiplicity[index],
+    offPage: true,
+  }));
+};
+
+/** The density's cells in data coordinates: each cell's edges from the grid. */
+const densityCells = (density: PracticeVariationDensity): VariationDensityCell[] => {
+  const { volumeEdges, rateEdges } = density.grid;
+  return density.cells.map((cell) => ({
+    volumeFrom: volumeEdges[cell.volumeBin],
+    volumeTo: volumeEdges[cell.volumeBin + 1],
+    valueFrom: rateEdges[cell.rateBin],
+    valueTo: rateEdges[cell.rateBin + 1],
+    units: cell.units,
+  }));
 };
 
 export type VariationSortColumn =
