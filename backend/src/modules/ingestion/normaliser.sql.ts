@@ -120,8 +120,8 @@ const ORDER_COLUMNS = `patient_id, ordered_at, provider_id, department_id, setti
   indication_text, requested_modality, requested_procedure, pregnancy_status, contrast_allergy,
   egfr, dose_alert_shown, comment`;
 
-export const UPSERT_ORDERS = `
-  WITH latest AS (
+/** Each order's last line among the run's good landing rows, typed for the model. */
+const LATEST_ORDERS = `
     SELECT DISTINCT ON (l.source, l.order_id)
       l.source, l.order_id, l.patient_id, l.ordered_at::timestamptz AS ordered_at, l.provider_id,
       d.id AS department_id, l.setting, l.indication_code, l.indication_text,
@@ -131,7 +131,10 @@ export const UPSERT_ORDERS = `
     FROM landing_orders l
     LEFT JOIN departments d ON d.name = btrim(l.department)
     WHERE l.run_id = $1 AND l.error_reason IS NULL
-    ORDER BY l.source, l.order_id, l.line DESC
+    ORDER BY l.source, l.order_id, l.line DESC`;
+
+export const UPSERT_ORDERS = `
+  WITH latest AS (${LATEST_ORDERS}
   ), moved AS (
     -- an order re-sent for another patient: the old patient's history changes too
     INSERT INTO touched_patients
@@ -173,17 +176,7 @@ const BY_PATIENT = {
  */
 export const INSERT_ORDERS_FIRST_LOAD = `
   INSERT INTO orders (source, order_id, ${ORDER_COLUMNS}, last_run_id)
-  SELECT source, order_id, ${ORDER_COLUMNS}, $1 FROM (
-    SELECT DISTINCT ON (l.source, l.order_id)
-      l.source, l.order_id, l.patient_id, l.ordered_at::timestamptz AS ordered_at, l.provider_id,
-      d.id AS department_id, l.setting, l.indication_code, l.indication_text,
-      l.requested_modality, l.requested_procedure, l.pregnancy_status,
-      l.contrast_allergy::boolean AS contrast_allergy, l.egfr::numeric AS egfr,
-      l.dose_alert_shown::boolean AS dose_alert_shown, l.comment
-    FROM landing_orders l
-    LEFT JOIN departments d ON d.name = btrim(l.department)
-    WHERE l.run_id = $1 AND l.error_reason IS NULL
-    ORDER BY l.source, l.order_id, l.line DESC
+  SELECT source, order_id, ${ORDER_COLUMNS}, $1 FROM (${LATEST_ORDERS}
   ) latest
   ${BY_PATIENT.orders}`;
 
@@ -266,8 +259,8 @@ export const MARK_EXAM_REFERENCES = `
 const EXAM_COLUMNS = `patient_id, order_pk, performed_at, modality, procedure, body_region,
   ctdivol_mgy, dlp_mgycm, recorded_effective_dose_msv`;
 
-export const UPSERT_EXAMS = `
-  WITH latest AS (
+/** Each exam's last line among the run's good landing rows, typed, with its order's key. */
+const LATEST_EXAMS = `
     SELECT DISTINCT ON (l.source, l.accession)
       l.source, l.accession, l.patient_id, o.id AS order_pk,
       l.performed_at::timestamptz AS performed_at, l.modality, l.procedure, l.body_region,
@@ -276,7 +269,10 @@ export const UPSERT_EXAMS = `
     FROM landing_exams l
     LEFT JOIN orders o ON o.source = l.source AND o.order_id = l.order_id
     WHERE l.run_id = $1 AND l.error_reason IS NULL
-    ORDER BY l.source, l.accession, l.line DESC
+    ORDER BY l.source, l.accession, l.line DESC`;
+
+export const UPSERT_EXAMS = `
+  WITH latest AS (${LATEST_EXAMS}
   ), moved AS (
     INSERT INTO touched_patients
     SELECT e.patient_id FROM exams e JOIN latest USING (source, accession)
@@ -299,16 +295,7 @@ export const UPSERT_EXAMS = `
 /** UPSERT_EXAMS on a first load (no exam yet): a plain INSERT, as INSERT_ORDERS_FIRST_LOAD. */
 export const INSERT_EXAMS_FIRST_LOAD = `
   INSERT INTO exams (source, accession, ${EXAM_COLUMNS}, last_run_id)
-  SELECT source, accession, ${EXAM_COLUMNS}, $1 FROM (
-    SELECT DISTINCT ON (l.source, l.accession)
-      l.source, l.accession, l.patient_id, o.id AS order_pk,
-      l.performed_at::timestamptz AS performed_at, l.modality, l.procedure, l.body_region,
-      l.ctdivol_mgy::numeric AS ctdivol_mgy, l.dlp_mgycm::numeric AS dlp_mgycm,
-      l.effective_dose_msv::numeric AS recorded_effective_dose_msv
-    FROM landing_exams l
-    LEFT JOIN orders o ON o.source = l.source AND o.order_id = l.order_id
-    WHERE l.run_id = $1 AND l.error_reason IS NULL
-    ORDER BY l.source, l.accession, l.line DESC
+  SELECT source, accession, ${EXAM_COLUMNS}, $1 FROM (${LATEST_EXAMS}
   ) latest
   ${BY_PATIENT.exams}`;
 
