@@ -36,37 +36,19 @@ describe('a first load writes orders and exams by patient', () => {
     await database.drop();
   });
 
-  it('numbers and stores the orders by patient, then time', async () => {
-    const orders = await inHeapOrder(
+  // (table, its natural key) in heap order, as patient:key
+  it.each([
+    ['orders', 'order_id', ['P1:O4', 'P1:O2', 'P2:O3', 'P2:O1', 'P3:O5']],
+    ['exams', 'accession', ['P1:A4', 'P1:A2', 'P2:A5', 'P2:A1', 'P3:A3']],
+  ])('numbers and stores the %s by patient, then time', async (table, key, expected) => {
+    const rows = await inHeapOrder(
       database,
-      'SELECT id, order_id, patient_id FROM orders ORDER BY ctid',
+      `SELECT id, ${key} AS key, patient_id FROM ${table} ORDER BY ctid`,
     );
-    expect(orders.map((row) => `${row.patient_id}:${row.order_id}`)).toEqual([
-      'P1:O4',
-      'P1:O2',
-      'P2:O3',
-      'P2:O1',
-      'P3:O5',
-    ]);
+    expect(rows.map((row) => `${row.patient_id}:${row.key}`)).toEqual(expected);
     // the identifiers follow the same order, so what is keyed by them lies by patient too
-    const ids = orders.map((row) => Number(row.id));
-    expect(ids).toEqual([...ids].sort((a, b) => a - b));
-  });
-
-  it('numbers and stores the exams by patient, then time', async () => {
-    const exams = await inHeapOrder(
-      database,
-      'SELECT id, accession, patient_id FROM exams ORDER BY ctid',
-    );
-    expect(exams.map((row) => `${row.patient_id}:${row.accession}`)).toEqual([
-      'P1:A4',
-      'P1:A2',
-      'P2:A5',
-      'P2:A1',
-      'P3:A3',
-    ]);
-    const ids = exams.map((row) => Number(row.id));
-    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const ids = rows.map((row) => Number(row.id));
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
   });
 
   it('stores the cumulative dose in order, so by patient too', async () => {
