@@ -14,6 +14,7 @@ import {
   BUILD_ASSESS_FACTS,
   BUILD_ASSESS_FACTS_WIDE,
   COLLECT_PATTERN_DELTA,
+  COLLECT_PATTERN_DELTA_WIDE,
   CHANGED_MONTHS,
   CREATE_ASSESSMENT_CHANGES,
   CREATE_RELEVELLED,
@@ -44,8 +45,9 @@ import {
   patternStandsOut,
   SCORE_FIRST_CASES,
   SNAPSHOT_SCOPE,
-  SELECT_ORDER_TEXTS,
-  TEXTLESS_FACTS,
+  SNAPSHOT_SCOPE_WIDE,
+  selectOrderTextsSql,
+  textlessFactsSql,
   UPSERT_ASSESSMENTS,
   INSERT_ASSESSMENTS,
   UNASSESSED_LOADS,
@@ -153,10 +155,10 @@ export class AssessmentService {
     const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM assess_scope');
     await manager.query('ANALYZE assess_scope');
 
-    await timeStep('assess.texts', () => this.readTexts(manager));
+    const wide = await this.wideScope(manager, count);
+    await timeStep('assess.texts', () => this.readTexts(manager, wide));
     await analyseGrown(manager, ['order_text_facts'], count);
     await manager.query('DROP TABLE IF EXISTS assess_facts');
-    const wide = await this.wideScope(manager, count);
     const facts = wide ? BUILD_ASSESS_FACTS_WIDE : BUILD_ASSESS_FACTS;
     await timeStep('assess.facts', () =>
       manager.query(facts, [
@@ -165,9 +167,12 @@ export class AssessmentService {
         settings.values['cascade.days'],
       ]),
     );
+    // the upsert's delete of signals joins the facts (8,191 rows at a 1M delta, planned as
+    // 1,981 unanalysed: a hash of every E signal)
+    await manager.query('ANALYZE assess_facts');
     await manager.query(CREATE_ASSESSED_BEFORE);
     await manager.query('TRUNCATE assessed_before');
-    await manager.query(SNAPSHOT_SCOPE);
+    await manager.query(wide ? SNAPSHOT_SCOPE_WIDE : SNAPSHOT_SCOPE);
     const assessParameters = [
       settings.version,
       referenceVersion,
@@ -201,9 +206,10 @@ export class AssessmentService {
       // counted before, plus what they count after (PATTERN_COUNTS reads the sums)
       await manager.query(CREATE_PATTERN_COUNT_DELTA);
       await manager.query('TRUNCATE pattern_count_delta');
-      await manager.query(COLLECT_PATTERN_DELTA, [-1]);
+      const collect = wide ? COLLECT_PATTERN_DELTA_WIDE : COLLECT_PATTERN_DELTA;
+      await manager.query(collect, [-1]);
       await manager.query(UPSERT_ASSESSMENTS, assessParameters);
-      await manager.query(COLLECT_PATTERN_DELTA, [1]);
+      await manager.query(collect, [1]);
       await manager.query(APPLY_PATTERN_DELTA);
       await manager.query(DROP_EMPTY_PATTERN_COUNTS);
     });
@@ -278,12 +284,12 @@ export class AssessmentService {
 
   /**
    * The text facts of the orders in scope. Orders without any text get theirs set-based
-   * (TEXTLESS_FACTS); the others' texts stream through a cursor and the lexicon (each distinct
+   * (textlessFactsSql); the others' texts stream through a cursor and the lexicon (each distinct
    * wording read once: TextMemo) and go back by COPY. On a first load order_text_facts is
    * empty (and locked so) and the facts go straight into it; otherwise into a stage and then
    * an upsert that rewrites only the rows that changed.
    */
-  private async readTexts(manager: EntityManager): Promise<void> {
+  private async readTexts(manager: EntityManager, wide: boolean): Promise<void> {
     const client = (await manager.queryRunner!.connect()) as PoolClient;
     const table = (await emptyForFirstLoad(manager, 'order_text_facts'))
       ? 'order_text_facts'
@@ -292,8 +298,9 @@ export class AssessmentService {
       await client.query(CREATE_TEXT_FACTS_STAGE);
       await client.query('TRUNCATE text_facts_stage');
     }
-    await client.query(TEXTLESS_FACTS(table), [LEXICON_VERSION]);
-    await client.query(`DECLARE order_texts NO SCROLL CURSOR FOR ${SELECT_ORDER_TEXTS}`);
+    const form = wide ? 'wide' : 'keyed';
+    await client.query(textlessFactsSql(table, form), [LEXICON_VERSION]);
+    await client.query(`DECLARE order_texts NO SCROLL CURSOR FOR ${selectOrderTextsSql(form)}`);
     const memo = new TextMemo();
     for (;;) {
       const { rows } = await client.query<OrderTexts>(`FETCH ${BATCH} FROM order_texts`);

@@ -116,10 +116,33 @@ export const CREATE_ASSESSED_BEFORE = `
     assessable boolean NOT NULL, outcome_modality text NOT NULL
   ) ON COMMIT DROP`;
 
-export const SNAPSHOT_SCOPE = `
+/**
+ * `history` (alias `alias`) at each order of assess_scope `s` (`key` = s.order_pk), as FROM
+ * items. `keyed` (a delta's few thousand orders in a long history): one index probe per order
+ * in scope (LATERAL … OFFSET 0); as a join, the planner hashed the scope against a seq scan of
+ * the whole table once the scope held about 1 % of the orders (8,191 of a million: each of five
+ * statements read its table whole, 0.5 to 0.9 s apiece). `wide` (a first load, a reassessment):
+ * the join, which one scan of the table answers faster than a probe per order.
+ */
+const scopeRows = (
+  form: AssessFactsForm,
+  history: 'orders' | 'order_assessments',
+  alias: string,
+  key: 'id' | 'order_pk',
+): string =>
+  form === 'keyed'
+    ? `assess_scope s CROSS JOIN LATERAL (
+    SELECT ${alias}.* FROM ${history} ${alias} WHERE ${alias}.${key} = s.order_pk OFFSET 0
+  ) ${alias}`
+    : `assess_scope s JOIN ${history} ${alias} ON ${alias}.${key} = s.order_pk`;
+
+export const snapshotScopeSql = (form: AssessFactsForm): string => `
   INSERT INTO assessed_before
   SELECT a.order_pk, a.assessed_at, ${COUNTED_COLUMNS}
-  FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk`;
+  FROM ${scopeRows(form, 'order_assessments', 'a', 'order_pk')}`;
+
+export const SNAPSHOT_SCOPE = snapshotScopeSql('keyed');
+export const SNAPSHOT_SCOPE_WIDE = snapshotScopeSql('wide');
 
 /**
  * The cases whose level SCORE_CASES changed, with the level before: outside the scope (the
@@ -216,41 +239,62 @@ export const FIRST_ASSESSMENTS_MONTHS = `SELECT DISTINCT month FROM order_assess
 /**
  * An order in scope with no text for the lexicon: its comment and indication text are missing
  * or empty and none of its changes gives a reason. The lexicon reads nothing in it, and
- * SELECT_ORDER_TEXTS leaves it out (`any_reason`: some change of the order gives a reason).
+ * selectOrderTextsSql leaves it out (`any_reason`: some change of the order gives a reason).
  */
 const WITHOUT_TEXT = (anyReason: string): string => `
   coalesce(o.comment, '') = '' AND coalesce(o.indication_text, '') = '' AND NOT ${anyReason}`;
 
 /**
- * The texts the lexicon reads, per order in scope that has any (streamed through a cursor);
- * the others get their facts from TEXTLESS_FACTS.
+ * The orders in scope `o`, each with its changes `ch` (`changes` as JSON, `any_reason`), as FROM
+ * items: keyed, the changes of each order by its key; wide, the scope's changes grouped once
+ * (a join, not a subquery per order).
  */
-export const SELECT_ORDER_TEXTS = `
-  SELECT o.id::text AS order_pk, o.comment, o.indication_text,
-    coalesce(ch.changes, '[]'::json) AS changes
-  FROM orders o JOIN assess_scope s ON s.order_pk = o.id
-  LEFT JOIN (
-    -- the scope's changes grouped once (a join, not a subquery per order)
+const orderTextsFrom = (form: AssessFactsForm): string => `
+  FROM ${scopeRows(form, 'orders', 'o', 'id')}
+  LEFT JOIN ${
+    form === 'keyed'
+      ? `LATERAL (
+    SELECT json_agg(json_build_object('action', c.action, 'reason', c.reason)
+                    ORDER BY c.changed_at, c.action) AS changes,
+      bool_or(coalesce(c.reason, '') <> '') AS any_reason
+    FROM order_changes c WHERE c.order_pk = o.id
+  ) ch ON true`
+      : `(
     SELECT c.order_pk, json_agg(json_build_object('action', c.action, 'reason', c.reason)
                                 ORDER BY c.changed_at, c.action) AS changes,
       bool_or(coalesce(c.reason, '') <> '') AS any_reason
     FROM order_changes c JOIN assess_scope cs ON cs.order_pk = c.order_pk
     GROUP BY c.order_pk
-  ) ch ON ch.order_pk = o.id
+  ) ch ON ch.order_pk = o.id`
+  }`;
+
+/**
+ * The texts the lexicon reads, per order in scope that has any (streamed through a cursor);
+ * the others get their facts from textlessFactsSql.
+ */
+export const selectOrderTextsSql = (form: AssessFactsForm): string => `
+  SELECT o.id::text AS order_pk, o.comment, o.indication_text,
+    coalesce(ch.changes, '[]'::json) AS changes
+  ${orderTextsFrom(form)}
   WHERE NOT (${WITHOUT_TEXT('coalesce(ch.any_reason, false)')})`;
+
+export const SELECT_ORDER_TEXTS = selectOrderTextsSql('keyed');
+export const SELECT_ORDER_TEXTS_WIDE = selectOrderTextsSql('wide');
 
 /**
  * The text facts of the orders in scope without text ($1 lexicon version), into $table (the
  * stage, or order_text_facts itself on a first load): what summariseOrderTexts answers for
  * them (no phrase, no code, no reason), set-based instead of through the lexicon.
  */
-export const TEXTLESS_FACTS = (table: 'text_facts_stage' | 'order_text_facts'): string => `
+export const textlessFactsSql = (
+  table: 'text_facts_stage' | 'order_text_facts',
+  form: AssessFactsForm,
+): string => `
   INSERT INTO ${table} (order_pk, dose_phrase, dose_text, negated_by, exclusion_codes,
     exclusion_phrase, non_dose_reason, lexicon_version)
   SELECT o.id, NULL, NULL, NULL, '{}', NULL, NULL, $1
-  FROM orders o JOIN assess_scope s ON s.order_pk = o.id
-  WHERE ${WITHOUT_TEXT(`EXISTS (SELECT FROM order_changes c
-                                  WHERE c.order_pk = o.id AND coalesce(c.reason, '') <> '')`)}`;
+  ${orderTextsFrom(form)}
+  WHERE ${WITHOUT_TEXT('coalesce(ch.any_reason, false)')}`;
 
 export const CREATE_TEXT_FACTS_STAGE = `
   CREATE TEMPORARY TABLE IF NOT EXISTS text_facts_stage (
@@ -790,17 +834,20 @@ export const CREATE_PATTERN_COUNT_DELTA = `
  * -1 before UPSERT_ASSESSMENTS rewrites them, +1 after (no other statement changes a counted
  * column of order_assessments). The one definition of the counted rows and of their key.
  */
-export const COLLECT_PATTERN_DELTA = `
+export const collectPatternDeltaSql = (form: AssessFactsForm): string => `
   INSERT INTO pattern_count_delta
   SELECT coalesce(a.provider_id, ''), a.indication_group, a.population, a.setting, a.band,
     $1::int * count(*) FILTER (WHERE a.outcome IN ('SUBSTITUTED', 'DOWNGRADED'))::int,
     $1::int * count(*) FILTER (WHERE a.outcome IN ('SUBSTITUTED', 'DOWNGRADED')
       AND a.non_dose_reason IS NULL AND a.outcome_event <> 'timeout')::int,
     $1::int * count(*)::int
-  FROM assess_scope s JOIN order_assessments a ON a.order_pk = s.order_pk
+  FROM ${scopeRows(form, 'order_assessments', 'a', 'order_pk')}
   WHERE a.is_opportunity AND a.outcome <> 'PENDING' AND a.exclusion IS NULL
     AND a.band IN ('HIGH', 'LOW')
   GROUP BY 1, 2, 3, 4, 5`;
+
+export const COLLECT_PATTERN_DELTA = collectPatternDeltaSql('keyed');
+export const COLLECT_PATTERN_DELTA_WIDE = collectPatternDeltaSql('wide');
 
 /**
  * provider_pattern_counts from scratch, counted over every assessment (the same definition as

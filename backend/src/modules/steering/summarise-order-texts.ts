@@ -1,7 +1,7 @@
 import { copyTextValue } from '../../common/copy-text.js';
 import { classifyEachText, type TextMemo } from './domain/index.js';
 
-/** The free texts of one order, as SELECT_ORDER_TEXTS returns them. */
+/** The free texts of one order, as selectOrderTextsSql returns them. */
 export interface OrderTexts {
   readonly order_pk: string;
   readonly comment: string | null;
