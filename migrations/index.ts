@@ -30,6 +30,7 @@ import { PatternOwnFacts1796000900200 } from './1796000900200-PatternOwnFacts.js
 import { AssessmentNewest1796000900300 } from './1796000900300-AssessmentNewest.js';
 import { DashboardGeneration1796000900400 } from './1796000900400-DashboardGeneration.js';
 import { DashboardGenerationNames1796000900500 } from './1796000900500-DashboardGenerationNames.js';
+import { OrdersOneOrderedAtIndex1796001000000 } from './1796001000000-OrdersOneOrderedAtIndex.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   AssessmentNewest1796000900300,
   DashboardGeneration1796000900400,
   DashboardGenerationNames1796000900500,
+  OrdersOneOrderedAtIndex1796001000000,
 ];

@@ -26,7 +26,7 @@ export const SCOPE_TOUCHED_PATIENTS = `
  * 10M orders, 42,693 pending orders were assessed again on every delta, five times the delta's
  * own 8,275). $6 is the newest data time of the last analysis (assessment_newest), which
  * assessed again every pending order whose timeout it had reached: only the pending orders
- * whose timeout falls after it are read, by order time (ix_orders_ordered_at: a day's orders);
+ * whose timeout falls after it are read, by order time (ix_orders_ordered_at_id: a day's orders);
  * without it (NULL) every pending order is probed (ix_order_assessments_pending). Other
  * versions are read through their own index (ix_order_assessments_versions: the versions "<>"
  * as a range below and a range above), not from every assessment: a nightly delta finds the

@@ -49,7 +49,7 @@ export class PatientEntity {
 @Entity({ name: 'orders' })
 @Unique('uq_orders_source_order_id', ['source', 'orderId'])
 @Index('ix_orders_patient_ordered_at', ['patientId', 'orderedAt'])
-@Index('ix_orders_ordered_at', ['orderedAt'])
+@Index('ix_orders_ordered_at_id', ['orderedAt', 'id'])
 export class OrderEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
