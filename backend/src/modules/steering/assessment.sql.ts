@@ -674,7 +674,7 @@ export const upsertAssessmentsSql = (into: 'filled' | 'empty'): string => `
       is_opportunity, requested_rating, outcome_modality, outcome_rating, outcome_event, outcome_at, outcome, band,
       exclusion, CASE WHEN exclusion IS NOT NULL THEN exclusion_detail END, non_dose_reason,
       case_level, $1, $2, $3
-    FROM leveled${into === 'empty' ? '' : ASSESSMENT_CHANGED}
+    FROM leveled${into === 'empty' ? BY_ORDER : ASSESSMENT_CHANGED}
   ), signals AS (
     SELECT order_pk, 'E1' AS code,
       format('dose rationale in text: "%s" (in %s)', dose_phrase, dose_text) AS explanation,
@@ -726,7 +726,17 @@ export const upsertAssessmentsSql = (into: 'filled' | 'empty'): string => `
     FROM leveled WHERE e5
   )${into === 'empty' ? '' : SIGNALS_REMOVED}
   INSERT INTO order_signals (order_pk, code, explanation, inputs)
-  SELECT order_pk, code, explanation, inputs FROM signals${into === 'empty' ? '' : SIGNALS_CHANGED}`;
+  SELECT order_pk, code, explanation, inputs FROM signals${into === 'empty' ? `${BY_ORDER}, code` : SIGNALS_CHANGED}`;
+
+/**
+ * The tail of the assessments' and signals' inserts into empty tables (a first load): in the
+ * order of the orders, which a first load numbers by patient (BY_PATIENT in the normaliser), so
+ * a delta finds a patient's assessments on one page, as it finds the patient's orders and
+ * doses. In the order the facts came out, the 1M bench's delta patients had 5,191 assessments
+ * on 4,462 pages (their orders: 2,145) and 1,160 signals on 996 pages, each a read by key.
+ */
+const BY_ORDER = `
+    ORDER BY order_pk`;
 
 /**
  * The tail of the assessments' insert into a filled order_assessments: a row is rewritten only
