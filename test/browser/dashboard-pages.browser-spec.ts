@@ -145,9 +145,13 @@ describe('dashboard pages in headless Chromium, signed in as each role', () => {
         expect(navigation.includes('Settings')).toBe(role === 'ADMIN');
         expect(await page.locator('.user-name').innerText()).toBe(signedIn.session.email);
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        // a record for the reader, not an assertion: the charts' transitions finished at once
+        // and more time on a busy machine (a full-page capture once hung past 30 s in CI)
         await page.screenshot({
           path: path.join(SCREENSHOTS, `${role.toLowerCase()}-${route.name}.png`),
           fullPage: true,
+          animations: 'disabled',
+          timeout: 90_000,
         });
         if (role === 'COMMITTEE') {
           const text = await page.locator('body').innerText();
