@@ -175,6 +175,8 @@ describe('FHIR import: malformed resources, idempotency, conformance examples', 
     );
   });
 
+  // skipped only where the shared conformance files are absent (they live outside the
+  // repository, ../shared or CONFORMANCE_DIR); the warning below names the folder
   const conformance = existsSync(CONFORMANCE_DIR) ? it : it.skip;
   if (!existsSync(CONFORMANCE_DIR)) {
     console.warn(`FHIR conformance examples skipped: ${CONFORMANCE_DIR} is absent (../shared).`);

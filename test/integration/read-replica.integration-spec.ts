@@ -24,6 +24,8 @@ import {
 
 const binaries = findPostgresBinaries();
 const missing = 'missing' in binaries ? binaries.missing : null;
+// skipped only where no PostgreSQL server binaries (initdb, pg_basebackup) can start a replica;
+// the suite's title then names what is missing; CI has them (the embedded PostgreSQL's)
 const describeWithReplica = missing === null ? describe : describe.skip;
 
 /** Tables of the model and its rollups: what a dashboard read scans. */
