@@ -46,6 +46,51 @@ export const P_CHART_COLOURS = {
 const AXIS_COLOUR = '#5b6472';
 const GRID_COLOUR = '#e3e6eb';
 
+/** The proportion axis of a p-chart: from 0 to `top`, with `ticks` at a round step. */
+export interface PChartValueAxis {
+  readonly top: number;
+  readonly ticks: readonly number[];
+}
+
+/** A proportion never exceeds 1: the axis stops at 100 %. */
+const MAX_PROPORTION = 1;
+/** The axis top when every value, centre and limit is 0 (or missing): a readable 0 % line. */
+export const EMPTY_P_CHART_TOP = 0.05;
+/** Ticks at least 0.1 % apart: the charts label percentages to one decimal. */
+const MIN_STEP = 0.001;
+
+/** The smallest of 1, 2 or 5 × 10^k not below `rough`. */
+const roundStep = (rough: number): number => {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return ([1, 2, 5, 10].find((multiple) => multiple * power >= rough - 1e-12) ?? 10) * power;
+};
+
+/**
+ * The y axis of a p-chart, from the data rather than Recharts' nice ticks: the top is the
+ * highest value, centre or upper limit rounded up to a step of 1, 2 or 5 × 10^k (at most five
+ * steps, none under 0.1 %), at most 1 (100 %); 5 % when all are 0 or missing, where Recharts'
+ * own ticks drew 0–400 %.
+ */
+export const pChartValueAxis = (data: readonly PChartDatum[]): PChartValueAxis => {
+  const highest = Math.max(
+    0,
+    ...data.flatMap((datum) =>
+      [datum.value, datum.centre, datum.upperLimit].filter(
+        (value): value is number => value !== null && Number.isFinite(value),
+      ),
+    ),
+  );
+  const wanted = highest > 0 ? Math.min(highest, MAX_PROPORTION) : EMPTY_P_CHART_TOP;
+  const step = Math.max(roundStep(wanted / 5), MIN_STEP);
+  // 1 is a whole number of any step up to 1, so the cap keeps the top on a tick
+  const top = Math.min(Math.ceil(wanted / step - 1e-9) * step, MAX_PROPORTION);
+  const ticks: number[] = [];
+  for (let index = 0; index * step <= top + 1e-9; index += 1) {
+    ticks.push(Number((index * step).toPrecision(12)));
+  }
+  return { top: ticks[ticks.length - 1], ticks };
+};
+
 interface DotProps {
   readonly cx?: number;
   readonly cy?: number;
@@ -99,6 +144,7 @@ export const PChart = ({
   heightPx = 360,
   isAnimationActive = isChartAnimationActive(),
 }: PChartProps) => {
+  const valueAxis = pChartValueAxis(data);
   const renderTooltip = ({
     active,
     payload,
@@ -144,7 +190,9 @@ export const PChart = ({
           tickLine={false}
           axisLine={false}
           width={64}
-          domain={[0, 'auto']}
+          domain={[0, valueAxis.top]}
+          ticks={[...valueAxis.ticks]}
+          allowDataOverflow
           tickFormatter={(value: number) => formatValue(value)}
         />
         <Tooltip content={renderTooltip} isAnimationActive={isAnimationActive} />
