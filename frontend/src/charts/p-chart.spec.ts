@@ -1,4 +1,9 @@
-import { EMPTY_P_CHART_TOP, pChartValueAxis, type PChartDatum } from './p-chart.js';
+import {
+  EMPTY_P_CHART_TOP,
+  isEveryValueZero,
+  pChartValueAxis,
+  type PChartDatum,
+} from './p-chart.js';
 
 const datum = (
   value: number | null,
@@ -56,5 +61,20 @@ describe('pChartValueAxis', () => {
 
   it('ignores values that are not finite', () => {
     expect(pChartValueAxis([datum(Number.NaN, 0.02, Number.POSITIVE_INFINITY)]).top).toBe(0.02);
+  });
+});
+
+describe('isEveryValueZero', () => {
+  it('is true when every month with a denominator has a rate of 0', () => {
+    expect(isEveryValueZero([datum(0, 0, 0), datum(null), datum(0, 0, 0)])).toBe(true);
+  });
+
+  it('is false when one month has a conflict, however small', () => {
+    expect(isEveryValueZero([datum(0, 0.0004, 0.002), datum(0.0001, 0.0004, 0.002)])).toBe(false);
+  });
+
+  it('is false without a single rate: there is nothing drawn to explain', () => {
+    expect(isEveryValueZero([datum(null), datum(null)])).toBe(false);
+    expect(isEveryValueZero([])).toBe(false);
   });
 });

@@ -33,6 +33,8 @@ export interface PChartProps {
   readonly highlightedLabel: string;
   readonly heightPx?: number;
   readonly isAnimationActive?: boolean;
+  /** A line under the chart when every period's value is 0, e.g. "No conflicts in these months." */
+  readonly zeroNote?: string;
 }
 
 /** Okabe–Ito: blue for the measured rate, vermillion for signals, orange for the limits. */
@@ -91,6 +93,11 @@ export const pChartValueAxis = (data: readonly PChartDatum[]): PChartValueAxis =
   return { top: ticks[ticks.length - 1], ticks };
 };
 
+/** True when some period has a value and every value is 0: a flat line along the 0 % axis. */
+export const isEveryValueZero = (data: readonly PChartDatum[]): boolean =>
+  data.some((datum) => datum.value !== null) &&
+  data.every((datum) => datum.value === null || datum.value === 0);
+
 interface DotProps {
   readonly cx?: number;
   readonly cy?: number;
@@ -143,6 +150,7 @@ export const PChart = ({
   highlightedLabel,
   heightPx = 360,
   isAnimationActive = isChartAnimationActive(),
+  zeroNote,
 }: PChartProps) => {
   const valueAxis = pChartValueAxis(data);
   const renderTooltip = ({
@@ -242,6 +250,7 @@ export const PChart = ({
           isAnimationActive={isAnimationActive}
         />
       </ComposedChart>
+      {zeroNote && isEveryValueZero(data) ? <p className="chart-note">{zeroNote}</p> : null}
       <ul className="chart-legend" aria-label="Legend">
         <li>
           <svg width="26" height="12" aria-hidden="true">

@@ -116,6 +116,7 @@ export const ConflictTrendReport = () => {
               formatValue={(value) => formatPercent(value, value > 0 && value < 0.1 ? 1 : 0)}
               valueLabel="Conflict rate"
               highlightedLabel="Special-cause signal"
+              zeroNote="No conflicts in these months."
             />
           </Suspense>
         )}

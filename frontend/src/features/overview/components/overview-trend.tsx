@@ -49,6 +49,7 @@ export const OverviewTrend = ({
         formatValue={(value) => formatPercent(value, value > 0 && value < 0.1 ? 1 : 0)}
         valueLabel="Conflict rate"
         highlightedLabel="Special-cause signal"
+        zeroNote="No conflicts in these months."
         heightPx={heightPx}
       />
       <div className="table-scroll table-side" tabIndex={0}>
