@@ -1,8 +1,12 @@
 import {
+  ORDER_DOSE_COLUMNS,
   TOUCHED_SCOPE,
   cumulativeDoseSql,
   effectiveDoseSql,
+  firstLoadCumulativeDoseSql,
+  firstLoadEffectiveDoseSql,
 } from '../../backend/src/modules/dose/dose.sql.js';
+import { insertInParallel, rowsWritten } from '../../backend/src/modules/ingestion/bulk-load.js';
 import { CREATE_TOUCHED_PATIENTS } from '../../backend/src/modules/ingestion/normaliser.sql.js';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
@@ -235,12 +239,27 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
         });
         const compute = async (into: 'filled' | 'empty', reports: 'linked' | 'none') => {
           await manager.query('TRUNCATE exam_doses, order_dose');
-          await manager.query(effectiveDoseSql(TOUCHED_SCOPE, into, reports), [method]);
+          const bands = [50, 3, 10, 1];
+          const examsWritten =
+            into === 'filled'
+              ? await rowsWritten(manager, effectiveDoseSql(TOUCHED_SCOPE, reports), [method])
+              : await rowsWritten(manager, firstLoadEffectiveDoseSql(TOUCHED_SCOPE, reports), [
+                  method,
+                ]);
           await manager.query(
             `DELETE FROM exam_doses WHERE exam_id = (SELECT id FROM exams WHERE accession = 'G')`,
           );
-          await manager.query(cumulativeDoseSql(TOUCHED_SCOPE, into), [50, 3, 10, 1]);
-          return read();
+          const ordersWritten =
+            into === 'filled'
+              ? await rowsWritten(manager, cumulativeDoseSql(TOUCHED_SCOPE), bands)
+              : await insertInParallel(
+                  manager,
+                  'order_dose',
+                  ORDER_DOSE_COLUMNS,
+                  firstLoadCumulativeDoseSql(TOUCHED_SCOPE),
+                  bands,
+                );
+          return { ...(await read()), written: [examsWritten, ordersWritten] };
         };
         const general = await compute('filled', 'linked');
         const firstLoad = await compute('empty', 'none');
@@ -252,6 +271,8 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
       });
     expect(rows.general.exams).toHaveLength(17);
     expect(rows.general.orders).toHaveLength(4);
+    // every exam's dose and every order's sums written, counted as written
+    expect(rows.general.written).toEqual([17, 4]);
     expect(rows.firstLoad).toEqual(rows.general);
   });
 

@@ -410,7 +410,13 @@ describe('detection engine on a hand-built hospital', () => {
     const before = await readAssessments(database);
     // HIGH now needs 4 CTs in 12 months: the three-CT patients fall to MODERATE (CED 5 y 21 < 50)
     await new SettingsService(database.dataSource).set('band.high_ct_12m', '4', 'test');
-    await new PipelineService(database.dataSource).analyse();
+    const summary = await new PipelineService(database.dataSource).analyse();
+    // every order's dose row moves to the new settings version, and is counted (it read 0)
+    const [{ orders }] = await database.dataSource.query(
+      'SELECT count(*)::int AS orders FROM order_dose',
+    );
+    expect(orders).toBeGreaterThan(0);
+    expect(summary.ordersRedosed).toBe(orders);
     const after = await readAssessments(database);
     expect(after['DR-S-O1']).toMatchObject({ band: 'MODERATE', level: null });
     expect(after['O-ENTRY']).toMatchObject({ band: 'MODERATE', level: null });

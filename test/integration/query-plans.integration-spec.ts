@@ -6,6 +6,8 @@ import {
   TOUCHED_SCOPE,
   cumulativeDoseSql,
   effectiveDoseSql,
+  firstLoadCumulativeDoseSql,
+  firstLoadEffectiveDoseSql,
 } from '../../backend/src/modules/dose/dose.sql.js';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import * as normaliser from '../../backend/src/modules/ingestion/normaliser.sql.js';
@@ -205,14 +207,18 @@ describe('query plans at scale', () => {
         ['BUILD_ASSESS_FACTS', BUILD_ASSESS_FACTS, [version, 30, 30]],
         ['BUILD_ASSESS_FACTS_WIDE', BUILD_ASSESS_FACTS_WIDE, [version, 30, 30]],
         ['effectiveDoseSql', effectiveDoseSql(TOUCHED_SCOPE), ['ICRP103']],
-        ['effectiveDoseSql empty', effectiveDoseSql(TOUCHED_SCOPE, 'empty'), ['ICRP103']],
         [
-          'effectiveDoseSql no reports',
-          effectiveDoseSql(TOUCHED_SCOPE, 'empty', 'none'),
+          'firstLoadEffectiveDoseSql',
+          firstLoadEffectiveDoseSql(TOUCHED_SCOPE, 'linked'),
+          ['ICRP103'],
+        ],
+        [
+          'firstLoadEffectiveDoseSql no reports',
+          firstLoadEffectiveDoseSql(TOUCHED_SCOPE, 'none'),
           ['ICRP103'],
         ],
         ['cumulativeDoseSql', cumulativeDoseSql(TOUCHED_SCOPE), [20, 3, 5, 1]],
-        ['cumulativeDoseSql empty', cumulativeDoseSql(TOUCHED_SCOPE, 'empty'), [20, 3, 5, 1]],
+        ['firstLoadCumulativeDoseSql', firstLoadCumulativeDoseSql(TOUCHED_SCOPE), [20, 3, 5, 1]],
         ['SELECT_STUDY_REPORTS', SELECT_STUDY_REPORTS, [1, ['1.2.3']]],
         ['SCORE_FIRST_CASES', SCORE_FIRST_CASES, [1, 1, ['*', 'P1'], 0.05]],
       ];
@@ -349,11 +355,7 @@ describe('query plans at scale', () => {
         ]),
         ['INSERT_ROLLUP_MONTHS', INSERT_ROLLUP_MONTHS, [months]],
         ['effectiveDoseSql', effectiveDoseSql(TOUCHED_SCOPE), ['ICRP103']],
-        [
-          'effectiveDoseSql no reports',
-          effectiveDoseSql(TOUCHED_SCOPE, 'filled', 'none'),
-          ['ICRP103'],
-        ],
+        ['effectiveDoseSql no reports', effectiveDoseSql(TOUCHED_SCOPE, 'none'), ['ICRP103']],
         ['cumulativeDoseSql', cumulativeDoseSql(TOUCHED_SCOPE), [20, 3, 5, 1]],
       ];
       const partial = new Set<string>(

@@ -3,6 +3,8 @@ import type { VersionedSettings } from '../settings/settings.service.js';
 import {
   analyseGrown,
   emptyForFirstLoad,
+  insertInParallel,
+  rowsWritten,
   withoutForeignKeys,
   withoutConstraints,
 } from '../ingestion/bulk-load.js';
@@ -10,18 +12,18 @@ import { timeStep } from '../ingestion/step-timing.js';
 import { ESTIMATE_EVENT_DOSES, ESTIMATE_STUDY_DOSES } from './dose-report-estimate.sql.js';
 import {
   LINKED_DOSE_REPORTS,
+  ORDER_DOSE_COLUMNS,
   TOUCHED_SCOPE,
   cumulativeDoseSql,
   effectiveDoseSql,
+  firstLoadCumulativeDoseSql,
+  firstLoadEffectiveDoseSql,
 } from './dose.sql.js';
 
 export interface DoseRecomputation {
   readonly examsUpdated: number;
   readonly ordersUpdated: number;
 }
-
-const affected = (result: unknown): number =>
-  Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
 
 /**
  * Recomputes effective doses and cumulative dose at order time. Incremental by default: only
@@ -43,31 +45,39 @@ export class DoseService {
     const examsEmpty = await emptyForFirstLoad(manager, 'exam_doses');
     // the dose-report lookup only when some exam has a linked study (a CSV hospital has none)
     const [{ linked }] = await manager.query(LINKED_DOSE_REPORTS);
-    const effective = () =>
-      manager.query(
-        effectiveDoseSql(where, examsEmpty ? 'empty' : 'filled', linked ? 'linked' : 'none'),
-        [settings.values['dose.method']],
-      );
+    const reports = linked ? 'linked' : 'none';
+    const method = [settings.values['dose.method']];
     const exams = await timeStep('dose.effective_dose', () =>
-      examsEmpty ? withoutConstraints(manager, 'exam_doses', 'p', effective) : effective(),
+      examsEmpty
+        ? withoutConstraints(manager, 'exam_doses', 'p', () =>
+            rowsWritten(manager, firstLoadEffectiveDoseSql(where, reports), method),
+          )
+        : rowsWritten(manager, effectiveDoseSql(where, reports), method),
     );
     // a new table on a first load: the cumulative dose below joins it to every exam
-    await analyseGrown(manager, ['exam_doses'], affected(exams));
-    const cumulative = (into: 'filled' | 'empty') =>
-      manager.query(cumulativeDoseSql(where, into), [
-        settings.values['band.high_ced_5y_msv'],
-        settings.values['band.high_ct_12m'],
-        settings.values['band.moderate_ced_5y_msv'],
-        settings.version,
-      ]);
-    // into an empty order_dose (a first load): a plain insert, and its foreign key checked
-    // once, not per row
+    await analyseGrown(manager, ['exam_doses'], exams);
+    const bands = [
+      settings.values['band.high_ced_5y_msv'],
+      settings.values['band.high_ct_12m'],
+      settings.values['band.moderate_ced_5y_msv'],
+      settings.version,
+    ];
+    // into an empty order_dose (a first load): computed by parallel workers, a plain insert,
+    // and its foreign key checked once, not per row
     const orders = await timeStep('dose.cumulative_dose', async () =>
       (await emptyForFirstLoad(manager, 'order_dose'))
-        ? withoutForeignKeys(manager, 'order_dose', () => cumulative('empty'))
-        : cumulative('filled'),
+        ? withoutForeignKeys(manager, 'order_dose', () =>
+            insertInParallel(
+              manager,
+              'order_dose',
+              ORDER_DOSE_COLUMNS,
+              firstLoadCumulativeDoseSql(where),
+              bands,
+            ),
+          )
+        : rowsWritten(manager, cumulativeDoseSql(where), bands),
     );
-    return { examsUpdated: affected(exams), ordersUpdated: affected(orders) };
+    return { examsUpdated: exams, ordersUpdated: orders };
   }
 
   /**

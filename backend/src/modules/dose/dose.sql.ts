@@ -60,18 +60,35 @@ export const LINKED_DOSE_REPORTS = `
  * unknown. The linked study is the non-QA dose_report_studies row whose exam_id is the exam.
  * Written to exam_doses, one narrow row per exam (inserted for a new exam, updated only when it
  * changed): the exams themselves are written once, by the normaliser.
- * `into: 'empty'` (exam_doses has no row, locked so: a first load) is the same insert without
- * the pre-filter and ON CONFLICT, which have nothing to meet there: the speculative insertion
- * of every row cost a third of the statement (805,373 exams: 36 to 43 s, 29 to 30 s without).
  * `reports: 'none'` (no exam has a linked non-QA study: LINKED_DOSE_REPORTS, in the same
  * transaction under the model write lock) leaves the dose-report lookup out: it would find
- * nothing for any exam, so the doses are the same.
+ * nothing for any exam, so the doses are the same. A first load (exam_doses empty) takes
+ * firstLoadEffectiveDoseSql instead.
  */
-export const effectiveDoseSql = (
-  scope: string,
-  into: 'filled' | 'empty' = 'filled',
-  reports: DoseReports = 'linked',
-): string => {
+export const effectiveDoseSql = (scope: string, reports: DoseReports = 'linked'): string => `
+  ${effectiveDoseComputed(scope, reports)}
+  INSERT INTO exam_doses (${EXAM_DOSE_COLUMNS})
+  SELECT computed.id, computed.dose, computed.source, computed.method
+  FROM computed${EFFECTIVE_DOSE_CHANGED}`;
+
+/** exam_doses' computed columns. */
+const EXAM_DOSE_COLUMNS = 'exam_id, effective_dose_msv, dose_source, dose_method';
+
+/**
+ * effectiveDoseSql into an empty exam_doses (locked so: a first load): without the pre-filter
+ * and ON CONFLICT, which have nothing to meet there (the speculative insertion of every row cost
+ * a third of the statement: 805,373 exams, 36 to 43 s, 29 to 30 s without). A plain INSERT: its
+ * plan is serial, so insertInParallel's staging would only add the copy (12.0 s against 11.3 s
+ * at 1M orders, docs/performance.md, session 25).
+ */
+export const firstLoadEffectiveDoseSql = (scope: string, reports: DoseReports): string => `
+  INSERT INTO exam_doses (${EXAM_DOSE_COLUMNS})
+  ${effectiveDoseComputed(scope, reports)}
+  SELECT computed.id, computed.dose, computed.source, computed.method
+  FROM computed`;
+
+/** The CTEs of effectiveDoseSql: `computed` holds each exam's dose, source and method. */
+const effectiveDoseComputed = (scope: string, reports: DoseReports): string => {
   const linked = reports === 'linked';
   // the dose-report branches of the CASEs, left out with the lookup
   const report = (recorded: string, estimate: string): string =>
@@ -135,10 +152,7 @@ export const effectiveDoseSql = (
         + greatest(-1, least(200, date_part('year', age(e.performed_at::date, p.birth_date))::int))
     LEFT JOIN typical_doses t ON t.modality = e.modality AND t.body_region = e.body_region
     WHERE e.patient_id ${scope}
-  )
-  INSERT INTO exam_doses (exam_id, effective_dose_msv, dose_source, dose_method)
-  SELECT computed.id, computed.dose, computed.source, computed.method
-  FROM computed${into === 'empty' ? '' : EFFECTIVE_DOSE_CHANGED}`;
+  )`;
 };
 
 /** The tail of effectiveDoseSql into a filled exam_doses: new and changed doses only. */
@@ -158,28 +172,56 @@ const EFFECTIVE_DOSE_CHANGED = `
  * $1 = HIGH when CED 5 y >= this, $2 = HIGH when this many CTs in 12 months,
  * $3 = MODERATE when CED 5 y >= this, $4 = settings version.
  * Exams in [ordered_at - interval, ordered_at); QA studies never count; an unknown dose adds
- * nothing to the sum and is counted in unknown_dose_*.
- * `into: 'empty'` (order_dose has no row, locked so: a first load) computes the same rows
- * (CUMULATIVE_DOSE_EMPTY) and inserts them without the pre-filter and ON CONFLICT, which have
- * nothing to meet there, in order: the orders are numbered by patient (BY_PATIENT in the
- * normaliser), so a delta then finds a patient's rows on one page, not one page each. The
- * planner then groups by sorting instead of a hash aggregate that spilled to 128 partitions at
- * 1M orders: 22 to 36 s against 48 s (the statement alone, twice each, alternated).
+ * nothing to the sum and is counted in unknown_dose_*. New and changed rows only: a first load
+ * (order_dose empty) takes firstLoadCumulativeDoseSql instead.
  */
-export const cumulativeDoseSql = (scope: string, into: 'filled' | 'empty' = 'filled'): string => `
-  WITH ced AS (${into === 'empty' ? CUMULATIVE_DOSE_EMPTY(scope) : CUMULATIVE_DOSE(scope)}
-  ), banded AS (
+export const cumulativeDoseSql = (scope: string): string => `
+  WITH ced AS (${CUMULATIVE_DOSE(scope)}
+  ), ${BANDED}
+  INSERT INTO order_dose (${ORDER_DOSE_COLUMNS.join(', ')})
+  SELECT b.order_pk, b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y,
+    b.unknown_all, b.band, $4
+  FROM banded b${CUMULATIVE_DOSE_CHANGED}`;
+
+/** order_dose's columns, as firstLoadCumulativeDoseSql names them. */
+export const ORDER_DOSE_COLUMNS = [
+  'order_pk',
+  'ced_12m_msv',
+  'ced_5y_msv',
+  'ced_all_msv',
+  'prior_ct_12m',
+  'unknown_dose_12m',
+  'unknown_dose_5y',
+  'unknown_dose_all',
+  'band',
+  'settings_version',
+];
+
+/** Each order's band from its sums ($1 to $3 as in cumulativeDoseSql). */
+const BANDED = `banded AS (
     SELECT ced.*,
       CASE WHEN ced_5y >= $1 OR ct_12m >= $2 THEN 'HIGH'
            WHEN ced_5y >= $3 THEN 'MODERATE'
            ELSE 'LOW' END AS band
     FROM ced
-  )
-  INSERT INTO order_dose (order_pk, ced_12m_msv, ced_5y_msv, ced_all_msv, prior_ct_12m,
-    unknown_dose_12m, unknown_dose_5y, unknown_dose_all, band, settings_version)
-  SELECT b.order_pk, b.ced_12m, b.ced_5y, b.ced_all, b.ct_12m, b.unknown_12m, b.unknown_5y,
-    b.unknown_all, b.band, $4
-  FROM banded b${into === 'empty' ? ' ORDER BY b.order_pk' : CUMULATIVE_DOSE_CHANGED}`;
+  )`;
+
+/**
+ * cumulativeDoseSql's rows for an empty order_dose (a first load), as a SELECT of
+ * ORDER_DOSE_COLUMNS for insertInParallel (the same parameters), in order: the orders are
+ * numbered by patient (BY_PATIENT in the normaliser), so a delta then finds a patient's rows
+ * on one page, not one page each. The planner groups by sorting instead of a hash aggregate
+ * that spilled to 128 partitions at 1M orders, and in parallel (a partial aggregate per worker):
+ * at 1M orders 8 s against 11 s for the SELECT alone.
+ */
+export const firstLoadCumulativeDoseSql = (scope: string): string => `
+  WITH ced AS (${CUMULATIVE_DOSE_EMPTY(scope)}
+  ), ${BANDED}
+  SELECT b.order_pk, b.ced_12m AS ced_12m_msv, b.ced_5y AS ced_5y_msv, b.ced_all AS ced_all_msv,
+    b.ct_12m AS prior_ct_12m, b.unknown_12m AS unknown_dose_12m, b.unknown_5y AS unknown_dose_5y,
+    b.unknown_all AS unknown_dose_all, b.band, $4::int AS settings_version
+  FROM banded b
+  ORDER BY b.order_pk`;
 
 /** The sums and counts per order of the scope, each prior exam joined by its patient's index. */
 const CUMULATIVE_DOSE = (scope: string): string => `
@@ -207,9 +249,10 @@ const CUMULATIVE_DOSE = (scope: string): string => `
  * The same sums and counts for a first load, where every order and exam is read: each order's
  * window starts computed once (not per prior exam and aggregate), and the exams reduced to
  * narrow rows (patient, time, dose and two flags) before they are joined to the orders and
- * sorted by order (`OFFSET 0`: not pulled up into the join, which would carry the modality and
- * dose source to the sort). Not for a delta: the exams subquery cannot take the per-patient
- * index probes of CUMULATIVE_DOSE, and reads every exam.
+ * sorted by order. (An `OFFSET 0` kept these subqueries from being pulled up into the join, but
+ * it also kept the statement from parallel workers: without it the pulled-up plan sorts rows
+ * as narrow, 60 bytes.) Not for a delta: the exams subquery cannot take the per-patient index
+ * probes of CUMULATIVE_DOSE, and reads every exam.
  */
 const CUMULATIVE_DOSE_EMPTY = (scope: string): string => `
     SELECT o.id AS order_pk,
@@ -227,7 +270,6 @@ const CUMULATIVE_DOSE_EMPTY = (scope: string): string => `
         o.ordered_at - interval '12 months' AS from_12m, o.ordered_at - interval '5 years' AS from_5y
       FROM orders o
       WHERE o.patient_id ${scope}
-      OFFSET 0
     ) o
     LEFT JOIN (
       SELECT e.patient_id, e.performed_at, d.effective_dose_msv AS dose, e.modality = 'CT' AS ct,
@@ -235,7 +277,6 @@ const CUMULATIVE_DOSE_EMPTY = (scope: string): string => `
       FROM exams e
       LEFT JOIN exam_doses d ON d.exam_id = e.id
       WHERE NOT e.is_qa AND e.patient_id ${scope}
-      OFFSET 0
     ) e ON e.patient_id = o.patient_id AND e.performed_at < o.ordered_at
     GROUP BY o.id`;
 
