@@ -7,7 +7,10 @@ import {
   firstLoadEffectiveDoseSql,
 } from '../../backend/src/modules/dose/dose.sql.js';
 import { insertInParallel, rowsWritten } from '../../backend/src/modules/ingestion/bulk-load.js';
+import { jest } from '@jest/globals';
+import { DoseService } from '../../backend/src/modules/dose/dose.service.js';
 import { CREATE_TOUCHED_PATIENTS } from '../../backend/src/modules/ingestion/normaliser.sql.js';
+import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -274,6 +277,37 @@ describe('cumulative dose at order time (hand-computed fixtures)', () => {
     // every exam's dose and every order's sums written, counted as written
     expect(rows.general.written).toEqual([17, 4]);
     expect(rows.firstLoad).toEqual(rows.general);
+  });
+
+  it("computes a first load's doses over every patient, not the temporary touched_patients", async () => {
+    // parallel workers cannot read a temporary table: over touched_patients the first load's
+    // cumulative dose was planned for one backend (10M orders: no worker ran)
+    const statements = async (empty: boolean): Promise<string[]> =>
+      database.dataSource
+        .transaction(async (manager) => {
+          await manager.query(CREATE_TOUCHED_PATIENTS);
+          await manager.query('INSERT INTO touched_patients SELECT patient_id FROM patients');
+          if (empty) await manager.query('TRUNCATE exam_doses, order_dose');
+          const settings = await new SettingsService(database.dataSource).current();
+          const sent = jest.spyOn(manager.queryRunner!, 'query');
+          const counts = await new DoseService().recompute(manager, settings);
+          const written = sent.mock.calls
+            .map(([sql]) => sql)
+            .filter((sql) => /INSERT INTO exam_doses|INTO order_dose|AS\s+WITH ced/.test(sql));
+          sent.mockRestore();
+          throw Object.assign(new Error('rollback'), { written, counts });
+        })
+        .catch((error: Error & { written?: string[] }) => {
+          if (error.message !== 'rollback') throw error;
+          return error.written ?? [];
+        });
+    const firstLoad = await statements(true);
+    expect(firstLoad.length).toBeGreaterThanOrEqual(3);
+    expect(firstLoad.filter((sql) => sql.includes('touched_patients'))).toEqual([]);
+    // with doses already computed, a delta reads its touched patients only
+    const delta = await statements(false);
+    expect(delta).toHaveLength(2);
+    for (const sql of delta) expect(sql).toContain('touched_patients');
   });
 
   it('leaves the first hospital untouched when a second hospital is imported', async () => {

@@ -480,6 +480,42 @@ describe('query plans at scale', () => {
     });
   });
 
+  it("a first load's cumulative dose is planned for parallel workers", async () => {
+    // PostgreSQL 15 plans a CREATE TABLE AS in parallel (insertInParallel), not an INSERT; the
+    // costs zeroed so a small database plans as a large one would
+    const gathered = async (scope: string): Promise<boolean> =>
+      database.dataSource
+        .transaction(async (manager) => {
+          await manager.query(normaliser.CREATE_TOUCHED_PATIENTS);
+          await manager.query('INSERT INTO touched_patients SELECT patient_id FROM patients');
+          for (const setting of [
+            'parallel_setup_cost',
+            'parallel_tuple_cost',
+            'min_parallel_table_scan_size',
+            'min_parallel_index_scan_size',
+          ]) {
+            await manager.query(`SET LOCAL ${setting} = 0`);
+          }
+          const plan = await explain(
+            manager,
+            `CREATE UNLOGGED TABLE parallel_stage_check AS ${firstLoadCumulativeDoseSql(scope)}`,
+            [20, 3, 5, 1],
+          );
+          let gather = false;
+          walk(plan, (node) => {
+            if (node['Node Type'].startsWith('Gather')) gather = true;
+          });
+          throw Object.assign(new Error('rollback'), { gather });
+        })
+        .catch((error: Error & { gather?: boolean }) => {
+          if (error.message !== 'rollback') throw error;
+          return error.gather ?? false;
+        });
+    // over every patient (what DoseService reads when no dose is computed yet: the
+    // cumulative-dose spec), in parallel
+    expect(await gathered('IS NOT NULL')).toBe(true);
+  });
+
   it('the normaliser statements plan no per-row rescan', async () => {
     await withLargeScope(async (manager) => {
       const statements: [string, string, unknown[]][] = [

@@ -35,14 +35,20 @@ export class DoseService {
     settings: VersionedSettings,
     scope: 'touched' | 'all' = 'touched',
   ): Promise<DoseRecomputation> {
-    const where = scope === 'all' ? 'IS NOT NULL' : TOUCHED_SCOPE;
-    // temporary tables are never analysed automatically: without statistics the planner takes
-    // touched_patients for a tiny table and picks nested loops that do not scale
-    if (scope === 'touched') await manager.query('ANALYZE touched_patients');
     // a first load (no dose computed yet): a plain insert, no pre-filter nor ON CONFLICT, and
     // the primary key built once after it (803,054 exams: the insert's CPU time 2.1 s with the
     // key maintained row by row, 1.2 s without it and with the key built after)
     const examsEmpty = await emptyForFirstLoad(manager, 'exam_doses');
+    const ordersEmpty = await emptyForFirstLoad(manager, 'order_dose');
+    // with no dose computed at all, every patient's doses are computed, touched or not (in a
+    // first load every patient is touched): the statements then name no temporary table, which
+    // parallel workers cannot read (over touched_patients the first load's cumulative dose was
+    // planned serial, whatever insertInParallel offered)
+    const everyone = scope === 'all' || (examsEmpty && ordersEmpty);
+    const where = everyone ? 'IS NOT NULL' : TOUCHED_SCOPE;
+    // temporary tables are never analysed automatically: without statistics the planner takes
+    // touched_patients for a tiny table and picks nested loops that do not scale
+    if (!everyone) await manager.query('ANALYZE touched_patients');
     // the dose-report lookup only when some exam has a linked study (a CSV hospital has none)
     const [{ linked }] = await manager.query(LINKED_DOSE_REPORTS);
     const reports = linked ? 'linked' : 'none';
@@ -65,7 +71,7 @@ export class DoseService {
     // into an empty order_dose (a first load): computed by parallel workers, a plain insert,
     // and its foreign key checked once, not per row
     const orders = await timeStep('dose.cumulative_dose', async () =>
-      (await emptyForFirstLoad(manager, 'order_dose'))
+      ordersEmpty
         ? withoutForeignKeys(manager, 'order_dose', () =>
             insertInParallel(
               manager,
