@@ -44,6 +44,7 @@ describe('ensure-chromium.sh', () => {
     );
   });
 
+  // skipped unless root: installing Chromium with apt-get needs root (CI runs as root)
   (isRoot ? it : it.skip)(
     'installs Debian’s chromium with apt-get when it runs as root',
     async () => {
@@ -63,6 +64,7 @@ describe('ensure-chromium.sh', () => {
     },
   );
 
+  // skipped unless root, as above
   (isRoot ? it : it.skip)('fails with the instruction when apt-get cannot install it', async () => {
     await writeFile(path.join(bin, 'apt-get'), '#!/bin/sh\nexit 100\n');
     await chmod(path.join(bin, 'apt-get'), 0o755);
