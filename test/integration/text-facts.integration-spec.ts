@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { LEXICON_VERSION } from '../../backend/src/modules/steering/domain/index.js';
 import {
@@ -6,6 +7,35 @@ import {
 } from '../../backend/src/modules/steering/summarise-order-texts.js';
 import { makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+
+/** What the lexicon answers for each order, from its texts as stored. */
+async function expectedFacts(dataSource: DataSource): Promise<unknown[]> {
+  const rows: OrderTexts[] = await dataSource.query(`
+    SELECT o.id::text AS order_pk, o.comment, o.indication_text,
+      coalesce((SELECT json_agg(json_build_object('action', c.action, 'reason', c.reason)
+                                ORDER BY c.changed_at, c.action)
+                FROM order_changes c WHERE c.order_pk = o.id), '[]'::json) AS changes
+    FROM orders o ORDER BY o.id`);
+  return rows.map((row) => {
+    const facts = summariseOrderTexts(row);
+    return {
+      order_pk: facts.orderPk,
+      dose_phrase: facts.dosePhrase,
+      dose_text: facts.doseText,
+      negated_by: facts.negatedBy,
+      exclusion_codes: facts.exclusionCodes,
+      exclusion_phrase: facts.exclusionPhrases.join(' | ') || null,
+      non_dose_reason: facts.nonDoseReason,
+      lexicon_version: LEXICON_VERSION,
+    };
+  });
+}
+
+/** order_text_facts as stored, by order key (a number, as expectedFacts). */
+const storedFacts = (dataSource: DataSource): Promise<unknown[]> =>
+  dataSource.query(`SELECT order_pk::text AS order_pk, dose_phrase, dose_text,
+    negated_by, exclusion_codes, exclusion_phrase, non_dose_reason, lexicon_version
+    FROM order_text_facts t ORDER BY t.order_pk`);
 
 /**
  * order_text_facts holds, for every order, what the lexicon reads in its texts: through COPY
@@ -38,32 +68,8 @@ describe('order text facts', () => {
     },
   ];
 
-  /** What the lexicon answers for each order, from its texts as stored. */
-  const expected = async (): Promise<unknown[]> => {
-    const rows: OrderTexts[] = await database.dataSource.query(`
-      SELECT o.id::text AS order_pk, o.comment, o.indication_text,
-        coalesce((SELECT json_agg(json_build_object('action', c.action, 'reason', c.reason)
-                                  ORDER BY c.changed_at, c.action)
-                  FROM order_changes c WHERE c.order_pk = o.id), '[]'::json) AS changes
-      FROM orders o ORDER BY o.id`);
-    return rows.map((row) => {
-      const facts = summariseOrderTexts(row);
-      return {
-        order_pk: facts.orderPk,
-        dose_phrase: facts.dosePhrase,
-        dose_text: facts.doseText,
-        negated_by: facts.negatedBy,
-        exclusion_codes: facts.exclusionCodes,
-        exclusion_phrase: facts.exclusionPhrases.join(' | ') || null,
-        non_dose_reason: facts.nonDoseReason,
-        lexicon_version: LEXICON_VERSION,
-      };
-    });
-  };
-  const stored = (): Promise<unknown[]> =>
-    database.dataSource.query(`SELECT order_pk::text AS order_pk, dose_phrase, dose_text,
-      negated_by, exclusion_codes, exclusion_phrase, non_dose_reason, lexicon_version
-      FROM order_text_facts ORDER BY order_pk`);
+  const expected = (): Promise<unknown[]> => expectedFacts(database.dataSource);
+  const stored = (): Promise<unknown[]> => storedFacts(database.dataSource);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -111,5 +117,74 @@ describe('order text facts', () => {
     );
     await new PipelineService(database.dataSource).analyse('all');
     expect(await stored()).toEqual(before);
+  });
+});
+
+/**
+ * More orders than one batch of the texts' cursor (1,000): the lexicon reads one batch while
+ * PostgreSQL reads the next, and the facts of every batch are stored, first load and upsert.
+ */
+describe('order text facts beyond one batch', () => {
+  let database: TestDatabase;
+  const wordings = [
+    'pt has had too many CTs this year',
+    'CT scanner down for maintenance',
+    'known contrast allergy, MRI instead',
+    null,
+    'worried about cumulative radiation dose',
+    'patient refused CT',
+    'dose not a factor: MRI first for clinical reasons',
+  ];
+  const orders = Array.from({ length: 2345 }, (_, index) =>
+    makeOrder({
+      order_id: `BATCH-${index}`,
+      patient_id: `PB-${index % 40}`,
+      comment: wordings[index % wordings.length],
+      indication_text: index % 3 === 0 ? null : `headache ${index % 11}`,
+    }),
+  );
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const folder = await writeCsvFolder({
+      patients: Array.from({ length: 40 }, (_, index) =>
+        makePatient({ patient_id: `PB-${index}` }),
+      ),
+      orders,
+    });
+    await new PipelineService(database.dataSource).importCsvFolder(folder);
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('stores the facts of every order, as the lexicon reads them one by one', async () => {
+    const facts = await storedFacts(database.dataSource);
+    expect(facts).toHaveLength(orders.length);
+    expect(facts).toEqual(await expectedFacts(database.dataSource));
+    // the wordings give every kind of fact, not only empty ones
+    const [kinds] = await database.dataSource.query(
+      `SELECT count(*) FILTER (WHERE dose_phrase IS NOT NULL)::int AS dose,
+         count(*) FILTER (WHERE exclusion_codes <> '{}')::int AS exclusions,
+         count(*) FILTER (WHERE non_dose_reason IS NOT NULL)::int AS reasons,
+         count(*) FILTER (WHERE dose_phrase IS NULL AND exclusion_codes = '{}')::int AS plain
+       FROM order_text_facts`,
+    );
+    expect(kinds).toEqual({
+      dose: expect.any(Number),
+      exclusions: expect.any(Number),
+      reasons: expect.any(Number),
+      plain: expect.any(Number),
+    });
+    expect(Math.min(kinds.dose, kinds.exclusions, kinds.reasons, kinds.plain)).toBeGreaterThan(300);
+  });
+
+  it('gives the same facts through the stage and its upsert', async () => {
+    const before = await storedFacts(database.dataSource);
+    await database.dataSource.query(
+      `UPDATE order_text_facts SET dose_phrase = 'wrong' WHERE order_pk % 500 = 0`,
+    );
+    await new PipelineService(database.dataSource).analyse('all');
+    expect(await storedFacts(database.dataSource)).toEqual(before);
   });
 });
