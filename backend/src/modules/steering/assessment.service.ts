@@ -12,6 +12,7 @@ import type { VersionedSettings } from '../settings/settings.service.js';
 import {
   APPLY_PATTERN_DELTA,
   BUILD_ASSESS_FACTS,
+  BUILD_ASSESS_FACTS_EVERY,
   BUILD_ASSESS_FACTS_WIDE,
   COLLECT_PATTERN_DELTA,
   COLLECT_PATTERN_DELTA_WIDE,
@@ -53,6 +54,7 @@ import {
   UNASSESSED_LOADS,
   UPSERT_TEXT_FACTS,
   WIDE_SCOPE_SHARE,
+  type AssessFactsForm,
 } from './assessment.sql.js';
 import {
   summariseOrderTexts,
@@ -163,11 +165,24 @@ export class AssessmentService {
     const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM assess_scope');
     await manager.query('ANALYZE assess_scope');
 
-    const wide = await this.wideScope(manager, count);
-    await timeStep('assess.texts', () => this.readTexts(manager, wide));
+    // every order in scope (the first assessments, 'all': SCOPE_ALL), a large part of them, or
+    // a delta's few (AssessFactsForm)
+    const form: AssessFactsForm =
+      first || scope === 'all'
+        ? 'every'
+        : (await this.wideScope(manager, count))
+          ? 'wide'
+          : 'keyed';
+    const wide = form !== 'keyed';
+    await timeStep('assess.texts', () => this.readTexts(manager, form));
     await analyseGrown(manager, ['order_text_facts'], count);
     await manager.query('DROP TABLE IF EXISTS assess_facts');
-    const facts = wide ? BUILD_ASSESS_FACTS_WIDE : BUILD_ASSESS_FACTS;
+    const facts =
+      form === 'every'
+        ? BUILD_ASSESS_FACTS_EVERY
+        : form === 'wide'
+          ? BUILD_ASSESS_FACTS_WIDE
+          : BUILD_ASSESS_FACTS;
     await timeStep('assess.facts', () =>
       manager.query(facts, [
         referenceVersion,
@@ -298,7 +313,7 @@ export class AssessmentService {
    * On a first load order_text_facts is empty (and locked so) and the facts go straight into
    * it; otherwise into a stage and then an upsert that rewrites only the rows that changed.
    */
-  private async readTexts(manager: EntityManager, wide: boolean): Promise<void> {
+  private async readTexts(manager: EntityManager, form: AssessFactsForm): Promise<void> {
     const client = (await manager.queryRunner!.connect()) as PoolClient;
     const table = (await emptyForFirstLoad(manager, 'order_text_facts'))
       ? 'order_text_facts'
@@ -307,7 +322,6 @@ export class AssessmentService {
       await client.query(CREATE_TEXT_FACTS_STAGE);
       await client.query('TRUNCATE text_facts_stage');
     }
-    const form = wide ? 'wide' : 'keyed';
     await client.query(textlessFactsSql(table, form), [LEXICON_VERSION]);
     await client.query(`DECLARE order_texts NO SCROLL CURSOR FOR ${selectOrderTextsSql(form)}`);
     const copy = (lines: string) =>

@@ -121,8 +121,9 @@ export const CREATE_ASSESSED_BEFORE = `
  * items. `keyed` (a delta's few thousand orders in a long history): one index probe per order
  * in scope (LATERAL … OFFSET 0); as a join, the planner hashed the scope against a seq scan of
  * the whole table once the scope held about 1 % of the orders (8,191 of a million: each of five
- * statements read its table whole, 0.5 to 0.9 s apiece). `wide` (a first load, a reassessment):
- * the join, which one scan of the table answers faster than a probe per order.
+ * statements read its table whole, 0.5 to 0.9 s apiece). `wide` (a large reassessment): the
+ * join, which one scan of the table answers faster than a probe per order. `every` (every order
+ * in scope): the table itself.
  */
 const scopeRows = (
   form: AssessFactsForm,
@@ -134,7 +135,18 @@ const scopeRows = (
     ? `assess_scope s CROSS JOIN LATERAL (
     SELECT ${alias}.* FROM ${history} ${alias} WHERE ${alias}.${key} = s.order_pk OFFSET 0
   ) ${alias}`
-    : `assess_scope s JOIN ${history} ${alias} ON ${alias}.${key} = s.order_pk`;
+    : form === 'wide'
+      ? `assess_scope s JOIN ${history} ${alias} ON ${alias}.${key} = s.order_pk`
+      : `${history} ${alias}`;
+
+/**
+ * `table` (with its alias) limited to the orders in scope by its order key `key`, for the
+ * joined forms: a join with assess_scope, or for `every` the rows that name an order at all.
+ */
+const inScope = (form: AssessFactsForm, table: string, key: string): string =>
+  form === 'every'
+    ? `${table} WHERE ${key} IS NOT NULL`
+    : `${table} JOIN assess_scope s ON s.order_pk = ${key}`;
 
 export const snapshotScopeSql = (form: AssessFactsForm): string => `
   INSERT INTO assessed_before
@@ -263,7 +275,7 @@ const orderTextsFrom = (form: AssessFactsForm): string => `
     SELECT c.order_pk, json_agg(json_build_object('action', c.action, 'reason', c.reason)
                                 ORDER BY c.changed_at, c.action) AS changes,
       bool_or(coalesce(c.reason, '') <> '') AS any_reason
-    FROM order_changes c JOIN assess_scope cs ON cs.order_pk = c.order_pk
+    FROM ${inScope(form, 'order_changes c', 'c.order_pk')}
     GROUP BY c.order_pk
   ) ch ON ch.order_pk = o.id`
   }`;
@@ -326,12 +338,14 @@ const NON_IONIZING = sqlTextList(NON_IONIZING_MODALITIES);
  * How BUILD_ASSESS_FACTS reads the scope's rows from the large tables. `keyed`: one index probe
  * per order in scope (LATERAL … OFFSET 0), for a delta's few thousand orders in a long history;
  * as joins, the planner hashed the scope against a seq scan of every order once the scope held
- * about 1 % of them. `wide`: joins, for a scope holding a large part of the orders (a first
- * load, a reassessment after a settings change): at 997,767 orders in scope the probes cost
- * 64 s into exams, 84 s into order_dose and 17 s into order_text_facts, which a scan and a hash
- * or sort of each table does in a few seconds. Both give the same rows.
+ * about 1 % of them. `wide`: joins, for a scope holding a large part of the orders (a
+ * reassessment after a settings change): at 997,767 orders in scope the probes cost 64 s into
+ * exams, 84 s into order_dose and 17 s into order_text_facts, which a scan and a hash or sort
+ * of each table does in a few seconds. `every`: the scope is every order (the first
+ * assessments, `analyse --all`), so the tables are read without joining it. All three give the
+ * same rows.
  */
-export type AssessFactsForm = 'keyed' | 'wide';
+export type AssessFactsForm = 'keyed' | 'wide' | 'every';
 
 /** The scope's share of the orders at or above which the analysis reads it as joins. */
 export const WIDE_SCOPE_SHARE = 0.1;
@@ -369,8 +383,7 @@ export const assessFactsSql = (form: AssessFactsForm): string => `
     SELECT o.id, o.patient_id, o.provider_id, o.department_id, o.ordered_at,
       o.requested_modality, o.requested_procedure, o.setting, o.egfr, o.contrast_allergy, o.dose_alert_shown,
       o.pregnancy_status, o.indication_code, p.birth_date
-    FROM assess_scope s
-    JOIN orders o ON o.id = s.order_pk
+    FROM ${scopeRows(form, 'orders', 'o', 'id')}
     JOIN patients p ON p.patient_id = o.patient_id`
     }
   ), indications AS (
@@ -493,18 +506,18 @@ export const assessFactsSql = (form: AssessFactsForm): string => `
         : `LEFT JOIN (
       -- the same rows as the keyed form's LIMIT 1 per order, for every order at once
       SELECT DISTINCT ON (e.order_pk) e.order_pk, e.id, e.modality, e.performed_at
-      FROM exams e JOIN assess_scope s ON s.order_pk = e.order_pk
+      FROM ${inScope(form, 'exams e', 'e.order_pk')}
       ORDER BY e.order_pk, e.performed_at DESC, e.id DESC
     ) exam ON exam.order_pk = rated.order_pk
     LEFT JOIN (
       SELECT DISTINCT ON (c.order_pk) c.order_pk, c.action, c.new_modality, c.changed_at,
         c.reason
-      FROM order_changes c JOIN assess_scope s ON s.order_pk = c.order_pk
+      FROM ${inScope(form, 'order_changes c', 'c.order_pk')}
       ORDER BY c.order_pk, c.changed_at DESC, c.action
     ) last_change ON last_change.order_pk = rated.order_pk
     LEFT JOIN (
       SELECT DISTINCT ON (c.order_pk) c.order_pk, c.changed_at
-      FROM order_changes c JOIN assess_scope s ON s.order_pk = c.order_pk
+      FROM ${inScope(form, 'order_changes c', 'c.order_pk')}
       ORDER BY c.order_pk, c.changed_at, c.action
     ) first_change ON first_change.order_pk = rated.order_pk`
     }
@@ -583,6 +596,9 @@ export const BUILD_ASSESS_FACTS = assessFactsSql('keyed');
 
 /** The facts of a scope holding most of the orders, read by joins (see AssessFactsForm). */
 export const BUILD_ASSESS_FACTS_WIDE = assessFactsSql('wide');
+
+/** The facts of every order, the tables read whole (see AssessFactsForm). */
+export const BUILD_ASSESS_FACTS_EVERY = assessFactsSql('every');
 
 /** An interval as a reviewer reads it: "45 min", "3 h", "3.5 h", "12 days". */
 const humanInterval = (expression: string): string => `
