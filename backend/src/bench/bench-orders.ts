@@ -494,7 +494,7 @@ export async function benchOrders(options: BenchOrdersOptions): Promise<void> {
       '',
       `Importer peak memory: first load ${firstLoad.peakRssMb} MB, delta ${deltaLoaded.peakRssMb} MB.`,
       '',
-      `First load by step: ${top(firstLoad)} (the normalising starts while the exams still land: the two overlap; \`normalise.<entity>.landing\` is its wait for an entity).`,
+      `First load by step: ${top(firstLoad)}.`,
       '',
       '| step | seconds | importer peak at its end (MB) |',
       '| --- | --- | --- |',
