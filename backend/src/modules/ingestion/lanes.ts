@@ -2,9 +2,8 @@
  * Files of one load landed side by side: each on its own connection, so PostgreSQL parses and
  * checks two of them at once (its work is one backend per statement). Two lanes: the exams
  * file is about half of a CSV folder's bytes, so a second lane lands the three others beside
- * it, and the model transaction normalises those while the exams still land. A load never
- * holds more than six connections of the pool (the run lock, the model transaction, and per
- * lane a file's COPY connection and, for the rows the SQL checks refuse, the validator's).
+ * it, and a load never holds more than five connections of the pool (the run lock, then a
+ * file's COPY connection and, for the rows the SQL checks refuse, the validator's, per lane).
  */
 export const LANDING_LANES = 2;
 
