@@ -21,8 +21,6 @@ import { landRecords } from './landing-writer.js';
 import { lockModelWrites } from './model-write-lock.js';
 import { LANDING_LANES, inLanes, largerFirst } from './lanes.js';
 import { NormaliserService } from './normaliser.service.js';
-import { IMPORT_ENTITIES, type ImportEntity } from './import-format.js';
-import { LandingProgress, type LandedEntity } from './landing-progress.js';
 import { normaliseDoseReports, relinkDoseReportStudies } from './dose-report-normaliser.js';
 import { analyseGrown, deferIndexesOnFirstLoad, vacuumAfterLoad } from './bulk-load.js';
 import { recordSteps, timeStep, type StepListener, type StepTiming } from './step-timing.js';
@@ -173,27 +171,14 @@ interface LoadRun {
   readonly deferIndexes: boolean;
 }
 
-/**
- * Lands a run's records (outside the model transaction). An adapter that lands entity by
- * entity calls `landed` as each one ends, and the normaliser starts on it meanwhile; such a
- * landing reads no model table from then on (the model transaction holds them locked until
- * the landing ends, and would wait for it).
- */
-type LandStep = (
-  runId: number,
-  settings: VersionedSettings,
-  landed: (entity: ImportEntity) => void,
-) => Promise<void>;
+/** Lands a run's records (outside the model transaction). */
+type LandStep = (runId: number, settings: VersionedSettings) => Promise<void>;
 
-/**
- * Normalises landed records into the model, inside the run's transaction; `ready(entity)`
- * waits until that entity has landed.
- */
+/** Normalises landed records into the model, inside the run's transaction. */
 type NormaliseStep = (
   manager: EntityManager,
   runId: number,
   settings: VersionedSettings,
-  ready: LandedEntity,
 ) => Promise<{ read: number; rejected: number; warned: number }>;
 export class ImportService {
   private readonly normaliser = new NormaliserService();
@@ -218,13 +203,9 @@ export class ImportService {
     const bytesDone = new Map<string, number>();
     const files = plan.files.map((file) => path.relative(folder, file.path));
     const run = { ...options, files };
-    return this.load('csv', options.source ?? 'csv', folder, run, notes, async (runId, landed) => {
+    return this.load('csv', options.source ?? 'csv', folder, run, notes, async (runId) => {
       // the files land side by side, each on its own connection (landing tables are per
-      // entity): the exams file is about half the bytes, the others land beside it, and the
-      // normaliser starts on them while the exams still land (one file per entity)
-      for (const entity of IMPORT_ENTITIES) {
-        if (!plan.files.some((file) => file.entity === entity)) landed(entity);
-      }
+      // entity): the exams file is about half the bytes, the others land beside it
       await inLanes(
         plan.files,
         LANDING_LANES,
@@ -246,7 +227,6 @@ export class ImportService {
               Readable.from(readCsvRecords(file, onBytes)),
             );
           });
-          landed(file.entity);
         },
         largerFirst,
       );
@@ -363,14 +343,11 @@ export class ImportService {
     target: string,
     options: ImportOptions,
     notes: readonly string[],
-    land: (runId: number, landed: (entity: ImportEntity) => void) => Promise<void>,
+    land: (runId: number) => Promise<void>,
   ): Promise<ImportSummary> {
     const run = { kind, source, target, files: options.files, notes, deferIndexes: true };
-    return this.runLoad(
-      run,
-      options,
-      (runId, _settings, landed) => land(runId, landed),
-      (manager, runId, _settings, ready) => this.normaliseRecords(manager, runId, ready),
+    return this.runLoad(run, options, land, (manager, runId) =>
+      this.normaliseRecords(manager, runId),
     );
   }
 
@@ -378,9 +355,8 @@ export class ImportService {
   private async normaliseRecords(
     manager: EntityManager,
     runId: number,
-    ready?: LandedEntity,
   ): Promise<{ read: number; rejected: number; warned: number }> {
-    const counts = await this.normaliser.normalise(manager, runId, ready);
+    const counts = await this.normaliser.normalise(manager, runId);
     await relinkDoseReportStudies(manager, runId);
     const entities = [counts.patients, counts.orders, counts.order_changes, counts.exams];
     return {
@@ -433,22 +409,8 @@ export class ImportService {
     try {
       await options.onRunOpened?.(runId);
       const settings = await new SettingsService(this.dataSource).current();
-      // the model transaction opens once the patients have landed and normalises each entity
-      // as it lands (the landing of the others goes on beside it, on its own connections);
-      // an adapter that does not say which entity has landed has all of them landed at its end
-      const progress = new LandingProgress();
-      const landing = timeStep('land', () =>
-        land(runId, settings, (entity) => progress.landed(entity)),
-      ).then(
-        () => progress.finished(),
-        (error: unknown) => {
-          progress.finished(error);
-          throw error;
-        },
-      );
-      // awaited below, or its failure reaches the model transaction first
-      landing.catch(() => undefined);
-      const result = await this.modelTransaction(landing, progress, async (manager) => {
+      await timeStep('land', () => land(runId, settings));
+      const result = await this.dataSource.transaction(async (manager) => {
         // the plans of these statements carry huge cost estimates (per-row lookups over
         // millions of rows), which make JIT compile and optimise hundreds of functions for
         // every statement: 22 s of a 36 s assess_facts build at 20k orders. Off for the load.
@@ -457,9 +419,7 @@ export class ImportService {
         await lockModelWrites(manager);
         options.onProgress?.({ phase: 'normalising' });
         const deferred = run.deferIndexes ? await deferIndexesOnFirstLoad(manager) : null;
-        const counts = await timeStep('normalise', () =>
-          normalise(manager, runId, settings, progress.ready),
-        );
+        const counts = await timeStep('normalise', () => normalise(manager, runId, settings));
         // until an analysis reads it, the load's orders may be unassessed (the after-load hook
         // removes it when it assesses them)
         await manager.query(RECORD_UNASSESSED_LOAD, [runId]);
@@ -531,29 +491,6 @@ export class ImportService {
     } finally {
       await lock.release();
     }
-  }
-
-  /**
-   * The load's model transaction, opened once the patients have landed while the rest of the
-   * landing goes on. The run is closed only after its landing has ended: a transaction that
-   * fails first waits for the landing connections to finish, then throws its own error; a
-   * landing that fails fails the transaction, waiting for an entity that will not land.
-   */
-  private async modelTransaction<T>(
-    landing: Promise<void>,
-    progress: LandingProgress,
-    work: (manager: EntityManager) => Promise<T>,
-  ): Promise<T> {
-    let result: T;
-    try {
-      await progress.ready('patients');
-      result = await this.dataSource.transaction(work);
-    } catch (error) {
-      await landing.catch(() => undefined);
-      throw error;
-    }
-    await landing;
-    return result;
   }
 
   /**

@@ -21,7 +21,6 @@ import {
   touchedFromFirstLoadSql,
 } from './normaliser.sql.js';
 import { dropKeysForFirstLoad, emptyForFirstLoad } from './bulk-load.js';
-import type { LandedEntity } from './landing-progress.js';
 import { timeStep } from './step-timing.js';
 
 export interface EntityCounts {
@@ -31,30 +30,16 @@ export interface EntityCounts {
 
 export type NormaliseCounts = Record<ImportEntity, EntityCounts> & { warned: number };
 
-/** Every entity landed already (a load whose landing has ended). */
-const ALL_LANDED: LandedEntity = () => Promise.resolve();
-
 /**
  * One normaliser for every adapter: landing rows of a run into the model, in dependency order
- * (patients, orders, order changes, exams), inside the caller's transaction. Each entity is
- * read once `ready` says it has landed, so the first ones are normalised while the others
- * (the exams, half of a CSV folder) still land on their own connections.
+ * (patients, orders, order changes, exams), inside the caller's transaction.
  */
 export class NormaliserService {
-  async normalise(
-    manager: EntityManager,
-    runId: number,
-    ready: LandedEntity = ALL_LANDED,
-  ): Promise<NormaliseCounts> {
+  async normalise(manager: EntityManager, runId: number): Promise<NormaliseCounts> {
     // every statement is one timed step, "normalise.<what>"
     const run = (step: string, sql: string, ...parameters: unknown[]) =>
       timeStep(`normalise.${step}`, () => manager.query(sql, [runId, ...parameters]));
-    // the time spent waiting for an entity's landing, "normalise.<entity>.landing"
-    const landed = (entity: ImportEntity) =>
-      timeStep(`normalise.${entity}.landing`, () => ready(entity));
     await manager.query(CREATE_TOUCHED_PATIENTS);
-
-    await landed('patients');
 
     await run(
       'patients.duplicates',
@@ -83,7 +68,6 @@ export class NormaliserService {
       if (!everyPatientTouched) await run(`${table}.touched`, touchedFromFirstLoadSql(table));
     };
 
-    await landed('orders');
     await run('orders.unknown_patients', markUnknownPatientsSql('landing_orders'));
     await run(
       'orders.duplicates',
@@ -104,7 +88,6 @@ export class NormaliserService {
       await run('orders.upsert', UPSERT_ORDERS);
     }
 
-    await landed('order_changes');
     await run('order_changes.unknown_orders', markUnknownOrdersSql('landing_order_changes'));
     await run(
       'order_changes.duplicates',
@@ -117,7 +100,6 @@ export class NormaliserService {
     );
     await run('order_changes.upsert', UPSERT_ORDER_CHANGES);
 
-    await landed('exams');
     await run('exams.references', MARK_EXAM_REFERENCES);
     await run(
       'exams.duplicates',
