@@ -109,6 +109,13 @@ const BATCH = 1000;
  */
 const COPY_CHARS = 1 << 20;
 
+/** The facts statement of each way of reading the scope (AssessFactsForm). */
+const FACTS_BY_FORM: Readonly<Record<AssessFactsForm, string>> = {
+  keyed: BUILD_ASSESS_FACTS,
+  wide: BUILD_ASSESS_FACTS_WIDE,
+  every: BUILD_ASSESS_FACTS_EVERY,
+};
+
 /**
  * The analysis run: text facts by the lexicon, then outcomes, exclusions, signals and case
  * levels in SQL, then each clinician's pattern, then final levels and scores. It runs inside
@@ -177,12 +184,7 @@ export class AssessmentService {
     await timeStep('assess.texts', () => this.readTexts(manager, form));
     await analyseGrown(manager, ['order_text_facts'], count);
     await manager.query('DROP TABLE IF EXISTS assess_facts');
-    const facts =
-      form === 'every'
-        ? BUILD_ASSESS_FACTS_EVERY
-        : form === 'wide'
-          ? BUILD_ASSESS_FACTS_WIDE
-          : BUILD_ASSESS_FACTS;
+    const facts = FACTS_BY_FORM[form];
     await timeStep('assess.facts', () =>
       manager.query(facts, [
         referenceVersion,
