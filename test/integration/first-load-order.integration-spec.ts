@@ -1,8 +1,9 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createDataSource } from '../../backend/src/database/data-source.js';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
+import { insertDuplicateWarningsSql } from '../../backend/src/modules/ingestion/normaliser.sql.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -69,6 +70,143 @@ describe('a first load writes orders and exams by patient', () => {
       'P2:O1',
       'P3:O5',
     ]);
+  });
+});
+
+/** insertDuplicateWarningsSql's answer for a run, in a transaction rolled back. */
+const keysRepeat = async (database: TestDatabase, entity: 'orders' | 'exams', runId: number) => {
+  const key = entity === 'orders' ? 'order_id' : 'accession';
+  const runner = database.dataSource.createQueryRunner();
+  await runner.startTransaction();
+  try {
+    const [{ repeated }] = await runner.query(
+      insertDuplicateWarningsSql(`landing_${entity}`, `l.${key}`),
+      [runId, entity, key],
+    );
+    return repeated as boolean;
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
+};
+
+describe('a first load keeps the last row of a key only when a key repeats', () => {
+  let database: TestDatabase;
+  const DCM = 'http://dicom.nema.org/resources/ontology/DCM';
+  const order = (id: string, subject: string, authoredOn: string) => ({
+    resourceType: 'ServiceRequest',
+    id,
+    status: 'active',
+    intent: 'order',
+    code: { coding: [{ system: DCM, code: 'CT' }], text: 'CT chest' },
+    subject: { reference: `Patient/${subject}` },
+    authoredOn,
+  });
+  const study = (accession: string, subject: string, basedOn: string, started: string) => ({
+    resourceType: 'ImagingStudy',
+    id: accession,
+    identifier: [
+      {
+        type: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN' }],
+        },
+        value: accession,
+      },
+    ],
+    status: 'available',
+    modality: [{ system: DCM, code: 'CT' }],
+    subject: { reference: `Patient/${subject}` },
+    started,
+    basedOn: [{ reference: `ServiceRequest/${basedOn}` }],
+  });
+  const ndjson = (...resources: object[]) =>
+    `${resources.map((resource) => JSON.stringify(resource)).join('\n')}\n`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // run 1, a clean CSV folder: no key twice
+    await new PipelineService(database.dataSource).importCsvFolder(
+      await writeCsvFolder({
+        patients: [makePatient({ patient_id: 'C1' })],
+        orders: [makeOrder({ order_id: 'CO1', patient_id: 'C1' })],
+        exams: [makeExam({ accession: 'CA1', patient_id: 'C1', order_id: 'CO1' })],
+      }),
+    );
+    // run 2, a CSV folder with an order and an exam twice in their files
+    await new PipelineService(database.dataSource).importCsvFolder(
+      await writeCsvFolder({
+        patients: [makePatient({ patient_id: 'C2' })],
+        orders: ['CO2', 'CO2'].map((order_id) => makeOrder({ order_id, patient_id: 'C2' })),
+        exams: ['CA2', 'CA2'].map((accession) => makeExam({ accession, patient_id: 'C2' })),
+      }),
+    );
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('finds no repeated key in a clean run and finds the one in a file', async () => {
+    expect(await keysRepeat(database, 'orders', 1)).toBe(false);
+    expect(await keysRepeat(database, 'exams', 1)).toBe(false);
+    expect(await keysRepeat(database, 'orders', 2)).toBe(true);
+    expect(await keysRepeat(database, 'exams', 2)).toBe(true);
+  });
+
+  it('loads an order and a study sent in two FHIR files, once each, the later line winning', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-first-repeat-'));
+      const patients = ['F1', 'F2'].map((id) => ({
+        resourceType: 'Patient',
+        id,
+        birthDate: '1970-01-01',
+        gender: 'female',
+      }));
+      // the same order and study in both files (no warning: not twice in one file); in b they
+      // stand on a later line (the last line of a key wins, as in one file)
+      await writeFile(
+        path.join(folder, 'a.ndjson'),
+        ndjson(
+          ...patients,
+          order('FO1', 'F2', '2024-03-01T10:00:00Z'),
+          study('FA1', 'F2', 'FO1', '2024-03-02T10:00:00Z'),
+        ),
+      );
+      await writeFile(
+        path.join(folder, 'b.ndjson'),
+        ndjson(
+          order('FO0', 'F1', '2024-02-01T10:00:00Z'),
+          study('FA0', 'F1', 'FO0', '2024-02-02T10:00:00Z'),
+          ...patients,
+          order('FO1', 'F2', '2024-03-05T10:00:00Z'),
+          study('FA1', 'F2', 'FO1', '2024-03-06T10:00:00Z'),
+        ),
+      );
+      const summary = await new PipelineService(fresh.dataSource).importFhir(folder);
+      expect(summary.rowsRejected).toBe(0);
+      expect(summary.rowsWarned).toBe(0);
+      expect(await keysRepeat(fresh, 'orders', 1)).toBe(true);
+      expect(await keysRepeat(fresh, 'exams', 1)).toBe(true);
+      const orders = await inHeapOrder(
+        fresh,
+        `SELECT order_id, patient_id, to_char(ordered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS ordered_at FROM orders ORDER BY ctid`,
+      );
+      expect(orders).toEqual([
+        { order_id: 'FO0', patient_id: 'F1', ordered_at: '2024-02-01 10:00' },
+        { order_id: 'FO1', patient_id: 'F2', ordered_at: '2024-03-05 10:00' },
+      ]);
+      const exams = await inHeapOrder(
+        fresh,
+        `SELECT e.accession, o.order_id, to_char(e.performed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS performed_at
+         FROM exams e JOIN orders o ON o.id = e.order_pk ORDER BY e.ctid`,
+      );
+      expect(exams).toEqual([
+        { accession: 'FA0', order_id: 'FO0', performed_at: '2024-02-02 10:00' },
+        { accession: 'FA1', order_id: 'FO1', performed_at: '2024-03-06 10:00' },
+      ]);
+    } finally {
+      await fresh.drop();
+    }
   });
 });
 

@@ -526,8 +526,10 @@ describe('query plans at scale', () => {
         ['MARK_EXAM_REFERENCES', normaliser.MARK_EXAM_REFERENCES, [1]],
         ['UPSERT_ORDER_CHANGES', normaliser.UPSERT_ORDER_CHANGES, [1]],
         ['UPSERT_EXAMS', normaliser.UPSERT_EXAMS, [1]],
-        ['INSERT_ORDERS_FIRST_LOAD', normaliser.INSERT_ORDERS_FIRST_LOAD, [1]],
-        ['INSERT_EXAMS_FIRST_LOAD', normaliser.INSERT_EXAMS_FIRST_LOAD, [1]],
+        ['insertOrdersFirstLoad', normaliser.insertOrdersFirstLoadSql(true), [1]],
+        ['insertOrdersFirstLoad (no repeat)', normaliser.insertOrdersFirstLoadSql(false), [1]],
+        ['insertExamsFirstLoad', normaliser.insertExamsFirstLoadSql(true), [1]],
+        ['insertExamsFirstLoad (no repeat)', normaliser.insertExamsFirstLoadSql(false), [1]],
         ['touchedFromFirstLoad', normaliser.touchedFromFirstLoadSql('exams'), [1]],
         [
           'insertDuplicateWarnings',
@@ -536,6 +538,11 @@ describe('query plans at scale', () => {
             'l.order_id, l.changed_at::timestamptz, l.action',
           ),
           [1, 'order_changes', 'order change'],
+        ],
+        [
+          'insertDuplicateWarnings (exams)',
+          normaliser.insertDuplicateWarningsSql('landing_exams', 'l.accession'),
+          [1, 'exams', 'accession'],
         ],
       ];
       const found: string[] = [];

@@ -3,8 +3,6 @@ import type { ImportEntity } from './import-format.js';
 import {
   CREATE_TOUCHED_PATIENTS,
   EVERY_PATIENT_TOUCHED,
-  INSERT_EXAMS_FIRST_LOAD,
-  INSERT_ORDERS_FIRST_LOAD,
   INSERT_PATIENTS_FIRST_LOAD,
   MARK_EXAM_REFERENCES,
   UPSERT_DEPARTMENTS,
@@ -15,6 +13,8 @@ import {
   UPSERT_PROVIDERS,
   countLandingSql,
   insertDuplicateWarningsSql,
+  insertExamsFirstLoadSql,
+  insertOrdersFirstLoadSql,
   insertRejectionsSql,
   markUnknownOrdersSql,
   markUnknownPatientsSql,
@@ -69,7 +69,9 @@ export class NormaliserService {
     };
 
     await run('orders.unknown_patients', markUnknownPatientsSql('landing_orders'));
-    await run(
+    // whether an order or an exam occurs twice in the run: a first load's insert keeps the
+    // last of each only then
+    const [orders] = await run(
       'orders.duplicates',
       insertDuplicateWarningsSql('landing_orders', 'l.order_id'),
       'orders',
@@ -81,7 +83,7 @@ export class NormaliserService {
     // (dropKeysForFirstLoad), touched patients added once
     if (await emptyForFirstLoad(manager, 'orders')) {
       const keys = await dropKeysForFirstLoad(manager, 'orders');
-      await run('orders.insert', INSERT_ORDERS_FIRST_LOAD);
+      await run('orders.insert', insertOrdersFirstLoadSql(orders.repeated));
       await timeStep('normalise.orders.keys', () => keys.restore());
       await touchedFromFirstLoad('orders');
     } else {
@@ -101,7 +103,7 @@ export class NormaliserService {
     await run('order_changes.upsert', UPSERT_ORDER_CHANGES);
 
     await run('exams.references', MARK_EXAM_REFERENCES);
-    await run(
+    const [exams] = await run(
       'exams.duplicates',
       insertDuplicateWarningsSql('landing_exams', 'l.accession'),
       'exams',
@@ -110,7 +112,7 @@ export class NormaliserService {
     if (await emptyForFirstLoad(manager, 'exams')) {
       // the primary and unique keys are built once after the insert (dropKeysForFirstLoad)
       const keys = await dropKeysForFirstLoad(manager, 'exams');
-      await run('exams.insert', INSERT_EXAMS_FIRST_LOAD);
+      await run('exams.insert', insertExamsFirstLoadSql(exams.repeated));
       await timeStep('normalise.exams.keys', () => keys.restore());
       await touchedFromFirstLoad('exams');
     } else {
