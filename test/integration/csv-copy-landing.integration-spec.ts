@@ -74,7 +74,10 @@ describe('CSV landing through COPY', () => {
    * Writes orders.csv, lands it with `copy` (run 1) and the JavaScript reader (run 2) into an
    * empty landing_orders; what `copy` returned.
    */
-  const landWith = async (content: string | Buffer, copy: typeof copyCsvFile): Promise<boolean> => {
+  const landWith = async <T>(
+    content: string | Buffer,
+    copy: (...args: Parameters<typeof copyCsvFile>) => Promise<T>,
+  ): Promise<T> => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-copy-'));
     await writeFile(path.join(folder, 'orders.csv'), content);
     const [file] = (await planCsvFolder(folder)).files;
@@ -145,8 +148,7 @@ describe('CSV landing through COPY', () => {
    * Lands orders.csv by the fields path alone (run 1; nothing when it declines) and by the
    * JavaScript reader (run 2); whether the fields path took it.
    */
-  const landFieldsPath = (content: string | Buffer): Promise<boolean> =>
-    landWith(content, copyCsvFields);
+  const landFieldsPath = (content: string | Buffer) => landWith(content, copyCsvFields);
 
   /** The awkward orders PostgreSQL can parse one record a line, quotes only where needed. */
   const FIELDS_ORDERS = AWKWARD_ORDERS.filter(
@@ -160,20 +162,64 @@ describe('CSV landing through COPY', () => {
 
   it('lands a file PostgreSQL parses itself (the fields path) exactly as the JavaScript reader does', async () => {
     const content = `${FIELDS_ORDERS.join('\n')}\n`;
-    expect(await landFieldsPath(content)).toBe(true);
+    // records in other spellings and invalid ones: SQL checks every record
+    expect(await landFieldsPath(content)).toBe('sql');
     expect(await landed(1)).toHaveLength(FIELDS_ORDERS.length - 1);
     expect(await landed(1)).toEqual(await landed(2));
     // a byte order mark, no line feed at the end, no quote at all
-    expect(await landFieldsPath(`\ufeff${FIELDS_ORDERS.join('\n')}`)).toBe(true);
+    expect(await landFieldsPath(`\ufeff${FIELDS_ORDERS.join('\n')}`)).toBe('sql');
     expect(await landed(1)).toEqual(await landed(2));
     const unquoted = FIELDS_ORDERS.map((line) => line.replace(/"[^"]*(""[^"]*)*"/g, 'x'));
-    expect(await landFieldsPath(`${unquoted.join('\n')}\n`)).toBe(true);
+    expect(await landFieldsPath(`${unquoted.join('\n')}\n`)).toBe('sql');
     expect(await landed(1)).toEqual(await landed(2));
     const errors = await database.dataSource.query(
       `SELECT line, error_field, error_reason FROM landing_orders
        WHERE run_id = 1 AND error_reason IS NOT NULL ORDER BY line`,
     );
     expect(errors.map((error: { line: number }) => error.line)).toEqual([4, 6, 10, 13]);
+  });
+
+  /** Records every strict check accepts as they are: quotes, commas, non-ASCII text, gaps. */
+  const CLEAN_ORDERS = [
+    ORDERS_HEADER,
+    order('O1'),
+    order('O2', { comment: '"a ""quoted"" word, and a comma"', indication_text: 'plain' }),
+    order('O3', { provider_name: 'Dr Zoë Ångström', department: '"Emer""gency"' }),
+    order('O4', { ordered_at: '2024-02-29T23:59:59.123456789+14:00', egfr: '0.5' }),
+    order('O5', { ordered_at: '2023-12-31T00:00:00-09:30', setting: '', egfr: '' }),
+    order('O6', { pregnancy_status: 'PREGNANT', contrast_allergy: 'true', extra_column: '' }),
+    order('O7', { order_id: 'O 7/b~', provider_id: '', provider_name: '', comment: '"x,"' }),
+    order('O8', { dose_alert_shown: 'false', indication_text: '"1,2"', comment: 'end' }),
+  ];
+
+  it('lands a file whose records all pass the checks in JavaScript, checked no more in SQL', async () => {
+    expect(await landFieldsPath(`${CLEAN_ORDERS.join('\n')}\n`)).toBe('javascript');
+    expect(await landed(1)).toHaveLength(CLEAN_ORDERS.length - 1);
+    expect(await landed(1)).toEqual(await landed(2));
+    // without a line feed at the end, or the quoted field last on the line
+    const last = order('O9', { extra_column: '"y,z"' });
+    expect(await landFieldsPath([...CLEAN_ORDERS, last].join('\n'))).toBe('javascript');
+    expect(await landed(1)).toEqual(await landed(2));
+    // one record in another spelling, first or last: SQL checks them all, as before
+    for (const other of [
+      order('O10', { setting: 'ed' }),
+      order('O10', { ordered_at: '2024-02-30T10:00:00Z' }),
+      order('O10', { patient_id: '' }),
+      order('O10', { order_id: ' O10' }),
+      order('O10', { egfr: '1e2' }),
+      order('O10', { requested_procedure: '日本' }),
+    ]) {
+      for (const lines of [
+        [ORDERS_HEADER, other, ...CLEAN_ORDERS.slice(1)],
+        [...CLEAN_ORDERS, other],
+      ]) {
+        expect({ other, path: await landFieldsPath(`${lines.join('\n')}\n`) }).toEqual({
+          other,
+          path: 'sql',
+        });
+        expect(await landed(1)).toEqual(await landed(2));
+      }
+    }
   });
 
   it('leaves any other file to the line path, which lands it as the JavaScript reader does', async () => {

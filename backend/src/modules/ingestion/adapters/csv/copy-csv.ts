@@ -5,31 +5,32 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
-import {
-  BODY_REGIONS,
-  CHANGE_ACTIONS,
-  IMPORT_COLUMNS,
-  MODALITIES,
-  PREGNANCY_STATUSES,
-  SETTINGS,
-  SEXES,
-  type ImportEntity,
-  type ImportRecord,
-} from '../../import-format.js';
+import { IMPORT_COLUMNS, type ImportEntity, type ImportRecord } from '../../import-format.js';
 import { landRecords, type LandingInput, type LandingTarget } from '../../landing-writer.js';
 import { timeStep } from '../../step-timing.js';
 import { BULK_ROWS } from '../../bulk-load.js';
 import type { CsvFilePlan } from './read-csv.js';
+import {
+  DATE,
+  IDENTIFIER,
+  KINDS,
+  NUMBER,
+  StrictRecordCheck,
+  TIME,
+  type Kind,
+} from './strict-fields.js';
 
 /**
  * The fast CSV path: PostgreSQL reads the file. COPY lands every physical line as it is (its
  * text and line number) in a temporary table; SQL splits the fields (RFC 4180 quoting) and
  * checks each field against a strict pattern under which the JavaScript validator would accept
- * it unchanged. Rows that pass go straight into the landing table; every other row (a field in
- * another accepted spelling, or invalid) goes through `validateRecord` in JavaScript as
- * before, so its value or its rejection (file, line, field, reason) is exactly the same. A file
- * COPY cannot read line by line (a quoted field spanning lines, broken quoting, bytes COPY
- * refuses) is read by the JavaScript reader instead, which reports every bad line.
+ * it unchanged (on the fields path the same checks run in JavaScript while COPY reads the
+ * file, and SQL checks nothing when every record passed). Rows that pass go straight into the
+ * landing table; every other row (a field in another accepted spelling, or invalid) goes
+ * through `validateRecord` in JavaScript as before, so its value or its rejection (file, line,
+ * field, reason) is exactly the same. A file COPY cannot read line by line (a quoted field
+ * spanning lines, broken quoting, bytes COPY refuses) is read by the JavaScript reader
+ * instead, which reports every bad line.
  */
 
 /** A line whose quoting is plain RFC 4180: each field is bare (no quote) or fully quoted. */
@@ -37,14 +38,6 @@ const WELL_FORMED = `^("([^"]|"")*"|[^",]*)(,("([^"]|"")*"|[^",]*))*$`;
 
 const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 const list = (values: readonly string[]): string => values.map(literal).join(', ');
-
-// (no bounded repetition over a wide class: PostgreSQL's regex engine expands it into states
-// and matching slows by an order of magnitude; lengths are checked with length())
-const IDENTIFIER = '^[!-~]([ !-~]*[!-~])?$';
-const DATE = '^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])';
-const TIME =
-  'T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?$';
-const NUMBER = '^[0-9]+(\\.[0-9]+)?$';
 
 /** Day 29 to 31 exists in that month of that year (the text already matched DATE). */
 const calendarDay = (v: string): string => `(substr(${v}, 9, 2) <= '28' OR
@@ -74,46 +67,11 @@ const commonTimestampRanges = (v: string): string => `(${v} COLLATE "C" >= '1'
   AND substr(${v}, 12, 2) COLLATE "C" <= '23'
   AND substr(${v}, 15, 1) COLLATE "C" <= '5' AND substr(${v}, 18, 1) COLLATE "C" <= '5')`;
 
-type Kind = 'text' | 'identifier' | 'date' | 'timestamp' | 'number' | 'boolean' | string[];
-
-const KINDS: Readonly<Record<ImportEntity, Readonly<Record<string, Kind>>>> = {
-  patients: { patient_id: 'identifier', birth_date: 'date', sex: [...SEXES] },
-  orders: {
-    order_id: 'identifier',
-    patient_id: 'identifier',
-    ordered_at: 'timestamp',
-    provider_id: 'identifier',
-    setting: [...SETTINGS],
-    requested_modality: [...MODALITIES],
-    pregnancy_status: [...PREGNANCY_STATUSES],
-    contrast_allergy: 'boolean',
-    egfr: 'number',
-    dose_alert_shown: 'boolean',
-  },
-  order_changes: {
-    order_id: 'identifier',
-    changed_at: 'timestamp',
-    action: [...CHANGE_ACTIONS],
-    new_modality: [...MODALITIES],
-  },
-  exams: {
-    accession: 'identifier',
-    patient_id: 'identifier',
-    order_id: 'identifier',
-    performed_at: 'timestamp',
-    modality: [...MODALITIES],
-    body_region: [...BODY_REGIONS],
-    ctdivol_mgy: 'number',
-    dlp_mgycm: 'number',
-    effective_dose_msv: 'number',
-  },
-};
-
 /**
  * True when the JavaScript validator would accept the non-empty text `v` and keep it as it is
  * (a conservative subset: anything else goes to the validator itself).
  */
-const strictCheck = (kind: Kind, v: string): string => {
+export const strictCheck = (kind: Kind, v: string): string => {
   if (Array.isArray(kind)) return `${v} IN (${list(kind)})`;
   switch (kind) {
     case 'identifier':
@@ -213,11 +171,14 @@ const rawOf = (header: readonly string[], quoted: readonly boolean[]): string =>
  * carriage return, and quotes only around fields that hold a comma or a quote (so a record's
  * fields give back its line), `line` its line number. `land` lands the clean records ($1 run,
  * $2 source, $3 file); `rest` keeps the others in csv_rest for the JavaScript validator.
+ * `checked`: every record passed the same checks in JavaScript while COPY read the file
+ * (StrictRecordCheck), so `land` takes every record without checking it again.
  */
 export const csvFieldsSql = (
   entity: ImportEntity,
   header: readonly string[],
   quoted: readonly boolean[] = [],
+  checked = false,
 ): { land: string; rest: string } => {
   const valueOf = fieldOf(header);
   const raw = rawOf(header, quoted);
@@ -229,7 +190,7 @@ export const csvFieldsSql = (
       SELECT $1, $2, $3, line, ${raw}, NULL, NULL,
         ${names.map((name) => `nullif(${valueOf(name)}, '')`).join(', ')}
       FROM csv_fields
-      WHERE ${clean}`,
+      WHERE ${checked ? 'true' : clean}`,
     rest: `
       INSERT INTO csv_rest (line, raw, ${names.join(', ')})
       SELECT line, ${raw}, ${names.map(valueOf).join(', ')}
@@ -341,6 +302,16 @@ interface ByteScan {
   awkward: boolean;
   /** The last byte read (-1 before the first chunk). */
   last: number;
+  /**
+   * The strict checks of the records, made here while COPY reads the file (the header line
+   * is the first; later lines are records on the fields path), and whether every record seen
+   * so far passed them: the landing then needs no check in SQL. The first that fails stops
+   * the checking; SQL checks every record then, as before.
+   */
+  records: StrictRecordCheck;
+  checked: boolean;
+  /** The complete lines the record check has read, the header first. */
+  linesChecked: number;
   /** The bytes after the last line feed read so far (a line not complete yet). */
   partial: Buffer;
   /** By position: whether a line had that field in quotes. */
@@ -406,6 +377,55 @@ const checkQuotedLines = (buf: Buffer, scan: ByteScan): void => {
   }
 };
 
+/**
+ * The fields of the line buf[start, end) as COPY reads them (an empty field is ''), each byte
+ * one latin1 character (see strictValue). A line with quotes has passed quotedAsWritten: each
+ * quoted field ends at a quote not doubled, followed by a comma or the line's end.
+ */
+const fieldsOf = (buf: Buffer, start: number, end: number): string[] => {
+  const line = buf.toString('latin1', start, end);
+  if (!line.includes('"')) return line.split(',');
+  const fields: string[] = [];
+  let at = 0;
+  for (;;) {
+    if (line.charCodeAt(at) === QUOTE) {
+      let close = at + 1;
+      for (;;) {
+        close = line.indexOf('"', close);
+        if (close < 0) return []; // (not after quotedAsWritten: no record has no field)
+        if (line.charCodeAt(close + 1) !== QUOTE) break;
+        close += 2;
+      }
+      fields.push(line.slice(at + 1, close).replaceAll('""', '"'));
+      at = close + 1;
+    } else {
+      const comma = line.indexOf(',', at);
+      fields.push(line.slice(at, comma < 0 ? line.length : comma));
+      at = comma < 0 ? line.length : comma;
+    }
+    if (at >= line.length) return fields;
+    at += 1;
+    if (at === line.length) {
+      fields.push('');
+      return fields;
+    }
+  }
+};
+
+/** Checks the records among the complete lines in buf (each ends with a line feed, or buf ends). */
+const checkRecords = (buf: Buffer, scan: ByteScan): void => {
+  for (let start = 0; start < buf.length;) {
+    const newline = buf.indexOf(LF, start);
+    const end = newline < 0 ? buf.length : newline;
+    if (scan.linesChecked > 0 && !scan.records.passes(fieldsOf(buf, start, end))) {
+      scan.checked = false;
+      return;
+    }
+    scan.linesChecked += 1;
+    start = end + 1;
+  }
+};
+
 /** Passes the bytes through, counting line feeds and noting what the fields path cannot take. */
 const scanBytes = (scan: ByteScan): Transform =>
   new Transform({
@@ -424,10 +444,11 @@ const scanBytes = (scan: ByteScan): Transform =>
         if (lastNewline < 0) {
           scan.partial = Buffer.concat([scan.partial, chunk]);
         } else {
-          if (quotes) {
-            const complete = chunk.subarray(0, lastNewline + 1);
-            checkQuotedLines(Buffer.concat([scan.partial, complete]), scan);
-          }
+          const complete = chunk.subarray(0, lastNewline + 1);
+          const lines =
+            scan.partial.length > 0 ? Buffer.concat([scan.partial, complete]) : complete;
+          if (quotes) checkQuotedLines(lines, scan);
+          if (scan.checked && !scan.awkward) checkRecords(lines, scan);
           scan.partial = chunk.subarray(lastNewline + 1);
         }
       }
@@ -435,7 +456,10 @@ const scanBytes = (scan: ByteScan): Transform =>
       callback(null, chunk);
     },
     flush(callback: TransformCallback) {
-      if (!scan.awkward && scan.partial.length > 0) checkQuotedLines(scan.partial, scan);
+      if (!scan.awkward && scan.partial.length > 0) {
+        checkQuotedLines(scan.partial, scan);
+        if (scan.checked && !scan.awkward) checkRecords(scan.partial, scan);
+      }
       callback();
     },
   });
@@ -463,16 +487,19 @@ const fieldsPathLikely = async (file: string): Promise<boolean> => {
  * The fields path, for a file whose every line is one record (no carriage return, no empty
  * line, quotes only around a whole field holding a comma or a quote): PostgreSQL parses it as
  * CSV into csv_fields, one text column a header field, and a line is its fields joined again,
- * so the landing rows are those of the line path without splitting any line. Returns false (having landed nothing) for any other file, or one
- * COPY refuses (a line with another field count, bytes that are not UTF-8, …): the line path
- * takes it and reports every line as before.
+ * so the landing rows are those of the line path without splitting any line. Returns false
+ * (having landed nothing) for any other file, or one COPY refuses (a line with another field
+ * count, bytes that are not UTF-8, …): the line path takes it and reports every line as
+ * before. Otherwise where the records were checked: 'javascript' when every record passed the
+ * strict checks as COPY read it (StrictRecordCheck), 'sql' when one did not and SQL checked
+ * them all.
  */
 export async function copyCsvFields(
   dataSource: DataSource,
   plan: CsvFilePlan,
   target: LandingTarget,
   onBytes?: (bytes: number) => void,
-): Promise<boolean> {
+): Promise<false | 'javascript' | 'sql'> {
   if (!(await fieldsPathLikely(plan.path))) return false;
   const queryRunner = dataSource.createQueryRunner();
   const client = (await queryRunner.connect()) as PoolClient;
@@ -491,6 +518,9 @@ export async function copyCsvFields(
     const scan: ByteScan = {
       newlines: 0,
       awkward: false,
+      records: new StrictRecordCheck(plan.entity, plan.header),
+      checked: true,
+      linesChecked: 0,
       last: -1,
       partial: Buffer.alloc(0),
       quoted: [],
@@ -515,7 +545,7 @@ export async function copyCsvFields(
     // every line but the header is one record (COPY stopped at none, e.g. a line "\.")
     const lines = scan.newlines + (scan.last === LF || scan.last === -1 ? 0 : 1);
     if (scan.awkward || records !== lines - 1) return false;
-    const sql = csvFieldsSql(plan.entity, plan.header, scan.quoted);
+    const sql = csvFieldsSql(plan.entity, plan.header, scan.quoted, scan.checked);
     const landed = await timeStep(`split.${plan.entity}`, () =>
       client.query(sql.land, [target.runId, target.source, target.file]),
     );
@@ -526,7 +556,7 @@ export async function copyCsvFields(
     });
     // the normaliser reads this run's landing rows next: statistics that know they exist
     if (records + 1 >= BULK_ROWS) await client.query(`ANALYZE landing_${plan.entity}`);
-    return true;
+    return scan.checked ? 'javascript' : 'sql';
   } finally {
     await client.query('DROP TABLE IF EXISTS csv_fields, csv_rest').catch(() => undefined);
     await queryRunner.release();
