@@ -5,6 +5,11 @@ import { RollupService } from '../../backend/src/modules/analytics/rollup.servic
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { CaseEvidenceService } from '../../backend/src/modules/steering/case-evidence.service.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
+import { SettingsService } from '../../backend/src/modules/settings/settings.service.js';
+import {
+  computeProviderPatterns,
+  type PatternCountRow,
+} from '../../backend/src/modules/steering/domain/compute-provider-patterns.js';
 import {
   BUILD_ASSESS_FACTS,
   BUILD_ASSESS_FACTS_EVERY,
@@ -163,6 +168,59 @@ describe('a delta import touching 100 patients', () => {
     );
     expect(rows).toBeGreaterThan(0);
     expect(differing).toBe(0);
+  });
+
+  it("stores each clinician's pattern as computed from the count rows themselves", async () => {
+    const settings = await new SettingsService(database.dataSource).current();
+    const explained = settings.values['level.pattern_counts_explained_switches'];
+    // the count rows one per band, as computeProviderPatterns takes them (the analysis reads
+    // them folded, both bands of a stratum in one row)
+    const rows: PatternCountRow[] = await database.dataSource.query(
+      `SELECT provider_id AS "providerId",
+         indication_group || '|' || population || '|' || setting AS stratum, band,
+         CASE WHEN $1 THEN away ELSE away_unexplained END AS away, total
+       FROM provider_pattern_counts
+       ORDER BY provider_id, indication_group, population, setting, band`,
+      [explained],
+    );
+    const stored: Record<string, string | number | null>[] = await database.dataSource.query(
+      `SELECT provider_id, opportunities, high_opportunities, high_away, low_opportunities,
+         low_away, odds_ratio, shrunk_odds_ratio, reference_odds_ratio, reference_lower_95,
+         reference_q_value
+       FROM provider_patterns ORDER BY provider_id COLLATE "C"`,
+    );
+    // the stored float8 columns to ten significant digits (one rounding either side)
+    const figure = (value: number | null) =>
+      value === null ? null : Number(Number(value).toPrecision(10));
+    const computed = computeProviderPatterns(rows).map((pattern) => ({
+      provider_id: pattern.providerId,
+      opportunities: pattern.opportunities,
+      high_opportunities: pattern.highOpportunities,
+      high_away: pattern.highAway,
+      low_opportunities: pattern.lowOpportunities,
+      low_away: pattern.lowAway,
+      odds_ratio: figure(pattern.oddsRatio),
+      shrunk_odds_ratio: figure(pattern.shrunkOddsRatio),
+      reference_odds_ratio: figure(pattern.referenceOddsRatio),
+      reference_lower_95: figure(pattern.referenceLower95),
+      reference_q_value: figure(pattern.referenceQValue),
+    }));
+    const read = stored.map((row) => ({
+      ...row,
+      odds_ratio: figure(row.odds_ratio as number | null),
+      shrunk_odds_ratio: figure(row.shrunk_odds_ratio as number | null),
+      reference_odds_ratio: figure(row.reference_odds_ratio as number | null),
+      reference_lower_95: figure(row.reference_lower_95 as number | null),
+      reference_q_value: figure(row.reference_q_value as number | null),
+    }));
+    expect(read.length).toBeGreaterThan(10);
+    // clinicians with counts in both bands, and away-switches in the HIGH band
+    const both = stored.filter(
+      (row) => Number(row.high_opportunities) > 0 && Number(row.low_opportunities) > 0,
+    );
+    expect(both.length).toBeGreaterThan(5);
+    expect(both.filter((row) => Number(row.high_away) > 0).length).toBeGreaterThan(1);
+    expect(read).toEqual(computed);
   });
 
   it('moves the rollups by the cases a pattern change re-levels outside the delta', async () => {

@@ -6,14 +6,18 @@ import type { PoolClient, QueryResultRow } from 'pg';
  * other core. One connection runs its statements in the order they were sent, so a statement
  * the caller sends while working on a batch (a COPY of its results) runs after that FETCH.
  * A caller that stops early leaves at most one FETCH running, which settles on its own.
+ * `rowMode: 'array'`: each row an array of its values (no object built per row).
  */
-export async function* fetchAhead<R extends QueryResultRow>(
+export async function* fetchAhead<R extends QueryResultRow | unknown[]>(
   client: PoolClient,
   cursor: string,
   batch: number,
+  { rowMode }: { readonly rowMode?: 'array' } = {},
 ): AsyncGenerator<R[]> {
-  const fetch = (): Promise<R[]> =>
-    client.query<R>(`FETCH ${batch} FROM ${cursor}`).then((result) => result.rows);
+  const text = `FETCH ${batch} FROM ${cursor}`;
+  const fetch = async (): Promise<R[]> =>
+    (rowMode === 'array' ? await client.query({ text, rowMode }) : await client.query(text))
+      .rows as R[];
   let next = fetch();
   try {
     for (;;) {

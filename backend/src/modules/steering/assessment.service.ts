@@ -28,6 +28,7 @@ import {
   DROP_EMPTY_PATTERN_COUNTS,
   CREATE_TEXT_FACTS_STAGE,
   PATTERN_COUNTS,
+  type PatternCountsRow,
   SITE_LOW_COUNTS,
   REBUILD_PATTERN_COUNTS,
   CLEAR_PATTERN_COUNTS,
@@ -373,14 +374,22 @@ export class AssessmentService {
     ]);
     let provider: string | null = null;
     let rows: PatternCountRow[] = [];
-    for await (const batch of fetchAhead<PatternCountRow>(client, 'pattern_counts', BATCH)) {
-      for (const row of batch) {
-        if (row.providerId !== provider) {
+    const counts = fetchAhead<PatternCountsRow>(client, 'pattern_counts', BATCH, {
+      rowMode: 'array',
+    });
+    for await (const batch of counts) {
+      for (const [providerId, stratum, highAway, highTotal, lowAway, lowTotal] of batch) {
+        if (providerId !== provider) {
           if (provider !== null) builder.add(provider, rows);
-          provider = row.providerId;
+          provider = providerId;
           rows = [];
         }
-        rows.push(row);
+        if (highTotal !== null) {
+          rows.push({ providerId, stratum, band: 'HIGH', away: highAway!, total: highTotal });
+        }
+        if (lowTotal !== null) {
+          rows.push({ providerId, stratum, band: 'LOW', away: lowAway!, total: lowTotal });
+        }
       }
     }
     if (provider !== null) builder.add(provider, rows);

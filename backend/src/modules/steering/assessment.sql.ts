@@ -829,15 +829,33 @@ export const INSERT_ASSESSMENTS = upsertAssessmentsSql('empty');
  * setting needs no recount.
  */
 /**
- * The clinician patterns' counts as PatternCountRow, each clinician's rows together (read
- * through a cursor, a clinician at a time); $1: explained switches count as away-switches.
+ * The clinician patterns' counts, each clinician's strata together (read through a cursor, a
+ * clinician at a time), one row per clinician and stratum with both bands: provider id,
+ * stratum, then away and total in the HIGH band and in the LOW band (NULL where the stratum
+ * has no row in that band). patternCountRows gives back the PatternCountRows, HIGH before LOW
+ * as the rows' order by band. Read as arrays: node-postgres builds an object per row at about
+ * 3 µs a row, half as many rows (313,726 count rows at 10M orders). $1: explained switches
+ * count as away-switches.
  */
 export const PATTERN_COUNTS = `
-  SELECT provider_id AS "providerId",
-    indication_group || '|' || population || '|' || setting AS stratum, band,
-    CASE WHEN $1::boolean THEN away ELSE away_unexplained END AS away, total
+  SELECT provider_id, indication_group || '|' || population || '|' || setting AS stratum,
+    max(CASE WHEN $1::boolean THEN away ELSE away_unexplained END) FILTER (WHERE band = 'HIGH'),
+    max(total) FILTER (WHERE band = 'HIGH'),
+    max(CASE WHEN $1::boolean THEN away ELSE away_unexplained END) FILTER (WHERE band = 'LOW'),
+    max(total) FILTER (WHERE band = 'LOW')
   FROM provider_pattern_counts
-  ORDER BY provider_id, indication_group, population, setting, band`;
+  GROUP BY provider_id, indication_group, population, setting
+  ORDER BY provider_id, indication_group, population, setting`;
+
+/** One row of PATTERN_COUNTS as it comes (rowMode 'array'). */
+export type PatternCountsRow = [
+  providerId: string,
+  stratum: string,
+  highAway: number | null,
+  highTotal: number | null,
+  lowAway: number | null,
+  lowTotal: number | null,
+];
 
 /** The site's LOW-band sums per stratum (siteLowCounts in SQL); $1 as PATTERN_COUNTS. */
 export const SITE_LOW_COUNTS = `
