@@ -7,6 +7,7 @@ import { writeFhirNdjson } from '../../backend/src/modules/ingestion/writers.js'
 import { ImportError } from '../../backend/src/modules/ingestion/import.exception.js';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { writeCsvFolder } from '../factories/csv-folder.js';
+import { DCM, imagingStudy, ndjson, serviceRequest } from '../factories/fhir-resources.js';
 import { countRows, snapshotNaturalModel } from '../utils/model-snapshot.js';
 import { buildSmallHospital, toImportRecords } from '../utils/small-hospital.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -30,36 +31,6 @@ const snapshotModel = (database: TestDatabase) =>
 const CONFORMANCE_DIR = process.env.CONFORMANCE_DIR
   ? `${path.resolve(process.env.CONFORMANCE_DIR, 'fhir')}/`
   : fileURLToPath(new URL('../../../shared/conformance/fhir/', import.meta.url));
-
-const ndjson = (...lines: (object | string)[]): string =>
-  `${lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n')}\n`;
-
-const DCM = 'http://dicom.nema.org/resources/ontology/DCM';
-const serviceRequest = (id: string, subject: string, extra: object = {}): object => ({
-  resourceType: 'ServiceRequest',
-  id,
-  status: 'active',
-  intent: 'order',
-  code: { coding: [{ system: DCM, code: 'CT' }], text: 'CT chest' },
-  subject: { reference: `Patient/${subject}` },
-  authoredOn: '2024-03-01T10:00:00Z',
-  ...extra,
-});
-const imagingStudy = (accession: string, subject: string, order: string): object => ({
-  resourceType: 'ImagingStudy',
-  id: accession,
-  identifier: [
-    {
-      type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN' }] },
-      value: accession,
-    },
-  ],
-  status: 'available',
-  modality: [{ system: DCM, code: 'CT' }],
-  subject: { reference: `Patient/${subject}` },
-  started: '2024-03-02T10:00:00Z',
-  basedOn: [{ reference: `ServiceRequest/${order}` }],
-});
 
 async function writeMalformedFhir(): Promise<string> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'cg-fhir-bad-'));

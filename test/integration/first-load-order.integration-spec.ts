@@ -5,6 +5,7 @@ import { createDataSource } from '../../backend/src/database/data-source.js';
 import { PipelineService } from '../../backend/src/modules/pipeline/pipeline.service.js';
 import { insertDuplicateWarningsSql } from '../../backend/src/modules/ingestion/normaliser.sql.js';
 import { makeExam, makeOrder, makePatient, writeCsvFolder } from '../factories/csv-folder.js';
+import { imagingStudy, ndjson, serviceRequest } from '../factories/fhir-resources.js';
 import { generateHospital } from '../../backend/src/modules/synthetic/generate-hospital.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -92,36 +93,6 @@ const keysRepeat = async (database: TestDatabase, entity: 'orders' | 'exams', ru
 
 describe('a first load keeps the last row of a key only when a key repeats', () => {
   let database: TestDatabase;
-  const DCM = 'http://dicom.nema.org/resources/ontology/DCM';
-  const order = (id: string, subject: string, authoredOn: string) => ({
-    resourceType: 'ServiceRequest',
-    id,
-    status: 'active',
-    intent: 'order',
-    code: { coding: [{ system: DCM, code: 'CT' }], text: 'CT chest' },
-    subject: { reference: `Patient/${subject}` },
-    authoredOn,
-  });
-  const study = (accession: string, subject: string, basedOn: string, started: string) => ({
-    resourceType: 'ImagingStudy',
-    id: accession,
-    identifier: [
-      {
-        type: {
-          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN' }],
-        },
-        value: accession,
-      },
-    ],
-    status: 'available',
-    modality: [{ system: DCM, code: 'CT' }],
-    subject: { reference: `Patient/${subject}` },
-    started,
-    basedOn: [{ reference: `ServiceRequest/${basedOn}` }],
-  });
-  const ndjson = (...resources: object[]) =>
-    `${resources.map((resource) => JSON.stringify(resource)).join('\n')}\n`;
-
   beforeAll(async () => {
     database = await createTestDatabase();
     // run 1, a clean CSV folder: no key twice
@@ -168,18 +139,18 @@ describe('a first load keeps the last row of a key only when a key repeats', () 
         path.join(folder, 'a.ndjson'),
         ndjson(
           ...patients,
-          order('FO1', 'F2', '2024-03-01T10:00:00Z'),
-          study('FA1', 'F2', 'FO1', '2024-03-02T10:00:00Z'),
+          serviceRequest('FO1', 'F2', { authoredOn: '2024-03-01T10:00:00Z' }),
+          imagingStudy('FA1', 'F2', 'FO1', { started: '2024-03-02T10:00:00Z' }),
         ),
       );
       await writeFile(
         path.join(folder, 'b.ndjson'),
         ndjson(
-          order('FO0', 'F1', '2024-02-01T10:00:00Z'),
-          study('FA0', 'F1', 'FO0', '2024-02-02T10:00:00Z'),
+          serviceRequest('FO0', 'F1', { authoredOn: '2024-02-01T10:00:00Z' }),
+          imagingStudy('FA0', 'F1', 'FO0', { started: '2024-02-02T10:00:00Z' }),
           ...patients,
-          order('FO1', 'F2', '2024-03-05T10:00:00Z'),
-          study('FA1', 'F2', 'FO1', '2024-03-06T10:00:00Z'),
+          serviceRequest('FO1', 'F2', { authoredOn: '2024-03-05T10:00:00Z' }),
+          imagingStudy('FA1', 'F2', 'FO1', { started: '2024-03-06T10:00:00Z' }),
         ),
       );
       const summary = await new PipelineService(fresh.dataSource).importFhir(folder);
