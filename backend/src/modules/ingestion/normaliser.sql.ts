@@ -35,7 +35,7 @@ export const insertRejectionsSql = (table: string): string => `
  * of one source, in one file or across files (two FHIR bundles holding the same study). The
  * keys are grouped by source for it, not by file; the window still partitions by file, so the
  * warnings are those of a grouping by file. Without a repeated key, a first load's insert
- * needs no `DISTINCT ON` (firstLoadInsertSql).
+ * needs no `DISTINCT ON` (insertOrdersFirstLoadSql, insertExamsFirstLoadSql).
  */
 export const insertDuplicateWarningsSql = (table: string, keyExpression: string): string => `
   WITH repeated AS MATERIALIZED (
