@@ -31,6 +31,7 @@ import { AssessmentNewest1796000900300 } from './1796000900300-AssessmentNewest.
 import { DashboardGeneration1796000900400 } from './1796000900400-DashboardGeneration.js';
 import { DashboardGenerationNames1796000900500 } from './1796000900500-DashboardGenerationNames.js';
 import { OrdersOneOrderedAtIndex1796001000000 } from './1796001000000-OrdersOneOrderedAtIndex.js';
+import { ExamsOrderIndexPartial1796001100000 } from './1796001100000-ExamsOrderIndexPartial.js';
 
 export const MIGRATIONS = [
   InitialSchema1795696630556,
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   DashboardGeneration1796000900400,
   DashboardGenerationNames1796000900500,
   OrdersOneOrderedAtIndex1796001000000,
+  ExamsOrderIndexPartial1796001100000,
 ];

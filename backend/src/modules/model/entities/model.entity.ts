@@ -156,7 +156,7 @@ export class OrderChangeEntity {
 @Entity({ name: 'exams' })
 @Unique('uq_exams_source_accession', ['source', 'accession'])
 @Index('ix_exams_patient_performed_at', ['patientId', 'performedAt'])
-@Index('ix_exams_order_pk', ['orderPk'])
+@Index('ix_exams_order_pk', ['orderPk'], { where: 'order_pk IS NOT NULL' })
 @Index('ix_exams_performed_at', ['performedAt'])
 export class ExamEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
