@@ -85,8 +85,9 @@ const CLINICIANS = 'practiceVariation(CLINICIAN)';
 const CLINICIANS_MOVED = `${CLINICIANS} after the rollups moved`;
 /**
  * The funnel of every clinician compactly (practiceVariationDensity: shaded cells and the
- * clinicians outside a limit), as the dashboard asks for it beside the first page: derived from
- * the whole answer's kept rows and kept with them, so with nothing kept too.
+ * clinicians outside a limit), as the dashboard asks for it beside the first page: binned from
+ * the comparison the page derives from every clinician's kept totals and kept with it, so with
+ * nothing kept too.
  */
 const DENSITY = 'practiceVariationDensity(CLINICIAN)';
 const DENSITY_MOVED = `${DENSITY} after the rollups moved`;
@@ -163,9 +164,10 @@ function statementsOf(
     // a page: every clinician's totals, then the strata of the page's clinicians
     [CLINICIAN_PAGE]: clinicianPage,
     [CLINICIAN_PAGE_MOVED]: clinicianPage,
-    // the whole answer's statement: the density is binned from its rows
-    [DENSITY]: variation('clinician'),
-    [DENSITY_MOVED]: variation('clinician'),
+    // every clinician's totals: the density is binned from the page's comparison (the
+    // committee's points are pseudonyms, so no names are read)
+    [DENSITY]: [clinicianPage[0]],
+    [DENSITY_MOVED]: [clinicianPage[0]],
     doseHistorySensitivity: [[[sensitivityCounts([], false, source), []]]],
     monthlyConflictTrend: [
       [

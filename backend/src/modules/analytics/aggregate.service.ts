@@ -128,12 +128,6 @@ export interface PracticeVariationDensity {
   readonly funnelCurve: readonly FunnelCurvePoint[];
 }
 
-/** What is derived from the whole funnel's kept rows: the whole answer, or its density. */
-type WholeFunnelAnswer = ScopedPracticeVariation | PracticeVariationDensity;
-
-const isDensity = (answer: WholeFunnelAnswer): answer is PracticeVariationDensity =>
-  'cells' in answer;
-
 /**
  * How often each server looks whether the kept funnels' data moved (refreshKept): one read of a
  * one-row table; a nightly load's new figures are then read within this long of its end.
@@ -172,7 +166,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
    * of heap at 1M orders (8.9 MB for 3,304 clinicians): 50,000 rows, one site-wide funnel of a
    * 10M-order hospital (33,044 clinicians, about 90 MB) beside scoped ones.
    */
-  private readonly wholeVariations = new VariationCache<VariationCountRow, WholeFunnelAnswer>(
+  private readonly wholeVariations = new VariationCache<VariationCountRow, ScopedPracticeVariation>(
     50_000,
   );
 
@@ -303,54 +297,13 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     ) {
       return this.wholeVariation(principal, by, measure, filter, memo);
     }
-    const unit = UNIT_COLUMN[by];
-    const allMonths = !filter.from && !filter.to && !filtersLevels(filter);
-    const [caller, { totals, built }] = await this.countWithCaller(
+    const { unit, allMonths, caller, built, derived } = await this.comparisonOf(
       principal,
+      by,
+      measure,
       filter,
       memo,
-      async (conditions) => {
-        return {
-          // every clinician's totals from the rollups: kept per process under the generation
-          totals: await this.variationRows(
-            this.variations,
-            variationTotals,
-            unit,
-            conditions,
-            allMonths,
-          ),
-          built: conditions,
-        };
-      },
     );
-    const derivedKey = derivedKeyOf(measure, caller);
-    const derive = (rows: readonly VariationTotalRow[]): DerivedVariation => {
-      const scope = rows.find((row) => row.grouping_level === 0);
-      const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
-      const keyOf = this.keysOf(unit, caller);
-      const units = unitRows.map((row) =>
-        toUnitCounts(row, keyOf(row.unit as string), unit, caller),
-      );
-      const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
-      return {
-        comparison,
-        // the statement's unit of each row (a pseudonym's provider id; by row, not by key: two
-        // providers' pseudonyms may share their six hex digits)
-        unitOf: new Map(
-          comparison.units.map((one, index) => [one, unitRows[index].unit as string]),
-        ),
-      };
-    };
-    let derived = totals.derived?.get(derivedKey);
-    if (derived === undefined) {
-      derived = derive(totals.rows);
-      totals.derived?.set(derivedKey, derived);
-      // a refresh derives it again, in evidence order too (the order the dashboard asks first)
-      totals.recipes?.set(derivedKey, (rows) => {
-        const again = derive(rows);
-        return { ...again, byEvidence: orderByEvidence(again.comparison.units) };
-      });
-    }
     const { comparison, unitOf } = derived;
     // the order by evidence is sorted once and kept with the comparison
     const ordered =
@@ -395,6 +348,78 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
       }),
       selected.page,
     );
+  }
+
+  /**
+   * Every unit's totals in the caller's scope and filter compared (comparePracticeVariation):
+   * by clinician over all months the totals are kept (variationRows) and the comparison with
+   * them, per measure and kind of caller, with the recipe a refresh derives it again by (in
+   * evidence order too, the order the dashboard asks first). The page and the density start
+   * from it.
+   */
+  private async comparisonOf(
+    principal: Principal,
+    by: VariationDimensionName,
+    measure: FunnelMeasure,
+    filter: AnalysisFilter,
+    memo: RequestMemo,
+  ): Promise<{
+    unit: VariationUnitColumn;
+    allMonths: boolean;
+    caller: AnalysisCaller;
+    built: { conditions: string[]; needsOrders: boolean; parameters: SqlParameters };
+    derived: DerivedVariation;
+    derivedKey: string;
+    recipes: Map<string, VariationRecipe<VariationTotalRow, DerivedVariation>> | null;
+  }> {
+    const unit = UNIT_COLUMN[by];
+    const allMonths = !filter.from && !filter.to && !filtersLevels(filter);
+    const [caller, { totals, built }] = await this.countWithCaller(
+      principal,
+      filter,
+      memo,
+      async (conditions) => {
+        return {
+          // every clinician's totals from the rollups: kept per process under the generation
+          totals: await this.variationRows(
+            this.variations,
+            variationTotals,
+            unit,
+            conditions,
+            allMonths,
+          ),
+          built: conditions,
+        };
+      },
+    );
+    const derivedKey = derivedKeyOf(measure, caller);
+    const derive = (rows: readonly VariationTotalRow[]): DerivedVariation => {
+      const scope = rows.find((row) => row.grouping_level === 0);
+      const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
+      const keyOf = this.keysOf(unit, caller);
+      const units = unitRows.map((row) =>
+        toUnitCounts(row, keyOf(row.unit as string), unit, caller),
+      );
+      const comparison = comparePracticeVariation(units, scopeCounts(scope), measure);
+      return {
+        comparison,
+        // the statement's unit of each row (a pseudonym's provider id; by row, not by key: two
+        // providers' pseudonyms may share their six hex digits)
+        unitOf: new Map(
+          comparison.units.map((one, index) => [one, unitRows[index].unit as string]),
+        ),
+      };
+    };
+    let derived = totals.derived?.get(derivedKey);
+    if (derived === undefined) {
+      derived = derive(totals.rows);
+      totals.derived?.set(derivedKey, derived);
+      totals.recipes?.set(derivedKey, (rows) => {
+        const again = derive(rows);
+        return { ...again, byEvidence: orderByEvidence(again.comparison.units) };
+      });
+    }
+    return { unit, allMonths, caller, built, derived, derivedKey, recipes: totals.recipes };
   }
 
   /**
@@ -457,7 +482,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     // what earlier requests derived, derived again in the same order (a refresh; none on a
     // request's read): the density starts from the whole answer derived before it
     const derived = new Map<string, Derived>();
-    for (const [key, recipe] of recipes) derived.set(key, recipe(rows, derived));
+    for (const [key, recipe] of recipes) derived.set(key, await recipe(rows, derived));
     const entry = {
       sql,
       values,
@@ -530,69 +555,6 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     filter: AnalysisFilter,
     memo: RequestMemo,
   ): Promise<ScopedPracticeVariation> {
-    return (await this.keptWholeVariation(principal, by, measure, filter, memo)).whole;
-  }
-
-  /**
-   * The funnel of every unit in the caller's scope and filter, compactly: the units inside the
-   * 95 % limits counted per cell of the plot's grid, every unit outside a 95 % limit whole
-   * (binFunnelDensity). Derived from the whole answer (wholeVariation: the same statement, the
-   * same keys and labels by caller) and kept beside it under the same generation, so that once
-   * kept it costs the read of the generation, and the background refresh (refreshKept) derives
-   * it again after a load. Its size follows the grid and the units outside, not the units.
-   */
-  async practiceVariationDensity(
-    principal: Principal,
-    by: VariationDimensionName,
-    measure: FunnelMeasure = 'CONFLICT_RATE',
-    filter: AnalysisFilter = {},
-    memo: RequestMemo = new RequestMemo(),
-  ): Promise<PracticeVariationDensity> {
-    const { whole, wholeKey, counts, caller } = await this.keptWholeVariation(
-      principal,
-      by,
-      measure,
-      filter,
-      memo,
-    );
-    const densityKey = `${wholeKey} density`;
-    const kept = counts.derived?.get(densityKey);
-    if (kept !== undefined && isDensity(kept)) return kept;
-    const density = densityOf(whole);
-    counts.derived?.set(densityKey, density);
-    // after the whole answer's recipe (set first), so a refresh bins the whole it derived
-    counts.recipes?.set(densityKey, (rows, derivedBefore) => {
-      const again = derivedBefore.get(wholeKey);
-      return densityOf(
-        again !== undefined && !isDensity(again)
-          ? again
-          : this.deriveWhole(rows, by, measure, caller),
-      );
-    });
-    return density;
-  }
-
-  /**
-   * The whole answer of wholeVariation with the kept entry it came from (null derived and
-   * recipes when it is not kept: months or levels filtered, or not by clinician) and its key
-   * there.
-   */
-  private async keptWholeVariation(
-    principal: Principal,
-    by: VariationDimensionName,
-    measure: FunnelMeasure,
-    filter: AnalysisFilter,
-    memo: RequestMemo,
-  ): Promise<{
-    whole: ScopedPracticeVariation;
-    wholeKey: string;
-    caller: AnalysisCaller;
-    counts: {
-      rows: readonly VariationCountRow[];
-      derived: Map<string, WholeFunnelAnswer> | null;
-      recipes: Map<string, VariationRecipe<VariationCountRow, WholeFunnelAnswer>> | null;
-    };
-  }> {
     const unit = UNIT_COLUMN[by];
     const allMonths = !filter.from && !filter.to && !filtersLevels(filter);
     const [caller, counts] = await this.countWithCaller(principal, filter, memo, (conditions) =>
@@ -601,13 +563,86 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     // the key and label of a clinician differ by caller: pseudonyms for COMMITTEE
     const wholeKey = derivedKeyOf(measure, caller);
     const kept = counts.derived?.get(wholeKey);
-    if (kept !== undefined && !isDensity(kept)) return { whole: kept, wholeKey, caller, counts };
+    if (kept !== undefined) return kept;
     const derive = (rows: readonly VariationCountRow[]) =>
       this.deriveWhole(rows, by, measure, caller);
     const whole = derive(counts.rows);
     counts.derived?.set(wholeKey, whole);
     counts.recipes?.set(wholeKey, derive);
-    return { whole, wholeKey, caller, counts };
+    return whole;
+  }
+
+  /**
+   * The funnel of every unit in the caller's scope and filter, compactly: the units inside the
+   * 95 % limits counted per cell of the plot's grid, every unit outside a 95 % limit whole
+   * (densityOf). Binned from the comparison the page derives (comparisonOf: every unit's totals,
+   * without the strata and the dose-history summaries the whole answer adds, which the plot
+   * does not draw) and kept with it under the same generation, so that once kept it costs the
+   * read of the generation, and the background refresh (refreshKept) bins it again after a
+   * load. Its size follows the grid and the units outside, not the units.
+   */
+  async practiceVariationDensity(
+    principal: Principal,
+    by: VariationDimensionName,
+    measure: FunnelMeasure = 'CONFLICT_RATE',
+    filter: AnalysisFilter = {},
+    memo: RequestMemo = new RequestMemo(),
+  ): Promise<PracticeVariationDensity> {
+    const { unit, caller, derived, derivedKey, recipes } = await this.comparisonOf(
+      principal,
+      by,
+      measure,
+      filter,
+      memo,
+    );
+    if (derived.density !== undefined) return derived.density;
+    const density = await this.densityOf(by, unit, caller, derived);
+    derived.density = density;
+    // from now on a refresh bins the comparison it derives again (once: its answer then has
+    // a density, so no request comes here to wrap the recipe a second time)
+    const recipe = recipes?.get(derivedKey);
+    if (recipes !== null && recipe !== undefined) {
+      recipes.set(derivedKey, async (rows, derivedBefore) => {
+        const again = await recipe(rows, derivedBefore);
+        return { ...again, density: await this.densityOf(by, unit, caller, again) };
+      });
+    }
+    return density;
+  }
+
+  /**
+   * A comparison binned for the funnel plot (binFunnelDensity), its points named as the whole
+   * answer names them: a clinician by name (else the provider id) for callers who see names,
+   * read for the points alone; a pseudonym for COMMITTEE; a department or indication group by
+   * itself.
+   */
+  private async densityOf(
+    by: VariationDimensionName,
+    unit: VariationUnitColumn,
+    caller: AnalysisCaller,
+    { comparison, unitOf }: DerivedVariation,
+  ): Promise<PracticeVariationDensity> {
+    const binned = binFunnelDensity(comparison.units, comparison.targetRate);
+    let outside = binned.outside;
+    if (unit === 'clinician' && !caller.pseudonyms && outside.length > 0) {
+      const providers = outside.map((one) => unitOf.get(one) as string);
+      const rows = await this.read.query<ClinicianLabelRow>(CLINICIAN_LABELS, [providers]);
+      const labels = new Map(rows.map((row) => [row.unit, row.label]));
+      outside = outside.map((one, index) => ({
+        ...one,
+        label: labels.get(providers[index]) ?? one.label,
+      }));
+    }
+    return {
+      by,
+      measure: comparison.measure,
+      targetRate: comparison.targetRate,
+      compared: comparison.compared,
+      grid: binned.grid,
+      cells: binned.cells,
+      outside,
+      funnelCurve: comparison.funnelCurve,
+    };
   }
 
   /** The whole answer from the whole funnel's rows, keyed and labelled for `caller`. */
@@ -784,21 +819,6 @@ export interface VariationPaging {
   readonly after?: string | null;
   /** false: the rows' dose-history summaries are not asked for (their strata are not read). */
   readonly doseHistory?: boolean;
-}
-
-/** The density of a whole answer: its units binned, and what the plot draws around them. */
-function densityOf(whole: ScopedPracticeVariation): PracticeVariationDensity {
-  const binned = binFunnelDensity(whole.rows, whole.targetRate);
-  return {
-    by: whole.by,
-    measure: whole.measure,
-    targetRate: whole.targetRate,
-    compared: whole.compared,
-    grid: binned.grid,
-    cells: binned.cells,
-    outside: binned.outside,
-    funnelCurve: whole.funnelCurve,
-  };
 }
 
 /** The answer: the comparison's figures over every unit, the rows given and where they lie. */

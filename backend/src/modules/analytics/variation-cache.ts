@@ -1,5 +1,6 @@
 import type { PracticeVariationComparison, PracticeVariationUnit } from './domain/index.js';
 import type { VariationTotalRow } from './aggregate.sql.js';
+import type { PracticeVariationDensity } from './aggregate.service.js';
 
 /** The funnel's data generation (migration DashboardGeneration): moved by every write of it. */
 export const DASHBOARD_GENERATION = `SELECT generation::text AS generation FROM dashboard_generation`;
@@ -11,13 +12,18 @@ export interface DerivedVariation {
   readonly unitOf: ReadonlyMap<PracticeVariationUnit, string>;
   /** The units by evidence, sorted once (pagePracticeVariation's EVIDENCE order). */
   byEvidence?: readonly PracticeVariationUnit[];
+  /** The comparison binned for the funnel plot, once asked (practiceVariationDensity). */
+  density?: PracticeVariationDensity;
 }
 
-/** Derives an answer from a statement's rows, or from what was derived from them before it. */
+/**
+ * Derives an answer from a statement's rows, or from what was derived from them before it (a
+ * promise when it reads more: the names of the clinicians a density draws as points).
+ */
 export type VariationRecipe<Row, Derived> = (
   rows: readonly Row[],
   derivedBefore: ReadonlyMap<string, Derived>,
-) => Derived;
+) => Derived | Promise<Derived>;
 
 /**
  * One statement's rows (by default a page's totals: VariationTotalRow), read at a generation,
