@@ -816,26 +816,22 @@ export const UPSERT_ASSESSMENTS = upsertAssessmentsSql('filled');
 export const INSERT_ASSESSMENTS = upsertAssessmentsSql('empty');
 
 /**
-/**
  * Away-switch counts per clinician, stratum and band, for the Mantel–Haenszel analysis: the
  * assessments that count (a decided opportunity, not excluded, in the HIGH or LOW band), read
  * from provider_pattern_counts, which the analysis keeps equal to counting them over every
  * assessment (COLLECT_PATTERN_DELTA, APPLY_PATTERN_DELTA), so a delta does not read the history.
+ * Each clinician's strata together (read through a cursor, a clinician at a time), one row per
+ * clinician and stratum with both bands: provider id, stratum, then away and total in the HIGH
+ * band and in the LOW band (NULL where the stratum has no row in that band). patternCountRows
+ * gives back the PatternCountRows, HIGH before LOW as the rows' order by band. Read as arrays:
+ * node-postgres builds an object per row at about 3 µs a row, half as many rows (313,726 count
+ * rows at 10M orders).
  * $1 = count every away-switch (level.pattern_counts_explained_switches); when false, only the
  * unexplained decisions: a switch with a recognised non-dose reason (scanner down, negated dose
  * talk) is explained, and an order that lapsed with no change, cancellation or exam
  * (outcome by timeout) records no decision; both carry no information on the clinician's motive
  * and only add noise, in the same way to every band. Both counts are kept, so changing the
  * setting needs no recount.
- */
-/**
- * The clinician patterns' counts, each clinician's strata together (read through a cursor, a
- * clinician at a time), one row per clinician and stratum with both bands: provider id,
- * stratum, then away and total in the HIGH band and in the LOW band (NULL where the stratum
- * has no row in that band). patternCountRows gives back the PatternCountRows, HIGH before LOW
- * as the rows' order by band. Read as arrays: node-postgres builds an object per row at about
- * 3 µs a row, half as many rows (313,726 count rows at 10M orders). $1: explained switches
- * count as away-switches.
  */
 export const PATTERN_COUNTS = `
   SELECT provider_id, indication_group || '|' || population || '|' || setting AS stratum,
