@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import { jest } from '@jest/globals';
 import request from 'supertest';
 import type { Principal } from '../../backend/src/modules/auth/principal.js';
 import {
@@ -215,6 +216,57 @@ describe('practiceVariationDensity: the funnel of every clinician, compactly', (
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
     expect(await service.practiceVariationDensity(COMMITTEE, 'CLINICIAN')).toBe(again);
+  });
+
+  it("shares the page's comparison, and a refresh bins it once after two requests at once", async () => {
+    const db = database.dataSource;
+    await db.query(`UPDATE clinician_rollups SET opportunities = opportunities WHERE false`);
+    const page = await service.practiceVariation(
+      ADMIN,
+      'CLINICIAN',
+      'CONFLICT_RATE',
+      {},
+      undefined,
+      { orderBy: 'EVIDENCE', first: 5 },
+    );
+    // the page's kept comparison: the density reads the generation and its points' names, and
+    // two requests bin it at the same time (each waits 50 ms before binning)
+    const read = jest.spyOn(service['read'], 'query');
+    const binning = service['densityOf'].bind(service);
+    const slow = jest
+      .spyOn(service as unknown as { densityOf: typeof binning }, 'densityOf')
+      .mockImplementation(async (...args) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return binning(...args);
+      });
+    const [one, two] = await Promise.all([
+      service.practiceVariationDensity(ADMIN, 'CLINICIAN'),
+      service.practiceVariationDensity(ADMIN, 'CLINICIAN'),
+    ]);
+    expect(slow).toHaveBeenCalledTimes(2);
+    slow.mockRestore();
+    const statements = read.mock.calls.map(([sql]) => sql);
+    read.mockRestore();
+    expect(statements.filter((sql) => /clinician_totals|clinician_rollups/.test(sql))).toEqual([]);
+    expect(statements.filter((sql) => /FROM providers/.test(sql))).toHaveLength(2);
+    expect(two).toEqual(one);
+    expect(one.compared).toBe(page.compared);
+    expect(one.targetRate).toBe(page.targetRate);
+    const binned = jest.spyOn(
+      service as unknown as { densityOf: (...args: unknown[]) => unknown },
+      'densityOf',
+    );
+    await db.query(`UPDATE clinician_rollups SET opportunities = opportunities WHERE false`);
+    expect(await service.refreshKept()).toBeGreaterThan(0);
+    const adminConflictRate = binned.mock.calls.filter(
+      ([, , caller, derived]) =>
+        (caller as { pseudonyms: unknown }).pseudonyms === null &&
+        (caller as { departmentScope: unknown }).departmentScope === null &&
+        (derived as { comparison: { measure: string } }).comparison.measure === 'CONFLICT_RATE',
+    );
+    expect(adminConflictRate).toHaveLength(1);
+    binned.mockRestore();
+    expect(await service.practiceVariationDensity(ADMIN, 'CLINICIAN')).toEqual(one);
   });
 
   describe('through GraphQL with a bearer token', () => {

@@ -134,6 +134,9 @@ export interface PracticeVariationDensity {
  */
 const REFRESH_KEPT_MS = 10_000;
 
+/** The recipes that bin the comparison they derive (practiceVariationDensity wraps one once). */
+const BINNING_RECIPES = new WeakSet<VariationRecipe<VariationTotalRow, DerivedVariation>>();
+
 const UNIT_COLUMN: Record<VariationDimensionName, VariationUnitColumn> = {
   DEPARTMENT: 'department',
   CLINICIAN: 'clinician',
@@ -598,14 +601,19 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     if (derived.density !== undefined) return derived.density;
     const density = await this.densityOf(by, unit, caller, derived);
     derived.density = density;
-    // from now on a refresh bins the comparison it derives again (once: its answer then has
-    // a density, so no request comes here to wrap the recipe a second time)
+    // from now on a refresh bins the comparison it derives again (once, though two requests
+    // may have binned the same comparison at the same time)
     const recipe = recipes?.get(derivedKey);
-    if (recipes !== null && recipe !== undefined) {
-      recipes.set(derivedKey, async (rows, derivedBefore) => {
+    if (recipes !== null && recipe !== undefined && !BINNING_RECIPES.has(recipe)) {
+      const binning: VariationRecipe<VariationTotalRow, DerivedVariation> = async (
+        rows,
+        derivedBefore,
+      ) => {
         const again = await recipe(rows, derivedBefore);
         return { ...again, density: await this.densityOf(by, unit, caller, again) };
-      });
+      };
+      BINNING_RECIPES.add(binning);
+      recipes.set(derivedKey, binning);
     }
     return density;
   }
