@@ -269,6 +269,32 @@ describe('practiceVariationDensity: the funnel of every clinician, compactly', (
     expect(await service.practiceVariationDensity(ADMIN, 'CLINICIAN')).toEqual(one);
   });
 
+  it("reads every clinician's totals once for a page and a plot asked at once", async () => {
+    const db = database.dataSource;
+    await db.query(`UPDATE clinician_rollups SET opportunities = opportunities WHERE false`);
+    // the totals take 50 ms more, so the two requests miss them at the same time
+    const reads = service['read'];
+    const query = reads.query.bind(reads);
+    const read = jest
+      .spyOn(reads, 'query')
+      .mockImplementation(async (sql: string, parameters?: readonly unknown[]) => {
+        if (/FROM clinician_totals/.test(sql)) await new Promise((done) => setTimeout(done, 50));
+        return query(sql, parameters);
+      });
+    const [page, density] = await Promise.all([
+      service.practiceVariation(COMMITTEE, 'CLINICIAN', 'CONFLICT_RATE', {}, undefined, {
+        orderBy: 'EVIDENCE',
+        first: 5,
+      }),
+      service.practiceVariationDensity(COMMITTEE, 'CLINICIAN'),
+    ]);
+    const totals = read.mock.calls.filter(([sql]) => /FROM clinician_totals/.test(sql));
+    read.mockRestore();
+    expect(totals).toHaveLength(1);
+    expect(density.compared).toBe(page.compared);
+    expect(density).toEqual(await service.practiceVariationDensity(COMMITTEE, 'CLINICIAN'));
+  });
+
   describe('through GraphQL with a bearer token', () => {
     it('answers every signed-in role, pseudonyms for the committee', async () => {
       for (const role of ['ADMIN', 'AUDITOR', 'QUALITY_MANAGER', 'COMMITTEE']) {

@@ -228,14 +228,6 @@ describe('query plans at scale', () => {
         found.push(...quadraticSubPlans(plan).map((hit) => `${name}: ${hit}`));
       }
       // UPSERT_ASSESSMENTS reads assess_facts, which BUILD_ASSESS_FACTS creates
-      // an order's exams through the partial index of the exams that have an order (migration
-      // ExamsOrderIndexPartial): the equality implies IS NOT NULL
-      const facts: string[] = [];
-      walk(await explain(manager, BUILD_ASSESS_FACTS, [version, 30, 30]), (node) => {
-        if (node['Relation Name'] === 'exams') facts.push(node['Index Name'] ?? node['Node Type']);
-      });
-      expect(facts).toEqual(['ix_exams_order_pk']);
-      expect(partial.has('ix_exams_order_pk')).toBe(true);
       await manager.query(BUILD_ASSESS_FACTS, [version, 30, 30]);
       await manager.query('ANALYZE assess_facts');
       const upsert = await explain(manager, UPSERT_ASSESSMENTS, [1, version, 'x', true]);
@@ -379,6 +371,15 @@ describe('query plans at scale', () => {
         const plan = await explain(manager, sql, parameters);
         found.push(...historyReads(plan, partial).map((hit) => `${name}: ${hit}`));
       }
+      // an order's exams through the partial index of the exams that have an order (migration
+      // ExamsOrderIndexPartial): the equality implies IS NOT NULL
+      const facts: string[] = [];
+      walk(await explain(manager, BUILD_ASSESS_FACTS, [version, 30, 30]), (node) => {
+        if (node['Relation Name'] === 'exams') facts.push(node['Index Name'] ?? node['Node Type']);
+      });
+      expect(facts).toContain('ix_exams_order_pk');
+      expect(facts.filter((read) => !read.startsWith('ix_'))).toEqual([]);
+      expect(partial.has('ix_exams_order_pk')).toBe(true);
       await manager.query(BUILD_ASSESS_FACTS, [version, 30, 30]);
       await manager.query('ANALYZE assess_facts');
       const upsert = await explain(manager, UPSERT_ASSESSMENTS, [1, version, 'x', true]);

@@ -173,6 +173,9 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     50_000,
   );
 
+  /** The kept statements being read, by generation and key (readOnce). */
+  private readonly reading = new Map<string, Promise<unknown>>();
+
   /** The background refresh of the kept funnels (refreshKept), and the one running. */
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
   private refreshing: Promise<number> | null = null;
@@ -469,7 +472,26 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     const [{ generation }] = await this.read.query<{ generation: string }>(DASHBOARD_GENERATION);
     const kept = cache.get(key, generation);
     if (kept !== undefined) return kept;
-    return this.readKept(cache, key, sql, values, generation);
+    return this.readOnce(key, generation, () => this.readKept(cache, key, sql, values, generation));
+  }
+
+  /**
+   * `read` (a kept statement's read into its cache) unless the same statement is being read at
+   * the same generation already: requests that find nothing kept at once (the page and the
+   * plot the clinician dashboard asks for together, everyone opening it after the nightly load)
+   * share one read and what it derived, and a request during a refresh waits for the refresh's.
+   */
+  private readOnce<Entry>(
+    key: string,
+    generation: string,
+    read: () => Promise<Entry>,
+  ): Promise<Entry> {
+    const id = `${generation} ${key}`;
+    const pending = this.reading.get(id) as Promise<Entry> | undefined;
+    if (pending !== undefined) return pending;
+    const started = read().finally(() => this.reading.delete(id));
+    this.reading.set(id, started);
+    return started;
   }
 
   /** Reads a kept statement's rows (with the generation they were read at) into `cache`. */
@@ -518,7 +540,9 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
         for (const key of cache.staleKeys(generation)) {
           const kept = cache.peek(key);
           if (kept === undefined) continue;
-          await this.readKept(cache, key, kept.sql, kept.values, generation, kept.recipes);
+          await this.readOnce(key, generation, () =>
+            this.readKept(cache, key, kept.sql, kept.values, generation, kept.recipes),
+          );
           refreshed += 1;
         }
         return refreshed;
