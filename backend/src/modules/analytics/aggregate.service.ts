@@ -505,7 +505,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
   ): Promise<VariationCacheEntry<Row, Derived>> {
     const rows = await this.read.query<Row>(sql, values);
     // what earlier requests derived, derived again in the same order (a refresh; none on a
-    // request's read): the density starts from the whole answer derived before it
+    // request's read): a recipe may start from what one before it derived
     const derived = new Map<string, Derived>();
     for (const [key, recipe] of recipes) derived.set(key, await recipe(rows, derived));
     const entry = {
