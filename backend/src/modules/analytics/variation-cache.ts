@@ -47,9 +47,9 @@ export interface VariationCacheEntry<Row = VariationTotalRow, Derived = DerivedV
 /**
  * Every clinician's funnel totals per totals statement (its text and parameters: the caller's
  * department scope and the filter are in them), kept for the process under the dashboard
- * generation they were read at, with the comparison and the evidence order derived from them.
- * A page of the funnel over 33,000 clinicians then reads the generation, the page's strata and
- * names, instead of every clinician's totals, p-values and order. An entry read at another
+ * generation they were read at, with the comparison, the evidence order and the plot's density
+ * derived from them. A page of the funnel over 33,000 clinicians then reads the generation, the
+ * page's strata and names, instead of every clinician's totals, p-values and order. An entry read at another
  * generation than the current one is never used. Bounded by the rows kept (least recently used
  * first out), so a few site-wide funnels of a 10M-order hospital fit and no caller can grow it
  * without limit. The whole funnel (every clinician with its strata, no page) is kept the same
