@@ -128,6 +128,9 @@ export interface PracticeVariationDensity {
   readonly funnelCurve: readonly FunnelCurvePoint[];
 }
 
+/** A comparison kept with its totals, and the plot binned from it once asked. */
+type DerivedFunnel = DerivedVariation<PracticeVariationDensity>;
+
 /**
  * How often each server looks whether the kept funnels' data moved (refreshKept): one read of a
  * one-row table; a nightly load's new figures are then read within this long of its end.
@@ -135,7 +138,7 @@ export interface PracticeVariationDensity {
 const REFRESH_KEPT_MS = 10_000;
 
 /** The recipes that bin the comparison they derive (practiceVariationDensity wraps one once). */
-const BINNING_RECIPES = new WeakSet<VariationRecipe<VariationTotalRow, DerivedVariation>>();
+const BINNING_RECIPES = new WeakSet<VariationRecipe<VariationTotalRow, DerivedFunnel>>();
 
 const UNIT_COLUMN: Record<VariationDimensionName, VariationUnitColumn> = {
   DEPARTMENT: 'department',
@@ -161,7 +164,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   /** Every clinician's funnel totals, per statement and generation (VariationCache). */
-  private readonly variations = new VariationCache();
+  private readonly variations = new VariationCache<VariationTotalRow, DerivedFunnel>();
 
   /**
    * The whole clinician funnel (every clinician's strata): its rows and answers, the same way.
@@ -374,9 +377,9 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     allMonths: boolean;
     caller: AnalysisCaller;
     built: { conditions: string[]; needsOrders: boolean; parameters: SqlParameters };
-    derived: DerivedVariation;
+    derived: DerivedFunnel;
     derivedKey: string;
-    recipes: Map<string, VariationRecipe<VariationTotalRow, DerivedVariation>> | null;
+    recipes: Map<string, VariationRecipe<VariationTotalRow, DerivedFunnel>> | null;
   }> {
     const unit = UNIT_COLUMN[by];
     const allMonths = !filter.from && !filter.to && !filtersLevels(filter);
@@ -399,7 +402,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
       },
     );
     const derivedKey = derivedKeyOf(measure, caller);
-    const derive = (rows: readonly VariationTotalRow[]): DerivedVariation => {
+    const derive = (rows: readonly VariationTotalRow[]): DerivedFunnel => {
       const scope = rows.find((row) => row.grouping_level === 0);
       const unitRows = rows.filter((row) => row.grouping_level === 1 && row.unit !== null);
       const keyOf = this.keysOf(unit, caller);
@@ -629,7 +632,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     // may have binned the same comparison at the same time)
     const recipe = recipes?.get(derivedKey);
     if (recipes !== null && recipe !== undefined && !BINNING_RECIPES.has(recipe)) {
-      const binning: VariationRecipe<VariationTotalRow, DerivedVariation> = async (
+      const binning: VariationRecipe<VariationTotalRow, DerivedFunnel> = async (
         rows,
         derivedBefore,
       ) => {
@@ -652,7 +655,7 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     by: VariationDimensionName,
     unit: VariationUnitColumn,
     caller: AnalysisCaller,
-    { comparison, unitOf }: DerivedVariation,
+    { comparison, unitOf }: DerivedFunnel,
   ): Promise<PracticeVariationDensity> {
     const binned = binFunnelDensity(comparison.units, comparison.targetRate);
     let outside = binned.outside;

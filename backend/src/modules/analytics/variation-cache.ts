@@ -1,19 +1,21 @@
 import type { PracticeVariationComparison, PracticeVariationUnit } from './domain/index.js';
 import type { VariationTotalRow } from './aggregate.sql.js';
-import type { PracticeVariationDensity } from './aggregate.service.js';
 
 /** The funnel's data generation (migration DashboardGeneration): moved by every write of it. */
 export const DASHBOARD_GENERATION = `SELECT generation::text AS generation FROM dashboard_generation`;
 
-/** Every clinician's funnel figures for one measure and one kind of caller, from cached totals. */
-export interface DerivedVariation {
+/**
+ * Every clinician's funnel figures for one measure and one kind of caller, from cached totals.
+ * `Density`: what the funnel plot bins them into (the service's PracticeVariationDensity).
+ */
+export interface DerivedVariation<Density = unknown> {
   readonly comparison: PracticeVariationComparison;
   /** The statement's unit (provider id) of each compared unit, by unit. */
   readonly unitOf: ReadonlyMap<PracticeVariationUnit, string>;
   /** The units by evidence, sorted once (pagePracticeVariation's EVIDENCE order). */
   byEvidence?: readonly PracticeVariationUnit[];
   /** The comparison binned for the funnel plot, once asked (practiceVariationDensity). */
-  density?: PracticeVariationDensity;
+  density?: Density;
 }
 
 /**
