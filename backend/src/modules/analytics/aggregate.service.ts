@@ -507,10 +507,9 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     recipes = new Map<string, VariationRecipe<Row, Derived>>(),
   ): Promise<VariationCacheEntry<Row, Derived>> {
     const rows = await this.read.query<Row>(sql, values);
-    // what earlier requests derived, derived again in the same order (a refresh; none on a
-    // request's read): a recipe may start from what one before it derived
+    // what earlier requests derived, derived again (a refresh; none on a request's read)
     const derived = new Map<string, Derived>();
-    for (const [key, recipe] of recipes) derived.set(key, await recipe(rows, derived));
+    for (const [key, recipe] of recipes) derived.set(key, await recipe(rows));
     const entry = {
       sql,
       values,
@@ -632,11 +631,8 @@ export class AggregateService implements OnModuleInit, OnModuleDestroy {
     // may have binned the same comparison at the same time)
     const recipe = recipes?.get(derivedKey);
     if (recipes !== null && recipe !== undefined && !BINNING_RECIPES.has(recipe)) {
-      const binning: VariationRecipe<VariationTotalRow, DerivedFunnel> = async (
-        rows,
-        derivedBefore,
-      ) => {
-        const again = await recipe(rows, derivedBefore);
+      const binning: VariationRecipe<VariationTotalRow, DerivedFunnel> = async (rows) => {
+        const again = await recipe(rows);
         return { ...again, density: await this.densityOf(by, unit, caller, again) };
       };
       BINNING_RECIPES.add(binning);

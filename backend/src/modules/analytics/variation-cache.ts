@@ -19,13 +19,10 @@ export interface DerivedVariation<Density = unknown> {
 }
 
 /**
- * Derives an answer from a statement's rows, or from what was derived from them before it (a
- * promise when it reads more: the names of the clinicians a density draws as points).
+ * Derives an answer from a statement's rows (a promise when it reads more: the names of the
+ * clinicians a density draws as points).
  */
-export type VariationRecipe<Row, Derived> = (
-  rows: readonly Row[],
-  derivedBefore: ReadonlyMap<string, Derived>,
-) => Derived | Promise<Derived>;
+export type VariationRecipe<Row, Derived> = (rows: readonly Row[]) => Derived | Promise<Derived>;
 
 /**
  * One statement's rows (by default a page's totals: VariationTotalRow), read at a generation,
@@ -51,8 +48,8 @@ export interface VariationCacheEntry<Row = VariationTotalRow, Derived = DerivedV
  * department scope and the filter are in them), kept for the process under the dashboard
  * generation they were read at, with the comparison, the evidence order and the plot's density
  * derived from them. A page of the funnel over 33,000 clinicians then reads the generation, the
- * page's strata and names, instead of every clinician's totals, p-values and order. An entry read at another
- * generation than the current one is never used. Bounded by the rows kept (least recently used
+ * page's strata and names, instead of every clinician's totals, p-values and order. An entry
+ * read at another generation than the current one is never used. Bounded by the rows kept (least recently used
  * first out), so a few site-wide funnels of a 10M-order hospital fit and no caller can grow it
  * without limit. The whole funnel (every clinician with its strata, no page) is kept the same
  * way in a cache of its own (its rows are VariationCountRow, what it derives the whole answer).
